@@ -1,0 +1,3 @@
+from milia_cli.cli import main
+
+main()

@@ -1,0 +1,197 @@
+"""The Typer application, its global options and the single exit point.
+
+Commands live in sibling modules (``profile_cmds``, ``plan_cmds``, …) and
+register themselves on :data:`app`. They parse, call the library, and render;
+nothing clinical or storage-related happens here.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from milia_cli import __version__
+from milia_cli.env import Environment
+from milia_cli.errors import ExitCode, MiliaError
+from milia_cli.messages import common as common_msg
+from milia_cli.messages import profile as profile_msg
+from milia_cli.paths import DEFAULT_PROFILE, Locations, resolve_locations, validate_profile_name
+
+if TYPE_CHECKING:
+    from milia_cli.logmodel import Log
+    from milia_cli.profile import Profile
+
+
+class MiliaGroup(TyperGroup):
+    """Turns every :class:`MiliaError` into one sentence on stderr (the one exit point)."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except MiliaError as err:
+            fail(err)
+        except KeyboardInterrupt:
+            typer.echo(common_msg.INTERRUPTED, err=True)
+            raise typer.Exit(ExitCode.INTERRUPTED) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as exc:  # no traceback ever reaches a user
+            if type(exc).__module__.startswith(("click", "typer")):
+                raise
+            if os.environ.get("MILIA_DEBUG"):
+                raise
+            typer.echo(
+                common_msg.INTERNAL_ERROR.format(kind=type(exc).__name__, detail=str(exc)[:200]),
+                err=True,
+            )
+            raise typer.Exit(ExitCode.ERROR) from None
+
+
+def fail(err: MiliaError) -> None:
+    typer.echo(f"milia: {err.message}", err=True)
+    raise typer.Exit(err.exit_code) from None
+
+
+app = typer.Typer(
+    cls=MiliaGroup,
+    name="milia",
+    help="A skincare planner for people prone to milia: information, never a diagnosis.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@dataclass
+class State:
+    """What every command needs: the environment, the locations, the chosen profile."""
+
+    env: Environment
+    locations: Locations
+    profile_name: str | None = None
+    profile_file: Path | None = None
+    _profile: "Profile | None" = field(default=None, repr=False)
+
+    # -- profile ---------------------------------------------------------
+    @property
+    def name(self) -> str:
+        return self.profile_name or self.env.vars.get("MILIA_PROFILE") or DEFAULT_PROFILE
+
+    @property
+    def profile_path(self) -> Path:
+        if self.profile_file is not None:
+            return self.profile_file
+        return self.locations.profile_path(validate_profile_name(self.name))
+
+    def profile(self) -> "Profile":
+        """Load (once) and validate the chosen profile, or raise a clear error."""
+        if self._profile is None:
+            from milia_cli.profile import load_profile
+
+            path = self.profile_path
+            if self.profile_file is None and not path.exists():
+                others = self.locations.profile_names()
+                hint = f" (existing: {', '.join(others)})" if others else ""
+                raise MiliaError(
+                    profile_msg.NOT_FOUND.format(name=self.name, directory=self.locations.profiles_dir, hint=hint)
+                )
+            self._profile = load_profile(path)
+            self.warn_if_widened(path, 0o600)
+        return self._profile
+
+    @property
+    def log_key(self) -> str:
+        """The log is keyed by profile name, or by a --profile-file's `name`."""
+        if self.profile_file is not None:
+            return self.profile().name
+        return validate_profile_name(self.name)
+
+    def today(self) -> date:
+        return self.env.today(self.profile().schedule.timezone)
+
+    # -- log -------------------------------------------------------------
+    def load_log(self, first: date | None = None, last: date | None = None) -> "Log":
+        """The profile's log (optionally a date window); empty if there is no database yet."""
+        from milia_cli.logmodel import EMPTY_LOG
+
+        if not self.locations.db_path.exists():
+            return EMPTY_LOG
+        from milia_cli.store import open_store
+
+        with open_store(self.locations.db_path) as store:
+            return store.read_log(self.log_key, first=first, last=last)
+
+    # -- output ----------------------------------------------------------
+    def out(self, text: str = "") -> None:
+        self.env.stdout.write(text + "\n")
+
+    def err(self, text: str) -> None:
+        self.env.stderr.write(text + "\n")
+
+    def warn_if_widened(self, path: Path, want: int) -> None:
+        from milia_cli.fsutil import widened_mode_warning
+
+        warning = widened_mode_warning(path, want)
+        if warning:
+            self.err(f"milia: {warning}")
+
+
+def state(ctx: typer.Context) -> State:
+    return ctx.find_root().obj  # set by the callback below
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"milia {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    home: Optional[Path] = typer.Option(
+        None, "--home", metavar="DIR", help="Keep profiles and the log in DIR (or set MILIA_HOME).",
+        file_okay=False,
+    ),
+    profile: Optional[str] = typer.Option(
+        None, "--profile", "-p", metavar="NAME", help="Profile to use (or MILIA_PROFILE; default 'default')."
+    ),
+    profile_file: Optional[Path] = typer.Option(
+        None, "--profile-file", "-f", metavar="PATH", help="Use a profile TOML file anywhere (a client's file).",
+        dir_okay=False,
+    ),
+    version: bool = typer.Option(
+        False, "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    env = ctx.obj if isinstance(ctx.obj, Environment) else Environment.from_os()
+    if profile is not None and profile_file is not None:
+        raise MiliaError(profile_msg.PROFILE_FILE_AND_NAME)
+    if profile is not None:
+        validate_profile_name(profile)
+    elif env.vars.get("MILIA_PROFILE") and profile_file is None:
+        validate_profile_name(env.vars["MILIA_PROFILE"])
+    ctx.obj = State(
+        env=env,
+        locations=resolve_locations(home, env.vars),
+        profile_name=profile,
+        profile_file=profile_file,
+    )
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the CLI; returns the exit code instead of raising SystemExit."""
+    try:
+        app(args=argv, prog_name="milia", standalone_mode=True)
+    except SystemExit as exc:
+        code = exc.code
+        return code if isinstance(code, int) else (0 if code is None else 1)
+    return 0

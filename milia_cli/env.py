@@ -1,0 +1,90 @@
+"""The world a command runs in, as one object that tests can fake.
+
+Following httpie, nothing below the CLI touches ``sys.stdin``, ``os.environ`` or
+the clock directly: it gets an :class:`Environment`. Tests build one with
+``Environment.fake(...)`` and pass it to ``CliRunner.invoke(app, args, obj=env)``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Callable, Mapping, TextIO
+
+
+def _system_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass
+class Environment:
+    stdin: TextIO = field(default_factory=lambda: sys.stdin)
+    stdout: TextIO = field(default_factory=lambda: sys.stdout)
+    stderr: TextIO = field(default_factory=lambda: sys.stderr)
+    stdin_isatty: bool = False
+    stdout_isatty: bool = False
+    color: bool = False
+    vars: Mapping[str, str] = field(default_factory=dict)
+    now: Callable[[], datetime] = _system_now
+    fixed_today: date | None = None  # a pinned calendar date, whatever the zone
+
+    @classmethod
+    def from_os(cls) -> "Environment":
+        env = dict(os.environ)
+        out_tty = _isatty(sys.stdout)
+        color = out_tty and "NO_COLOR" not in env and env.get("TERM") != "dumb"
+        now, fixed_today = _system_now, None
+        fixed = env.get("MILIA_NOW")  # reproducible runs: an ISO date or datetime
+        if fixed:
+            now, fixed_today = _fixed_clock(fixed)
+        return cls(
+            stdin_isatty=_isatty(sys.stdin),
+            stdout_isatty=out_tty,
+            color=color,
+            vars=env,
+            now=now,
+            fixed_today=fixed_today,
+        )
+
+    @property
+    def interactive(self) -> bool:
+        """True when a person can answer prompts (both ends are a terminal)."""
+        return self.stdin_isatty and self.stdout_isatty
+
+    def today(self, tz_name: str | None = None) -> date:
+        """Today's date in ``tz_name`` (the profile's zone), from the injected clock."""
+        if self.fixed_today is not None:
+            return self.fixed_today
+        now = self.now()
+        if tz_name:
+            from zoneinfo import ZoneInfo
+
+            return now.astimezone(ZoneInfo(tz_name)).date()
+        return now.astimezone().date()
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _fixed_clock(text: str) -> tuple[Callable[[], datetime], date | None]:
+    from milia_cli.errors import MiliaError
+
+    try:
+        if len(text) == 10:
+            day = date.fromisoformat(text)
+            moment = datetime(day.year, day.month, day.day, 12, tzinfo=timezone.utc)
+            return (lambda: moment), day
+        moment = datetime.fromisoformat(text)
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=timezone.utc)
+    except ValueError:
+        raise MiliaError(
+            f"MILIA_NOW={text!r} is not an ISO date or date-time (for example 2026-11-23)."
+        ) from None
+    return (lambda: moment), None

@@ -1,0 +1,36 @@
+"""One exception type for everything the user can fix, and the exit codes.
+
+Every layer raises :class:`MiliaError` with a finished, one-sentence message
+(templates live in :mod:`milia_cli.messages`). The CLI catches it at a single
+place and turns it into a line on stderr and :attr:`ExitCode.ERROR`.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    ERROR = 1  # the user's data or environment is wrong; nothing was changed
+    USAGE = 2  # the command line itself is wrong
+    INTERRUPTED = 130
+
+
+class MiliaError(Exception):
+    """A problem the user can fix. ``str(err)`` is the sentence shown to them."""
+
+    exit_code: ExitCode = ExitCode.ERROR
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class UsageError(MiliaError):
+    """The command line asks for something that cannot be parsed (exit 2)."""
+
+    exit_code = ExitCode.USAGE

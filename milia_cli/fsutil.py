@@ -1,0 +1,90 @@
+"""Private, atomic file handling.
+
+Health data lives in these files, so directories are 0700 and files 0600, and a
+write is never visible half-done: temp file in the same directory, fsync,
+rename over the old one, fsync the directory.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from milia_cli.errors import MiliaError
+from milia_cli.messages import common as msg
+
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
+
+
+def reason(exc: OSError) -> str:
+    """A short human reason for an OS error (no traceback, no errno soup)."""
+    return exc.strerror.lower() if exc.strerror else str(exc)
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) as 0700 if missing; leave existing ones alone."""
+    try:
+        path.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise MiliaError(msg.MKDIR_FAILED.format(path=path, reason=reason(exc))) from None
+    return path
+
+
+def atomic_write_bytes(path: Path, data: bytes, mode: int = PRIVATE_FILE) -> None:
+    """Replace ``path`` with ``data`` so that a crash leaves the old or the new file."""
+    directory = path.parent
+    ensure_private_dir(directory)
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            os.fchmod(fd, mode)
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp_name, path)
+        tmp_name = None
+        _fsync_dir(directory)
+    except OSError as exc:
+        raise MiliaError(msg.WRITE_FAILED.format(path=path, reason=reason(exc))) from None
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+
+
+def atomic_write_text(path: Path, text: str, mode: int = PRIVATE_FILE) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"), mode)
+
+
+def _fsync_dir(directory: Path) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def widened_mode_warning(path: Path, want: int) -> str | None:
+    """A warning sentence if ``path`` grants more than ``want`` to group/others."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return None
+    if mode & 0o077 & ~want:
+        return msg.WIDENED_MODE.format(path=path, mode=mode, want=want)
+    return None

@@ -1,0 +1,19 @@
+"""Messages shared by every command: files, locations, the top-level handler."""
+
+INTERNAL_ERROR = (
+    "milia hit an internal error ({kind}: {detail}); nothing was changed — "
+    "please report it, and set MILIA_DEBUG=1 to see the details."
+)
+INTERRUPTED = "Interrupted; nothing was changed."
+BAD_PROFILE_NAME = (
+    "Profile name {name!r} is not allowed: use only letters, digits, '-' and '_' "
+    "(at most 64 characters)."
+)
+BAD_DATE = "{what} {value!r} is not a real date; use YYYY-MM-DD (for example 2026-11-23)."
+WRITE_FAILED = "Could not write {path}: {reason}. Nothing was changed."
+READ_FAILED = "Could not read {path}: {reason}."
+MKDIR_FAILED = "Could not create the directory {path}: {reason}."
+WIDENED_MODE = (
+    "warning: {path} is readable by other users (mode {mode:o}); "
+    "it holds health data — run: chmod {want:o} {path}"
+)

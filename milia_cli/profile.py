@@ -1,0 +1,220 @@
+"""The profile: a human-edited TOML file, validated into a typed, frozen object.
+
+Loading never trusts the file: every key is checked against :data:`FIELDS`, and
+every problem becomes one sentence naming the file, the key, the bad value and
+what is allowed. Writing goes through :func:`milia_cli.fsutil.atomic_write_text`.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, fields, replace
+from datetime import date, time
+from pathlib import Path
+from typing import Any
+
+from milia_cli.errors import MiliaError
+from milia_cli.messages import profile as msg
+from milia_cli.profile_schema import (
+    AREAS,
+    CAUTION_KEYS,
+    EYE_AREAS,
+    FIELDS,
+    FIELDS_BY_KEY,
+    PREGNANCY,
+    SCHEMA_VERSION,
+    SKIN_TYPES,
+    check_document,
+    parse_text_value,
+)
+
+__all__ = [
+    "AREAS", "CAUTION_KEYS", "EYE_AREAS", "PREGNANCY", "SCHEMA_VERSION", "SKIN_TYPES",
+    "Profile", "Skin", "Milia", "Habits", "Cautions", "Schedule",
+    "load_profile", "parse_profile", "profile_from_dict", "profile_to_dict",
+    "dump_profile", "save_profile", "with_value", "MAX_PROFILE_BYTES",
+]
+
+MAX_PROFILE_BYTES = 256 * 1024
+
+
+@dataclass(frozen=True)
+class Skin:
+    type: str
+    tone_prone_to_dark_spots: bool = False
+
+
+@dataclass(frozen=True)
+class Milia:
+    areas: tuple[str, ...] = ()
+    since: date | None = None
+
+
+@dataclass(frozen=True)
+class Habits:
+    makeup: bool = False
+    under_eye_concealer: bool = False
+    smoker: bool = False
+
+
+@dataclass(frozen=True)
+class Cautions:
+    isotretinoin_recent: bool = False
+    eczema_or_rosacea: bool = False
+    photosensitizing_medicine: bool = False
+    facial_steroid: bool = False
+    keloid_prone: bool = False
+    cold_sores: bool = False
+    anticoagulants: bool = False
+
+    def any_of(self, *names: str) -> bool:
+        return any(getattr(self, n) for n in names)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    start: date
+    timezone: str
+    am: time = time(7, 30)
+    pm: time = time(21, 30)
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    pregnancy: str
+    skin: Skin
+    milia: Milia
+    habits: Habits
+    cautions: Cautions
+    schedule: Schedule
+    birth_year: int | None = None
+    schema: int = SCHEMA_VERSION
+
+    @property
+    def eye_milia(self) -> bool:
+        """Milia on the upper eyelids or under the eyes (rule D3)."""
+        return any(a in EYE_AREAS for a in self.milia.areas)
+
+
+_SECTIONS = {"skin": Skin, "milia": Milia, "habits": Habits, "cautions": Cautions, "schedule": Schedule}
+
+
+def profile_from_dict(data: Any, source: str) -> Profile:
+    """Validate a parsed TOML document into a :class:`Profile` (or raise MiliaError)."""
+    values = check_document(data, source)  # dotted key -> checked python value
+    tables: dict[str, dict[str, Any]] = {name: {} for name in _SECTIONS}
+    top: dict[str, Any] = {}
+    for key, value in values.items():
+        if "." in key:
+            section, sub = key.split(".", 1)
+            tables[section][sub] = value
+        else:
+            top[key] = value
+    if "areas" in tables["milia"]:
+        tables["milia"]["areas"] = tuple(tables["milia"]["areas"])
+    return Profile(
+        name=top["name"],
+        pregnancy=top["pregnancy"],
+        birth_year=top.get("birth_year"),
+        schema=SCHEMA_VERSION,
+        **{name: cls(**tables[name]) for name, cls in _SECTIONS.items()},
+    )
+
+
+def profile_to_dict(profile: Profile) -> dict[str, Any]:
+    """The TOML document for ``profile`` (key order as in SPEC.md)."""
+    doc: dict[str, Any] = {"schema": SCHEMA_VERSION, "name": profile.name, "pregnancy": profile.pregnancy}
+    if profile.birth_year is not None:
+        doc["birth_year"] = profile.birth_year
+    for name in _SECTIONS:
+        section = getattr(profile, name)
+        table: dict[str, Any] = {}
+        for f in fields(section):
+            value = getattr(section, f.name)
+            if value is None:
+                continue
+            if isinstance(value, tuple):
+                value = list(value)
+            elif isinstance(value, time):
+                value = value.strftime("%H:%M")
+            table[f.name] = value
+        doc[name] = table
+    return doc
+
+
+def dump_profile(profile: Profile) -> str:
+    import tomli_w
+
+    return tomli_w.dumps(profile_to_dict(profile))
+
+
+def parse_profile(raw: bytes, source: str) -> Profile:
+    """Parse the bytes of a profile file; ``source`` names it in errors."""
+    if len(raw) > MAX_PROFILE_BYTES:
+        raise MiliaError(msg.TOO_BIG.format(file=source, size=len(raw), limit=MAX_PROFILE_BYTES))
+    if not raw.strip():
+        raise MiliaError(msg.EMPTY.format(file=source))
+    if b"\x00" in raw:
+        raise MiliaError(msg.BINARY.format(file=source))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise MiliaError(msg.BINARY.format(file=source)) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise MiliaError(msg.SYNTAX.format(file=source, detail=str(exc).rstrip("."))) from None
+    return profile_from_dict(data, source)
+
+
+def load_profile(path: Path) -> Profile:
+    from milia_cli.fsutil import reason
+
+    try:
+        raw = _read_limited(path)
+    except FileNotFoundError:
+        raise MiliaError(msg.FILE_NOT_FOUND.format(file=path)) from None
+    except IsADirectoryError:
+        raise MiliaError(msg.BINARY.format(file=path)) from None
+    except OSError as exc:
+        from milia_cli.messages.common import READ_FAILED
+
+        raise MiliaError(READ_FAILED.format(path=path, reason=reason(exc))) from None
+    return parse_profile(raw, str(path))
+
+
+def _read_limited(path: Path) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read(MAX_PROFILE_BYTES + 1)
+
+
+def save_profile(profile: Profile, path: Path) -> None:
+    from milia_cli.fsutil import atomic_write_text
+
+    atomic_write_text(path, dump_profile(profile))
+
+
+def with_value(profile: Profile, key: str, text: str, source: str) -> Profile:
+    """``profile`` with ``key`` set from the string ``text``, fully re-validated."""
+    field = FIELDS_BY_KEY.get(key)
+    if field is None or key == "schema":
+        allowed = ", ".join(f.key for f in FIELDS if f.key != "schema")
+        raise MiliaError(msg.SET_UNKNOWN_KEY.format(key=key, allowed=allowed))
+    value = parse_text_value(field, text, source)
+    doc = profile_to_dict(profile)
+    if "." in key:
+        section, sub = key.split(".", 1)
+        if value is None:
+            doc[section].pop(sub, None)
+        else:
+            doc[section][sub] = value
+    elif value is None:
+        doc.pop(key, None)
+    else:
+        doc[key] = value
+    return profile_from_dict(doc, source)
+
+
+def renamed(profile: Profile, name: str) -> Profile:
+    return replace(profile, name=name)

@@ -1,0 +1,233 @@
+"""The schema-1 profile format as data: every key, its kind and what it allows.
+
+:func:`check_document` walks a parsed TOML document against :data:`FIELDS` and
+returns the checked values by dotted key; :func:`parse_text_value` turns a
+command-line string (``profile set skin.type dry``) into the same values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+from milia_cli.errors import MiliaError
+from milia_cli.messages import profile as msg
+
+SCHEMA_VERSION = 1
+SKIN_TYPES = ("normal", "dry", "oily", "combination", "sensitive")
+PREGNANCY = ("none", "trying", "pregnant", "breastfeeding")
+AREAS = (
+    "upper-eyelids", "under-eyes", "cheeks", "nose", "forehead", "chin", "chest", "back", "arms",
+)
+EYE_AREAS = ("upper-eyelids", "under-eyes")
+CAUTION_KEYS = (
+    "isotretinoin_recent", "eczema_or_rosacea", "photosensitizing_medicine", "facial_steroid",
+    "keloid_prone", "cold_sores", "anticoagulants",
+)
+HABIT_KEYS = ("makeup", "under_eye_concealer", "smoker")
+_HHMM = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
+_NAME = re.compile(r"\S(.{0,78}\S)?", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str  # dotted: "skin.type"
+    kind: str  # name | enum | bool | areas | date | time | zone | year | schema
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    default: Any = None
+    help: str = ""
+
+    @property
+    def allowed(self) -> str:
+        return {
+            "name": "a non-empty name of at most 80 characters, no control characters",
+            "enum": ", ".join(self.choices),
+            "bool": "true or false",
+            "areas": "a list of: " + ", ".join(AREAS),
+            "date": "a date YYYY-MM-DD",
+            "time": "a 24-hour time HH:MM",
+            "zone": "an IANA time zone such as Europe/Berlin",
+            "year": "a year from 1900 to 2100",
+            "schema": f"1 to {SCHEMA_VERSION}",
+        }[self.kind]
+
+
+FIELDS: tuple[Field, ...] = (
+    Field("schema", "schema", required=True),
+    Field("name", "name", required=True, help="the person's or client's name"),
+    Field("pregnancy", "enum", required=True, choices=PREGNANCY),
+    Field("birth_year", "year", help="optional; under 18 is out of scope (A8)"),
+    Field("skin.type", "enum", required=True, choices=SKIN_TYPES),
+    Field("skin.tone_prone_to_dark_spots", "bool", default=False),
+    Field("milia.areas", "areas", default=()),
+    Field("milia.since", "date"),
+    *(Field(f"habits.{k}", "bool", default=False) for k in HABIT_KEYS),
+    *(Field(f"cautions.{k}", "bool", default=False) for k in CAUTION_KEYS),
+    Field("schedule.start", "date", required=True, help="day 1 of week 1"),
+    Field("schedule.timezone", "zone", required=True),
+    Field("schedule.am", "time", default=time(7, 30)),
+    Field("schedule.pm", "time", default=time(21, 30)),
+)
+FIELDS_BY_KEY = {f.key: f for f in FIELDS}
+TABLES = ("skin", "milia", "habits", "cautions", "schedule")
+REQUIRED_TABLES = ("skin", "schedule")
+
+
+def _bad(source: str, field: Field, value: Any) -> MiliaError:
+    return MiliaError(msg.BAD_VALUE.format(file=source, key=field.key, value=_show(value), allowed=field.allowed))
+
+
+def _show(value: Any) -> Any:
+    if isinstance(value, str) and len(value) > 60:
+        return value[:57] + "..."
+    if isinstance(value, (dict, list)) and len(repr(value)) > 60:
+        return repr(value)[:57] + "..."
+    return value
+
+
+def check_value(field: Field, value: Any, source: str) -> Any:
+    """The validated python value of ``field`` (raises with the file's name)."""
+    kind = field.kind
+    if kind == "bool":
+        if isinstance(value, bool):
+            return value
+    elif kind == "enum":
+        if isinstance(value, str) and value in field.choices:
+            return value
+    elif kind == "name":
+        if isinstance(value, str) and _NAME.fullmatch(value) and value.isprintable():
+            return value
+    elif kind == "year":
+        if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100:
+            return value
+    elif kind == "schema":
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+            return value
+    elif kind == "date":
+        if isinstance(value, date) and not isinstance(value, datetime):
+            return value
+        if isinstance(value, str):
+            try:
+                return date.fromisoformat(value) if len(value) == 10 else _raise()
+            except ValueError:
+                pass
+    elif kind == "time":
+        if isinstance(value, time) and value.tzinfo is None:
+            return value.replace(second=0, microsecond=0) if not value.second else _raise_bad(source, field, value)
+        if isinstance(value, str):
+            m = _HHMM.fullmatch(value)
+            if m:
+                return time(int(m[1]), int(m[2]))
+    elif kind == "zone":
+        if isinstance(value, str) and _valid_zone(value):
+            return value
+    elif kind == "areas":
+        if isinstance(value, list) and all(isinstance(v, str) and v in AREAS for v in value):
+            seen: set[str] = set()
+            for v in value:
+                if v in seen:
+                    raise MiliaError(msg.DUPLICATE_AREA.format(file=source, value=v))
+                seen.add(v)
+            return tuple(a for a in AREAS if a in seen)  # canonical order
+        if isinstance(value, list):
+            bad = next((v for v in value if not (isinstance(v, str) and v in AREAS)), value)
+            raise _bad(source, field, bad)
+    raise _bad(source, field, value)
+
+
+def _raise() -> Any:
+    raise ValueError
+
+
+def _raise_bad(source: str, field: Field, value: Any) -> Any:
+    raise _bad(source, field, value)
+
+
+def _valid_zone(name: str) -> bool:
+    if not name or len(name) > 64 or name.startswith("/") or ".." in name or "\\" in name:
+        return False
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
+
+
+def check_document(data: Any, source: str) -> dict[str, Any]:
+    """Validate the whole document; return ``{dotted key: value}`` with defaults."""
+    if not isinstance(data, dict):
+        raise MiliaError(msg.SYNTAX.format(file=source, detail="the document is not a table"))
+    if "schema" not in data:
+        raise MiliaError(msg.NO_SCHEMA.format(file=source))
+    schema = data["schema"]
+    if isinstance(schema, int) and not isinstance(schema, bool) and schema > SCHEMA_VERSION:
+        raise MiliaError(msg.NEWER_SCHEMA.format(file=source, found=schema, supported=SCHEMA_VERSION))
+    if not (isinstance(schema, int) and not isinstance(schema, bool) and schema >= 1):
+        raise MiliaError(msg.BAD_SCHEMA.format(file=source, value=schema, supported=SCHEMA_VERSION))
+
+    top_allowed = [f.key for f in FIELDS if "." not in f.key] + list(TABLES)
+    for key in data:
+        if key not in top_allowed:
+            raise MiliaError(msg.UNKNOWN_KEY.format(file=source, key=key, allowed=", ".join(top_allowed)))
+    for table in TABLES:
+        if table in data and not isinstance(data[table], dict):
+            raise MiliaError(msg.NOT_A_TABLE.format(file=source, key=table, value=_show(data[table])))
+        sub_allowed = [f.key.split(".", 1)[1] for f in FIELDS if f.key.startswith(table + ".")]
+        for sub in data.get(table, {}):
+            if sub not in sub_allowed:
+                raise MiliaError(
+                    msg.UNKNOWN_KEY.format(file=source, key=f"{table}.{sub}", allowed=", ".join(sub_allowed))
+                )
+
+    values: dict[str, Any] = {}
+    for field in FIELDS:
+        if "." in field.key:
+            table, sub = field.key.split(".", 1)
+            container = data.get(table, {})
+            present, raw = sub in container, container.get(sub)
+        else:
+            present, raw = field.key in data, data.get(field.key)
+        if not present:
+            if field.required:
+                raise MiliaError(msg.MISSING.format(file=source, key=field.key, allowed=field.allowed))
+            if field.default is not None:
+                values[field.key] = field.default
+            continue
+        values[field.key] = check_value(field, raw, source)
+    return values
+
+
+_TRUE = {"true", "yes", "y", "1", "on"}
+_FALSE = {"false", "no", "n", "0", "off"}
+
+
+def parse_text_value(field: Field, text: str, source: str) -> Any:
+    """Convert a command-line string to the TOML value for ``field``.
+
+    An empty string clears an optional key. The result is checked again by
+    :func:`check_document` when the whole profile is rebuilt.
+    """
+    kind = field.kind
+    if text == "" and not field.required:
+        return None
+    if kind == "bool":
+        low = text.strip().lower()
+        if low in _TRUE:
+            return True
+        if low in _FALSE:
+            return False
+        raise _bad(source, field, text)
+    if kind == "year":
+        try:
+            return int(text)
+        except ValueError:
+            raise _bad(source, field, text) from None
+    if kind == "areas":
+        parts = [p.strip() for p in text.replace(" ", ",").split(",") if p.strip()]
+        return parts
+    return check_value(field, text, source) if kind in ("date", "time") else text
