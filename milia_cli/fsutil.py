@@ -25,9 +25,16 @@ def reason(exc: OSError) -> str:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) as 0700 if missing; leave existing ones alone."""
+    """Create ``path`` and any missing parents as 0700; leave existing ones alone."""
+    missing = []
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
     try:
-        path.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+        for directory in reversed(missing):
+            directory.mkdir(mode=PRIVATE_DIR, exist_ok=True)
+            os.chmod(directory, PRIVATE_DIR)  # mkdir's mode is filtered by the umask
     except OSError as exc:
         raise MiliaError(msg.MKDIR_FAILED.format(path=path, reason=reason(exc))) from None
     return path

@@ -104,7 +104,8 @@ class State:
                     profile_msg.NOT_FOUND.format(name=self.name, directory=self.locations.profiles_dir, hint=hint)
                 )
             self._profile = load_profile(path)
-            self.warn_if_widened(path, 0o600)
+            if self.profile_file is None:  # a client's file elsewhere is the user's business
+                self.warn_if_widened(path, 0o600)
         return self._profile
 
     @property

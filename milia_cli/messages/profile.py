@@ -31,3 +31,9 @@ WIZARD_NEEDS_TERMINAL = (
     "`milia init` needs a terminal to ask questions, or every answer as flags "
     "(at least --skin-type, --pregnancy and --timezone)."
 )
+CONFIRM_DELETE_LOG = "Also delete the log of {name!r} ({checkins} check-ins, {events} events)?"
+DELETE_NEEDS_YES = (
+    "Profile {name!r} has a log ({checkins} check-ins, {events} events); "
+    "pass --yes to delete it too, or --keep-log to keep it."
+)
+NOTHING_TO_DELETE = "There is no profile {name!r} and no log for it."

@@ -1,0 +1,169 @@
+"""`milia init` and `milia profile …`: create, read and change profiles."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from milia_cli.cli.app import State, app, state
+from milia_cli.errors import MiliaError
+from milia_cli.messages import profile as msg
+
+profile_app = typer.Typer(
+    help="Show, change, list and delete profiles.", no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(profile_app, name="profile")
+
+
+@app.command()
+def init(
+    ctx: typer.Context,
+    name: Optional[str] = typer.Option(None, "--name", help="The person's or client's name (default: the profile name)."),
+    skin_type: Optional[str] = typer.Option(None, "--skin-type", metavar="TYPE", help="normal, dry, oily, combination or sensitive."),
+    pregnancy: Optional[str] = typer.Option(None, "--pregnancy", metavar="STATE", help="none, trying, pregnant or breastfeeding."),
+    area: Optional[List[str]] = typer.Option(None, "--area", metavar="AREA", help="A milia-prone area (repeatable): upper-eyelids, under-eyes, cheeks, nose, forehead, chin, chest, back, arms."),
+    start: Optional[str] = typer.Option(None, "--start", metavar="DATE", help="Day 1 of week 1 (YYYY-MM-DD; default: next Monday)."),
+    am: Optional[str] = typer.Option(None, "--am", metavar="HH:MM", help="Morning routine time (default 07:30)."),
+    pm: Optional[str] = typer.Option(None, "--pm", metavar="HH:MM", help="Evening routine time (default 21:30)."),
+    timezone: Optional[str] = typer.Option(None, "--timezone", metavar="ZONE", help="IANA time zone, e.g. Europe/Berlin."),
+    birth_year: Optional[int] = typer.Option(None, "--birth-year", metavar="YEAR", help="Optional; under 18 is out of scope."),
+    dark_spots: Optional[bool] = typer.Option(None, "--dark-spots/--no-dark-spots", help="Skin tone prone to dark spots."),
+    makeup: Optional[bool] = typer.Option(None, "--makeup/--no-makeup", help="Wears makeup."),
+    concealer: Optional[bool] = typer.Option(None, "--concealer/--no-concealer", help="Wears under-eye concealer."),
+    smoker: Optional[bool] = typer.Option(None, "--smoker/--no-smoker", help="Smokes."),
+    isotretinoin: Optional[bool] = typer.Option(None, "--isotretinoin/--no-isotretinoin", help="Took isotretinoin in the last 6 months."),
+    eczema_or_rosacea: Optional[bool] = typer.Option(None, "--eczema-or-rosacea/--no-eczema-or-rosacea", help="Has eczema or rosacea."),
+    photosensitizing: Optional[bool] = typer.Option(None, "--photosensitizing-medicine/--no-photosensitizing-medicine", help="Takes a photosensitizing medicine."),
+    facial_steroid: Optional[bool] = typer.Option(None, "--facial-steroid/--no-facial-steroid", help="Uses a topical steroid on the face."),
+    keloid_prone: Optional[bool] = typer.Option(None, "--keloid-prone/--no-keloid-prone", help="Scars tend to form keloids."),
+    cold_sores: Optional[bool] = typer.Option(None, "--cold-sores/--no-cold-sores", help="Gets cold sores where treatment would go."),
+    anticoagulants: Optional[bool] = typer.Option(None, "--anticoagulants/--no-anticoagulants", help="Takes anticoagulants."),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing profile."),
+    wizard: Optional[bool] = typer.Option(None, "--wizard/--no-wizard", help="Ask questions (default: on a terminal when answers are missing)."),
+) -> None:
+    """Create a profile: a short wizard on a terminal, or fully by flags for scripts."""
+    from milia_cli.profiles import InitAnswers, create_profile
+
+    st = state(ctx)
+    answers = InitAnswers(
+        name=name, skin_type=skin_type, pregnancy=pregnancy, areas=tuple(area) if area else None,
+        start=start, am=am, pm=pm, timezone=timezone, birth_year=birth_year,
+        flags={
+            "skin.tone_prone_to_dark_spots": dark_spots, "habits.makeup": makeup,
+            "habits.under_eye_concealer": concealer, "habits.smoker": smoker,
+            "cautions.isotretinoin_recent": isotretinoin, "cautions.eczema_or_rosacea": eczema_or_rosacea,
+            "cautions.photosensitizing_medicine": photosensitizing, "cautions.facial_steroid": facial_steroid,
+            "cautions.keloid_prone": keloid_prone, "cautions.cold_sores": cold_sores,
+            "cautions.anticoagulants": anticoagulants,
+        },
+    )
+    path = st.profile_path
+    if path.exists() and not force:
+        raise MiliaError(msg.EXISTS.format(name=st.name if st.profile_file is None else str(path), path=path))
+    default_name = st.name if st.profile_file is None else path.stem
+    use_wizard = wizard if wizard is not None else (st.env.interactive and answers.missing_required())
+    if use_wizard:
+        if not st.env.interactive:
+            raise MiliaError(msg.WIZARD_NEEDS_TERMINAL)
+        from milia_cli.render.wizard import run_wizard
+
+        answers = run_wizard(answers, st.env, default_name)
+    elif answers.missing_required():
+        raise MiliaError(msg.WIZARD_NEEDS_TERMINAL)
+    profile = create_profile(answers, default_name=default_name, today=st.env.today(answers.timezone), source=str(path))
+    from milia_cli.profile import save_profile
+
+    save_profile(profile, path)
+    st.err(msg.CREATED.format(name=profile.name, path=path))
+
+
+@profile_app.command("show")
+def show(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON only.")) -> None:
+    """Show the current profile."""
+    st = state(ctx)
+    profile = st.profile()
+    if as_json:
+        from milia_cli.profiles import profile_json
+
+        st.out(profile_json(profile))
+        return
+    from milia_cli.render.profile import render_profile
+
+    render_profile(profile, st.profile_path, st.env)
+
+
+@profile_app.command("set")
+def set_(
+    ctx: typer.Context,
+    key: str = typer.Argument(..., metavar="KEY", help="Dotted key, e.g. skin.type or schedule.pm."),
+    value: str = typer.Argument(..., metavar="VALUE", help="New value; an empty string clears an optional key."),
+) -> None:
+    """Change one key; the whole profile is validated before it is written."""
+    from milia_cli.profile import save_profile, with_value
+
+    st = state(ctx)
+    profile = st.profile()
+    updated = with_value(profile, key, value, str(st.profile_path))
+    save_profile(updated, st.profile_path)
+    st.err(msg.UPDATED.format(key=key, value=value, path=st.profile_path))
+
+
+@profile_app.command("list")
+def list_(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON only.")) -> None:
+    """List the profiles in the home."""
+    st = state(ctx)
+    names = st.locations.profile_names()
+    if as_json:
+        import json
+
+        st.out(json.dumps({"profiles": names, "directory": str(st.locations.profiles_dir)}))
+        return
+    if not names:
+        st.err(msg.NO_PROFILES.format(directory=st.locations.profiles_dir))
+        return
+    current = st.name
+    for n in names:
+        st.out(f"{'*' if n == current else ' '} {n}")
+
+
+@profile_app.command("path")
+def path_(ctx: typer.Context) -> None:
+    """Print the path of the current profile file."""
+    st = state(ctx)
+    st.out(str(st.profile_path))
+
+
+@profile_app.command("delete")
+def delete(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., metavar="NAME", help="The profile to delete."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Also delete its log without asking."),
+    keep_log: bool = typer.Option(False, "--keep-log", help="Delete the profile but keep its log."),
+) -> None:
+    """Delete a profile and, after confirmation, its log."""
+    from milia_cli.paths import validate_profile_name
+    from milia_cli.profiles import delete_profile, log_size
+
+    st = state(ctx)
+    validate_profile_name(name)
+    path = st.locations.profile_path(name)
+    checkins, events = log_size(st.locations, name)
+    with_log = False
+    if (checkins or events) and not keep_log:
+        if yes:
+            with_log = True
+        elif st.env.interactive:
+            with_log = typer.confirm(msg.CONFIRM_DELETE_LOG.format(name=name, checkins=checkins, events=events))
+        else:
+            raise MiliaError(msg.DELETE_NEEDS_YES.format(name=name, checkins=checkins, events=events))
+    report = delete_profile(st.locations, name, with_log=with_log)
+    if report.profile_deleted:
+        st.err(msg.DELETED.format(name=name, path=path))
+    if report.log_deleted:
+        st.err(msg.DELETED_LOG.format(name=name, checkins=report.checkins, events=report.events))
+    elif checkins or events:
+        st.err(msg.KEPT_LOG.format(name=name, db=st.locations.db_path))

@@ -1,0 +1,123 @@
+"""Managing the profiles of a home: create from answers, describe, delete.
+
+Library functions behind `milia init` and `milia profile …`; no Typer here.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from milia_cli.errors import MiliaError
+from milia_cli.messages import profile as msg
+from milia_cli.paths import Locations
+from milia_cli.profile import Profile, profile_from_dict, profile_to_dict
+from milia_cli.profile_schema import FIELDS_BY_KEY, parse_text_value
+
+
+@dataclass
+class InitAnswers:
+    """What `milia init` was told, by flags or by the wizard. ``None`` = not answered."""
+
+    name: str | None = None
+    skin_type: str | None = None
+    pregnancy: str | None = None
+    areas: tuple[str, ...] | None = None
+    start: str | None = None
+    am: str | None = None
+    pm: str | None = None
+    timezone: str | None = None
+    birth_year: int | None = None
+    flags: dict[str, bool | None] = field(default_factory=dict)
+
+    def missing_required(self) -> bool:
+        return self.skin_type is None or self.pregnancy is None or self.timezone is None
+
+
+def next_monday(today: date) -> date:
+    return today + timedelta(days=(7 - today.weekday()) % 7 or 7)
+
+
+def create_profile(answers: InitAnswers, *, default_name: str, today: date, source: str) -> Profile:
+    """Build and validate a new profile from ``answers`` (raises MiliaError)."""
+    doc: dict[str, Any] = {
+        "schema": 1,
+        "name": answers.name or default_name,
+        "pregnancy": answers.pregnancy,
+        "skin": {"type": answers.skin_type},
+        "milia": {"areas": list(answers.areas or ())},
+        "habits": {},
+        "cautions": {},
+        "schedule": {"timezone": answers.timezone},
+    }
+    if answers.birth_year is not None:
+        doc["birth_year"] = answers.birth_year
+    start = answers.start
+    doc["schedule"]["start"] = (
+        parse_text_value(FIELDS_BY_KEY["schedule.start"], start, source) if start else next_monday(today)
+    )
+    for key in ("am", "pm"):
+        text = getattr(answers, key)
+        if text:
+            doc["schedule"][key] = parse_text_value(FIELDS_BY_KEY[f"schedule.{key}"], text, source)
+    for dotted, value in answers.flags.items():
+        if value is not None:
+            table, sub = dotted.split(".")
+            doc[table][sub] = value
+    return profile_from_dict(doc, source)
+
+
+def profile_json(profile: Profile) -> str:
+    return json.dumps(profile_to_dict(profile), default=_json_default, ensure_ascii=False, indent=2)
+
+
+def _json_default(value: Any) -> str:
+    return value.isoformat()
+
+
+def log_size(locations: Locations, key: str) -> tuple[int, int]:
+    """(check-ins, events) stored for ``key``; (0, 0) when there is no database."""
+    if not locations.db_path.exists():
+        return 0, 0
+    from milia_cli.store import open_store
+
+    with open_store(locations.db_path) as store:
+        log = store.read_log(key)
+    return len(log.checkins), len(log.events)
+
+
+@dataclass(frozen=True)
+class DeleteReport:
+    profile_deleted: bool
+    log_deleted: bool
+    checkins: int = 0
+    events: int = 0
+
+
+def delete_profile(locations: Locations, name: str, *, with_log: bool) -> DeleteReport:
+    """Remove ``name``'s profile file and, if asked, its log (one transaction)."""
+    import os
+
+    from milia_cli.fsutil import reason
+    from milia_cli.messages.common import WRITE_FAILED
+
+    path = locations.profile_path(name)
+    checkins = events = 0
+    log_deleted = False
+    if with_log and locations.db_path.exists():
+        from milia_cli.store import open_store
+
+        with open_store(locations.db_path) as store:
+            checkins, events = store.delete_profile_log(name)
+        log_deleted = True
+    existed = path.exists()
+    if not existed and not log_deleted:
+        raise MiliaError(msg.NOTHING_TO_DELETE.format(name=name))
+    if existed:
+        try:
+            os.unlink(path)
+        except OSError as exc:
+            raise MiliaError(WRITE_FAILED.format(path=path, reason=reason(exc))) from None
+    return DeleteReport(existed, log_deleted, checkins, events)
