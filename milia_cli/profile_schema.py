@@ -115,8 +115,8 @@ def check_value(field: Field, value: Any, source: str) -> Any:
             except ValueError:
                 pass
     elif kind == "time":
-        if isinstance(value, time) and value.tzinfo is None:
-            return value.replace(second=0, microsecond=0) if not value.second else _raise_bad(source, field, value)
+        if isinstance(value, time) and value.tzinfo is None and not (value.second or value.microsecond):
+            return value
         if isinstance(value, str):
             m = _HHMM.fullmatch(value)
             if m:
@@ -140,10 +140,6 @@ def check_value(field: Field, value: Any, source: str) -> Any:
 
 def _raise() -> Any:
     raise ValueError
-
-
-def _raise_bad(source: str, field: Field, value: Any) -> Any:
-    raise _bad(source, field, value)
 
 
 def _valid_zone(name: str) -> bool:

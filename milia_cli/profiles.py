@@ -6,7 +6,10 @@ Library functions behind `milia init` and `milia profile …`; no Typer here.
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
 from datetime import date, timedelta
 from typing import Any
 
@@ -67,6 +70,34 @@ def create_profile(answers: InitAnswers, *, default_name: str, today: date, sour
             table, sub = dotted.split(".")
             doc[table][sub] = value
     return profile_from_dict(doc, source)
+
+
+@contextmanager
+def directory_lock(directory: Path) -> Iterator[None]:
+    """Serialise read-modify-write of files in ``directory`` across processes.
+
+    ``flock`` on the directory itself, so no lock file is ever left behind.
+    """
+    import fcntl
+    import os
+
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def update_profile(path: Path, change: Callable[[Profile], Profile]) -> Profile:
+    """Load, change and atomically save ``path`` while holding the directory lock,
+    so two concurrent `profile set` both land instead of one silently losing."""
+    from milia_cli.profile import load_profile, save_profile
+
+    with directory_lock(path.parent):
+        updated = change(load_profile(path))
+        save_profile(updated, path)
+    return updated
 
 
 def profile_json(profile: Profile) -> str:

@@ -103,12 +103,13 @@ def set_(
     value: str = typer.Argument(..., metavar="VALUE", help="New value; an empty string clears an optional key."),
 ) -> None:
     """Change one key; the whole profile is validated before it is written."""
-    from milia_cli.profile import save_profile, with_value
+    from milia_cli.profile import with_value
+    from milia_cli.profiles import update_profile
 
     st = state(ctx)
-    profile = st.profile()
-    updated = with_value(profile, key, value, str(st.profile_path))
-    save_profile(updated, st.profile_path)
+    st.profile()  # a clear error if it is missing or broken, before taking the lock
+    source = str(st.profile_path)
+    update_profile(st.profile_path, lambda current: with_value(current, key, value, source))
     st.err(msg.UPDATED.format(key=key, value=value, path=st.profile_path))
 
 
