@@ -1,0 +1,120 @@
+"""Messages of the log: the database, check-ins, events, stats, export and import."""
+
+# -- the database ------------------------------------------------------------
+RESTORE_HINT = (
+    "move it aside and restore your log with `milia log import FILE` from a `milia log export` backup"
+)
+DB_CORRUPT = (
+    "The log database {path} is damaged or is not a milia database ({detail}); it was left untouched — "
+    + RESTORE_HINT
+    + "."
+)
+DB_NOT_MILIA = (
+    "{path} is an SQLite database, but not a milia log; it was left untouched — "
+    "move it aside or point --home somewhere else."
+)
+DB_NEWER = (
+    "The log database {path} was written by a newer milia (log schema {found}; this one reads up to "
+    "{supported}); upgrade milia — the database was left untouched."
+)
+DB_LOCKED = (
+    "The log database {path} is busy (another milia is writing to it) and stayed locked for "
+    "{seconds:g} s; try again in a moment — nothing was changed."
+)
+DB_READ_ONLY = "Cannot write the log database {path}: {detail}; check the permissions of {directory} — nothing was changed."
+DB_FULL = "The disk holding {path} is full; free some space and try again — nothing was changed."
+DB_CANT_OPEN = "Cannot open the log database {path}: {detail}; check that {directory} exists and is writable."
+DB_IO = "Reading or writing the log database {path} failed ({detail}); nothing was changed — check the disk."
+DB_OTHER = "The log database {path} reported an error ({detail}); nothing was changed."
+DB_INTEGRITY_BAD = "The log database {path} failed its integrity check ({detail}); " + RESTORE_HINT + "."
+
+# -- check-in input ----------------------------------------------------------
+BAD_STEP = (
+    "{value!r} is not a step; use a step id ({steps}), optionally with its slot (am:cleanse, pm:retinol)."
+)
+STEP_NOT_PLANNED = "{step!r} is not in the plan for {date} (that day: {planned})."
+STEP_DONE_AND_SKIPPED = "{step} is given both as --done and as --skip; pick one."
+FUTURE_DATE = "{date} is in the future (today is {today}); check-ins are for today or earlier."
+BEFORE_START = "{date} is before the plan starts ({start}); nothing to check in for that day."
+NO_PLAN_DAY = "The plan has no steps on {date}; nothing to check in."
+BAD_IRRITATION = "Irritation {value!r} is out of range; use 0 (none), 1 (mild), 2 (moderate) or 3 (severe)."
+BAD_BUMPS = "Bumps {value!r} is out of range; use a whole number from 0 to {limit}."
+NOTE_TOO_LONG = "The note is {length} characters long; keep it to at most {limit}."
+NOTE_CONTROL = (
+    "The note contains a control character ({char}); use plain text (newlines and tabs are fine)."
+)
+NOTHING_TO_RECORD = (
+    "Nothing to record: give --all, --done STEP, --skip STEP, --irritation, --bumps or --note "
+    "(or run `milia checkin` on a terminal to be asked)."
+)
+
+CHECKIN_SAVED = "Checked in {date}: {done} of {planned} steps done{extra}."
+CHECKIN_SKIPPED_PART = ", skipped {skipped}"
+CHECKIN_IRRITATION_PART = ", irritation {value}"
+CHECKIN_BUMPS_PART = ", {value} new bumps"
+
+# the picking message (rule A1); the rules knowledge base's text wins when it exists
+PICKED_FALLBACK = (
+    "Please stop squeezing or picking: milia are keratin under a thin layer of skin, and "
+    "home extraction risks infection, scarring and dark marks (rule A1). If they bother you, "
+    "a dermatologist can remove them with sterile tools."
+)
+PICKING_WORDS = ("pick", "squeez", "popped", "pop ", "extract", "needle", "lanced", "dug")
+
+# interactive check-in
+ASK_STEP = "{slot} · {title}  [y]es / [n]o / [s]kip"
+ASK_IRRITATION = "Irritation today: 0 none · 1 mild · 2 moderate · 3 severe"
+ASK_BUMPS = "New bumps today (a number, blank to leave out)"
+ASK_NOTE = "A note (blank for none)"
+ASK_PICKED = "Did you pick or squeeze any bumps?"
+INTERACTIVE_TITLE = "Check-in for {date} (week {week})"
+ALREADY_LOGGED = "Already logged for this day: {summary}. Answers replace it."
+
+# -- events ----------------------------------------------------------------
+BAD_KIND = "Event kind {value!r} is not known; allowed: {allowed}."
+BAD_AREA = "Area {value!r} is not known; allowed: {allowed}."
+FUTURE_EVENT = "{date} is in the future (today is {today}); log a procedure once it has happened."
+EVENT_ADDED = "Logged {kind} on {date} ({areas}): no actives on those areas until {until} (rule E2)."
+EVENT_ALREADY = "That {kind} on {date} ({areas}) is already logged; nothing changed."
+NO_EVENTS = "No procedures logged for {name!r}."
+EVENT_AREAS_DEFAULTED = "No --area given; using the profile's milia areas ({areas})."
+EVENT_NO_AREAS = "Give at least one --area (the profile lists no milia areas); allowed: {allowed}."
+
+# -- export / import -----------------------------------------------------------
+EXPORTED = "Exported {checkins} check-ins and {events} events of {name!r} to {path}."
+IMPORTED = (
+    "Imported into {name!r}: {added} days added, {replaced} days replaced, {events} events added."
+)
+IMPORT_NOT_JSON = "{file} is not valid JSON ({detail}); nothing was imported."
+IMPORT_NOT_UTF8 = "{file} is not UTF-8 text; a log export is JSON. Nothing was imported."
+IMPORT_TOO_BIG = "{file} is {size} bytes, more than the {limit} bytes a log export can be; nothing was imported."
+IMPORT_BAD = "{file}: {where}: {problem}; nothing was imported."
+IMPORT_OTHER_PROFILE = (
+    "{file} is the log of {found!r}, not of {want!r}; use --force to import it into {want!r} anyway. "
+    "Nothing was imported."
+)
+IMPORT_READ_FAILED = "Could not read {file}: {reason}; nothing was imported."
+
+# problems inside a Log JSON document (the `problem` of IMPORT_BAD)
+J_NOT_OBJECT = "expected a JSON object, found {found}"
+J_NOT_LIST = "expected a list, found {found}"
+J_SCHEMA = "'schema' is {value!r}; this milia reads 'milia.log/1'"
+J_UNKNOWN_KEY = "unknown key {key!r} (allowed: {allowed})"
+J_MISSING = "required key {key!r} is missing"
+J_BAD_DATE = "{value!r} is not a real date (YYYY-MM-DD)"
+J_DUP_DATE = "the day {value} appears twice; a day appears once"
+J_BAD_STEP = "{value!r} is not a slot-qualified step id (for example am:cleanse or pm:retinol)"
+J_DUP_STEP = "{value!r} is listed twice"
+J_BOTH = "{value!r} is both done and skipped"
+J_BAD_DONE = "'done' must be a list of step ids or \"all\", found {found}"
+J_BAD_IRRITATION = "'irritation' is {value!r}; allowed: 0, 1, 2, 3 or null"
+J_BAD_BUMPS = "'bumps' is {value!r}; allowed: a whole number from 0 to {limit}, or null"
+J_BAD_NOTE = "'note' must be text or null, found {found}"
+J_BAD_BOOL = "{key!r} must be true or false, found {value!r}"
+J_BAD_PROFILE = "'profile' must be text, found {value!r}"
+J_BAD_KIND = "'kind' is {value!r}; allowed: {allowed}"
+J_BAD_AREA = "area {value!r} is not known; allowed: {allowed}"
+
+# -- stats -----------------------------------------------------------------
+BAD_DAYS = "--days {value} is out of range; use a number from 1 to {limit}."
+STATS_NO_PLAN_YET = "The plan starts on {start}; there is nothing to count yet."

@@ -1,0 +1,446 @@
+"""The log: check-ins and procedure events per profile, in an embedded SQLite database.
+
+One :class:`Store` is one connection; open it with :func:`open_store` as a
+context manager, once per command. Guarantees:
+
+- the data directory is 0700 and the database (and its ``-wal``/``-shm``) 0600,
+  whatever the umask;
+- WAL journal, a busy timeout (a locked database waits, then fails with a clear
+  sentence), foreign keys on, every write in one ``BEGIN IMMEDIATE`` transaction;
+- the schema version lives in ``PRAGMA user_version`` and is migrated in order
+  (:mod:`milia_cli.store_schema`); a database from a newer milia is refused and
+  never modified; a damaged or foreign file is refused, never overwritten or
+  repaired;
+- every ``sqlite3`` error that escapes becomes a :class:`MiliaError` sentence.
+
+This module imports ``sqlite3``; CLI modules import it inside their commands.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterator
+
+from milia_cli.errors import MiliaError
+from milia_cli.fsutil import ensure_private_dir, reason
+from milia_cli.logmodel import CheckIn, Event, Log
+from milia_cli.messages import log as msg
+from milia_cli.store_json import LogDocument, checkin_problem, event_sort_key, log_from_dict, log_to_dict
+from milia_cli.store_schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+__all__ = ["Store", "ImportReport", "open_store", "merge_checkins", "SCHEMA_VERSION", "DEFAULT_TIMEOUT"]
+
+DEFAULT_TIMEOUT = 5.0  # seconds a write waits for another process's lock
+_MAGIC = b"SQLite format 3\x00"
+_FIRST_DAY, _LAST_DAY = "0000-00-00", "9999-99-99"
+_CHECKIN_COLUMNS = "day, all_done, done, skipped, irritation, bumps, note, picked"
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    added: int  # days that were not in the log
+    replaced: int  # days that were, now replaced by the file's version
+    events_added: int  # events not already logged
+
+
+def open_store(db_path: str | os.PathLike[str], *, timeout: float = DEFAULT_TIMEOUT) -> "Store":
+    """Open (creating and migrating if needed) the log database at ``db_path``."""
+    path = Path(db_path)
+    ensure_private_dir(path.parent)
+    _create_private_file(path)
+    _check_header(path)
+    try:
+        conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise _translate(exc, path, timeout) from None
+    store = Store(conn, path, timeout)
+    try:
+        store._prepare()
+    except BaseException:
+        conn.close()
+        raise
+    return store
+
+
+def merge_checkins(old: CheckIn | None, new: CheckIn) -> CheckIn:
+    """``new`` recorded on top of ``old`` (same day): what a later flag check-in means.
+
+    Steps accumulate (``--done am:cleanse`` in the morning, ``--done pm:retinol``
+    at night); a later ``--skip`` of a step un-does it and vice versa; ``--all``
+    marks everything done except what it skips; values given replace old ones.
+    """
+    if old is None:
+        return new
+    if new.all_done:
+        done, skipped, all_done = frozenset(), new.skipped, True
+    else:
+        done = (old.done - new.skipped) | new.done
+        skipped = (old.skipped - new.done) | new.skipped
+        all_done = old.all_done
+    return CheckIn(
+        date=new.date,
+        done=done,
+        skipped=skipped,
+        all_done=all_done,
+        irritation=new.irritation if new.irritation is not None else old.irritation,
+        bumps=new.bumps if new.bumps is not None else old.bumps,
+        note=new.note if new.note is not None else old.note,
+        picked=old.picked or new.picked,
+    )
+
+
+class Store:
+    """One connection to the log database. Use as a context manager."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, timeout: float) -> None:
+        self._conn = conn
+        self.path = path
+        self.timeout = timeout
+
+    # -- lifecycle --------------------------------------------------------------
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def close(self) -> None:
+        try:
+            self._conn.close()
+        except sqlite3.Error:
+            pass
+
+    @property
+    def schema_version(self) -> int:
+        with self._sql():
+            return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def _prepare(self) -> None:
+        conn = self._conn
+        with self._sql():
+            conn.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
+            self._refuse_foreign_or_newer()
+            conn.execute("PRAGMA foreign_keys = ON")
+            if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: durable at checkpoint
+            if self._user_version() < SCHEMA_VERSION:
+                self._migrate()
+        _tighten_sidecars(self.path)
+
+    def _user_version(self) -> int:
+        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def _refuse_foreign_or_newer(self) -> None:
+        version = self._user_version()
+        app_id = int(self._conn.execute("PRAGMA application_id").fetchone()[0])
+        if app_id not in (0, APPLICATION_ID):
+            raise MiliaError(msg.DB_NOT_MILIA.format(path=self.path))
+        if version > SCHEMA_VERSION:
+            raise MiliaError(msg.DB_NEWER.format(path=self.path, found=version, supported=SCHEMA_VERSION))
+        if version == 0:
+            tables = self._conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+            ).fetchone()[0]
+            if tables:
+                raise MiliaError(msg.DB_NOT_MILIA.format(path=self.path))
+
+    def _migrate(self) -> None:
+        with self._write():
+            self._refuse_foreign_or_newer()  # again, under the lock: another process may have migrated
+            version = self._user_version()
+            for number in range(version, SCHEMA_VERSION):
+                for statement in _statements(MIGRATIONS[number]):
+                    self._conn.execute(statement)
+            self._conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    # -- error handling and transactions ----------------------------------------------
+    @contextmanager
+    def _sql(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise _translate(exc, self.path, self.timeout) from None
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all of it or none of it."""
+        with self._sql():
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+                self._conn.execute("COMMIT")
+            except BaseException:
+                try:
+                    self._conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+                raise
+
+    def _profile_id(self, key: str, *, create: bool = False) -> int | None:
+        row = self._conn.execute("SELECT id FROM profiles WHERE key = ?", (key,)).fetchone()
+        if row is not None:
+            return int(row[0])
+        if not create:
+            return None
+        return int(self._conn.execute("INSERT INTO profiles(key) VALUES (?)", (key,)).lastrowid)
+
+    # -- reading ------------------------------------------------------------
+    def read_log(self, profile_key: str, first: date | None = None, last: date | None = None) -> Log:
+        """Check-ins of ``profile_key`` with ``first <= date <= last`` (each optional) and all its events."""
+        with self._sql():
+            pid = self._profile_id(profile_key)
+            if pid is None:
+                return Log()
+            rows = self._conn.execute(
+                f"SELECT {_CHECKIN_COLUMNS} FROM checkins WHERE profile_id = ? AND day BETWEEN ? AND ? ORDER BY day",
+                (pid, _day(first, _FIRST_DAY), _day(last, _LAST_DAY)),
+            ).fetchall()
+            return Log(checkins=tuple(_row_to_checkin(r) for r in rows), events=self._events(pid))
+
+    def get_checkin(self, profile_key: str, day: date) -> CheckIn | None:
+        with self._sql():
+            row = self._conn.execute(
+                f"SELECT {_CHECKIN_COLUMNS} FROM checkins JOIN profiles ON profiles.id = checkins.profile_id "
+                "WHERE profiles.key = ? AND checkins.day = ?",
+                (profile_key, day.isoformat()),
+            ).fetchone()
+        return None if row is None else _row_to_checkin(row)
+
+    def events(self, profile_key: str) -> tuple[Event, ...]:
+        with self._sql():
+            pid = self._profile_id(profile_key)
+            return () if pid is None else self._events(pid)
+
+    def _events(self, pid: int) -> tuple[Event, ...]:
+        rows = self._conn.execute(
+            "SELECT day, kind, areas FROM events WHERE profile_id = ? ORDER BY day, kind, areas", (pid,)
+        ).fetchall()
+        return tuple(Event(date.fromisoformat(d), k, tuple(a.split())) for d, k, a in rows)
+
+    def profile_keys(self) -> list[str]:
+        """Every profile key that has a log here, sorted."""
+        with self._sql():
+            return [r[0] for r in self._conn.execute("SELECT key FROM profiles ORDER BY key")]
+
+    def counts(self, profile_key: str) -> tuple[int, int]:
+        """(check-ins, events) logged for ``profile_key``."""
+        with self._sql():
+            pid = self._profile_id(profile_key)
+            if pid is None:
+                return (0, 0)
+            return self._counts(pid)
+
+    def _counts(self, pid: int) -> tuple[int, int]:
+        c = self._conn.execute("SELECT count(*) FROM checkins WHERE profile_id = ?", (pid,)).fetchone()[0]
+        e = self._conn.execute("SELECT count(*) FROM events WHERE profile_id = ?", (pid,)).fetchone()[0]
+        return int(c), int(e)
+
+    def integrity_check(self) -> list[str]:
+        """Problems found by ``PRAGMA integrity_check`` and ``foreign_key_check`` (empty: healthy)."""
+        with self._sql():
+            rows = [r[0] for r in self._conn.execute("PRAGMA integrity_check")]
+            problems = [] if rows == ["ok"] else rows
+            for table, rowid, parent, _ in self._conn.execute("PRAGMA foreign_key_check"):
+                problems.append(f"{table} row {rowid} points to a missing {parent}")
+        return problems
+
+    # -- writing ------------------------------------------------------------
+    def save_checkin(self, profile_key: str, checkin: CheckIn) -> bool:
+        """Record ``checkin`` as the whole of its day (insert or replace). True if the day was new."""
+        _check(checkin)
+        with self._write():
+            pid = self._profile_id(profile_key, create=True)
+            existed = self._has_day(pid, checkin.date)
+            self._upsert(pid, [checkin])
+        return not existed
+
+    def merge_checkin(self, profile_key: str, checkin: CheckIn) -> CheckIn:
+        """Record ``checkin`` on top of what the day already holds (:func:`merge_checkins`).
+
+        Read and write happen in one locked transaction, so concurrent check-ins of
+        the same day from several processes all land. Returns the stored day.
+        """
+        _check(checkin)
+        with self._write():
+            pid = self._profile_id(profile_key, create=True)
+            row = self._conn.execute(
+                f"SELECT {_CHECKIN_COLUMNS} FROM checkins WHERE profile_id = ? AND day = ?",
+                (pid, checkin.date.isoformat()),
+            ).fetchone()
+            merged = merge_checkins(None if row is None else _row_to_checkin(row), checkin)
+            _check(merged)
+            self._upsert(pid, [merged])
+        return merged
+
+    def add_event(self, profile_key: str, event: Event) -> bool:
+        """Log a procedure; False if the same one (day, kind, areas) is already logged."""
+        with self._write():
+            pid = self._profile_id(profile_key, create=True)
+            return self._insert_events(pid, [event]) == 1
+
+    def import_log(self, profile_key: str, data: Any, *, source: str = "the log", force: bool = False) -> ImportReport:
+        """Merge a Log JSON document by date: validated whole first, then one transaction."""
+        doc: LogDocument = log_from_dict(data, source)
+        if doc.profile and doc.profile != profile_key and not force:
+            raise MiliaError(msg.IMPORT_OTHER_PROFILE.format(file=source, found=doc.profile, want=profile_key))
+        with self._write():
+            pid = self._profile_id(profile_key, create=True)
+            existing = {r[0] for r in self._conn.execute("SELECT day FROM checkins WHERE profile_id = ?", (pid,))}
+            replaced = sum(1 for c in doc.checkins if c.date.isoformat() in existing)
+            self._upsert(pid, doc.checkins)
+            events_added = self._insert_events(pid, doc.events)
+        return ImportReport(added=len(doc.checkins) - replaced, replaced=replaced, events_added=events_added)
+
+    def export_log(self, profile_key: str) -> dict[str, Any]:
+        """The whole log of ``profile_key`` as a ``milia.log/1`` document (deterministic)."""
+        return log_to_dict(profile_key, self.read_log(profile_key))
+
+    def delete_profile_log(self, profile_key: str) -> tuple[int, int]:
+        """Remove every check-in and event of ``profile_key``; returns how many of each."""
+        with self._write():
+            pid = self._profile_id(profile_key)
+            if pid is None:
+                return (0, 0)
+            counts = self._counts(pid)
+            self._conn.execute("DELETE FROM profiles WHERE id = ?", (pid,))  # cascades
+        return counts
+
+    def _has_day(self, pid: int, day: date) -> bool:
+        return (
+            self._conn.execute(
+                "SELECT 1 FROM checkins WHERE profile_id = ? AND day = ?", (pid, day.isoformat())
+            ).fetchone()
+            is not None
+        )
+
+    def _upsert(self, pid: int, checkins: Any) -> None:
+        self._conn.executemany(
+            "INSERT INTO checkins(profile_id, day, all_done, done, skipped, irritation, bumps, note, picked) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(profile_id, day) DO UPDATE SET all_done = excluded.all_done, done = excluded.done, "
+            "skipped = excluded.skipped, irritation = excluded.irritation, bumps = excluded.bumps, "
+            "note = excluded.note, picked = excluded.picked",
+            [
+                (
+                    pid, c.date.isoformat(), int(c.all_done), " ".join(sorted(c.done)), " ".join(sorted(c.skipped)),
+                    c.irritation, c.bumps, c.note, int(c.picked),
+                )
+                for c in checkins
+            ],
+        )
+
+    def _insert_events(self, pid: int, events: Any) -> int:
+        before = self._conn.total_changes
+        self._conn.executemany(
+            "INSERT OR IGNORE INTO events(profile_id, day, kind, areas) VALUES (?, ?, ?, ?)",
+            [(pid, e.date.isoformat(), e.kind, " ".join(e.areas)) for e in sorted(events, key=event_sort_key)],
+        )
+        return self._conn.total_changes - before
+
+
+# -- helpers ----------------------------------------------------------------
+def _check(checkin: CheckIn) -> None:
+    problem = checkin_problem(checkin)
+    if problem:
+        raise MiliaError(problem)
+
+
+def _day(value: date | None, default: str) -> str:
+    return default if value is None else value.isoformat()
+
+
+def _row_to_checkin(row: tuple) -> CheckIn:
+    day, all_done, done, skipped, irritation, bumps, note, picked = row
+    return CheckIn(
+        date=date.fromisoformat(day),
+        done=frozenset(done.split()),
+        skipped=frozenset(skipped.split()),
+        all_done=bool(all_done),
+        irritation=irritation,
+        bumps=bumps,
+        note=note,
+        picked=bool(picked),
+    )
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def _create_private_file(path: Path) -> None:
+    """Create an empty 0600 file for SQLite to open (umask-proof); leave an existing one alone."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise MiliaError(
+            msg.DB_CANT_OPEN.format(path=path, detail=reason(exc), directory=path.parent)
+        ) from None
+    try:
+        os.fchmod(fd, 0o600)
+    finally:
+        os.close(fd)
+
+
+def _check_header(path: Path) -> None:
+    """Refuse, without SQLite touching it, a file that is not a (current) milia database."""
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        raise MiliaError(
+            msg.DB_CANT_OPEN.format(path=path, detail=reason(exc), directory=path.parent)
+        ) from None
+    if not header:
+        return  # freshly created: SQLite will initialise it
+    if len(header) < 100 or not header.startswith(_MAGIC):
+        raise MiliaError(msg.DB_CORRUPT.format(path=path, detail="it does not start with an SQLite header"))
+    version = int.from_bytes(header[60:64], "big")
+    app_id = int.from_bytes(header[68:72], "big")
+    if app_id not in (0, APPLICATION_ID):
+        raise MiliaError(msg.DB_NOT_MILIA.format(path=path))
+    if version > SCHEMA_VERSION:
+        raise MiliaError(msg.DB_NEWER.format(path=path, found=version, supported=SCHEMA_VERSION))
+
+
+def _tighten_sidecars(path: Path) -> None:
+    """SQLite gives ``-wal``/``-shm`` the database's mode; make sure, whatever the umask."""
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        try:
+            if side.stat().st_mode & 0o077:
+                side.chmod(0o600)
+        except OSError:
+            pass
+
+
+_BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
+
+
+def _translate(exc: sqlite3.Error, path: Path, timeout: float) -> MiliaError:
+    """One sentence for any sqlite3 error."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    detail = str(exc) or type(exc).__name__
+    text = detail.lower()
+    if primary in (_BUSY, _LOCKED) or "locked" in text:
+        return MiliaError(msg.DB_LOCKED.format(path=path, seconds=timeout))
+    if primary in (_CORRUPT, _NOTADB) or "malformed" in text or "not a database" in text:
+        return MiliaError(msg.DB_CORRUPT.format(path=path, detail=detail))
+    if primary == _FULL or "disk is full" in text:
+        return MiliaError(msg.DB_FULL.format(path=path))
+    if primary == _READONLY or "readonly" in text:
+        return MiliaError(msg.DB_READ_ONLY.format(path=path, detail=detail, directory=path.parent))
+    if primary == _CANTOPEN or "unable to open" in text:
+        return MiliaError(msg.DB_CANT_OPEN.format(path=path, detail=detail, directory=path.parent))
+    if primary == _IOERR or "disk i/o" in text:
+        return MiliaError(msg.DB_IO.format(path=path, detail=detail))
+    return MiliaError(msg.DB_OTHER.format(path=path, detail=detail))
