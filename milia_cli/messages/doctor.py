@@ -1,0 +1,73 @@
+"""Messages of `milia doctor`: one finding = what is wrong (PROBLEM) + how to fix it (FIX)."""
+
+# severities, in the order they are shown
+ERROR = "error"
+WARNING = "warning"
+INFO = "info"
+
+# -- the home --------------------------------------------------------------------
+HOME_MISSING = "{path} does not exist yet, so there is nothing to check"
+HOME_MISSING_FIX = "create a profile with `milia init`"
+NOT_A_DIRECTORY = "{path} should be a directory but is not"
+NOT_A_FILE = "{path} should be a file but is not"
+NOT_A_DIRECTORY_FIX = "move it aside or point --home somewhere else"
+DIR_WIDENED = "the directory {path} is open to other users (mode {mode:o}) and holds health data"
+DIR_WIDENED_FIX = "run `chmod 700 {path}` (or `milia doctor --fix`)"
+FILE_WIDENED = "{path} is readable or writable by other users (mode {mode:o}) and holds health data"
+FILE_WIDENED_FIX = "run `chmod 600 {path}` (or `milia doctor --fix`)"
+UNREADABLE = "{path} cannot be read ({reason})"
+UNREADABLE_FIX = "check its owner and permissions"
+
+# -- profiles ----------------------------------------------------------------------
+PROFILE_INVALID = "{detail}"  # the profile loader's own sentence names the file, key and value
+PROFILE_INVALID_FIX = "edit {path} (see `milia profile show` for the format) or restore it from a backup"
+PROFILE_NEWER = "{path} was written by a newer milia (profile schema {found}; this one reads up to {supported})"
+PROFILE_NEWER_FIX = "upgrade milia; this one never rewrites the file"
+PROFILE_BAD_NAME = "{path} is not used: {stem!r} is not a valid profile name (letters, digits, '-' and '_')"
+PROFILE_BAD_NAME_FIX = "rename the file to a valid name ending in .toml"
+STALE_TEMP = "{path} is a leftover of an interrupted write to {target}; {target} itself is intact"
+STALE_TEMP_FIX = "delete it (or `milia doctor --fix`) when no other milia is running"
+
+# -- the log database ------------------------------------------------------------------
+DB_NOT_SQLITE = "the log database {path} is damaged or is not a database ({detail})"
+DB_RESTORE_FIX = (
+    "move it aside, then restore your log with `milia log import FILE` from a `milia log export` "
+    "backup (or copy back a backup of the file); milia never repairs or overwrites it"
+)
+DB_FOREIGN = "{path} is an SQLite database, but not a milia log"
+DB_FOREIGN_FIX = "move it aside or point --home somewhere else"
+DB_NEWER = "the log database {path} has log schema {found}; this milia reads up to {supported}"
+DB_NEWER_FIX = "upgrade milia; the database is left untouched"
+DB_OLDER = "the log database {path} has log schema {found}; this milia uses {supported}"
+DB_OLDER_FIX = "nothing to do: it is upgraded (in one transaction) the next time a check-in is written"
+DB_UNOPENED = "{detail}"  # the store's own sentence
+DB_UNOPENED_FIX = "fix the cause above and run `milia doctor` again"
+DB_INTEGRITY = "the log database {path} failed its integrity check: {detail}"
+DB_ORPHAN_LOG = (
+    "the log database holds a log for {key!r} ({checkins} check-ins, {events} events) "
+    "but there is no profile {key!r} in {directory}"
+)
+DB_ORPHAN_LOG_FIX = (
+    "if it belongs to a --profile-file client that is fine; otherwise recreate the profile with "
+    "`milia --profile {key} init`, or delete the log with `milia profile delete {key} --yes`"
+)
+DB_ORPHAN_LOG_FILE_FIX = (
+    "if it belongs to a --profile-file client that is fine; otherwise save it with "
+    "`milia --profile-file FILE log export` and delete it from the database"
+)
+DB_WAL_STALE = "{path} is left over from a database that no longer exists"
+DB_WAL_STALE_FIX = "delete it (or `milia doctor --fix`) when no other milia is running"
+
+# -- the report --------------------------------------------------------------------------
+FIXED = "fixed"
+FIX_FAILED = "could not fix {path}: {reason}"
+LINE = "{severity}: {problem} — {fix}."
+FIXED_LINE = "fixed: {problem} ({action})."
+ACTION_CHMOD = "now mode {mode:o}"
+ACTION_REMOVED = "removed"
+ALL_GOOD = "No problems found in {home}: {profiles} profile(s), log database {db}."
+DB_ABSENT = "not created yet"
+DB_PRESENT = "schema {version}, integrity ok"
+SUMMARY = "{problems} problem(s) left in {home}{fixed_part}."
+SUMMARY_FIXED_PART = "; {fixed} fixed"
+SUMMARY_FIX_HINT = "Run `milia doctor --fix` to apply the safe fixes (permissions, leftover temp files)."
