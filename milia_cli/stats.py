@@ -1,0 +1,271 @@
+"""Adherence, streaks and trends: a pure function of (plan, log, today).
+
+Dates are the profile's local calendar dates (``today`` comes from the CLI, in
+the profile's zone); nothing here reads a clock or a database.
+
+Definitions (docs/log.md repeats them for users):
+
+- A step is *required* unless it is optional (``makeup``: cosmetic, never a lapse).
+- A check-in's *done* steps: with ``--all`` ("done": "all"), every planned step it
+  did not skip; otherwise the listed steps that the day's plan has.
+- A day is **kept** when it has a check-in and every required step of that day's
+  plan is done — or, for an active (retinol, exfoliate), explicitly skipped:
+  resting an active is always allowed (RULES B5–B7 ask for it when skin is
+  irritated), so it never breaks a streak; adherence still counts it as not done.
+- A **rest** day is a plan day with no active. A rest day that is not kept is
+  neutral: it neither breaks nor extends a streak (the plan asked for no active).
+- **Today**, until it is kept, is *open*: neutral, because the day is not over.
+- Any other plan day that is not kept (no check-in, or a required step neither
+  done nor an active skipped) is **missed** and ends a streak.
+- A streak counts kept days; neutral days between them do not break it. The
+  current streak is the run that reaches today; the best is the longest ever,
+  counted from the plan's start.
+- Adherence per step = times done / times planned, over the window's plan days up
+  to today (today only once it is logged); overall = the same over required steps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from milia_cli.logmodel import CheckIn, Log
+from milia_cli.plan import ACTIVE_STEPS, Day, Plan
+
+OPTIONAL_STEPS = frozenset({"makeup"})
+KEPT, MISSED, REST, OPEN = "kept", "missed", "rest", "open"
+
+
+@dataclass(frozen=True)
+class DayStatus:
+    date: date
+    planned: tuple[str, ...]  # slot-qualified step ids of the day's plan
+    done: frozenset[str]  # planned steps done
+    skipped: frozenset[str]  # planned steps explicitly skipped
+    logged: bool
+    rest: bool  # the plan has no active that day
+    state: str  # kept | missed | rest | open
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(s for s in self.planned if _step(s) not in OPTIONAL_STEPS)
+
+    @property
+    def adherence(self) -> float | None:
+        """Share of required steps done (None when nothing is required)."""
+        required = self.required
+        if not required:
+            return None
+        return sum(1 for s in required if s in self.done) / len(required)
+
+
+@dataclass(frozen=True)
+class StepAdherence:
+    step: str  # "pm:retinol"
+    planned: int
+    done: int
+    skipped: int
+
+    @property
+    def rate(self) -> float | None:
+        return self.done / self.planned if self.planned else None
+
+
+@dataclass(frozen=True)
+class LevelChange:
+    week: int
+    start: date  # the first day of that week
+    per_week: int
+    reason: str = ""
+    rules: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Stats:
+    today: date
+    first: date  # the window (plan days only)
+    last: date
+    days: tuple[DayStatus, ...]  # the window, oldest first
+    days_logged: int
+    steps: tuple[StepAdherence, ...]
+    overall_planned: int
+    overall_done: int
+    current_streak: int
+    best_streak: int
+    irritation: tuple[tuple[date, int], ...]  # logged values in the window
+    bumps: tuple[tuple[date, int], ...]
+    levels: dict[str, tuple[LevelChange, ...]] = field(default_factory=dict)
+
+    @property
+    def overall(self) -> float | None:
+        return self.overall_done / self.overall_planned if self.overall_planned else None
+
+    @property
+    def days_planned(self) -> int:
+        return len(self.days)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "today": self.today.isoformat(),
+            "window": {"first": self.first.isoformat(), "last": self.last.isoformat(), "days": len(self.days)},
+            "days_planned": len(self.days),
+            "days_logged": self.days_logged,
+            "adherence": {
+                "overall": _rate(self.overall),
+                "done": self.overall_done,
+                "planned": self.overall_planned,
+                "steps": {
+                    s.step: {"planned": s.planned, "done": s.done, "skipped": s.skipped, "rate": _rate(s.rate)}
+                    for s in self.steps
+                },
+            },
+            "streak": {"current": self.current_streak, "best": self.best_streak},
+            "calendar": [
+                {"date": d.date.isoformat(), "state": d.state, "logged": d.logged, "adherence": _rate(d.adherence)}
+                for d in self.days
+            ],
+            "irritation": [{"date": d.isoformat(), "value": v} for d, v in self.irritation],
+            "bumps": [{"date": d.isoformat(), "value": v} for d, v in self.bumps],
+            "levels": {
+                name: [
+                    {"week": c.week, "from": c.start.isoformat(), "per_week": c.per_week,
+                     "reason": c.reason, "rules": list(c.rules)}
+                    for c in changes
+                ]
+                for name, changes in self.levels.items()
+            },
+        }
+
+
+def _rate(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def _step(step_id: str) -> str:
+    return step_id.split(":", 1)[1]
+
+
+def _is_active(step_id: str) -> bool:
+    return _step(step_id) in ACTIVE_STEPS
+
+
+def day_status(day: Day, checkin: CheckIn | None, today: date) -> DayStatus:
+    """How ``day`` went, given its check-in (see the module docstring)."""
+    planned = day.step_ids()
+    rest = not any(_is_active(s) for s in planned)
+    if checkin is None:
+        done: frozenset[str] = frozenset()
+        skipped: frozenset[str] = frozenset()
+    else:
+        skipped = checkin.skipped & frozenset(planned)
+        if checkin.all_done:
+            done = frozenset(planned) - skipped
+        else:
+            done = checkin.done & frozenset(planned)
+    kept = checkin is not None and all(
+        s in done or (s in skipped and _is_active(s)) for s in planned if _step(s) not in OPTIONAL_STEPS
+    )
+    if kept:
+        state = KEPT
+    elif rest:
+        state = REST
+    elif day.date >= today:
+        state = OPEN
+    else:
+        state = MISSED
+    return DayStatus(day.date, planned, done, skipped, checkin is not None, rest, state)
+
+
+def streaks(statuses: list[DayStatus] | tuple[DayStatus, ...]) -> tuple[int, int]:
+    """(current, best) over day statuses in date order ending today."""
+    run = best = 0
+    for status in statuses:
+        if status.state == KEPT:
+            run += 1
+            best = max(best, run)
+        elif status.state == MISSED:
+            run = 0
+    return run, best
+
+
+def compute_stats(plan: Plan, log: Log, today: date, days: int | None = None) -> Stats:
+    """Stats of the ``days`` plan days ending ``today`` (all of them when None).
+
+    Streaks always look at the whole history from the plan's start. ``plan``
+    must cover the days up to ``today`` (days outside it are not counted).
+    """
+    history = [day_status(d, log.on(d.date), today) for d in plan.days if d.date <= today]
+    current, best = streaks(history)
+    first_allowed = today - timedelta(days=days - 1) if days else date.min
+    window = tuple(s for s in history if s.date >= first_allowed)
+    first = window[0].date if window else today
+    counted = [s for s in window if not (s.date == today and not s.logged)]
+
+    per_step: dict[str, list[int]] = {}
+    overall_planned = overall_done = 0
+    for status in counted:
+        for step in status.planned:
+            tally = per_step.setdefault(step, [0, 0, 0])
+            tally[0] += 1
+            tally[1] += step in status.done
+            tally[2] += step in status.skipped
+            if _step(step) not in OPTIONAL_STEPS:
+                overall_planned += 1
+                overall_done += step in status.done
+    steps = tuple(StepAdherence(k, *v) for k, v in sorted(per_step.items(), key=lambda kv: _step_order(kv[0])))
+
+    in_window = [c for c in log.checkins if first <= c.date <= today] if window else []
+    return Stats(
+        today=today,
+        first=first,
+        last=today,
+        days=window,
+        days_logged=len(in_window),
+        steps=steps,
+        overall_planned=overall_planned,
+        overall_done=overall_done,
+        current_streak=current,
+        best_streak=best,
+        irritation=tuple((c.date, c.irritation) for c in in_window if c.irritation is not None),
+        bumps=tuple((c.date, c.bumps) for c in in_window if c.bumps is not None),
+        levels=level_history(plan),
+    )
+
+
+_ORDER = ("cleanse", "remove-makeup", "exfoliate", "retinol", "moisturize", "eye-cream", "sunscreen", "makeup")
+
+
+def _step_order(step_id: str) -> tuple[int, int, str]:
+    slot, step = step_id.split(":", 1)
+    return (0 if slot == "am" else 1, _ORDER.index(step) if step in _ORDER else len(_ORDER), step)
+
+
+def level_history(plan: Plan) -> dict[str, tuple[LevelChange, ...]]:
+    """Each active's weekly level changes, with the date each one starts."""
+    return {
+        name: tuple(
+            LevelChange(lv.week, plan.start + timedelta(weeks=lv.week - 1), lv.per_week, lv.reason, tuple(lv.rules))
+            for lv in changes
+        )
+        for name, changes in sorted(plan.levels.items())
+    }
+
+
+def sparkline(values: list[int | None], top: int | None = None) -> str:
+    """Eight-level bar glyphs, a space where there is no value; scaled to ``top`` (or the max)."""
+    bars = "▁▂▃▄▅▆▇█"
+    known = [v for v in values if v is not None]
+    scale = top if top is not None else (max(known) if known else 0)
+    if scale <= 0:
+        return "".join(" " if v is None else bars[0] for v in values)
+    return "".join(
+        " " if v is None else bars[min(len(bars) - 1, round(v / scale * (len(bars) - 1)))] for v in values
+    )
+
+
+def plan_weeks_to_cover(start: date, today: date, minimum: int = 12) -> int:
+    """How many plan weeks reach ``today`` (at least ``minimum``)."""
+    if today < start:
+        return minimum
+    return max(minimum, (today - start).days // 7 + 1)
