@@ -1,0 +1,295 @@
+"""The planner: (profile, log, start, weeks, today) -> Plan. Pure and deterministic.
+
+No I/O and no clock: ``today`` is an argument, and the same inputs give the same
+plan (byte-identical JSON). Every clinical choice names its rule id from the
+knowledge base (:mod:`milia_cli.rules`); titration lives in
+:mod:`milia_cli.titration`, the step catalogue in :mod:`milia_cli.steps`.
+
+Other commands call :func:`plan_days` / :func:`plan_for_day` to get the planned
+steps of any day; they build only the weeks up to that day (O(weeks + log)).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from milia_cli.logmodel import EMPTY_LOG, Log
+from milia_cli.plan import Day, Level, Notice, Plan, Step
+from milia_cli.profile import EYE_AREAS, Profile
+from milia_cli.rules import RULES
+from milia_cli.steps import (
+    ACTIVE_AVOID, BODY_AREAS, active_areas, base_areas, make_step, ordered_areas,
+)
+from milia_cli.titration import Titration, evening_pattern, titrate
+
+__all__ = [
+    "build_plan", "plan_days", "plan_for_day", "week_of", "eligibility", "Eligibility",
+    "AFTERCARE_DAYS", "GENERAL_NOTICES",
+]
+
+AFTERCARE_DAYS = 14  # E2 (D): no actives on a treated area for 14 days, the procedure day included
+ADULT_AGE = 18
+ALL = "*"  # an event without areas blocks every area (cautious)
+# Always-true background notices; `today` leaves them out to show what matters that day.
+GENERAL_NOTICES = frozenset({"N1", "N2", "N4", "N5", "N9", "C1", "C6", "D4", "D6", "B5"})
+_LEVEL_ORDER = {"stop": 0, "refer": 1, "caution": 2, "info": 3}
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    retinol: bool
+    acid: bool
+    minor: bool  # A8
+    b10: bool  # isotretinoin in the last 6 months, eczema or rosacea
+
+    @property
+    def any_active(self) -> bool:
+        return self.retinol or self.acid
+
+
+def eligibility(profile: Profile, on: date) -> Eligibility:
+    """Which actives this profile may get (B1, B2, B10, A8); ``on`` is the reference date."""
+    c = profile.cautions
+    b10 = c.isotretinoin_recent or c.eczema_or_rosacea
+    # A8 (D): only a birth year is known, so anyone who may still be 17 that year counts as a minor.
+    minor = profile.birth_year is not None and on.year - profile.birth_year <= ADULT_AGE
+    blocked = b10 or minor
+    retinol = not blocked and profile.pregnancy == "none"  # B1 pregnant/trying, B2 breastfeeding
+    return Eligibility(retinol=retinol, acid=not blocked, minor=minor, b10=b10)
+
+
+def week_of(start: date, day: date) -> int:
+    """1-based plan week of ``day`` (0 or less before the start)."""
+    return (day - start).days // 7 + 1
+
+
+class _Planner:
+    """Everything one plan needs, computed once; days are built on demand."""
+
+    def __init__(self, profile: Profile, log: Log, start: date, n_weeks: int, today: date) -> None:
+        self.profile, self.log, self.start, self.n_weeks, self.today = profile, log, start, n_weeks, today
+        self.elig = eligibility(profile, max(start, today))
+        self.titration: Titration = titrate(
+            log, start, n_weeks, today, retinol_ok=self.elig.retinol, acid_ok=self.elig.acid,
+            skin=profile.skin.type,
+        )
+        self._cache: dict[tuple, Step] = {}
+        self._blocked = self._aftercare_index()
+        self._am = self._morning()
+        areas = profile.milia.areas
+        self._r_areas = active_areas(areas)
+        self._a_areas = active_areas(areas, face_only=profile.pregnancy == "pregnant")  # C7
+
+    # -- steps -----------------------------------------------------------------------------
+    def _step(self, step: str, slot: str, **kw) -> Step:
+        key = (step, slot, tuple(sorted(kw.items())))
+        got = self._cache.get(key)
+        if got is None:
+            got = self._cache[key] = make_step(step, slot, **kw)
+        return got
+
+    def _morning(self) -> tuple[Step, ...]:
+        p = self.profile
+        base = base_areas(p.milia.areas)
+        sun_rules = ("D5", "C8") if p.cautions.photosensitizing_medicine else ("D5",)
+        am = [self._step("cleanse", "am", areas=base, rules=("D1",))]
+        if p.eye_milia:
+            am.append(self._step("eye-cream", "am", areas=EYE_AREAS, rules=("D3", "C6")))
+        am.append(self._step("moisturize", "am", areas=base, rules=("D2",)))
+        am.append(self._step("sunscreen", "am", areas=base, rules=sun_rules))  # D5, invariant 6: daily
+        if p.habits.makeup:
+            how = "makeup-concealer" if p.habits.under_eye_concealer else "makeup"
+            am.append(self._step("makeup", "am", areas=("face",), rules=("D4",), how_key=how))
+        return tuple(am)
+
+    def _active(self, step: str, areas: tuple[str, ...], blocked: frozenset[str],
+                week_rules: tuple[str, ...]) -> Step | None:
+        p = self.profile
+        extra_avoid: tuple[str, ...] = ()
+        blocked = blocked if (ALL in blocked or any(a in blocked for a in areas)) else frozenset()
+        if blocked:
+            kept = () if ALL in blocked else tuple(a for a in areas if a not in blocked)
+            extra_avoid = areas if ALL in blocked else tuple(a for a in areas if a in blocked)
+            areas = kept
+        if not areas:
+            return None
+        if step == "exfoliate" and p.pregnancy == "pregnant":
+            extra_avoid += tuple(a for a in BODY_AREAS if a in p.milia.areas)
+        avoid = ordered_areas(set(ACTIVE_AVOID) | set(extra_avoid))
+        if step == "retinol":
+            rules = ("B3", "B4", "B8", "B9")
+        else:
+            rules = ("C1", "C2", "C3") + (("C4",) if self.elig.retinol else ()) + ("C6",)
+            rules += ("C7",) if p.pregnancy == "pregnant" else ()
+            rules += ("C8",) if p.cautions.photosensitizing_medicine else ()
+        rules += tuple(r for r in week_rules if step in RULES[r].steps and r not in rules)
+        rules += ("E2",) if blocked else ()
+        how = "exfoliate-pregnant" if step == "exfoliate" and p.pregnancy == "pregnant" else None
+        return self._step(step, "pm", areas=areas, avoid=avoid, rules=rules, how_key=how)
+
+    def _aftercare_index(self) -> dict[date, frozenset[str]]:
+        out: dict[date, set[str]] = {}
+        for ev in self.log.events:
+            areas = set(ev.areas) if ev.areas else {ALL}
+            for i in range(AFTERCARE_DAYS):
+                out.setdefault(ev.date + timedelta(days=i), set()).update(areas)
+        return {d: frozenset(a) for d, a in out.items()}
+
+    def day(self, when: date) -> Day:
+        offset = (when - self.start).days
+        w, k = offset // 7 + 1, offset % 7
+        lv = self.titration.week(w)
+        r_days, a_days = evening_pattern(lv.retinol, lv.acid)
+        stopped = lv.stop_from is not None and when >= lv.stop_from  # B7
+        blocked = self._blocked.get(when, frozenset())
+        p = self.profile
+        pm: list[Step] = []
+        if p.habits.makeup:
+            pm.append(self._step("remove-makeup", "pm", areas=("face",), rules=("D1", "D4")))
+        pm.append(self._step("cleanse", "pm", areas=base_areas(p.milia.areas), rules=("D1",)))
+        active = None
+        if not stopped and k in r_days:
+            active = self._active("retinol", self._r_areas, blocked, lv.rules)
+        elif not stopped and k in a_days:
+            active = self._active("exfoliate", self._a_areas, blocked, lv.rules)
+        if active is not None:
+            pm.append(active)
+        if p.eye_milia:
+            pm.append(self._step("eye-cream", "pm", areas=EYE_AREAS, rules=("D3", "C6")))
+        pm.append(self._step("moisturize", "pm", areas=base_areas(p.milia.areas), rules=("D2",)))
+        return Day(date=when, week=w, am=self._am, pm=tuple(pm))
+
+    # -- notices ---------------------------------------------------------------------------
+    def notices(self, first: date, last: date) -> tuple[Notice, ...]:
+        from milia_cli.messages import plan as msg
+
+        p, e, c = self.profile, self.elig, self.profile.cautions
+        out: list[Notice] = []
+
+        def add(rule_id: str, text: str | None = None) -> None:
+            out.append(RULES[rule_id].notice(text))
+
+        add("N1")
+        for start_day, cleared in self.titration.stops:
+            if start_day <= last and (cleared is None or cleared + timedelta(days=21) >= first):
+                detail = (msg.STOP_LOGGED.format(day=start_day.isoformat()) if cleared is None else
+                          msg.STOP_CLEARED.format(day=start_day.isoformat(), cleared=cleared.isoformat()))
+                add("B7", f"{detail} {RULES['B7'].action}")
+        if e.b10:
+            add("B10")
+            add("N8")
+        if e.minor:
+            add("A8", msg.UNDER_18.format(year=p.birth_year) + RULES["A8"].action)
+        if p.pregnancy in ("pregnant", "trying"):
+            add("B1")
+        elif p.pregnancy == "breastfeeding":
+            add("B2")
+        if p.pregnancy != "none":
+            add("N3")
+        if p.pregnancy == "pregnant" and e.acid:
+            add("C7")
+        for day, week in self.titration.step_downs:
+            if first - timedelta(days=7) <= day <= last:
+                add("B6", msg.STEP_DOWN_LOGGED.format(what=msg.IRRITATION_2, day=day.isoformat(), week=week)
+                    + " " + RULES["B6"].action)
+        picked = [ch.date for ch in self.log.checkins
+                  if ch.picked and first - timedelta(days=7) <= ch.date <= last]
+        if picked:
+            add("A1", msg.PICKED_LOGGED.format(day=picked[-1].isoformat()) + RULES["A1"].action)
+        for ev in self.log.events:
+            until = ev.date + timedelta(days=AFTERCARE_DAYS)
+            if ev.date <= last and until > first:
+                areas = ", ".join(ev.areas) if ev.areas else msg.ALL_AREAS
+                add("E2", msg.AFTERCARE_LOGGED.format(kind=ev.kind, day=ev.date.isoformat(), areas=areas,
+                                                      until=until.isoformat()) + RULES["E2"].action)
+        if c.photosensitizing_medicine:
+            add("C8")
+        if c.facial_steroid:
+            add("D7")
+        if not e.b10 and c.any_of("photosensitizing_medicine", "facial_steroid", "keloid_prone", "cold_sores",
+                                  "anticoagulants"):
+            add("N8")
+        if p.pregnancy in ("pregnant", "breastfeeding") or c.any_of(
+                "cold_sores", "keloid_prone", "photosensitizing_medicine", "anticoagulants"):
+            add("E1")
+        if e.any_active:
+            add("N6")
+            add("N7")
+        held = [w for w in self.titration.held_unlogged if week_of(self.start, first) <= w <= week_of(self.start, last)]
+        if held and e.any_active:
+            add("B4", msg.HELD_UNLOGGED.format(weeks=", ".join(str(w) for w in held)))
+        if e.retinol:
+            add("B5")
+        if e.acid:
+            add("C1")
+            if p.eye_milia:
+                add("C6")
+        if p.habits.makeup and p.habits.under_eye_concealer:
+            add("D4")
+        if p.habits.smoker:
+            add("D6")
+        add("N2")
+        add("N4")
+        add("N5")
+        add("N9")
+        seen: set[tuple[str, str]] = set()
+        unique = []
+        for n in out:
+            if (n.id, n.text) not in seen:
+                seen.add((n.id, n.text))
+                unique.append(n)
+        return tuple(sorted(unique, key=lambda n: _LEVEL_ORDER[n.level]))  # stable: keeps rule order
+
+
+def _levels(titration: Titration, n_weeks: int) -> dict[str, tuple[Level, ...]]:
+    out = {}
+    for step, hist in titration.levels.items():
+        kept = tuple(lv for lv in hist if lv.week <= n_weeks)
+        if kept:
+            out[step] = kept
+    return out
+
+
+def build_plan(profile: Profile, log: Log = EMPTY_LOG, *, start: date | None = None, weeks: int = 12,
+               today: date) -> Plan:
+    """The whole plan: ``weeks`` weeks from ``start`` (default: the profile's schedule.start)."""
+    if weeks < 1:
+        raise ValueError("weeks must be at least 1")
+    first = start or profile.schedule.start
+    planner = _Planner(profile, log, first, weeks, today)
+    days = tuple(planner.day(first + timedelta(days=i)) for i in range(7 * weeks))
+    last = first + timedelta(days=7 * weeks - 1)
+    return Plan(profile=profile.name, start=first, weeks=weeks, levels=_levels(planner.titration, weeks),
+                days=days, notices=planner.notices(first, last))
+
+
+def plan_days(profile: Profile, log: Log, first: date, last: date, *, today: date,
+              start: date | None = None) -> tuple[Day, ...]:
+    """The planned days from ``first`` to ``last`` (days before the plan's start are left out).
+
+    Builds only the weeks up to ``last``: O(weeks + check-ins), whatever the log's length.
+    """
+    begin = start or profile.schedule.start
+    first = max(first, begin)
+    if last < first:
+        return ()
+    planner = _Planner(profile, log, begin, week_of(begin, last), today)
+    return tuple(planner.day(first + timedelta(days=i)) for i in range((last - first).days + 1))
+
+
+def plan_for_day(profile: Profile, log: Log, day: date, *, today: date, start: date | None = None) -> Day | None:
+    """The planned steps of one day, or None before the plan starts."""
+    days = plan_days(profile, log, day, day, today=today, start=start)
+    return days[0] if days else None
+
+
+def plan_window(profile: Profile, log: Log, first: date, last: date, *, today: date,
+                start: date | None = None) -> tuple[tuple[Day, ...], tuple[Notice, ...], dict[str, tuple[Level, ...]]]:
+    """Days, the notices that matter in the window, and the levels so far (for `today`)."""
+    begin = start or profile.schedule.start
+    n_weeks = max(1, week_of(begin, max(last, begin)))
+    planner = _Planner(profile, log, begin, n_weeks, today)
+    lo = max(first, begin)
+    days = tuple(planner.day(lo + timedelta(days=i)) for i in range((last - lo).days + 1)) if last >= lo else ()
+    return days, planner.notices(first, last), _levels(planner.titration, n_weeks)

@@ -1,0 +1,258 @@
+"""Adaptive titration: how many evenings a week each active gets, week by week.
+
+One pass over the check-ins (bucketed by plan week) and one pass over the
+weeks: O(weeks + check-ins). Levels change only at week boundaries, from what
+the weeks before showed (RULES.md B4–B7, C2–C5):
+
+* a past week counts toward a step up only when it has check-ins and no
+  irritation above 1 (B4, C3); irritation 1 in weeks 1–4 holds the level (B5);
+  a past week with no check-ins holds the level;
+* the current week and future weeks are projected as tolerated, unless the
+  check-ins already logged say otherwise;
+* irritation 2 (or ≥ 1 on two check-ins in a row after week 4) → next week one
+  retinol level down and acids off for two weeks, restarting at 1 (B6, C5);
+* irritation 3 → no actives from that day on (B7); actives restart (retinol at
+  1, acid two weeks later) only at a week boundary after a later check-in of
+  0–1, and never sooner than two weeks after the stop.
+
+At most one active steps up in a week (retinol first). Every change carries a
+reason and its rule ids.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from milia_cli.logmodel import Log
+from milia_cli.messages import plan as msg
+from milia_cli.plan import Level
+
+RETINOL_START = 2  # B3
+ACID_START = 1  # C2
+ACID_JOINS_AFTER_RETINOL = 3  # C4: week 3 when retinol is in the plan
+RESTART_LEVEL = 1  # after a stop (B7) or an acid pause (C5): the gentlest level there is
+HOLD_IRRITATION_WEEKS = 4  # B5
+
+# Evenings (0 = day 1 of the plan week) for n nights a week. At 2–3 nights no two are
+# adjacent, also across the week boundary (day 7 -> next day 1).
+NIGHTS = {
+    0: (),
+    1: (0,),
+    2: (0, 3),
+    3: (0, 2, 4),
+    4: (0, 2, 4, 6),
+    5: (0, 1, 3, 4, 6),
+    6: (0, 1, 2, 3, 4, 5),
+    7: (0, 1, 2, 3, 4, 5, 6),
+}
+ACID_PREFERENCE = (5, 1, 6, 3, 2, 4, 0)  # far from the retinol nights first
+
+
+def retinol_cap(skin: str) -> int:
+    """B4 (ladder to 7; dry/sensitive hold at 3), cut so retinol + acid leave a free evening (D)."""
+    return 3 if skin in ("dry", "sensitive") else 4
+
+
+def acid_cap(skin: str, with_retinol: bool) -> int:
+    """C3 caps (sensitive 1, dry 2, others 3); with retinol at most 2 (D)."""
+    cap = {"sensitive": 1, "dry": 2}.get(skin, 3)
+    return min(cap, 2) if with_retinol else cap
+
+
+def evening_pattern(retinol: int, acid: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """(retinol days, acid days) of a week, never the same evening (C4, invariant 2)."""
+    r_days = NIGHTS[retinol]
+    if retinol == 0:
+        return (), NIGHTS[acid]
+    free = [d for d in ACID_PREFERENCE if d not in r_days]
+    return r_days, tuple(sorted(free[:acid]))
+
+
+@dataclass
+class WeekLevels:
+    retinol: int = 0
+    acid: int = 0
+    stop_from: date | None = None  # B7: no actives from this day of the week on
+    rules: tuple[str, ...] = ()  # rule ids behind this week's change (shown on the steps)
+
+
+@dataclass
+class Titration:
+    weeks: list[WeekLevels]  # index 0 = week 1
+    levels: dict[str, list[Level]]
+    stops: list[tuple[date, date | None]]  # (irritation-3 day, the later 0–1 check-in or None)
+    step_downs: list[tuple[date, int]]  # (the check-in that triggered it, the week stepped down)
+    held_unlogged: list[int]  # past weeks with no check-ins (levels held)
+
+    def week(self, number: int) -> WeekLevels:
+        return self.weeks[number - 1]
+
+
+@dataclass
+class _WeekLog:
+    logged: bool = False
+    max_irritation: int = 0
+    last_severe: date | None = None  # last irritation 3
+    mild_after_severe: date | None = None  # first 0–1 after last_severe
+    first_mild: date | None = None  # first 0–1 of the week
+    first_severe: date | None = None
+    moderate: date | None = None  # first irritation 2
+    running: date | None = None  # 2nd of two check-ins in a row with irritation >= 1 after week 4
+
+
+def _bucket(log: Log, start: date, n_weeks: int) -> list[_WeekLog]:
+    """One pass over the check-ins, summarised per plan week."""
+    weeks = [_WeekLog() for _ in range(n_weeks)]
+    last_irritation: int | None = None
+    last_week = 0
+    for c in log.checkins:
+        offset = (c.date - start).days
+        if offset < 0:
+            continue
+        w = offset // 7
+        if w >= n_weeks:
+            break
+        wl = weeks[w]
+        wl.logged = True
+        irr = c.irritation
+        if irr is None:
+            continue
+        wl.max_irritation = max(wl.max_irritation, irr)
+        if irr >= 3:
+            wl.last_severe = c.date
+            wl.mild_after_severe = None
+            wl.first_severe = wl.first_severe or c.date
+        elif irr >= 2:
+            wl.moderate = wl.moderate or c.date
+        else:
+            wl.first_mild = wl.first_mild or c.date
+            if wl.last_severe is not None and wl.mild_after_severe is None:
+                wl.mild_after_severe = c.date
+        if (irr >= 1 and last_irritation is not None and last_irritation >= 1 and wl.running is None
+                and min(last_week, w + 1) > HOLD_IRRITATION_WEEKS):
+            wl.running = c.date
+        last_irritation, last_week = irr, w + 1
+    return weeks
+
+
+class _Titrator:
+    def __init__(self, start: date, today: date, retinol_ok: bool, acid_ok: bool, skin: str) -> None:
+        self.start, self.today = start, today
+        self.retinol_ok, self.acid_ok = retinol_ok, acid_ok
+        self.r_cap, self.a_cap = retinol_cap(skin), acid_cap(skin, retinol_ok)
+        self.r = RETINOL_START if retinol_ok else 0
+        self.a = 0
+        self.acid_join: int | None = (ACID_JOINS_AFTER_RETINOL if retinol_ok else 1) if acid_ok else None
+        self.r_good = self.a_good = 0
+        self.stopped_since: date | None = None
+        self.cleared: date | None = None
+        self.stop_week = 0
+        self.hist: dict[str, list[Level]] = {"retinol": [], "exfoliate": []}
+        self.stops: list[tuple[date, date | None]] = []
+        self.step_downs: list[tuple[date, int]] = []
+        self.held_unlogged: list[int] = []
+        if retinol_ok:
+            self.hist["retinol"].append(Level(1, self.r))
+        if self.acid_join == 1:
+            self.a = ACID_START
+            self.hist["exfoliate"].append(Level(1, self.a))
+
+    def _set(self, step: str, week: int, value: int, reason: str, rules: tuple[str, ...]) -> None:
+        hist = self.hist[step]
+        if step == "retinol":
+            self.r = value
+        else:
+            self.a = value
+        if not hist and value == 0:
+            return
+        if hist and hist[-1].per_week == value:
+            return
+        hist.append(Level(week, value, reason, rules))
+
+    def _join_acid(self, w: int) -> None:
+        if self.a == 0 and self.acid_join is not None and w >= self.acid_join:
+            first = not self.hist["exfoliate"]
+            if first and self.retinol_ok:
+                self._set("exfoliate", w, ACID_START, msg.REASON_ACID_JOINS, ("C2", "C4"))
+            else:
+                self._set("exfoliate", w, RESTART_LEVEL, msg.REASON_ACID_BACK, ("C5",))
+            self.a_good = 0
+
+    def advance(self, w: int, prev: _WeekLog) -> tuple[str, ...]:
+        """Decide week ``w`` from week ``w - 1``; returns the rule ids behind a change."""
+        prev_last = self.start + timedelta(days=7 * (w - 1) - 1)
+        past = prev_last < self.today
+        if prev.last_severe is not None:
+            if self.stopped_since is None:  # a new stop episode
+                self.stop_week = w - 1
+                self.stops.append((prev.first_severe or prev.last_severe, None))
+            self.stopped_since, self.cleared = prev.last_severe, prev.mild_after_severe
+            self.stops[-1] = (self.stops[-1][0], self.cleared)
+        elif self.stopped_since is not None and self.cleared is None and prev.first_mild is not None:
+            self.cleared = prev.first_mild
+            self.stops[-1] = (self.stops[-1][0], self.cleared)
+        if self.stopped_since is not None:
+            if self.cleared is not None and w >= self.stop_week + 3:
+                reason = msg.REASON_RESTART.format(day=self.cleared.isoformat())
+                self.stopped_since = self.cleared = None
+                self.r_good = self.a_good = 0
+                if self.retinol_ok:
+                    self._set("retinol", w, RESTART_LEVEL, reason, ("B7",))
+                    self.acid_join = w + 2 if self.acid_ok else None
+                else:
+                    self.acid_join = w if self.acid_ok else None
+                self._join_acid(w)
+                return ("B7",)
+            reason = msg.REASON_STOPPED.format(day=self.stopped_since.isoformat())
+            self._set("retinol", w, 0, reason, ("B7",))
+            self._set("exfoliate", w, 0, reason, ("B7",))
+            return ("B7",)
+        if prev.moderate is not None or prev.running is not None:
+            day = prev.moderate or prev.running
+            self.step_downs.append((day, w))
+            what = msg.IRRITATION_2 if prev.moderate else msg.IRRITATION_RUN
+            reason = msg.REASON_STEP_DOWN.format(day=day.isoformat(), what=what)
+            if self.r > 0:
+                self._set("retinol", w, self.r - 1, reason, ("B6",))
+            if self.a > 0:
+                self._set("exfoliate", w, 0, reason, ("B6", "C5"))
+            if self.acid_join is not None:
+                self.acid_join = max(self.acid_join, w + 2)
+            self.r_good = self.a_good = 0
+            return ("B6", "C5")
+        hold_b5 = prev.max_irritation == 1 and (w - 1) <= HOLD_IRRITATION_WEEKS
+        good = (prev.logged or not past) and prev.max_irritation <= 1 and not hold_b5
+        if past and not prev.logged:
+            self.held_unlogged.append(w - 1)
+        if good:
+            self.r_good += 1 if self.retinol_ok else 0
+            self.a_good += 1 if self.a > 0 else 0
+        self._join_acid(w)
+        if self.retinol_ok and self.r_good >= 2 and self.r < self.r_cap:
+            self._set("retinol", w, self.r + 1, msg.REASON_STEP_UP.format(n=self.r), ("B4",))
+            self.r_good = 0
+            return ("B4",)
+        if self.a > 0 and self.a_good >= 2 and self.a < self.a_cap:
+            self._set("exfoliate", w, self.a + 1, msg.REASON_STEP_UP.format(n=self.a), ("C3",))
+            self.a_good = 0
+            return ("C3",)
+        return ()
+
+
+def titrate(log: Log, start: date, n_weeks: int, today: date, *, retinol_ok: bool, acid_ok: bool,
+            skin: str) -> Titration:
+    """Levels for weeks 1..n_weeks (see the module docstring). O(weeks + check-ins)."""
+    bucket = _bucket(log, start, n_weeks)
+    t = _Titrator(start, today, retinol_ok, acid_ok, skin)
+    weeks: list[WeekLevels] = []
+    for w in range(1, n_weeks + 1):
+        rules = t.advance(w, bucket[w - 2]) if w > 1 else ()
+        this = bucket[w - 1]
+        stop_from = this.first_severe if t.stopped_since is None else None
+        weeks.append(WeekLevels(retinol=t.r, acid=t.a, stop_from=stop_from, rules=rules))
+    last = bucket[-1] if bucket else None
+    if last is not None and last.first_severe is not None and t.stopped_since is None:
+        t.stops.append((last.first_severe, last.mild_after_severe))
+    return Titration(weeks=weeks, levels=t.hist, stops=t.stops, step_downs=t.step_downs,
+                     held_unlogged=t.held_unlogged)
