@@ -213,7 +213,11 @@ def compute_stats(plan: Plan, log: Log, today: date, days: int | None = None) ->
             if _step(step) not in OPTIONAL_STEPS:
                 overall_planned += 1
                 overall_done += step in status.done
-    steps = tuple(StepAdherence(k, *v) for k, v in sorted(per_step.items(), key=lambda kv: _step_order(kv[0])))
+    # the plan's own order (first appearance), morning before evening
+    order = {step: i for i, step in enumerate(per_step)}
+    steps = tuple(
+        StepAdherence(k, *v) for k, v in sorted(per_step.items(), key=lambda kv: (kv[0][:2] != "am", order[kv[0]]))
+    )
 
     in_window = [c for c in log.checkins if first <= c.date <= today] if window else []
     return Stats(
@@ -231,14 +235,6 @@ def compute_stats(plan: Plan, log: Log, today: date, days: int | None = None) ->
         bumps=tuple((c.date, c.bumps) for c in in_window if c.bumps is not None),
         levels=level_history(plan),
     )
-
-
-_ORDER = ("cleanse", "remove-makeup", "exfoliate", "retinol", "moisturize", "eye-cream", "sunscreen", "makeup")
-
-
-def _step_order(step_id: str) -> tuple[int, int, str]:
-    slot, step = step_id.split(":", 1)
-    return (0 if slot == "am" else 1, _ORDER.index(step) if step in _ORDER else len(_ORDER), step)
 
 
 def level_history(plan: Plan) -> dict[str, tuple[LevelChange, ...]]:

@@ -59,7 +59,9 @@ PICKED_FALLBACK = (
     "home extraction risks infection, scarring and dark marks (rule A1). If they bother you, "
     "a dermatologist can remove them with sterile tools."
 )
-PICKING_WORDS = ("pick", "squeez", "popped", "pop ", "extract", "needle", "lanced", "dug")
+PICKING_WORDS = (
+    "picked", "picking", "pick at", "pick them", "squeez", "popped", "popping", "pop them", "dug at", "dig at",
+)
 
 # interactive check-in
 ASK_STEP = "{slot} · {title}  [y]es / [n]o / [s]kip"
@@ -118,3 +120,21 @@ J_BAD_AREA = "area {value!r} is not known; allowed: {allowed}"
 # -- stats -----------------------------------------------------------------
 BAD_DAYS = "--days {value} is out of range; use a number from 1 to {limit}."
 STATS_NO_PLAN_YET = "The plan starts on {start}; there is nothing to count yet."
+STATS_TITLE = "Stats for {name}: {first} to {last} ({days} plan days, {logged} logged)"
+STATS_STREAK = "Streak: {current} days now · best {best} days"
+STATS_STREAK_HINT = "(a day counts when every step is done; rest days and paused actives never break it)"
+STATS_ADHERENCE_TITLE = "Adherence"
+STATS_COL_STEP, STATS_COL_DONE, STATS_COL_PLANNED, STATS_COL_RATE = "step", "done", "planned", "%"
+STATS_OVERALL = "overall (required steps)"
+STATS_NOTHING_YET = "No plan days up to today yet."
+STATS_CALENDAR_TITLE = "Calendar"
+STATS_WEEKDAYS = "Mo Tu We Th Fr Sa Su"
+STATS_LEGEND = "{kept} kept   {partial} partly done   {missed} missed   {rest} rest day (neutral)   {open} today, still open"
+STATS_IRRITATION = "Irritation (0–3) {line}  last {last}, highest {top}"
+STATS_BUMPS = "New bumps        {line}  last {last}, highest {top}"
+STATS_NO_SERIES = "{what}: nothing logged in this window."
+STATS_SERIES_WEEKLY = "(one bar per week, the week's highest value)"
+STATS_LEVELS_TITLE = "Levels (evenings a week)"
+STATS_LEVEL = "week {week} ({start}): {per_week}/week"
+STATS_LEVEL_REASON = " — {reason} [{rules}]"
+STATS_NO_LEVELS = "No actives in this plan."

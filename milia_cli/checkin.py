@@ -1,0 +1,154 @@
+"""Check-in logic without I/O: parse dates, resolve step names against a day's plan,
+validate values, and build the :class:`~milia_cli.logmodel.CheckIn` to store.
+
+``milia checkin`` (flags or interactive) is a thin layer over these functions.
+Kept free of rich, sqlite3 and json so the flag path starts instantly.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Iterable
+
+from milia_cli.errors import MiliaError, UsageError
+from milia_cli.logmodel import CheckIn
+from milia_cli.messages import common as common_msg
+from milia_cli.messages import log as msg
+from milia_cli.plan import STEP_IDS, Day
+from milia_cli.store_json import MAX_BUMPS, note_problem
+
+def parse_day(text: str | None, today: date, what: str = "--date") -> date:
+    """``YYYY-MM-DD``, ``today`` or ``yesterday``; None means today."""
+    if text is None:
+        return today
+    word = text.strip().lower()
+    if word == "today":
+        return today
+    if word == "yesterday":
+        return today - timedelta(days=1)
+    if len(word) == 10:
+        try:
+            return date.fromisoformat(word)
+        except ValueError:
+            pass
+    raise UsageError(common_msg.BAD_DATE.format(what=what, value=text))
+
+
+def check_day(on: date, today: date, plan_start: date) -> None:
+    """Refuse a future day or a day before the plan starts."""
+    if on > today:
+        raise MiliaError(msg.FUTURE_DATE.format(date=on, today=today))
+    if on < plan_start:
+        raise MiliaError(msg.BEFORE_START.format(date=on, start=plan_start))
+
+
+def resolve_steps(tokens: Iterable[str], day: Day) -> frozenset[str]:
+    """Step names as typed (``retinol``, ``pm:retinol``) -> slot ids of ``day``'s plan.
+
+    A bare step id means every slot that day has it in (``cleanse`` -> am and pm).
+    """
+    planned = day.step_ids()
+    out: set[str] = set()
+    for token in tokens:
+        text = token.strip().lower()
+        slot, _, name = text.rpartition(":")
+        if name not in STEP_IDS or slot not in ("", "am", "pm"):
+            raise UsageError(msg.BAD_STEP.format(value=token, steps=", ".join(STEP_IDS)))
+        matches = [s for s in planned if s == text] if slot else [s for s in planned if s.endswith(":" + name)]
+        if not matches:
+            raise MiliaError(
+                msg.STEP_NOT_PLANNED.format(step=token, date=day.date, planned=", ".join(planned) or "nothing")
+            )
+        out.update(matches)
+    return frozenset(out)
+
+
+def check_irritation(value: int | None) -> int | None:
+    if value is not None and not 0 <= value <= 3:
+        raise UsageError(msg.BAD_IRRITATION.format(value=value))
+    return value
+
+
+def check_bumps(value: int | None) -> int | None:
+    if value is not None and not 0 <= value <= MAX_BUMPS:
+        raise UsageError(msg.BAD_BUMPS.format(value=value, limit=MAX_BUMPS))
+    return value
+
+
+def check_note(note: str | None) -> str | None:
+    if note is None:
+        return None
+    problem = note_problem(note)
+    if problem:
+        raise UsageError(problem)
+    return note
+
+
+def build_checkin(
+    day: Day,
+    *,
+    done: Iterable[str] = (),
+    skip: Iterable[str] = (),
+    all_done: bool = False,
+    irritation: int | None = None,
+    bumps: int | None = None,
+    note: str | None = None,
+    picked: bool = False,
+) -> CheckIn:
+    """Validate flag values against ``day``'s plan and build the check-in (nothing stored)."""
+    check_irritation(irritation)
+    check_bumps(bumps)
+    check_note(note)
+    done_ids = resolve_steps(done, day)
+    skip_ids = resolve_steps(skip, day)
+    both = done_ids & skip_ids
+    if both:
+        raise UsageError(msg.STEP_DONE_AND_SKIPPED.format(step=min(both)))
+    return CheckIn(
+        date=day.date,
+        done=frozenset() if all_done else done_ids,
+        skipped=skip_ids,
+        all_done=all_done,
+        irritation=irritation,
+        bumps=bumps,
+        note=note,
+        picked=picked or mentions_picking(note),
+    )
+
+
+def mentions_picking(note: str | None) -> bool:
+    """Does a note say the user picked or squeezed (rule A1)?"""
+    if not note:
+        return False
+    text = " " + note.lower() + " "
+    return any(word in text for word in msg.PICKING_WORDS)
+
+
+def picking_message() -> str:
+    """Rule A1's stop-and-why text, from the rules knowledge base."""
+    try:
+        from milia_cli.rules import rule
+
+        return rule("A1").action
+    except (ImportError, KeyError):
+        return msg.PICKED_FALLBACK
+
+
+def done_count(checkin: CheckIn, day: Day) -> tuple[int, int, int]:
+    """(done, skipped, planned) steps of ``day`` according to ``checkin``."""
+    planned = set(day.step_ids())
+    skipped = checkin.skipped & planned
+    done = (planned - skipped) if checkin.all_done else (checkin.done & planned)
+    return len(done), len(skipped), len(planned)
+
+
+def summary(checkin: CheckIn, day: Day) -> str:
+    done, skipped, planned = done_count(checkin, day)
+    extra = ""
+    if skipped:
+        extra += msg.CHECKIN_SKIPPED_PART.format(skipped=skipped)
+    if checkin.irritation is not None:
+        extra += msg.CHECKIN_IRRITATION_PART.format(value=checkin.irritation)
+    if checkin.bumps is not None:
+        extra += msg.CHECKIN_BUMPS_PART.format(value=checkin.bumps)
+    return msg.CHECKIN_SAVED.format(date=checkin.date, done=done, planned=planned, extra=extra)

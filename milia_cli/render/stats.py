@@ -1,0 +1,160 @@
+"""Rendering of `milia stats` with rich: adherence table, month-grid heatmap, sparklines, levels.
+
+The heatmap uses a distinct glyph per kind of day, so it reads the same with
+``NO_COLOR`` (colour only adds emphasis). Imported only by the stats command.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from rich.columns import Columns
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from milia_cli.messages import log as msg
+from milia_cli.stats import KEPT, MISSED, OPEN, REST, DayStatus, Stats, sparkline
+
+# kind of day -> (glyph, style)
+CELLS = {
+    "kept": ("●", "bold green"),
+    "partial": ("◐", "yellow"),
+    "missed": ("×", "bold red"),
+    "rest": ("·", "dim"),
+    "open": ("○", "cyan"),
+}
+MAX_SPARK = 60  # longer series are shown one bar per week
+
+
+def cell_kind(day: DayStatus) -> str:
+    if day.state == KEPT:
+        return "kept"
+    if day.state == OPEN:
+        return "open"
+    if day.logged and day.done:
+        return "partial"
+    if day.state == REST:
+        return "rest"
+    return "missed" if day.state == MISSED else "rest"
+
+
+def month_grids(days: tuple[DayStatus, ...]) -> list[tuple[str, list[list[str | None]]]]:
+    """Per month: its title and week rows of 7 cell kinds (None outside the window)."""
+    by_date = {d.date: d for d in days}
+    if not days:
+        return []
+    out = []
+    month = date(days[0].date.year, days[0].date.month, 1)
+    last = days[-1].date
+    while month <= last:
+        nxt = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+        rows: list[list[str | None]] = []
+        cursor = month - timedelta(days=month.weekday())
+        while cursor < nxt:
+            row = []
+            for i in range(7):
+                d = cursor + timedelta(days=i)
+                status = by_date.get(d) if month <= d < nxt else None
+                row.append(cell_kind(status) if status else None)
+            if any(row):
+                rows.append(row)
+            cursor += timedelta(days=7)
+        out.append((month.strftime("%B %Y"), rows))
+        month = nxt
+    return out
+
+
+def _heatmap(days: tuple[DayStatus, ...]) -> Any:
+    panels = []
+    for title, rows in month_grids(days):
+        text = Text(f"{title}\n", style="bold")
+        text.append(msg.STATS_WEEKDAYS + "\n", style="dim")
+        for row in rows:
+            for i, kind in enumerate(row):
+                glyph, style = CELLS[kind] if kind else (" ", "")
+                text.append(f" {glyph}", style=style)
+                text.append(" " if i < 6 else "")
+            text.append("\n")
+        panels.append(text)
+    legend = Text()
+    parts = {k: CELLS[k][0] for k in CELLS}
+    legend.append(msg.STATS_LEGEND.format(**parts))
+    return Group(Columns(panels, padding=(0, 3)), legend)
+
+
+def _series(days: tuple[DayStatus, ...], values: tuple[tuple[date, int], ...]) -> tuple[list[int | None], bool]:
+    """One value per window day (None where not logged), or per week for long windows."""
+    by_date = dict(values)
+    daily = [by_date.get(d.date) for d in days]
+    if len(daily) <= MAX_SPARK:
+        return daily, False
+    weekly = []
+    for i in range(0, len(daily), 7):
+        chunk = [v for v in daily[i:i + 7] if v is not None]
+        weekly.append(max(chunk) if chunk else None)
+    return weekly, True
+
+
+def _adherence(stats: Stats) -> Table:
+    table = Table(title=msg.STATS_ADHERENCE_TITLE, title_justify="left", show_edge=False)
+    table.add_column(msg.STATS_COL_STEP)
+    table.add_column(msg.STATS_COL_DONE, justify="right")
+    table.add_column(msg.STATS_COL_PLANNED, justify="right")
+    table.add_column(msg.STATS_COL_RATE, justify="right")
+    for s in stats.steps:
+        table.add_row(s.step, str(s.done), str(s.planned), _pct(s.rate))
+    table.add_section()
+    table.add_row(msg.STATS_OVERALL, str(stats.overall_done), str(stats.overall_planned), _pct(stats.overall),
+                  style="bold")
+    return table
+
+
+def _pct(rate: float | None) -> str:
+    return "–" if rate is None else f"{rate * 100:.0f}"
+
+
+def render_stats(stats: Stats, env: Any, *, profile_name: str) -> None:
+    console = Console(file=env.stdout, force_terminal=env.color, no_color=not env.color, highlight=False,
+                      emoji=False, width=None if env.stdout_isatty else 100)
+    console.print(msg.STATS_TITLE.format(name=profile_name, first=stats.first, last=stats.last,
+                                         days=stats.days_planned, logged=stats.days_logged), style="bold",
+                  markup=False)
+    if not stats.days:
+        console.print(msg.STATS_NOTHING_YET)
+        return
+    console.print(msg.STATS_STREAK.format(current=stats.current_streak, best=stats.best_streak), markup=False)
+    console.print(msg.STATS_STREAK_HINT, style="dim", markup=False)
+    console.print()
+    console.print(_adherence(stats))
+    console.print()
+    console.print(Text(msg.STATS_CALENDAR_TITLE, style="bold"))
+    console.print(_heatmap(stats.days))
+    console.print()
+    weekly = False
+    for template, what, values, top in (
+        (msg.STATS_IRRITATION, "Irritation", stats.irritation, 3),
+        (msg.STATS_BUMPS, "New bumps", stats.bumps, None),
+    ):
+        if not values:
+            console.print(msg.STATS_NO_SERIES.format(what=what), markup=False)
+            continue
+        series, weekly_here = _series(stats.days, values)
+        weekly = weekly or weekly_here
+        line = sparkline(series, top=top)
+        console.print(template.format(line=line, last=values[-1][1], top=max(v for _, v in values)), markup=False)
+    if weekly:
+        console.print(msg.STATS_SERIES_WEEKLY, style="dim", markup=False)
+    console.print()
+    console.print(Text(msg.STATS_LEVELS_TITLE, style="bold"))
+    if not stats.levels:
+        console.print(msg.STATS_NO_LEVELS, markup=False)
+    for name, changes in stats.levels.items():
+        parts = []
+        for c in changes:
+            part = msg.STATS_LEVEL.format(week=c.week, start=c.start, per_week=c.per_week)
+            if c.reason:
+                part += msg.STATS_LEVEL_REASON.format(reason=c.reason, rules=", ".join(c.rules))
+            parts.append(part)
+        console.print(f"{name}: " + ("\n" + " " * (len(name) + 2)).join(parts), markup=False)
