@@ -1,0 +1,15 @@
+"""Exporters: pure functions from a plan (and its profile) to the bytes or text of a file.
+
+- :func:`milia_cli.exporters.ics.export_ics` — iCalendar (RFC 5545), bytes
+- :func:`milia_cli.exporters.json_export.export_json` — the ``milia.plan/1`` JSON, str
+- :func:`milia_cli.exporters.csv_export.export_csv` — one row per step per day (``google=True``
+  for Google Calendar's import headers), str
+- :func:`milia_cli.exporters.markdown.export_markdown` — a Markdown handout, str
+- :func:`milia_cli.exporters.html.export_html` — a self-contained printable handout, str
+
+Nothing here writes files, reads the clock or the environment; the CLI does that.
+This package imports nothing at start-up: import the module you need.
+"""
+
+FORMATS = ("ics", "json", "csv", "md", "html")
+EXTENSIONS = {"ics": ".ics", "json": ".json", "csv": ".csv", "md": ".md", "html": ".html"}
