@@ -25,7 +25,7 @@ from milia_cli.titration import Titration, evening_pattern, titrate
 
 __all__ = [
     "build_plan", "plan_days", "plan_for_day", "week_of", "eligibility", "Eligibility",
-    "AFTERCARE_DAYS", "GENERAL_NOTICES",
+    "AFTERCARE_DAYS", "GENERAL_NOTICES", "plan_window", "day_view", "DayView",
 ]
 
 AFTERCARE_DAYS = 14  # E2 (D): no actives on a treated area for 14 days, the procedure day included
@@ -293,3 +293,61 @@ def plan_window(profile: Profile, log: Log, first: date, last: date, *, today: d
     lo = max(first, begin)
     days = tuple(planner.day(lo + timedelta(days=i)) for i in range((last - lo).days + 1)) if last >= lo else ()
     return days, planner.notices(first, last), _levels(planner.titration, n_weeks)
+
+
+@dataclass(frozen=True)
+class DayView:
+    """What `milia today` shows: one day's steps, what is new this week, what is checked."""
+
+    profile: str
+    day: Day
+    day_number: int  # 1..7 within the week
+    am_time: str
+    pm_time: str
+    new: frozenset[str]  # slot-qualified step ids not planned the week before
+    done: frozenset[str]
+    skipped: frozenset[str]
+    level_changes: tuple[tuple[str, Level], ...]  # levels that changed this week, with why
+    notices: tuple[Notice, ...]  # those that matter today (no background notices)
+
+    def to_dict(self) -> dict:
+        def steps(items: tuple[Step, ...]) -> list[dict]:
+            return [dict(s.to_dict(), id=s.id, active=s.active, new=s.id in self.new,
+                         done=s.id in self.done, skipped=s.id in self.skipped) for s in items]
+
+        return {
+            "schema": "milia.today/1", "profile": self.profile, "started": True,
+            "date": self.day.date.isoformat(), "week": self.day.week, "day": self.day_number,
+            "am_time": self.am_time, "pm_time": self.pm_time,
+            "am": steps(self.day.am), "pm": steps(self.day.pm),
+            "level_changes": [dict(lv.to_dict(), step=name) for name, lv in self.level_changes],
+            "notices": [n.to_dict() for n in self.notices],
+        }
+
+
+def day_view(profile: Profile, log: Log, day: date, *, today: date) -> DayView | None:
+    """`milia today` for ``day``: None before the plan starts. Builds only the weeks up to ``day``."""
+    start = profile.schedule.start
+    if day < start:
+        return None
+    w = week_of(start, day)
+    week_first = start + timedelta(days=7 * (w - 1))
+    planner = _Planner(profile, log, start, w, today)
+    this = planner.day(day)
+    new: set[str] = set()
+    if w > 1:
+        before = {s.id for i in range(7) for s in planner.day(week_first - timedelta(days=7 - i)).steps}
+        now = {s.id for i in range(7) for s in planner.day(week_first + timedelta(days=i)).steps}
+        new = {sid for sid in now if sid not in before}
+    checkin = log.on(day)
+    done: frozenset[str] = frozenset()
+    skipped: frozenset[str] = frozenset()
+    if checkin is not None:
+        done = frozenset(this.step_ids()) if checkin.all_done else checkin.done
+        skipped = checkin.skipped
+    changes = tuple((name, lv) for name, hist in planner.titration.levels.items() for lv in hist
+                    if lv.week == w and lv.reason)
+    notices = tuple(n for n in planner.notices(day, day) if n.id not in GENERAL_NOTICES)
+    return DayView(profile=profile.name, day=this, day_number=(day - week_first).days + 1,
+                   am_time=profile.schedule.am.strftime("%H:%M"), pm_time=profile.schedule.pm.strftime("%H:%M"),
+                   new=frozenset(new), done=done, skipped=skipped, level_changes=changes, notices=notices)

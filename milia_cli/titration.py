@@ -21,7 +21,7 @@ reason and its rule ids.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from milia_cli.logmodel import Log

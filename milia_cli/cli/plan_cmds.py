@@ -1,0 +1,274 @@
+"""`milia plan`, `milia today`, `milia why`, `milia triage`.
+
+Typer only: parse, call :mod:`milia_cli.planner` / :mod:`milia_cli.rules` /
+:mod:`milia_cli.triage`, render. Imported on every run, so nothing heavy at
+module level; `today` never imports rich (it renders with :mod:`render.text`).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Optional
+
+import typer
+
+from milia_cli.cli.app import app, state
+
+if TYPE_CHECKING:
+    from milia_cli.cli.app import State
+    from milia_cli.profile import Profile
+    from milia_cli.triage import Answers
+
+MAX_WEEKS = 520  # ten years
+AFTERCARE_LOOKBACK = timedelta(days=14)  # events this long before a window still matter (E2)
+
+
+def parse_date(text: str, what: str) -> date:
+    from milia_cli.errors import MiliaError
+    from milia_cli.messages import common
+
+    try:
+        if len(text) != 10:
+            raise ValueError(text)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise MiliaError(common.BAD_DATE.format(what=what, value=text)) from None
+
+
+def _dump_json(st: "State", data: object) -> None:
+    import json
+
+    st.out(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+# -- plan ----------------------------------------------------------------------------------
+@app.command("plan")
+def plan_cmd(
+    ctx: typer.Context,
+    week: Optional[int] = typer.Option(None, "--week", min=1, max=MAX_WEEKS, metavar="N",
+                                       help="Show only week N."),
+    from_: Optional[str] = typer.Option(None, "--from", metavar="DATE",
+                                        help="Start the plan on DATE (YYYY-MM-DD) instead of schedule.start."),
+    weeks: int = typer.Option(12, "--weeks", min=1, max=MAX_WEEKS, metavar="N", help="Number of weeks."),
+    as_json: bool = typer.Option(False, "--json", help="Print the milia.plan/1 JSON only."),
+) -> None:
+    """The regimen, a table per week; actives introduced slowly and adapted to your check-ins."""
+    from milia_cli.plan import Plan
+    from milia_cli.planner import build_plan
+
+    st = state(ctx)
+    start = parse_date(from_, "--from") if from_ is not None else None
+    profile = st.profile()
+    today = st.today()
+    first = start or profile.schedule.start
+    n_weeks = max(weeks, week or 0)
+    log = st.load_log(first - AFTERCARE_LOOKBACK, first + timedelta(days=7 * n_weeks - 1))
+    plan = build_plan(profile, log, start=first, weeks=n_weeks, today=today)
+    if week is not None:
+        plan = Plan(profile=plan.profile, start=plan.start, weeks=plan.weeks, levels=plan.levels,
+                    days=plan.week(week), notices=plan.notices)
+    if as_json:
+        st.out(plan.to_json().rstrip("\n"))
+        return
+    from milia_cli.render.plan import render_plan
+
+    render_plan(plan, st.env)
+
+
+# -- today ---------------------------------------------------------------------------------
+@app.command("today")
+def today_cmd(
+    ctx: typer.Context,
+    on: Optional[str] = typer.Option(None, "--date", metavar="DATE", help="Another day (YYYY-MM-DD)."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON only."),
+) -> None:
+    """Today's morning and evening steps, what is new this week, what is checked, notices."""
+    from milia_cli.messages import plan as msg
+    from milia_cli.planner import day_view
+
+    st = state(ctx)
+    day = parse_date(on, "--date") if on is not None else None
+    profile = st.profile()
+    today = st.today()
+    day = day or today
+    start = profile.schedule.start
+    if day < start:
+        if as_json:
+            _dump_json(st, {"schema": "milia.today/1", "profile": profile.name, "started": False,
+                            "date": day.isoformat(), "start": start.isoformat()})
+        else:
+            st.out(msg.NOT_STARTED.format(name=profile.name, start=start.isoformat(), days=(start - day).days))
+        return
+    log = st.load_log(start - AFTERCARE_LOOKBACK, day)
+    view = day_view(profile, log, day, today=today)
+    assert view is not None
+    if as_json:
+        _dump_json(st, view.to_dict())
+        return
+    from milia_cli.render.text import render_today
+
+    st.out(render_today(view, st.env.color))
+
+
+# -- why -----------------------------------------------------------------------------------
+@app.command("why")
+def why_cmd(
+    ctx: typer.Context,
+    topic: Optional[str] = typer.Argument(None, metavar="[STEP-or-RULE]",
+                                          help="A step (retinol, pm:retinol, …) or a rule id (B2, N3, …)."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON only."),
+) -> None:
+    """The rules behind a step, or one rule in full, with sources and disagreements."""
+    from milia_cli.errors import MiliaError
+    from milia_cli.messages import plan as msg
+    from milia_cli.plan import STEP_IDS
+    from milia_cli.render import text
+    from milia_cli.rules import RULES, find_rule, rules_for_step
+
+    st = state(ctx)
+    color = st.env.color
+    if topic is None:
+        rules = tuple(RULES.values())
+        if as_json:
+            _dump_json(st, {"schema": "milia.rules/1", "rules": [r.to_dict() for r in rules]})
+        else:
+            st.out(text.render_rules(msg.WHY_LIST_TITLE, rules, color, full=False))
+        return
+    step = topic.strip().lower()
+    if ":" in step and step.split(":", 1)[0] in ("am", "pm"):
+        step = step.split(":", 1)[1]
+    found = find_rule(topic)
+    if found is not None:
+        if as_json:
+            _dump_json(st, {"schema": "milia.rules/1", "rules": [found.to_dict()]})
+        else:
+            st.out(text.render_rule(found, color))
+        return
+    if step in STEP_IDS:
+        rules = rules_for_step(step)
+        if as_json:
+            _dump_json(st, {"schema": "milia.rules/1", "step": step, "rules": [r.to_dict() for r in rules]})
+        else:
+            st.out(text.render_rules(msg.WHY_STEP_TITLE.format(step=step), rules, color, full=True))
+        return
+    raise MiliaError(msg.UNKNOWN_TOPIC.format(topic=topic, steps=", ".join(STEP_IDS)))
+
+
+# -- triage --------------------------------------------------------------------------------
+@app.command("triage")
+def triage_cmd(
+    ctx: typer.Context,
+    colour: Optional[str] = typer.Option(None, "--colour", "--color", metavar="COLOUR",
+                                         help="white, yellow, skin, red, brown, black, multicoloured, pearly."),
+    size_mm: Optional[float] = typer.Option(None, "--size-mm", min=0, max=1000, metavar="MM",
+                                            help="Size of the largest bump in mm."),
+    location: Optional[str] = typer.Option(None, "--location", metavar="AREA", help="Where the bumps are."),
+    weeks: Optional[int] = typer.Option(None, "--weeks", min=0, max=5200, metavar="N",
+                                        help="How many weeks you have had them."),
+    changing: Optional[bool] = typer.Option(None, "--changing/--not-changing"),
+    painful: Optional[bool] = typer.Option(None, "--painful/--not-painful", help="Red, sore or painful."),
+    pus: Optional[bool] = typer.Option(None, "--pus/--no-pus"),
+    bleeding: Optional[bool] = typer.Option(None, "--bleeding/--not-bleeding"),
+    itchy: Optional[bool] = typer.Option(None, "--itchy/--not-itchy"),
+    pigmented: Optional[bool] = typer.Option(None, "--pigmented/--not-pigmented", help="Dark or multicoloured."),
+    irregular: Optional[bool] = typer.Option(None, "--irregular/--regular", help="An irregular edge."),
+    rough_spreading: Optional[bool] = typer.Option(None, "--rough-spreading/--not-rough-spreading"),
+    central_dip: Optional[bool] = typer.Option(None, "--central-dip/--no-central-dip",
+                                               help="Yellowish with a dip in the centre."),
+    flat_plaque: Optional[bool] = typer.Option(None, "--flat-plaque/--no-flat-plaque",
+                                               help="Flat yellow patches on the eyelids."),
+    non_healing: Optional[bool] = typer.Option(None, "--non-healing/--healing", help="Pearly or a sore that won't heal."),
+    new_crops: Optional[bool] = typer.Option(None, "--new-crops/--no-new-crops", help="New ones appearing in crops."),
+    after_injury: Optional[bool] = typer.Option(None, "--after-injury/--not-after-injury",
+                                                help="Appeared after blisters, a burn or a rash."),
+    treated_weeks: Optional[int] = typer.Option(None, "--treated-weeks", min=0, max=5200, metavar="N",
+                                                help="Weeks of steady use of the routine."),
+    fewer: Optional[bool] = typer.Option(None, "--fewer/--not-fewer", help="Fewer bumps than at the start."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON only."),
+) -> None:
+    """Questions about the bumps, answered with referral notices (rules A1–A8), never a diagnosis."""
+    from milia_cli.errors import UsageError
+    from milia_cli.messages import plan as msg
+    from milia_cli.profile import AREAS
+    from milia_cli.triage import COLOURS, Answers, age_from_birth_year, assess
+
+    st = state(ctx)
+    if colour is not None and colour.lower() not in COLOURS:
+        raise UsageError(msg.TRIAGE_BAD_COLOUR.format(value=colour, allowed=", ".join(COLOURS)))
+    if location is not None and location.lower() not in AREAS:
+        raise UsageError(msg.TRIAGE_BAD_LOCATION.format(value=location, allowed=", ".join(AREAS)))
+    answers = Answers(
+        colour=colour.lower() if colour else None, size_mm=size_mm, location=location.lower() if location else None,
+        weeks=weeks, changing=changing, painful=painful, pus=pus, bleeding=bleeding, itchy=itchy,
+        pigmented=pigmented, irregular=irregular, rough_spreading=rough_spreading, central_dip=central_dip,
+        flat_plaque=flat_plaque, non_healing=non_healing, new_crops=new_crops, after_injury=after_injury,
+        treated_weeks=treated_weeks, fewer=fewer,
+    )
+    if not answers.given():
+        if not st.env.interactive or as_json:
+            raise UsageError(msg.TRIAGE_NEEDS_ANSWERS)
+        answers = _ask(st)
+    profile = _optional_profile(st)
+    age = age_from_birth_year(profile.birth_year, st.today().year) if profile else None
+    result = assess(answers, age=age)
+    if as_json:
+        _dump_json(st, result.to_dict())
+        return
+    from milia_cli.render.text import Painter, notice_lines
+
+    paint = Painter(st.env.color)
+    st.out(paint(msg.TRIAGE_REFER if result.refer else msg.TRIAGE_NO_FLAGS, "bold"))
+    st.out("\n".join(notice_lines(result.notices, paint)))
+    st.out(paint(msg.TRIAGE_DISCLAIMER, "dim"))
+
+
+def _optional_profile(st: "State") -> "Profile | None":
+    """The profile when there is one (for A8); triage works without a profile too."""
+    if st.profile_file is None and not st.profile_path.exists():
+        return None
+    return st.profile()
+
+
+def _ask(st: "State") -> "Answers":
+    """The interactive questionnaire on a terminal; an empty answer skips a question."""
+    from milia_cli.messages import plan as msg
+    from milia_cli.triage import QUESTIONS, Answers
+
+    st.out(msg.TRIAGE_INTRO)
+    values: dict[str, object] = {}
+    for q in QUESTIONS:
+        prompt = getattr(msg, q.prompt).format(choices=", ".join(q.choices))
+        suffix = f" [{msg.YES_NO}]" if q.kind == "yesno" else ""
+        while True:
+            st.env.stdout.write(f"{prompt}{suffix}: ")
+            st.env.stdout.flush()
+            line = st.env.stdin.readline()
+            if not line:  # end of input: leave the rest unanswered
+                return Answers(**values)
+            value, ok = _parse_answer(q.kind, q.choices, line.strip().lower())
+            if ok:
+                if value is not None:
+                    values[q.field] = value
+                break
+            allowed = ", ".join(q.choices) if q.kind == "choice" else (
+                "y, n" if q.kind == "yesno" else "a number")
+            st.out(msg.TRIAGE_BAD_ANSWER.format(allowed=allowed))
+    return Answers(**values)
+
+
+def _parse_answer(kind: str, choices: tuple[str, ...], text: str) -> tuple[object, bool]:
+    if not text:
+        return None, True
+    if kind == "yesno":
+        if text in ("y", "yes"):
+            return True, True
+        if text in ("n", "no"):
+            return False, True
+        return None, False
+    if kind == "choice":
+        return (text, True) if text in choices else (None, False)
+    try:
+        number = float(text) if kind == "number" else int(text)
+    except ValueError:
+        return None, False
+    return (number, True) if 0 <= number <= 5200 else (None, False)
