@@ -137,18 +137,18 @@ class Store:
         return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
 
     def _refuse_foreign_or_newer(self) -> None:
-        version = self._user_version()
-        app_id = int(self._conn.execute("PRAGMA application_id").fetchone()[0])
+        # one statement, so one snapshot: another process may be migrating right now
+        version, app_id, tables = self._conn.execute(
+            "SELECT (SELECT user_version FROM pragma_user_version), "
+            "(SELECT application_id FROM pragma_application_id), "
+            "(SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%')"
+        ).fetchone()
         if app_id not in (0, APPLICATION_ID):
             raise MiliaError(msg.DB_NOT_MILIA.format(path=self.path))
         if version > SCHEMA_VERSION:
             raise MiliaError(msg.DB_NEWER.format(path=self.path, found=version, supported=SCHEMA_VERSION))
-        if version == 0:
-            tables = self._conn.execute(
-                "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
-            ).fetchone()[0]
-            if tables:
-                raise MiliaError(msg.DB_NOT_MILIA.format(path=self.path))
+        if version == 0 and tables:
+            raise MiliaError(msg.DB_NOT_MILIA.format(path=self.path))
 
     def _migrate(self) -> None:
         with self._write():
