@@ -111,6 +111,10 @@ def _adherence(stats: Stats) -> Table:
     return table
 
 
+def _days(n: int) -> str:
+    return (msg.DAYS_ONE if n == 1 else msg.DAYS_MANY).format(n=n)
+
+
 def _pct(rate: float | None) -> str:
     return "–" if rate is None else f"{rate * 100:.0f}"
 
@@ -124,7 +128,8 @@ def render_stats(stats: Stats, env: Any, *, profile_name: str) -> None:
     if not stats.days:
         console.print(msg.STATS_NOTHING_YET)
         return
-    console.print(msg.STATS_STREAK.format(current=stats.current_streak, best=stats.best_streak), markup=False)
+    console.print(msg.STATS_STREAK.format(current=_days(stats.current_streak), best=_days(stats.best_streak)),
+                  markup=False)
     console.print(msg.STATS_STREAK_HINT, style="dim", markup=False)
     console.print()
     console.print(_adherence(stats))
@@ -157,4 +162,4 @@ def render_stats(stats: Stats, env: Any, *, profile_name: str) -> None:
             if c.reason:
                 part += msg.STATS_LEVEL_REASON.format(reason=c.reason, rules=", ".join(c.rules))
             parts.append(part)
-        console.print(f"{name}: " + ("\n" + " " * (len(name) + 2)).join(parts), markup=False)
+        console.print(f"{name}: " + ("\n" + " " * (len(name) + 2)).join(parts), markup=False, soft_wrap=True)
