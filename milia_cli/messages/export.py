@@ -81,3 +81,32 @@ BATCH_FAILED_FILE = "milia: skipped {file}: {error}"
 BATCH_SUMMARY = "Wrote {ok} of {total} {fmt} file{s} to {outdir}{failed}."
 BATCH_SUMMARY_FAILED = "; {failed} failed (see above)"
 BATCH_PROGRESS = "Exporting"
+WHEN_BOTH = "Every morning and evening"
+WHEN_AM = "Every morning"
+WHEN_PM = "Every evening"
+WHEN_ACTIVE = "Only on the shaded evenings of the schedule ({n} in this plan)"
+ROUTINE_WEEKS = "Weeks {first}–{last}"
+ROUTINE_WEEK = "Week {first}"
+ROUTINE_AM = "Every morning"
+ROUTINE_PM = "Every evening"
+CELL_REST = "routine only"
+DOC_DATES = "{start} to {end}"
+DOC_CLIENT = "Client"
+DOC_PERIOD = "Plan"
+DOC_TIMES = "Times"
+DOC_TIMES_VALUE = "mornings {am}, evenings {pm} ({zone})"
+DOC_GRID_INTRO = (
+    "Each week, do the everyday routine above. The table shows what to add on each day; "
+    "shaded evenings are active nights."
+)
+DOC_BRAND = "Skincare plan · milia-prone skin"
+CELL_LABEL = {
+    "retinol": "Retinol",
+    "exfoliate": "Acid exfoliant",
+    "sunscreen": "Sunscreen",
+    "eye-cream": "Eye cream",
+    "moisturize": "Moisturizer",
+    "cleanse": "Cleanser",
+    "remove-makeup": "Makeup off",
+    "makeup": "Makeup",
+}

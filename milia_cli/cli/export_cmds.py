@@ -1,0 +1,209 @@
+"""`milia export ics|json|csv|md|html` and `milia batch`: Typer only (parse, call, write).
+
+Nothing heavy is imported here at module level: exporters, icalendar, rich and
+the planner load inside the commands (this module is imported on every run).
+"""
+
+from __future__ import annotations
+
+from contextlib import ExitStack
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional
+
+import typer
+
+from milia_cli.cli.app import State, app, state
+from milia_cli.errors import MiliaError, UsageError
+
+if TYPE_CHECKING:
+    from milia_cli.plan import Plan
+
+MAX_WEEKS = 520
+export_app = typer.Typer(help="Export the plan: calendar (ICS), JSON, CSV, Markdown, printable HTML.",
+                         no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+
+class Paper(str, Enum):
+    a4 = "a4"
+    letter = "letter"
+
+
+class BatchFormat(str, Enum):
+    html = "html"
+    md = "md"
+    ics = "ics"
+    json = "json"
+
+
+_WEEKS = typer.Option(12, "--weeks", "-w", metavar="N", help="How many weeks to export (default 12).")
+_OUTPUT = typer.Option(None, "-o", "--output", metavar="PATH",
+                       help="Write to PATH (0600, atomically); '-' or none: standard output.")
+_CLINICIAN = typer.Option(None, "--clinician", metavar="NAME",
+                          help="The esthetician's name, printed in the signature box.")
+
+
+def _check_weeks(weeks: int) -> None:
+    from milia_cli.messages import export as msg
+
+    if not 1 <= weeks <= MAX_WEEKS:
+        raise UsageError(msg.BAD_WEEKS.format(max=MAX_WEEKS, value=weeks))
+
+
+def _check_clinician(name: Optional[str]) -> None:
+    from milia_cli.messages import export as msg
+
+    if name is not None and (not name.strip() or len(name) > 80 or not name.isprintable()):
+        raise UsageError(msg.BAD_CLINICIAN)
+
+
+def _plan(st: State, weeks: int) -> "Plan":
+    from milia_cli.planner import build_plan
+
+    _check_weeks(weeks)
+    profile = st.profile()
+    return build_plan(profile, st.load_log(), weeks=weeks, today=st.today())
+
+
+def _emit(st: State, data: bytes, output: Optional[str]) -> None:
+    """Write ``data`` to stdout (no -o or '-') or atomically to a private file."""
+    from milia_cli.messages import export as msg
+
+    if output in (None, "-"):
+        buffer = getattr(st.env.stdout, "buffer", None)
+        if buffer is not None:
+            st.env.stdout.flush()
+            buffer.write(data)
+            buffer.flush()
+        else:
+            st.env.stdout.write(data.decode("utf-8"))
+        return
+    from milia_cli.fsutil import atomic_write_bytes
+
+    path = Path(output).expanduser()
+    if path.is_dir():
+        raise MiliaError(msg.OUTPUT_IS_DIR.format(path=path))
+    atomic_write_bytes(path, data)
+    st.err(msg.WROTE.format(path=path))
+
+
+@export_app.command("ics")
+def export_ics_cmd(
+    ctx: typer.Context,
+    weeks: int = _WEEKS,
+    output: Optional[str] = _OUTPUT,
+    alarm: Optional[int] = typer.Option(None, "--alarm", metavar="MINUTES",
+                                        help="Add a reminder MINUTES before each step."),
+    expand: bool = typer.Option(False, "--expand", help="One event per occurrence instead of weekly series."),
+) -> None:
+    """The plan as an iCalendar file: one weekly series per step and titration phase."""
+    from milia_cli.exporters.ics import MAX_ALARM_MINUTES, export_ics
+    from milia_cli.messages import export as msg
+
+    if alarm is not None and not 0 <= alarm <= MAX_ALARM_MINUTES:
+        raise UsageError(msg.BAD_ALARM.format(max=MAX_ALARM_MINUTES, value=alarm))
+    st = state(ctx)
+    plan = _plan(st, weeks)
+    _emit(st, export_ics(plan, st.profile(), alarm=alarm, expand=expand), output)
+
+
+@export_app.command("json")
+def export_json_cmd(ctx: typer.Context, weeks: int = _WEEKS, output: Optional[str] = _OUTPUT) -> None:
+    """The plan as milia.plan/1 JSON (schema: milia_cli/schemas/plan.schema.json)."""
+    from milia_cli.exporters.json_export import export_json
+
+    st = state(ctx)
+    _emit(st, export_json(_plan(st, weeks)).encode("utf-8"), output)
+
+
+@export_app.command("csv")
+def export_csv_cmd(
+    ctx: typer.Context,
+    weeks: int = _WEEKS,
+    output: Optional[str] = _OUTPUT,
+    google: bool = typer.Option(False, "--google", help="Google Calendar's import columns."),
+) -> None:
+    """The plan as CSV: one row per step per day."""
+    from milia_cli.exporters.csv_export import export_csv
+
+    st = state(ctx)
+    plan = _plan(st, weeks)
+    _emit(st, export_csv(plan, st.profile(), google=google).encode("utf-8"), output)
+
+
+@export_app.command("md")
+def export_md_cmd(ctx: typer.Context, weeks: int = _WEEKS, output: Optional[str] = _OUTPUT,
+                  clinician: Optional[str] = _CLINICIAN) -> None:
+    """The client handout as Markdown."""
+    from milia_cli.exporters.markdown import export_markdown
+
+    _check_clinician(clinician)
+    st = state(ctx)
+    plan = _plan(st, weeks)
+    _emit(st, export_markdown(plan, st.profile(), clinician=clinician).encode("utf-8"), output)
+
+
+@export_app.command("html")
+def export_html_cmd(
+    ctx: typer.Context,
+    weeks: int = _WEEKS,
+    output: Optional[str] = _OUTPUT,
+    clinician: Optional[str] = _CLINICIAN,
+    paper: Paper = typer.Option(Paper.a4, "--paper", help="Page size when printed."),
+) -> None:
+    """A self-contained, printable client handout (one HTML file, no external resources)."""
+    from milia_cli.exporters.html import export_html
+
+    _check_clinician(clinician)
+    st = state(ctx)
+    plan = _plan(st, weeks)
+    html = export_html(plan, st.profile(), clinician=clinician, paper=paper.value)
+    _emit(st, html.encode("utf-8"), output)
+
+
+@app.command("batch")
+def batch_cmd(
+    ctx: typer.Context,
+    directory: Path = typer.Argument(..., metavar="DIR", help="A folder of client TOML files."),
+    fmt: BatchFormat = typer.Option(..., "--format", "-F", help="What to write for each client."),
+    outdir: Path = typer.Option(..., "-o", "--output", metavar="OUTDIR", help="Where to write (created 0700)."),
+    weeks: int = _WEEKS,
+    clinician: Optional[str] = _CLINICIAN,
+    paper: Paper = typer.Option(Paper.a4, "--paper", help="Page size of HTML handouts."),
+) -> None:
+    """One export per client TOML in DIR; a broken file is reported and skipped."""
+    from milia_cli.batch import client_files, run_batch
+    from milia_cli.messages import export as msg
+
+    _check_weeks(weeks)
+    _check_clinician(clinician)
+    st = state(ctx)
+    files = client_files(directory)
+    with ExitStack() as stack:
+        log_for = None
+        if st.locations.db_path.exists():
+            from milia_cli.store import open_store
+
+            store = stack.enter_context(open_store(st.locations.db_path))
+            log_for = lambda profile: store.read_log(profile.name)  # noqa: E731
+        on_done, on_error = None, lambda path, error: st.err(msg.BATCH_FAILED_FILE.format(file=path.name, error=error))
+        if st.env.interactive:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            progress = stack.enter_context(Progress(
+                TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                TimeRemainingColumn(), console=Console(file=st.env.stderr), transient=True))
+            task = progress.add_task(msg.BATCH_PROGRESS, total=len(files))
+            on_done = lambda _path: progress.advance(task)  # noqa: E731
+            on_error = lambda path, error: progress.console.print(  # noqa: E731
+                msg.BATCH_FAILED_FILE.format(file=path.name, error=error), markup=False, highlight=False)
+        result = run_batch(directory, fmt.value, outdir, weeks=weeks, today_for=st.env.today, log_for=log_for,
+                           clinician=clinician, paper=paper.value, on_error=on_error, on_done=on_done,
+                           files=files)
+    failed = msg.BATCH_SUMMARY_FAILED.format(failed=len(result.failed)) if result.failed else ""
+    st.err(msg.BATCH_SUMMARY.format(ok=len(result.written), total=result.total, fmt=fmt.value,
+                                    s="" if result.total == 1 else "s", outdir=outdir, failed=failed))
+    if result.failed:
+        raise typer.Exit(1)

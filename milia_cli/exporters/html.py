@@ -1,0 +1,160 @@
+"""A self-contained, print-ready client handout (one HTML file, inline CSS, no scripts or URLs).
+
+Every piece of text from a profile or plan goes through :func:`html.escape`.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from milia_cli import __version__
+from milia_cli.exporters.handout import Handout, Product, build_handout, place, week_span, when_text
+from milia_cli.exporters.html_style import PAGE_SIZES, stylesheet
+from milia_cli.messages import export as msg
+from milia_cli.plan import Plan, Step
+from milia_cli.profile import Profile
+
+PAPERS = tuple(PAGE_SIZES)
+
+
+def export_html(plan: Plan, profile: Profile, *, clinician: str | None = None, paper: str = "a4") -> str:
+    """The handout as an HTML document (str). ``paper`` is ``a4`` or ``letter``."""
+    if paper not in PAGE_SIZES:
+        raise ValueError(f"paper must be one of {', '.join(PAGE_SIZES)}")
+    h = build_handout(plan, profile)
+    title = msg.DOC_TITLE.format(name=h.name)
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_e(title)}</title>",
+        f"<style>{stylesheet(paper)}</style>",
+        "</head>",
+        "<body>",
+        '<main class="sheet">',
+        _header(h),
+        _schedule(h),
+        _products(h),
+        _titration(h),
+        _notices(h),
+        _signature(clinician),
+        f"<footer><span>{_e(msg.DOC_FOOTER.format(version=__version__))}</span>"
+        f"<span>{_e(title)}</span></footer>",
+        "</main>",
+        "</body>",
+        "</html>",
+        "",
+    ]
+    return "\n".join(parts)
+
+
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def _header(h: Handout) -> str:
+    facts = [
+        (msg.DOC_PERIOD, msg.DOC_DATES.format(start=f"{h.start:%d %B %Y}", end=f"{h.end:%d %B %Y}")),
+        (msg.DOC_TIMES, msg.DOC_TIMES_VALUE.format(am=h.am_time, pm=h.pm_time, zone=h.zone)),
+    ]
+    dl = "".join(f"<div><dt>{_e(k)}</dt><dd>{_e(v)}</dd></div>" for k, v in facts)
+    return (
+        '<header class="top"><div>'
+        f'<div class="brand">{_e(msg.DOC_BRAND)}</div>'
+        f"<h1>{_e(msg.DOC_TITLE.format(name=h.name))}</h1></div>"
+        f'<dl class="facts">{dl}</dl></header>'
+    )
+
+
+def _routine_list(steps: tuple[Step, ...]) -> str:
+    if not steps:
+        return f"<ol><li>{_e(msg.DOC_NOTHING)}</li></ol>"
+    return "<ol>" + "".join(f"<li>{_e(s.title)}</li>" for s in steps) + "</ol>"
+
+
+def _schedule(h: Handout) -> str:
+    out = [f"<section><h2>{_e(msg.DOC_SCHEDULE)}</h2>", '<div class="routines">']
+    for r in h.routines:
+        label = msg.ROUTINE_WEEK.format(first=r.first) if r.first == r.last else \
+            msg.ROUTINE_WEEKS.format(first=r.first, last=r.last)
+        out.append(
+            f'<div class="routine"><h3>{_e(label)}</h3>'
+            f'<div class="row"><span class="slot">{_e(msg.ROUTINE_AM)} · {_e(h.am_time)}</span>'
+            f"{_routine_list(r.am)}</div>"
+            f'<div class="row"><span class="slot">{_e(msg.ROUTINE_PM)} · {_e(h.pm_time)}</span>'
+            f"{_routine_list(r.pm)}</div></div>"
+        )
+    out.append("</div>")
+    out.append(f'<p class="lead">{_e(msg.DOC_GRID_INTRO)}</p>')
+    head = "".join(f"<th>{_e(d)}</th>" for d in h.weekday_labels)
+    out.append(f'<table class="grid"><thead><tr><th class="week"></th>{head}</tr></thead><tbody>')
+    for row in h.rows:
+        cells = []
+        for cell in row.cells:
+            items = []
+            for slot, steps in (("am", cell.am), ("pm", cell.pm)):
+                for s in steps:
+                    cls = "item is-active" if s.active else "item"
+                    items.append(f'<span class="{cls}"><span class="when">{_e(msg.SLOT_SHORT[slot])}</span>'
+                                 f"{_e(msg.CELL_LABEL.get(s.step, s.title))}</span>")
+            if not items:
+                items.append(f'<span class="rest">{_e(msg.CELL_REST)}</span>')
+            cls = ' class="active"' if cell.active else ""
+            cells.append(f'<td{cls}><span class="date">{cell.day.date:%d %b}</span>{"".join(items)}</td>')
+        cells += ["<td></td>"] * (7 - len(row.cells))
+        out.append(f'<tr><th class="week">{_e(msg.DOC_WEEK.format(week=row.week))}'
+                   f"<small>{_e(week_span(row))}</small></th>{''.join(cells)}</tr>")
+    out.append("</tbody></table>")
+    out.append(f'<p class="legend"><span class="swatch"></span>{_e(msg.DOC_LEGEND)}</p></section>')
+    return "\n".join(out)
+
+
+def _product(p: Product) -> str:
+    s = p.step
+    where = []
+    if s.areas:
+        where.append(f'<p class="where"><b>{_e(msg.DOC_APPLY)}:</b> {_e(", ".join(place(a) for a in s.areas))}</p>')
+    if s.avoid:
+        where.append(f'<p class="where avoid"><b>{_e(msg.DOC_AVOID)}:</b> '
+                     f'{_e(", ".join(place(a) for a in s.avoid))}</p>')
+    cls = "product is-active" if s.active else "product"
+    return (f'<div class="{cls}"><h3>{_e(s.title)}</h3><p class="when">{_e(when_text(p))}</p>'
+            f"<p>{_e(s.how)}</p>{''.join(where)}</div>")
+
+
+def _products(h: Handout) -> str:
+    body = "".join(_product(p) for p in h.products)
+    return f'<section class="break-before"><h2>{_e(msg.DOC_PRODUCTS)}</h2><div class="products">{body}</div></section>'
+
+
+def _titration(h: Handout) -> str:
+    if not h.has_actives:
+        return f'<section class="titration"><h2>{_e(msg.DOC_TITRATION)}</h2><p>{_e(msg.TITRATION_NONE)}</p></section>'
+    items = "".join(f"<li>{_e(line)}</li>" for line in h.titration)
+    return (f'<section class="titration"><h2>{_e(msg.DOC_TITRATION)}</h2><p>{_e(msg.TITRATION_INTRO)}</p>'
+            f"<ul>{items}</ul><p>{_e(msg.TITRATION_HOLD)}</p></section>")
+
+
+def _notices(h: Handout) -> str:
+    if not h.notices:
+        return f"<section><h2>{_e(msg.DOC_NOTICES)}</h2><p>{_e(msg.DOC_NO_NOTICES)}</p></section>"
+    items = "".join(
+        f'<li class="notice {_e(n.level)}"><span class="tag">{_e(msg.LEVEL_LABEL.get(n.level, n.level))}</span>'
+        f"{_e(n.text)}</li>"
+        for n in h.notices
+    )
+    return f'<section><h2>{_e(msg.DOC_NOTICES)}</h2><ul class="notices">{items}</ul></section>'
+
+
+def _signature(clinician: str | None) -> str:
+    name = _e(clinician) if clinician else ""
+    return (
+        f'<section class="sign-section"><h2>{_e(msg.DOC_SIGNATURE)}</h2><div class="sign">'
+        f'<div><div class="field">{name}</div><label>{_e(msg.SIGN_NAME)}</label></div>'
+        f'<div><div class="field"></div><label>{_e(msg.SIGN_SIGNATURE)}</label></div>'
+        f'<div><div class="field"></div><label>{_e(msg.SIGN_DATE)}</label></div>'
+        f'<div class="wide"><div class="field"></div><label>{_e(msg.SIGN_CLINIC)}</label></div>'
+        "</div></section>"
+    )

@@ -1,0 +1,92 @@
+"""The handout's stylesheet: inline, print-first, no web fonts, no external resources."""
+
+PAGE_SIZES = {"a4": "A4", "letter": "letter"}
+
+CSS = """
+:root { --ink:#1f2a30; --muted:#5b6b73; --line:#d5dde1; --accent:#2f6f73; --soft:#eef5f5;
+        --active:#fbe9d7; --active-ink:#8a4b12; --stop:#9b1c1c; --refer:#7a4a00; --caution:#6b5b00; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; color: var(--ink); background: #f4f6f7;
+       font: 10.5pt/1.45 "Helvetica Neue", Helvetica, Arial, "Liberation Sans", sans-serif; }
+.sheet { max-width: 190mm; margin: 12mm auto; background: #fff; padding: 14mm 14mm 10mm;
+         box-shadow: 0 1px 4px rgba(0,0,0,.12); }
+header.top { display: flex; justify-content: space-between; align-items: flex-end; gap: 8mm;
+             border-bottom: 2.5pt solid var(--accent); padding-bottom: 4mm; margin-bottom: 5mm; }
+.brand { font-size: 8.5pt; letter-spacing: .14em; text-transform: uppercase; color: var(--accent); font-weight: 700; }
+h1 { font-size: 20pt; line-height: 1.15; margin: 1mm 0 0; font-weight: 700; }
+.facts { font-size: 9pt; color: var(--muted); text-align: right; margin: 0; }
+.facts dt { display: inline; font-weight: 700; color: var(--ink); }
+.facts dd { display: inline; margin: 0 0 0 1.5mm; }
+.facts div { margin: .6mm 0; }
+h2 { font-size: 12.5pt; color: var(--accent); margin: 7mm 0 2.5mm; padding-bottom: 1mm;
+     border-bottom: .75pt solid var(--line); break-after: avoid; page-break-after: avoid; }
+p { margin: 0 0 2mm; }
+.lead { font-size: 10pt; color: var(--muted); }
+.routines { display: grid; grid-template-columns: 1fr; gap: 2.5mm; margin: 0 0 3mm; }
+.routine { border: .75pt solid var(--line); border-left: 3pt solid var(--accent); border-radius: 2mm;
+           padding: 2.5mm 3.5mm; background: var(--soft); break-inside: avoid; page-break-inside: avoid; }
+.routine h3 { font-size: 9.5pt; margin: 0 0 1mm; text-transform: uppercase; letter-spacing: .06em; color: var(--accent); }
+.routine ol { margin: 0; padding: 0; list-style: none; display: flex; flex-wrap: wrap; gap: 1mm 0; }
+.routine li { font-size: 9.5pt; }
+.routine li + li::before { content: "\\2192"; color: var(--muted); margin: 0 1.6mm; }
+.routine .slot { font-weight: 700; flex: 0 0 40mm; white-space: nowrap; }
+.routine .row { display: flex; margin: .6mm 0; }
+table.grid { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 8.5pt; margin-bottom: 2mm; }
+table.grid th, table.grid td { border: .75pt solid var(--line); padding: 1.2mm 1.2mm; vertical-align: top; }
+table.grid thead th { background: var(--accent); color: #fff; font-weight: 700; text-align: center; font-size: 8.5pt; }
+table.grid th.week { width: 19mm; text-align: left; background: var(--soft); font-weight: 700; }
+table.grid th.week small { display: block; font-weight: 400; color: var(--muted); font-size: 7.5pt; }
+table.grid tr { break-inside: avoid; page-break-inside: avoid; }
+td .date { display: block; color: var(--muted); font-size: 7.5pt; margin-bottom: .6mm; }
+td .item { display: block; line-height: 1.25; margin-top: .4mm; }
+td .item .when { color: var(--muted); font-size: 7pt; text-transform: uppercase; margin-right: .8mm; }
+td.active { background: var(--active); }
+td.active .item.is-active { color: var(--active-ink); font-weight: 700; }
+td .rest { color: #9aa7ad; font-size: 7.5pt; }
+.legend { font-size: 8.5pt; color: var(--muted); }
+.legend .swatch { display: inline-block; width: 3.2mm; height: 3.2mm; background: var(--active);
+                  border: .75pt solid #e2c3a1; vertical-align: -0.5mm; margin-right: 1mm; }
+.products { display: grid; grid-template-columns: 1fr 1fr; gap: 3mm; }
+.product { border: .75pt solid var(--line); border-radius: 2mm; padding: 2.5mm 3mm;
+           break-inside: avoid; page-break-inside: avoid; }
+.product.is-active { border-color: #e2c3a1; background: #fffaf4; }
+.product h3 { font-size: 10pt; margin: 0 0 .8mm; }
+.product .when { font-size: 8.5pt; color: var(--accent); font-weight: 700; margin: 0 0 1mm; }
+.product p { font-size: 9pt; margin: 0 0 1mm; }
+.product .where { font-size: 8.5pt; margin: 0; }
+.product .where b { color: var(--muted); }
+.product .avoid { color: var(--stop); }
+.titration ul { margin: 1mm 0 2mm 5mm; padding: 0; }
+.titration li { margin: .8mm 0; }
+.notices { list-style: none; margin: 0; padding: 0; }
+.notice { border-left: 3pt solid var(--line); padding: 1.4mm 3mm; margin: 0 0 1.6mm; background: #fafbfb;
+          break-inside: avoid; page-break-inside: avoid; font-size: 9.5pt; }
+.notice .tag { display: inline-block; font-size: 7pt; font-weight: 700; text-transform: uppercase;
+               letter-spacing: .06em; padding: .2mm 1.5mm; border-radius: 1mm; margin-right: 1.5mm;
+               color: #fff; background: var(--muted); vertical-align: .3mm; }
+.notice.stop { border-color: var(--stop); background: #fdf1f1; } .notice.stop .tag { background: var(--stop); }
+.notice.refer { border-color: var(--refer); background: #fdf6ec; } .notice.refer .tag { background: var(--refer); }
+.notice.caution { border-color: #b59c00; background: #fdfbea; } .notice.caution .tag { background: var(--caution); }
+.notice.info .tag { background: var(--accent); }
+.sign { margin-top: 8mm; display: grid; grid-template-columns: 1.3fr 1fr .7fr; gap: 6mm;
+        break-inside: avoid; page-break-inside: avoid; }
+.sign .field { border-bottom: .75pt solid var(--ink); min-height: 10mm; display: flex; align-items: flex-end;
+               font-size: 10.5pt; padding-bottom: .8mm; }
+.sign label { display: block; font-size: 7.5pt; color: var(--muted); text-transform: uppercase;
+              letter-spacing: .06em; margin-top: 1mm; }
+.sign .wide { grid-column: 1 / -1; }
+footer { margin-top: 6mm; font-size: 7.5pt; color: var(--muted); border-top: .75pt solid var(--line);
+         padding-top: 2mm; display: flex; justify-content: space-between; }
+@page { size: PAGE; margin: 12mm 12mm 14mm; }
+@media print {
+  body { background: #fff; font-size: 10pt; }
+  .sheet { margin: 0; padding: 0; max-width: none; box-shadow: none; }
+  .break-before { break-before: page; page-break-before: always; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+
+def stylesheet(paper: str) -> str:
+    return CSS.replace("@page { size: PAGE;", f"@page {{ size: {PAGE_SIZES[paper]};")

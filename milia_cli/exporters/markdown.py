@@ -1,0 +1,81 @@
+"""The client handout as Markdown (GitHub-flavoured tables), user text escaped."""
+
+from __future__ import annotations
+
+import re
+
+from milia_cli import __version__
+from milia_cli.exporters.handout import build_handout, place, week_span, when_text
+from milia_cli.messages import export as msg
+from milia_cli.plan import Plan
+from milia_cli.profile import Profile
+
+_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_LINE_START = re.compile(r"^([-+#>]|\d+(?=[.)]))")
+
+
+def md_escape(text: str) -> str:
+    """Escape Markdown syntax and raw HTML in ``text``; newlines become spaces."""
+    text = " ".join(str(text).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _SPECIAL.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: m[1] + "\\" if m[1][0].isdigit() else "\\" + m[1], text)
+
+
+def export_markdown(plan: Plan, profile: Profile, *, clinician: str | None = None) -> str:
+    h = build_handout(plan, profile)
+    e = md_escape
+    out = [f"# {e(msg.DOC_TITLE.format(name=h.name))}", ""]
+    out.append(f"**{e(msg.DOC_PERIOD)}:** {e(msg.DOC_DATES.format(start=f'{h.start:%d %B %Y}', end=f'{h.end:%d %B %Y}'))}  ")
+    out.append(f"**{e(msg.DOC_TIMES)}:** {e(msg.DOC_TIMES_VALUE.format(am=h.am_time, pm=h.pm_time, zone=h.zone))}")
+    out += ["", f"## {e(msg.DOC_SCHEDULE)}", ""]
+    for r in h.routines:
+        label = msg.ROUTINE_WEEK.format(first=r.first) if r.first == r.last else \
+            msg.ROUTINE_WEEKS.format(first=r.first, last=r.last)
+        out.append(f"**{e(label)}**")
+        out.append("")
+        out.append(f"- {e(msg.ROUTINE_AM)} ({h.am_time}): " + (" → ".join(e(s.title) for s in r.am) or msg.DOC_NOTHING))
+        out.append(f"- {e(msg.ROUTINE_PM)} ({h.pm_time}): " + (" → ".join(e(s.title) for s in r.pm) or msg.DOC_NOTHING))
+        out.append("")
+    out.append(e(msg.DOC_GRID_INTRO.replace("shaded", "bold")))
+    out.append("")
+    out.append("| | " + " | ".join(h.weekday_labels) + " |")
+    out.append("|---" * (len(h.weekday_labels) + 1) + "|")
+    for row in h.rows:
+        cells = []
+        for cell in row.cells:
+            items = [f"{msg.SLOT_SHORT[slot]} " + (f"**{e(msg.CELL_LABEL.get(s.step, s.title))}**" if s.active
+                                                     else e(msg.CELL_LABEL.get(s.step, s.title)))
+                     for slot, steps in (("am", cell.am), ("pm", cell.pm)) for s in steps]
+            cells.append(f"{cell.day.date:%d %b}<br>" + ("<br>".join(items) if items else msg.DOC_NOTHING))
+        cells += [""] * (7 - len(row.cells))
+        out.append(f"| **{e(msg.DOC_WEEK.format(week=row.week))}**<br>{e(week_span(row))} | " + " | ".join(cells) + " |")
+    out += ["", e(msg.DOC_LEGEND.replace("Shaded cells", "Bold entries")), "", f"## {e(msg.DOC_PRODUCTS)}", ""]
+    for p in h.products:
+        out.append(f"### {e(p.step.title)}")
+        out.append("")
+        out.append(f"*{e(when_text(p).replace('shaded', 'bold'))}*")
+        out.append("")
+        out.append(e(p.step.how))
+        out.append("")
+        if p.step.areas:
+            out.append(f"- **{e(msg.DOC_APPLY)}:** {e(', '.join(place(a) for a in p.step.areas))}")
+        if p.step.avoid:
+            out.append(f"- **{e(msg.DOC_AVOID)}:** {e(', '.join(place(a) for a in p.step.avoid))}")
+        out.append("")
+    out += [f"## {e(msg.DOC_TITRATION)}", ""]
+    if h.has_actives:
+        out += [e(msg.TITRATION_INTRO), ""] + [f"- {e(line)}" for line in h.titration] + ["", e(msg.TITRATION_HOLD)]
+    else:
+        out.append(e(msg.TITRATION_NONE))
+    out += ["", f"## {e(msg.DOC_NOTICES)}", ""]
+    if h.notices:
+        out += [f"- **{e(msg.LEVEL_LABEL.get(n.level, n.level))}:** {e(n.text)}" for n in h.notices]
+    else:
+        out.append(e(msg.DOC_NO_NOTICES))
+    out += ["", f"## {e(msg.DOC_SIGNATURE)}", ""]
+    out.append(f"- {e(msg.SIGN_NAME)}: {e(clinician) if clinician else '_' * 30}")
+    for label in (msg.SIGN_SIGNATURE, msg.SIGN_DATE, msg.SIGN_CLINIC):
+        out.append(f"- {e(label)}: {'_' * 30}")
+    out += ["", f"*{e(msg.DOC_FOOTER.format(version=__version__))}*", ""]
+    return "\n".join(out)
