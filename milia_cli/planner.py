@@ -21,7 +21,7 @@ from milia_cli.rules import RULES
 from milia_cli.steps import (
     ACTIVE_AVOID, BODY_AREAS, active_areas, base_areas, make_step, ordered_areas,
 )
-from milia_cli.titration import Titration, evening_pattern, titrate
+from milia_cli.titration import Titration, WeekLevels, evening_pattern, titrate
 
 __all__ = [
     "build_plan", "plan_days", "plan_for_day", "week_of", "eligibility", "Eligibility",
@@ -70,16 +70,16 @@ class _Planner:
     def __init__(self, profile: Profile, log: Log, start: date, n_weeks: int, today: date) -> None:
         self.profile, self.log, self.start, self.n_weeks, self.today = profile, log, start, n_weeks, today
         self.elig = eligibility(profile, max(start, today))
-        self.titration: Titration = titrate(
-            log, start, n_weeks, today, retinol_ok=self.elig.retinol, acid_ok=self.elig.acid,
-            skin=profile.skin.type,
-        )
         self._cache: dict[tuple, Step] = {}
         self._blocked = self._aftercare_index()
         self._am = self._morning()
         areas = profile.milia.areas
         self._r_areas = active_areas(areas)
         self._a_areas = active_areas(areas, face_only=profile.pregnancy == "pregnant")  # C7
+        self.titration: Titration = titrate(
+            log, start, n_weeks, today, retinol_ok=self.elig.retinol, acid_ok=self.elig.acid,
+            skin=profile.skin.type, exposure=self._exposure,
+        )
 
     # -- steps -----------------------------------------------------------------------------
     def _step(self, step: str, slot: str, **kw) -> Step:
@@ -136,23 +136,32 @@ class _Planner:
                 out.setdefault(ev.date + timedelta(days=i), set()).update(areas)
         return {d: frozenset(a) for d, a in out.items()}
 
+    def _evening_active(self, when: date, k: int, lv: WeekLevels) -> Step | None:
+        """The active of this evening, if any: pattern, then the B7 stop, then E2 aftercare."""
+        if lv.stop_from is not None and when >= lv.stop_from:  # B7
+            return None
+        r_days, a_days = evening_pattern(lv.retinol, lv.acid, lv.prev_retinol)
+        blocked = self._blocked.get(when, frozenset())
+        if k in r_days:
+            return self._active("retinol", self._r_areas, blocked, lv.rules)
+        if k in a_days:
+            return self._active("exfoliate", self._a_areas, blocked, lv.rules)
+        return None
+
+    def _exposure(self, week: int, lv: WeekLevels) -> int:
+        first = self.start + timedelta(days=7 * (week - 1))
+        return sum(1 for k in range(7) if self._evening_active(first + timedelta(days=k), k, lv) is not None)
+
     def day(self, when: date) -> Day:
         offset = (when - self.start).days
         w, k = offset // 7 + 1, offset % 7
         lv = self.titration.week(w)
-        r_days, a_days = evening_pattern(lv.retinol, lv.acid)
-        stopped = lv.stop_from is not None and when >= lv.stop_from  # B7
-        blocked = self._blocked.get(when, frozenset())
         p = self.profile
         pm: list[Step] = []
         if p.habits.makeup:
             pm.append(self._step("remove-makeup", "pm", areas=("face",), rules=("D1", "D4")))
         pm.append(self._step("cleanse", "pm", areas=base_areas(p.milia.areas), rules=("D1",)))
-        active = None
-        if not stopped and k in r_days:
-            active = self._active("retinol", self._r_areas, blocked, lv.rules)
-        elif not stopped and k in a_days:
-            active = self._active("exfoliate", self._a_areas, blocked, lv.rules)
+        active = self._evening_active(when, k, lv)
         if active is not None:
             pm.append(active)
         if p.eye_milia:

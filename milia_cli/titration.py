@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Callable
 
 from milia_cli.logmodel import Log
 from milia_cli.messages import plan as msg
@@ -60,9 +61,15 @@ def acid_cap(skin: str, with_retinol: bool) -> int:
     return min(cap, 2) if with_retinol else cap
 
 
-def evening_pattern(retinol: int, acid: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """(retinol days, acid days) of a week, never the same evening (C4, invariant 2)."""
+def evening_pattern(retinol: int, acid: int, prev_retinol: int = 0) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """(retinol days, acid days) of a week, never the same evening (C4, invariant 2).
+
+    At 2–3 nights, when the week before ended on a retinol night (day 7), the
+    pattern shifts by a day so the nights stay apart across the week boundary.
+    """
     r_days = NIGHTS[retinol]
+    if retinol in (2, 3) and 6 in NIGHTS[prev_retinol]:
+        r_days = tuple(d + 1 for d in r_days)
     if retinol == 0:
         return (), NIGHTS[acid]
     free = [d for d in ACID_PREFERENCE if d not in r_days]
@@ -73,6 +80,7 @@ def evening_pattern(retinol: int, acid: int) -> tuple[tuple[int, ...], tuple[int
 class WeekLevels:
     retinol: int = 0
     acid: int = 0
+    prev_retinol: int = 0  # the week before's level (for the night pattern)
     stop_from: date | None = None  # B7: no actives from this day of the week on
     rules: tuple[str, ...] = ()  # rule ids behind this week's change (shown on the steps)
 
@@ -179,7 +187,7 @@ class _Titrator:
                 self._set("exfoliate", w, RESTART_LEVEL, msg.REASON_ACID_BACK, ("C5",))
             self.a_good = 0
 
-    def advance(self, w: int, prev: _WeekLog) -> tuple[str, ...]:
+    def advance(self, w: int, prev: _WeekLog, prev_exposure: Callable[[], int]) -> tuple[str, ...]:
         """Decide week ``w`` from week ``w - 1``; returns the rule ids behind a change."""
         prev_last = self.start + timedelta(days=7 * (w - 1) - 1)
         past = prev_last < self.today
@@ -213,8 +221,12 @@ class _Titrator:
             self.step_downs.append((day, w))
             what = msg.IRRITATION_2 if prev.moderate else msg.IRRITATION_RUN
             reason = msg.REASON_STEP_DOWN.format(day=day.isoformat(), what=what)
+            # One level down; lower still when aftercare or a stop already thinned the week
+            # before, so the week after always has fewer active evenings (invariant 5).
+            used = prev_exposure()
+            target = self.r - 1 if used <= 0 else min(self.r - 1, used - 1)
             if self.r > 0:
-                self._set("retinol", w, self.r - 1, reason, ("B6",))
+                self._set("retinol", w, max(0, target), reason, ("B6",))
             if self.a > 0:
                 self._set("exfoliate", w, 0, reason, ("B6", "C5"))
             if self.acid_join is not None:
@@ -241,16 +253,22 @@ class _Titrator:
 
 
 def titrate(log: Log, start: date, n_weeks: int, today: date, *, retinol_ok: bool, acid_ok: bool,
-            skin: str) -> Titration:
-    """Levels for weeks 1..n_weeks (see the module docstring). O(weeks + check-ins)."""
+            skin: str, exposure: Callable[[int, WeekLevels], int] | None = None) -> Titration:
+    """Levels for weeks 1..n_weeks (see the module docstring). O(weeks + check-ins).
+
+    ``exposure(week, levels)`` counts the active evenings a week really had (after
+    aftercare and stops); without it, the planned count is used.
+    """
+    count = exposure or (lambda week, lv: lv.retinol + lv.acid)
     bucket = _bucket(log, start, n_weeks)
     t = _Titrator(start, today, retinol_ok, acid_ok, skin)
     weeks: list[WeekLevels] = []
     for w in range(1, n_weeks + 1):
-        rules = t.advance(w, bucket[w - 2]) if w > 1 else ()
+        rules = t.advance(w, bucket[w - 2], lambda: count(w - 1, weeks[-1])) if w > 1 else ()
         this = bucket[w - 1]
         stop_from = this.first_severe if t.stopped_since is None else None
-        weeks.append(WeekLevels(retinol=t.r, acid=t.a, stop_from=stop_from, rules=rules))
+        prev_r = weeks[-1].retinol if weeks else 0
+        weeks.append(WeekLevels(retinol=t.r, acid=t.a, prev_retinol=prev_r, stop_from=stop_from, rules=rules))
     last = bucket[-1] if bucket else None
     if last is not None and last.first_severe is not None and t.stopped_since is None:
         t.stops.append((last.first_severe, last.mild_after_severe))

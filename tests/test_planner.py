@@ -312,3 +312,14 @@ def test_start_override_and_weeks():
     assert plan.days[1].date == date(2028, 3, 1)
     with pytest.raises(ValueError):
         build_plan(BASE, weeks=0, today=START)
+
+
+def test_step_down_from_four_keeps_retinol_nights_apart_across_the_week_boundary():
+    log = calm_log(d30=2)  # week 5 at 4 nights (the last on day 7), week 6 down to 3
+    plan = projected(log=log, today=START + timedelta(days=60))
+    dates = sorted(d.date for d in plan.days if d.has("retinol"))
+    week6 = nights(plan, "retinol", 6)
+    assert len(week6) == 3 and nights(plan, "retinol", 5)[-1] + timedelta(days=1) not in week6
+    for a, b in zip(dates, dates[1:]):
+        if b - a == timedelta(days=1):
+            assert len(nights(plan, "retinol", plan.day(a).week)) >= 4 and len(nights(plan, "retinol", plan.day(b).week)) >= 4
