@@ -290,6 +290,20 @@ def test_profile_name_from_the_environment_that_is_a_path(milia, with_profile):
     assert "not allowed" in r.stderr
 
 
+@pytest.mark.xfail(strict=True, reason="typed paths are echoed raw in error sentences, so a newline splits the "
+                                       "one line and ANSI escapes reach the terminal: milia_cli/cli/app.py fail() "
+                                       "(and the {file}/{path} fields of messages/*.py)")
+@pytest.mark.parametrize("argv", [
+    ["--profile-file", "a\nb\x1b[31mred.toml", "profile", "show"],
+    ["log", "import", "two\nlines.json"],
+    ["log", "export", "-o", "/nonexistent-dir\u2028/x.json"],
+], ids=["profile-file", "import-newline", "export-line-separator"])
+def test_control_characters_in_typed_paths_are_not_echoed_raw(milia, with_profile, argv):
+    before = snapshot(with_profile)
+    r = milia(*argv, today=TODAY)
+    assert_refused(r, before, with_profile, codes=(1,))
+
+
 # -- flags: impossible dates, out-of-range numbers, unknown steps ------------------------------------------------
 FLAG_CASES = [
     ["init", "--force", "--skin-type", "dry", "--pregnancy", "none", "--timezone", "UTC", "--start", "2026-02-30"],
