@@ -36,6 +36,8 @@ OWNERS = (
     ("milia_cli.cli.log_cmds", "store/log"), ("milia_cli.store", "store/log"), ("milia_cli.stats", "store/log"),
     ("milia_cli.render.stats", "store/log"), ("milia_cli.render.log", "store/log"),
     ("milia_cli.render.checkin", "store/log"), ("milia_cli.messages.log", "store/log"),
+    ("milia_cli.checkin", "store/log"), ("milia_cli.titration", "planner"), ("milia_cli.steps", "planner"),
+    ("milia_cli.render.text", "planner"),
     ("milia_cli.cli.export_cmds", "exporters"), ("milia_cli.exporters", "exporters"), ("milia_cli.batch", "exporters"),
     ("milia_cli.render.export", "exporters"), ("milia_cli.messages.export", "exporters"),
 )
@@ -63,7 +65,8 @@ def owner(module: str) -> str:
 
 
 def source_file(module: str) -> str:
-    return module.replace(".", "/") + ".py"
+    path = module.replace(".", "/")
+    return f"{path}/__init__.py" if (HERE.parent / path).is_dir() else f"{path}.py"
 
 
 def parse(stderr: str) -> list[Import]:
@@ -94,16 +97,17 @@ def milia_importer(imp: Import) -> str:
     return node.name if node is not None else "(interpreter start-up / entry point)"
 
 
-def profile_command(milia: str, python: str, args: list[str], env: dict[str, str], runs: int) -> list[Import]:
+def profile_command(script: str, python: str, args: list[str], env: dict[str, str], runs: int) -> list[Import]:
     """Median self/cumulative times per module over ``runs`` runs (after one warm-up)."""
     samples: dict[str, list[tuple[float, float]]] = {}
     first: list[Import] = []
     for i in range(runs + 1):
         run_env = {**env, **({"MILIA_NOW": (TODAY + timedelta(days=100 + i)).isoformat()} if "checkin" in args else {})}
-        proc = subprocess.run([python, "-X", "importtime", milia, *args], env=run_env, stdin=subprocess.DEVNULL,
+        proc = subprocess.run([python, "-X", "importtime", script, *args], env=run_env, stdin=subprocess.DEVNULL,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         if proc.returncode != 0:
-            raise RuntimeError(f"`milia {' '.join(args)}` failed: " + (proc.stderr.strip().splitlines() or [""])[-1])
+            raise RuntimeError(f"`{Path(script).name} {' '.join(args)}` failed: "
+                               + (proc.stderr.strip().splitlines() or [""])[-1])
         rows = parse(proc.stderr)
         if i == 0:
             first = rows
@@ -118,15 +122,40 @@ def profile_command(milia: str, python: str, args: list[str], env: dict[str, str
     return first
 
 
+def subtree_extra(rows: list[Import], floor_names: set[str]) -> dict[int, float]:
+    """For each import, the self time of it and everything it pulled in, minus the floor's modules."""
+    extra: dict[int, float] = {}
+    for i, row in enumerate(rows):  # post-order: a module's imports are the deeper rows just before it
+        total = row.self_us if row.name not in floor_names else 0.0
+        j = i - 1
+        while j >= 0 and rows[j].depth > row.depth:
+            if rows[j].name not in floor_names:
+                total += rows[j].self_us
+            j -= 1
+        extra[id(row)] = total
+    return extra
+
+
 def top_package(name: str) -> str:
     if name.startswith("milia_cli"):
         return ".".join(name.split(".")[:2]) if name.count(".") else name
     return name.split(".")[0]
 
 
-def summarize(title: str, rows: list[Import], top: int) -> list[str]:
+def summarize(title: str, rows: list[Import], top: int, floor: list[Import] | None = None) -> list[str]:
     total = sum(r.self_us for r in rows)
     out = [f"{title}: {len(rows)} modules imported, {total / 1000:.1f} ms importing"]
+    if floor is not None:
+        floor_names = {r.name for r in floor}
+        extra = [r for r in rows if r.name not in floor_names]
+        floor_total = sum(r.self_us for r in floor)
+        out.append(f"  above the Typer hello-world ({len(floor)} modules, {floor_total / 1000:.1f} ms): "
+                   f"{len(extra)} more modules, {sum(r.self_us for r in extra) / 1000:.1f} ms")
+        groups: dict[str, float] = {}
+        for r in extra:
+            groups[top_package(r.name)] = groups.get(top_package(r.name), 0) + r.self_us
+        ranked = sorted(groups.items(), key=lambda kv: -kv[1])[:10]
+        out.append("    of which (self time): " + ", ".join(f"{k} {v / 1000:.1f} ms" for k, v in ranked))
     by_pkg: dict[str, float] = {}
     for r in rows:
         by_pkg[top_package(r.name)] = by_pkg.get(top_package(r.name), 0) + r.self_us
@@ -136,20 +165,23 @@ def summarize(title: str, rows: list[Import], top: int) -> list[str]:
     heavy = sorted(n for n in names if n.split(".")[0] in HEAVY or n.startswith(HEAVY))
     heavy_tops = sorted({h if h.startswith("milia_cli") else h.split(".")[0] for h in heavy})
     out.append("  heavy modules present: " + (", ".join(heavy_tops) if heavy_tops else "none"))
-    # edges: a milia module importing something that is not milia, costing >= 0.5 ms
+    # edges: a milia module importing something that is not milia; the cost counted is the
+    # self time of the modules in that subtree that the floor does not import anyway
+    floor_names = {r.name for r in floor} if floor is not None else set()
+    extra = subtree_extra(rows, floor_names)
     edges = [r for r in rows if not r.name.startswith("milia_cli") and r.parent is not None
-             and r.parent.name.startswith("milia_cli") and r.cum_us >= 500]
-    edges += [r for r in rows if r.name.startswith("milia_cli") and r.self_us >= 500]  # work at import time
-    edges.sort(key=lambda r: -(r.self_us if r.name.startswith("milia_cli") else r.cum_us))
+             and r.parent.name.startswith("milia_cli") and extra[id(r)] >= 300]
+    edges += [r for r in rows if r.name.startswith("milia_cli") and r.self_us >= 300]  # work at import time
+    edges.sort(key=lambda r: -(r.self_us if r.name.startswith("milia_cli") else extra[id(r)]))
     if edges:
-        out.append("  costliest imports made by milia code (what to make lazy):")
+        out.append("  costliest imports made by milia code, beyond the floor (what to make lazy):")
         for r in edges[:top]:
             if r.name.startswith("milia_cli"):
-                out.append(f"    {r.self_us / 1000:6.1f} ms  {r.name} itself (work at import time)"
+                out.append(f"    {r.self_us / 1000:6.1f} ms  {r.name} itself (its module body)"
                            f"  [{source_file(r.name)}, owner: {owner(r.name)}]")
             else:
                 by = r.parent.name  # type: ignore[union-attr]
-                out.append(f"    {r.cum_us / 1000:6.1f} ms  {r.name}  <- {by}  [{source_file(by)}, owner: {owner(by)}]")
+                out.append(f"    {extra[id(r)] / 1000:6.1f} ms  {r.name}  <- {by}  [{source_file(by)}, owner: {owner(by)}]")
     return out
 
 
@@ -157,6 +189,8 @@ def report(ws: Workspace, milia: str, python: str, *, runs: int = 5, top: int = 
     from run import base_env
 
     lines = [f"Import time (python -X importtime, median of {runs} runs per module):"]
+    floor = profile_command(str(HERE / "hello_typer.py"), python, [], base_env(), runs)
+    lines += ["", *summarize("typer hello-world (the floor)", floor, top)[:3]]
     for title, args, home, _ in COMMANDS:
         env = {**base_env(), "MILIA_HOME": str(ws.home(home))}
         try:
@@ -164,7 +198,7 @@ def report(ws: Workspace, milia: str, python: str, *, runs: int = 5, top: int = 
         except RuntimeError as exc:
             lines += ["", f"{title}: not measured ({exc})"]
             continue
-        lines += ["", *summarize(title, rows, top)]
+        lines += ["", *summarize(title, rows, top, floor)]
     text = "\n".join(lines)
     return f"```\n{text}\n```" if markdown else text
 

@@ -41,6 +41,7 @@ import workspace  # noqa: E402
 from workspace import TODAY, Sizes, Workspace  # noqa: E402
 
 JRNL_DEFAULT = Path("/tmp/milia-bench-jrnl/bin/jrnl")  # see docs/performance.md to create it
+OTHER_TYPER_DEFAULT = Path("/tmp/milia-bench-typer/bin/python")  # a venv with another Typer, for the pin
 
 
 @dataclass
@@ -126,7 +127,17 @@ def measure(cases: list[Case], repeat: int, env: dict[str, str], progress: Calla
 
 # -- the cases -----------------------------------------------------------------------------------
 
-def build_cases(ws: Workspace, milia: str, python: str, jrnl: Path | None) -> tuple[list[Case], list[Case]]:
+def other_typer_version(python: Path) -> str | None:
+    try:
+        proc = subprocess.run([str(python), "-c", "import importlib.metadata as m; print(m.version('typer'))"],
+                              capture_output=True, text=True, timeout=60)
+    except OSError:
+        return None
+    return proc.stdout.strip() if proc.returncode == 0 else None
+
+
+def build_cases(ws: Workspace, milia: str, python: str, jrnl: Path | None,
+                other_typer: Path | None = None) -> tuple[list[Case], list[Case]]:
     """(the interleaved fast cases, the slow batch case)."""
     home = lambda name: {"MILIA_HOME": str(ws.home(name))}  # noqa: E731
     fresh_day = lambda i: {"MILIA_NOW": (TODAY + timedelta(days=i)).isoformat()}  # noqa: E731
@@ -150,6 +161,10 @@ def build_cases(ws: Workspace, milia: str, python: str, jrnl: Path | None) -> tu
         Case("ics", "milia export ics --weeks 52", [milia, "export", "ics", "--weeks", "52", "-o", str(ws.ics_out)],
              home("week"), needs="export"),
     ]
+    version = other_typer_version(other_typer) if other_typer is not None else None
+    if version:
+        cases.insert(2, Case("hello_other", f"typer {version} hello-world (other venv)",
+                             [str(other_typer), str(HERE / "hello_typer.py")]))
     if jrnl is not None:
         jrnl_home = ws.root / "jrnl-home"
         jrnl_home.mkdir(exist_ok=True)
@@ -168,6 +183,7 @@ RATIOS = [
     Ratio("checkin --all / floor", "checkin", "hello", 1.5, "issue 7: within 1.5x the framework floor"),
     Ratio("--version / floor", "version", "hello"),
     Ratio("floor / python -c pass", "hello", "pass"),
+    Ratio("other typer floor / floor", "hello_other", "hello", None, "why typer is pinned"),
     Ratio("today / python -c pass", "today", "pass"),
     Ratio("tab completion / --version", "complete", "version", 1.10,
           "issue 7: as fast as --version (10% allowed for noise)"),
@@ -200,8 +216,12 @@ def machine() -> dict[str, str]:
         except metadata.PackageNotFoundError:
             return "not installed"
 
+    try:
+        load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        load = "unknown"
     return {
-        "cpus": str(cpus), "cpu": model, "os": f"{platform.system()} {platform.release()} {platform.machine()}",
+        "load": load, "cpus": str(cpus), "cpu": model, "os": f"{platform.system()} {platform.release()} {platform.machine()}",
         "python": platform.python_version(), "typer": version("typer"), "milia": version("milia-cli"),
     }
 
@@ -267,7 +287,7 @@ def report(cases: list[Case], batch: Case, args: argparse.Namespace, ws: Workspa
     head = [
         f"milia benchmark: medians of {args.repeat} interleaved whole-process runs (batch: {args.batch_repeat})",
         f"machine: {m['cpus']} CPUs, {m['cpu']}, {m['os']}; Python {m['python']}, typer {m['typer']}, "
-        f"milia {m['milia']}",
+        f"milia {m['milia']}; load average at the end {m['load']}",
         f"data: logs of {s.week_days} days / {s.year_days} days / {s.decade_days} days, "
         f"a {s.db_clients}-client x {s.year_days}-day database, {s.batch_clients} client files "
         f"(built in {ws.setup_seconds:.1f} s); MILIA_NOW={TODAY.isoformat()}",
@@ -314,6 +334,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--milia", default=None, help="the milia executable (default: next to this Python)")
     p.add_argument("--jrnl", default=None, help=f"a jrnl executable to compare with (default {JRNL_DEFAULT} if present)")
     p.add_argument("--no-jrnl", action="store_true", help="skip the jrnl comparison")
+    p.add_argument("--other-typer", default=None, metavar="PYTHON",
+                   help=f"a Python whose venv has another Typer, to time its hello-world too "
+                        f"(default {OTHER_TYPER_DEFAULT} if present)")
     p.add_argument("--keep", action="store_true", help="keep the temp dir (its path is printed)")
     p.add_argument("--json", default=None, metavar="FILE", help="also write every case and ratio as JSON to FILE")
     args = p.parse_args(argv)
@@ -351,7 +374,9 @@ def main(argv: list[str] | None = None) -> int:
     progress("building the data (homes, logs, a many-client database, client files)")
     ws = workspace.build(sizes)
     try:
-        cases, slow = build_cases(ws, milia, sys.executable, jrnl)
+        other = Path(args.other_typer) if args.other_typer else (
+            OTHER_TYPER_DEFAULT if OTHER_TYPER_DEFAULT.exists() and not args.quick else None)
+        cases, slow = build_cases(ws, milia, sys.executable, jrnl, other)
         env = base_env()
         measure(cases, args.repeat, env, progress)
         progress("batch")
