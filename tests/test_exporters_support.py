@@ -1,7 +1,8 @@
 """Helpers shared by the exporter tests: profiles, hand-built plans, ICS occurrences.
 
-No tests here. ``plan_for`` uses the real planner once ``milia_cli.planner`` exists
-and a hand-built plan (same model, :mod:`milia_cli.plan`) before that.
+No tests here. ``plan_for`` runs the real planner; ``hand_plan`` builds a plan by hand
+(same model, :mod:`milia_cli.plan`) whose frequencies change week by week, so the
+exporters are also tested independently of the planner's choices.
 """
 
 from __future__ import annotations
@@ -20,15 +21,7 @@ from milia_cli.profile import AREAS, PREGNANCY, SKIN_TYPES, Profile, profile_fro
 DST_ZONES = ("Europe/Berlin", "America/New_York", "Australia/Sydney", "America/Santiago", "Asia/Kolkata",
              "Europe/London", "Pacific/Auckland")
 
-try:  # the real planner, when it has landed
-    from milia_cli.planner import build_plan as _real_build_plan
-except ModuleNotFoundError as exc:  # pragma: no cover - only before the planner's commit
-    if exc.name != "milia_cli.planner":
-        raise
-    _real_build_plan = None
-
-REAL_PLANNER = _real_build_plan is not None
-
+from milia_cli.planner import build_plan
 
 def base_dict(**changes) -> dict:
     doc = tomllib.loads(BASE_PROFILE)
@@ -46,9 +39,9 @@ def profile(**changes) -> Profile:
 
 
 def plan_for(prof: Profile, weeks: int = 12, *, hand_built: bool = False) -> Plan:
-    if _real_build_plan is not None and not hand_built:
-        return _real_build_plan(prof, EMPTY_LOG, weeks=weeks, today=TODAY)
-    return hand_plan(prof, weeks)
+    if hand_built:
+        return hand_plan(prof, weeks)
+    return build_plan(prof, EMPTY_LOG, weeks=weeks, today=TODAY)
 
 
 def _step(step: str, slot: str, title: str, how: str = "", *, areas=("face",), avoid=(), rules=("D1",)) -> Step:
