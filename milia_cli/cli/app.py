@@ -55,8 +55,16 @@ class MiliaGroup(TyperGroup):
 
 
 def fail(err: MiliaError) -> None:
-    typer.echo(f"milia: {err.message}", err=True)
+    typer.echo(f"milia: {one_line(err.message)}", err=True)
     raise typer.Exit(err.exit_code) from None
+
+
+def one_line(text: str) -> str:
+    """``text`` with control characters escaped: typed paths and values may hold
+    newlines or terminal escapes, and an error must stay one harmless line."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
 
 
 app = typer.Typer(
@@ -105,6 +113,8 @@ class State:
                 )
             self._profile = load_profile(path)
             if self.profile_file is None:  # a client's file elsewhere is the user's business
+                self.warn_if_widened(self.locations.config_dir, 0o700)
+                self.warn_if_widened(path.parent, 0o700)
                 self.warn_if_widened(path, 0o600)
         return self._profile
 
@@ -127,6 +137,7 @@ class State:
             return EMPTY_LOG
         from milia_cli.store import open_store
 
+        self.warn_if_widened(self.locations.db_path, 0o600)
         with open_store(self.locations.db_path) as store:
             return store.read_log(self.log_key, first=first, last=last)
 
