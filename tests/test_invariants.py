@@ -66,8 +66,6 @@ def check_log_free_invariants(profile: Profile, plan: dict) -> None:
         for w in range(1, plan["weeks"] + 1):
             current = [lv["per_week"] for lv in hist if lv["week"] <= w]
             level_of[(step, w)] = current[-1] if current else 0
-    for d in days:
-        pass
     counts: dict[tuple[str, int], int] = {}
     for d in days:
         for s in actives(d):

@@ -27,9 +27,7 @@ HELD_UNLOGGED = (
 UNDER_18 = "Born in {year}: possibly under 18. "
 
 # -- plan / today output ------------------------------------------------------------------------
-BAD_WEEK = "Week {week} is outside this plan of {weeks} weeks; use --weeks {week} or more."
 NOT_STARTED = "The plan of {name} starts on {start} (in {days} days); nothing to do yet."
-NOT_STARTED_JSON_NOTE = "not started"
 WEEK_TITLE = "Week {week} · {first} – {last}"
 WEEK_LEVELS = "{step} {n}×/week"
 WEEK_NO_ACTIVES = "no actives"
