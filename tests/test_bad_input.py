@@ -296,9 +296,12 @@ def test_profile_name_from_the_environment_that_is_a_path(milia, with_profile):
 @pytest.mark.parametrize("argv", [
     ["--profile-file", "a\nb\x1b[31mred.toml", "profile", "show"],
     ["log", "import", "two\nlines.json"],
-    ["log", "export", "-o", "/nonexistent-dir\u2028/x.json"],
+    ["log", "export", "-o", "BLOCKER/x.json"],
 ], ids=["profile-file", "import-newline", "export-line-separator"])
-def test_control_characters_in_typed_paths_are_not_echoed_raw(milia, with_profile, argv):
+def test_control_characters_in_typed_paths_are_not_echoed_raw(milia, with_profile, tmp_path, argv):
+    blocker = tmp_path / "file\u2028with a line separator"
+    blocker.write_text("")  # a regular file: nothing can be created below it
+    argv = [a.replace("BLOCKER", str(blocker)) for a in argv]
     before = snapshot(with_profile)
     r = milia(*argv, today=TODAY)
     assert_refused(r, before, with_profile, codes=(1,))

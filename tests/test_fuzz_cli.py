@@ -123,7 +123,7 @@ PROFILE_COMMANDS = [["profile", "show", "--json"], ["profile", "set", "skin.type
 
 @FUZZ
 @given(raw=profile_documents(), which=st.sampled_from(PROFILE_COMMANDS))
-def test_generated_profile_files_keep_the_error_contract(homes, raw, which):
+def test_generated_profile_files_keep_the_error_contract(homes, sandbox_cwd, raw, which):
     milia, home = homes.fresh()
     path = home / "profiles" / "default.toml"
     path.write_bytes(raw)
@@ -198,9 +198,18 @@ def argument_lists(draw, out_dir: Path) -> list[str]:
     return [a.replace("\x00", "") for a in argv if not a.startswith(("/", "~")) or a.startswith(str(out_dir))]
 
 
+@pytest.fixture
+def sandbox_cwd(tmp_path: Path, monkeypatch) -> Path:
+    """Generated relative paths (`-o 0`, `-f ../x`) land here, never in the repository."""
+    cwd = tmp_path / "cwd" / "a" / "b"
+    cwd.mkdir(parents=True)
+    monkeypatch.chdir(cwd)
+    return cwd
+
+
 @FUZZ
 @given(data=st.data())
-def test_generated_argument_lists_keep_the_error_contract(homes, data, tmp_path):
+def test_generated_argument_lists_keep_the_error_contract(homes, data, tmp_path, sandbox_cwd):
     out_dir = Path(tempfile.mkdtemp(dir=tmp_path))
     argv = data.draw(argument_lists(out_dir))
     milia, home = homes.fresh()

@@ -216,10 +216,8 @@ def test_delete_with_yes_leaves_no_trace_in_the_files(milia, two_people):
     assert b"zed" not in raw, "the deleted profile key is still in the database bytes"
 
 
-@pytest.mark.xfail(strict=True, reason="the store relies on SQLite's compile-time SECURE_DELETE (on in Debian's "
-                                       "build, off in many others): milia_cli/store.py Store._prepare should run "
-                                       "PRAGMA secure_delete = ON")
 def test_delete_leaves_no_trace_even_where_sqlite_defaults_secure_delete_off(milia, two_people, monkeypatch):
+    """SQLite's upstream default keeps deleted rows in free pages; the store turns secure_delete on."""
     from milia_cli import store as store_mod
 
     real = store_mod.sqlite3.connect
