@@ -98,8 +98,6 @@ def test_widened_database_warns_when_written(milia, logged):
     assert _warned(r, db)
 
 
-@pytest.mark.xfail(strict=True, reason="reads of the log (State.load_log) never check the db's mode: "
-                                       "milia_cli/cli/app.py State.load_log")
 def test_widened_database_warns_when_read(milia, logged):
     needs("today", "log export", "stats")
     db = logged / "milia.db"
@@ -110,8 +108,6 @@ def test_widened_database_warns_when_read(milia, logged):
         assert _warned(r, db), (argv, r.stderr)
 
 
-@pytest.mark.xfail(strict=True, reason="widened directories are never warned about on open: "
-                                       "milia_cli/cli/app.py State.profile/warn_if_widened")
 def test_widened_home_directory_warns_on_open(milia, logged):
     logged.chmod(0o755)
     r = milia("profile", "show", today=TODAY)
