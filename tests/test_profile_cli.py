@@ -87,7 +87,7 @@ def test_init_without_terminal_and_missing_answers_says_what_to_pass(milia):
 def test_init_wizard_on_a_terminal(milia, home):
     env = fake_env(tty=True)
     answers = "\n".join(["Mara", "sensitive", "breastfeeding", "under-eyes, nose", "Europe/Madrid",
-                         "2026-12-07", "", "22:00", "1990", "y", "n", "n", "n", "n", "n", "n", "n"]) + "\n"
+                         "2026-12-07", "", "22:00", "1990", "y", "n", "n", "n", "n", "n", "n", "n", "n", "n", "y"]) + "\n"
     env.stdin.write(answers)
     env.stdin.seek(0)
     r = milia("init", env=env)
@@ -96,11 +96,21 @@ def test_init_wizard_on_a_terminal(milia, home):
     assert (p.name, p.skin.type, p.pregnancy) == ("Mara", "sensitive", "breastfeeding")
     assert p.milia.areas == ("under-eyes", "nose") and p.schedule.timezone == "Europe/Madrid"
     assert p.schedule.pm.strftime("%H:%M") == "22:00" and p.habits.makeup and p.birth_year == 1990
+    assert p.cautions.anticoagulants and not p.cautions.keloid_prone
+
+
+def test_init_wizard_end_of_input_is_an_interruption_that_writes_nothing(milia, home):
+    env = fake_env(tty=True)
+    env.stdin.write("Ana\ndry\n")
+    env.stdin.seek(0)
+    r = milia("init", env=env)
+    assert r.exit_code == 130 and "Interrupted; nothing was changed." in r.stderr
+    assert not (home / "profiles" / "default.toml").exists()
 
 
 def test_init_wizard_asks_again_on_bad_area(milia, home):
     env = fake_env(tty=True)
-    env.stdin.write("\n".join(["", "dry", "none", "elbows", "cheeks", "UTC", "", "", "", "0"] + ["n"] * 8) + "\n")
+    env.stdin.write("\n".join(["Bo", "dry", "none", "elbows", "cheeks", "UTC", "", "", "", "0"] + ["n"] * 11) + "\n")
     env.stdin.seek(0)
     r = milia("init", env=env)
     assert r.exit_code == 0, r.output

@@ -37,7 +37,7 @@ class MiliaGroup(TyperGroup):
             return super().invoke(ctx)
         except MiliaError as err:
             fail(err)
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, EOFError):
             typer.echo(common_msg.INTERRUPTED, err=True)
             raise typer.Exit(ExitCode.INTERRUPTED) from None
         except (typer.Exit, typer.Abort):

@@ -78,7 +78,9 @@ def init(
     from milia_cli.profile import save_profile
 
     save_profile(profile, path)
-    st.err(msg.CREATED.format(name=profile.name, path=path))
+    opt = f" -f {path}" if st.profile_file is not None else ("" if st.name == "default" else f" -p {st.name}")
+    st.err(msg.CREATED.format(profile=st.name if st.profile_file is None else path.stem,
+                              name=profile.name, path=path, opt=opt))
 
 
 @profile_app.command("show")

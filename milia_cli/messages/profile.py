@@ -22,7 +22,10 @@ SET_UNKNOWN_KEY = "Unknown profile key {key!r}; settable keys: {allowed}."
 DELETED = "Deleted profile {name!r} ({path})."
 DELETED_LOG = "Deleted the log of {name!r}: {checkins} check-ins and {events} events."
 KEPT_LOG = "Kept the log of {name!r} in {db}."
-CREATED = "Created profile {name!r} at {path}."
+CREATED = (
+    "Created profile {profile!r} for {name} at {path}; next: `milia{opt} plan` for the weeks ahead, "
+    "`milia{opt} today` each day."
+)
 UPDATED = "Set {key} = {value} in {path}."
 NO_PROFILES = "No profiles yet in {directory}; create one with `milia init`."
 PROFILE_FILE_AND_NAME = "Use --profile or --profile-file, not both."

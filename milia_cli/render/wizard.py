@@ -17,6 +17,9 @@ _BOOL_QUESTIONS = (
     ("cautions.eczema_or_rosacea", "Do you have eczema or rosacea?"),
     ("cautions.photosensitizing_medicine", "Do you take a medicine that makes you sun-sensitive?"),
     ("cautions.facial_steroid", "Do you use a steroid cream on your face?"),
+    ("cautions.keloid_prone", "Do your scars tend to grow thick and raised (keloids)?"),
+    ("cautions.cold_sores", "Do you get cold sores where milia are?"),
+    ("cautions.anticoagulants", "Do you take blood thinners (anticoagulants)?"),
 )
 
 
@@ -26,12 +29,17 @@ def run_wizard(answers: InitAnswers, env: Environment, default_name: str) -> Ini
     from rich.prompt import Confirm, IntPrompt, Prompt
 
     console = Console(file=env.stdout, force_terminal=env.color, no_color=not env.color, highlight=False)
-    ask = dict(console=console, stream=env.stdin)
+    ask = dict(console=console, stream=_Lines(env.stdin))
     console.print("[bold]Welcome to milia.[/bold] A few questions to build your plan "
                   "(press Enter to accept the suggestion in brackets).")
     console.print("[dim]milia gives general information, not medical advice or a diagnosis.[/dim]\n")
 
-    name = answers.name or Prompt.ask("Name (shown on handouts)", default=default_name, **ask)
+    name = answers.name
+    while not name:
+        if default_name != "default":
+            name = Prompt.ask("Name (shown on handouts)", default=default_name, **ask)
+        else:
+            name = Prompt.ask("Your name (shown on handouts)", **ask).strip()
     skin = answers.skin_type or Prompt.ask("Skin type", choices=list(SKIN_TYPES), default="combination", **ask)
     pregnancy = answers.pregnancy or Prompt.ask(
         "Pregnancy", choices=list(PREGNANCY), default="none", **ask)
@@ -60,6 +68,20 @@ def run_wizard(answers: InitAnswers, env: Environment, default_name: str) -> Ini
             flags[key] = Confirm.ask(question, default=False, **ask)
     return replace(answers, name=name, skin_type=skin, pregnancy=pregnancy, areas=areas, timezone=timezone,
                    start=start, am=am, pm=pm, birth_year=birth_year, flags=flags)
+
+
+class _Lines:
+    """rich reads ``stream.readline()`` and keeps the newline, so Enter never took the
+    default; strip it, and turn end of input into EOFError (the CLI says "Interrupted")."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def readline(self) -> str:
+        line = self._stream.readline()
+        if not line:
+            raise EOFError
+        return line.rstrip("\r\n")
 
 
 def _ask_zone(Prompt, console, ask, env: Environment) -> str:  # noqa: N803
