@@ -114,13 +114,15 @@ class _Checker:
         if mode is None or not mode & 0o077:
             return
         is_dir = want == PRIVATE_DIR
+        linked = path.is_symlink()  # --fix never chmods through a link: its target may be anything
         finding = Finding(
             msg.WARNING, "permissions", str(path),
             (msg.DIR_WIDENED if is_dir else msg.FILE_WIDENED).format(path=path, mode=mode),
-            (msg.DIR_WIDENED_FIX if is_dir else msg.FILE_WIDENED_FIX).format(path=path),
-            fixable=True,
+            (msg.LINK_WIDENED_FIX.format(path=path, target=os.path.realpath(path), mode=want) if linked
+             else (msg.DIR_WIDENED_FIX if is_dir else msg.FILE_WIDENED_FIX).format(path=path)),
+            fixable=not linked,
         )
-        if self.fix:
+        if self.fix and not linked:
             try:
                 os.chmod(path, want)
             except OSError as exc:
@@ -193,8 +195,11 @@ class _Checker:
                 self.add(Finding(msg.INFO, "profile", str(path),
                                  msg.PROFILE_BAD_NAME.format(path=path, stem=stem), msg.PROFILE_BAD_NAME_FIX))
                 continue
-            if path.is_file():
-                self.check_mode(path, PRIVATE_FILE)
+            if not entry.is_file():  # a FIFO or device would block the read; a directory cannot load
+                self.add(Finding(msg.ERROR, "profile", str(path),
+                                 msg.PROFILE_NOT_REGULAR.format(path=path), msg.PROFILE_NOT_REGULAR_FIX))
+                continue
+            self.check_mode(path, PRIVATE_FILE)
             try:
                 load_profile(path)
             except MiliaError as err:

@@ -434,3 +434,19 @@ def test_log_import_refuses_bad_files_all_or_nothing(milia, with_profile, tmp_pa
     before = snapshot(with_profile)
     r = milia("log", "import", str(src), today=TODAY)
     assert_refused(r, before, with_profile, codes=(1,))
+
+
+@pytest.mark.xfail(strict=True, reason="load_profile opens a FIFO and blocks forever: milia_cli/profile.py "
+                                       "_read_limited should refuse non-regular files before reading")
+def test_a_fifo_as_profile_is_refused_not_waited_on(home, tmp_path):
+    import subprocess
+    import sys
+
+    (home / "profiles").mkdir(mode=0o700)
+    os.mkfifo(home / "profiles" / "default.toml", 0o600)
+    try:
+        r = subprocess.run([str(Path(sys.executable).with_name("milia")), "--home", str(home), "profile", "show"],
+                           capture_output=True, text=True, timeout=5, env={**os.environ, "MILIA_NOW": "2026-11-30"})
+    except subprocess.TimeoutExpired:
+        pytest.fail("milia blocked reading a FIFO")
+    assert r.returncode == 1 and "default.toml" in r.stderr and len(r.stderr.strip().splitlines()) == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import stat
 from datetime import date
@@ -307,3 +308,25 @@ def test_everything_at_once_no_side_effects_then_fix(milia, healthy):
     assert not fixed.ok
     # the broken profile is untouched by --fix
     assert (healthy / "profiles" / "broken.toml").read_text() == "garbage = ["
+
+
+# -- odd files in the profiles directory ---------------------------------------------------------------
+def test_fifo_or_directory_named_like_a_profile_is_reported_without_blocking(milia, healthy):
+    fifo = healthy / "profiles" / "pipe.toml"
+    os.mkfifo(fifo, 0o600)  # reading it would block forever
+    (healthy / "profiles" / "folder.toml").mkdir(mode=0o700)
+    report = check_home(locations(healthy))
+    assert sorted(f.path for f in report.problems) == [str(healthy / "profiles" / "folder.toml"), str(fifo)]
+    assert all("not a regular file" in f.problem for f in report.problems)
+
+
+def test_fix_never_chmods_through_a_symlink(milia, healthy, tmp_path):
+    outside = tmp_path / "someone-elses.toml"
+    outside.write_text(BASE_PROFILE)
+    outside.chmod(0o644)
+    (healthy / "profiles" / "linked.toml").symlink_to(outside)
+    report = check_home(locations(healthy), fix=True)
+    (finding,) = report.problems
+    assert finding.check == "permissions" and not finding.fixable and not finding.fixed
+    assert f"chmod 600 {outside}" in finding.fix
+    assert mode(outside) == 0o644

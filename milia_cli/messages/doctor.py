@@ -15,6 +15,7 @@ DIR_WIDENED = "the directory {path} is open to other users (mode {mode:o}) and h
 DIR_WIDENED_FIX = "run `chmod 700 {path}` (or `milia doctor --fix`)"
 FILE_WIDENED = "{path} is readable or writable by other users (mode {mode:o}) and holds health data"
 FILE_WIDENED_FIX = "run `chmod 600 {path}` (or `milia doctor --fix`)"
+LINK_WIDENED_FIX = "{path} is a symbolic link: if {target} is yours, run `chmod {mode:o} {target}`"
 UNREADABLE = "{path} cannot be read ({reason})"
 UNREADABLE_FIX = "check its owner and permissions"
 
@@ -23,6 +24,8 @@ PROFILE_INVALID = "{detail}"  # the profile loader's own sentence names the file
 PROFILE_INVALID_FIX = "edit {path} (see `milia profile show` for the format) or restore it from a backup"
 PROFILE_NEWER = "{path} was written by a newer milia (profile schema {found}; this one reads up to {supported})"
 PROFILE_NEWER_FIX = "upgrade milia; this one never rewrites the file"
+PROFILE_NOT_REGULAR = "{path} is not a regular file (a directory, pipe or device), so it cannot be a profile"
+PROFILE_NOT_REGULAR_FIX = "move it out of the profiles directory"
 PROFILE_BAD_NAME = "{path} is not used: {stem!r} is not a valid profile name (letters, digits, '-' and '_')"
 PROFILE_BAD_NAME_FIX = "rename the file to a valid name ending in .toml"
 STALE_TEMP = "{path} is a leftover of an interrupted write to {target}; {target} itself is intact"
