@@ -232,22 +232,29 @@ def fmt_time(seconds: float | None) -> str:
     return f"{seconds * 1000:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
-def ratio_rows(cases: dict[str, Case]) -> list[tuple[str, str, str, str]]:
+def paired(a: Case, b: Case) -> str:
+    """The median of the per-round ratios a_k / b_k: robust when the machine's load drifts."""
+    if len(a.times) != len(b.times) or not a.times:
+        return "n/a"
+    return f"{statistics.median(x / y for x, y in zip(a.times, b.times)):.2f}x"
+
+
+def ratio_rows(cases: dict[str, Case]) -> list[tuple[str, str, str, str, str]]:
     rows = []
     for r in RATIOS:
         a, b = cases.get(r.numerator), cases.get(r.denominator)
         target = f"<= {r.target:g}x" if r.target is not None else "info"
         if a is None or b is None or a.median is None or b.median is None:
             missing = r.numerator if a is None or a.median is None else r.denominator
-            rows.append((r.label, "n/a", target, f"SKIP ({missing} not measured)"))
+            rows.append((r.label, "n/a", "n/a", target, f"SKIP ({missing} not measured)"))
             continue
         value = a.median / b.median
         verdict = "" if r.target is None else ("PASS" if value <= r.target else "FAIL")
-        rows.append((r.label, f"{value:.2f}x", target, verdict))
+        rows.append((r.label, f"{value:.2f}x", paired(a, b), target, verdict))
     return rows
 
 
-def batch_rows(batch: Case, clients: int) -> list[tuple[str, str, str, str]]:
+def batch_rows(batch: Case, clients: int) -> list[tuple[str, str, str, str, str]]:
     # the issue's target is for 1,000 clients; scaled when --clients/--quick changes the count
     limit = BATCH_TARGET_SECONDS * clients / 1000
     targets = (f"< {limit:g} s", f"> {1000 / BATCH_TARGET_SECONDS:.0f}/s")
@@ -256,9 +263,11 @@ def batch_rows(batch: Case, clients: int) -> list[tuple[str, str, str, str]]:
     else:
         values = (fmt_time(batch.median), f"{clients / batch.median:.0f}/s")
         verdict = "PASS" if batch.median < limit else "FAIL"
+        if clients < 1000:  # start-up dominates a handful of files: the target means nothing there
+            verdict = "info (the target is for 1,000 clients)"
     return [
-        ("batch -> html, total", values[0], targets[0], verdict),
-        ("batch -> html, clients per second", values[1], targets[1], verdict),
+        ("batch -> html, total", values[0], "", targets[0], verdict),
+        ("batch -> html, clients per second", values[1], "", targets[1], verdict),
     ]
 
 
@@ -297,9 +306,10 @@ def report(cases: list[Case], batch: Case, args: argparse.Namespace, ws: Workspa
     parts = [
         "\n".join(head),
         table(("case", "median", "min", "runs", "note"), case_rows, markdown),
-        table(("ratio", "value", "target", "result"), ratio_rows(by_key) + batch_rows(batch, s.batch_clients),
+        table(("ratio", "of medians", "paired", "target", "result"), ratio_rows(by_key) + batch_rows(batch, s.batch_clients),
               markdown),
-        "Targets are information: this program exits 0 whatever they say.",
+        "PASS/FAIL compares the ratio of medians with the target; 'paired' is the median of the per-round "
+        "ratios.\nTargets are information: this program exits 0 whatever they say.",
     ]
     return "\n\n".join(parts)
 
@@ -312,8 +322,8 @@ def write_json(path: Path, cases: list[Case], ws: Workspace) -> None:
         "machine": machine(), "sizes": ws.sizes.__dict__, "today": TODAY.isoformat(),
         "cases": [{"key": c.key, "label": c.label, "argv": c.argv[1:], "needs": c.needs, "median": c.median,
                    "times": c.times, "error": c.error} for c in cases],
-        "ratios": [dict(zip(("label", "value", "target", "result"), row)) for row in ratio_rows(by_key)],
-        "batch": [dict(zip(("label", "value", "target", "result"), row))
+        "ratios": [dict(zip(("label", "value", "paired", "target", "result"), row)) for row in ratio_rows(by_key)],
+        "batch": [dict(zip(("label", "value", "paired", "target", "result"), row))
                   for row in batch_rows(by_key["batch"], ws.sizes.batch_clients)],
     }
     path.write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
