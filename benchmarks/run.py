@@ -1,6 +1,6 @@
 """milia's benchmark (issue 7): whole-process medians, side by side, with the ratios that matter.
 
-    .venv/bin/python benchmarks/run.py            # the full run (about 3–4 minutes)
+    .venv/bin/python benchmarks/run.py            # the full run (about 1.5 minutes on 2 cores)
     .venv/bin/python benchmarks/run.py --repeat 31
     .venv/bin/python benchmarks/run.py --quick    # tiny data, 1 run each: a smoke test
     .venv/bin/python benchmarks/run.py --markdown # the tables as Markdown, for docs/performance.md
