@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from milia_cli.errors import MiliaError
@@ -42,6 +41,8 @@ def ensure_private_dir(path: Path) -> Path:
 
 def atomic_write_bytes(path: Path, data: bytes, mode: int = PRIVATE_FILE) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves the old or the new file."""
+    import tempfile
+
     directory = path.parent
     ensure_private_dir(directory)
     tmp_name = None

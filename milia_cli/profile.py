@@ -185,14 +185,28 @@ def load_profile(path: Path) -> Profile:
 
 
 def _read_limited(path: Path) -> bytes:
-    with open(path, "rb") as fh:
-        return fh.read(MAX_PROFILE_BYTES + 1)
+    """Read at most the size limit; refuse what is not a regular file (a FIFO or
+    device would block or never end) without waiting on it."""
+    import os
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise MiliaError(msg.NOT_REGULAR.format(file=path))
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            return fh.read(MAX_PROFILE_BYTES + 1)
+    finally:
+        os.close(fd)
 
 
 def save_profile(profile: Profile, path: Path) -> None:
+    """Atomically write ``profile``; a symlinked profile (a client file linked from
+    a git checkout) is written through, so the link stays a link."""
     from milia_cli.fsutil import atomic_write_text
 
-    atomic_write_text(path, dump_profile(profile))
+    atomic_write_text(path.resolve() if path.is_symlink() else path, dump_profile(profile))
 
 
 def with_value(profile: Profile, key: str, text: str, source: str) -> Profile:

@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from milia_cli.cli import app
+from milia_cli.cli import app, load_commands
 from milia_cli.env import Environment
+
+load_commands()  # the console script loads lazily; in-process tests drive the whole app
 
 REPO = Path(__file__).resolve().parent.parent
 PROFILES_DIR = REPO / "profiles"

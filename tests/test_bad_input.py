@@ -436,8 +436,6 @@ def test_log_import_refuses_bad_files_all_or_nothing(milia, with_profile, tmp_pa
     assert_refused(r, before, with_profile, codes=(1,))
 
 
-@pytest.mark.xfail(strict=True, reason="load_profile opens a FIFO and blocks forever: milia_cli/profile.py "
-                                       "_read_limited should refuse non-regular files before reading")
 def test_a_fifo_as_profile_is_refused_not_waited_on(home, tmp_path):
     import subprocess
     import sys

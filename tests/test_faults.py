@@ -404,7 +404,7 @@ def test_read_only_filesystem_for_profile_writes(milia, home, monkeypatch):
     def erofs(*args, **kwargs):
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))
 
-    monkeypatch.setattr(fsutil.tempfile, "mkstemp", erofs)
+    monkeypatch.setattr("tempfile.mkstemp", erofs)  # fsutil imports tempfile when it writes
     r = milia("profile", "set", "skin.type", "dry", today=TODAY)
     assert_refused(r, before, home, codes=(1,))
     assert f"Could not write {path}: read-only file system. Nothing was changed." in r.stderr

@@ -207,3 +207,21 @@ def test_version(milia):
 
     r = milia("--version")
     assert r.exit_code == 0 and r.stdout.strip() == f"milia {__version__}"
+
+
+def test_profile_set_writes_through_a_symlinked_client_file(milia, tmp_path):
+    repo_file = tmp_path / "clinic-repo" / "ana.toml"
+    repo_file.parent.mkdir()
+    repo_file.write_text(BASE_PROFILE)
+    link = milia.home / "profiles" / "default.toml"
+    link.parent.mkdir(mode=0o700)
+    link.symlink_to(repo_file)
+    r = milia("profile", "set", "skin.type", "dry")
+    assert r.exit_code == 0, r.output
+    assert link.is_symlink() and load_profile(repo_file).skin.type == "dry"
+
+
+def test_a_directory_named_like_a_profile_is_one_sentence(milia):
+    (milia.home / "profiles" / "default.toml").mkdir(parents=True)
+    r = milia("profile", "show")
+    assert r.exit_code == 1 and "is not a regular file" in r.stderr

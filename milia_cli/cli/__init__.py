@@ -1,13 +1,14 @@
-"""The ``milia`` command line. Importing this package registers every command."""
+"""The ``milia`` command line.
 
-from __future__ import annotations
+`main()` (the console script) registers only the command module the command line
+needs, so `milia today` never pays for building `export` or `stats`. Call
+:func:`load_commands` with no argument to register everything, e.g. before
+driving :data:`app` with Typer's CliRunner.
+"""
 
 import sys
 
-from milia_cli.cli.app import app, run, state  # noqa: F401
-
-# Each module registers its commands on `app`; none imports anything heavy at module level.
-from milia_cli.cli import profile_cmds, plan_cmds, log_cmds, export_cmds, doctor_cmd  # noqa: F401,E402
+from milia_cli.cli.app import COMMAND_MODULES, app, load_commands, run, state  # noqa: F401
 
 
 def main() -> None:

@@ -5,8 +5,6 @@ register themselves on :data:`app`. They parse, call the library, and render;
 nothing clinical or storage-related happens here.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from dataclasses import dataclass, field
@@ -199,8 +197,60 @@ def root(
     )
 
 
+# Which module registers which command. A run imports only the module its
+# command needs; help, completion of a command name and unknown words load all.
+COMMAND_MODULES = {
+    "init": "profile_cmds", "profile": "profile_cmds",
+    "plan": "plan_cmds", "today": "plan_cmds", "why": "plan_cmds", "triage": "plan_cmds",
+    "checkin": "log_cmds", "stats": "log_cmds", "event": "log_cmds", "log": "log_cmds",
+    "export": "export_cmds", "batch": "export_cmds",
+    "doctor": "doctor_cmd",
+}
+_GLOBAL_WITH_VALUE = ("--home", "--profile", "-p", "--profile-file", "-f")
+
+
+def modules_for(argv: list[str], environ: Any = os.environ) -> list[str]:
+    """The command modules a command line needs (all of them when in doubt)."""
+    everything = sorted(set(COMMAND_MODULES.values()))
+    words = list(argv)
+    complete_var = f"_{app.info.name.upper()}_COMPLETE" if app.info.name else "_MILIA_COMPLETE"
+    if environ.get(complete_var):  # a tab press: look at the words typed so far
+        typed = environ.get("COMP_WORDS", "").split()
+        try:
+            current = int(environ.get("COMP_CWORD", "0"))
+        except ValueError:
+            current = len(typed)
+        words = typed[1:current]
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word in ("--version", "-V"):
+            return []
+        if word in _GLOBAL_WITH_VALUE:
+            i += 2
+            continue
+        if word.startswith("-"):
+            if word in ("--help", "-h") or not word.startswith(tuple(o + "=" for o in _GLOBAL_WITH_VALUE)):
+                return everything
+            i += 1
+            continue
+        module = COMMAND_MODULES.get(word)
+        return [module] if module else everything
+    return everything
+
+
+def load_commands(argv: list[str] | None = None) -> None:
+    """Register commands on :data:`app`: those ``argv`` needs, or all of them."""
+    import importlib
+
+    names = sorted(set(COMMAND_MODULES.values())) if argv is None else modules_for(argv)
+    for name in names:
+        importlib.import_module(f"milia_cli.cli.{name}")
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI; returns the exit code instead of raising SystemExit."""
+    load_commands(sys.argv[1:] if argv is None else argv)
     try:
         app(args=argv, prog_name="milia", standalone_mode=True)
     except SystemExit as exc:

@@ -1,7 +1,5 @@
 """`milia doctor [--json] [--fix]`: check a home; exit 1 while problems remain."""
 
-from __future__ import annotations
-
 import typer
 
 from milia_cli.cli.app import app, state

@@ -4,8 +4,6 @@ Nothing heavy is imported here at module level: exporters, icalendar, rich and
 the planner load inside the commands (this module is imported on every run).
 """
 
-from __future__ import annotations
-
 from contextlib import ExitStack
 from enum import Enum
 from pathlib import Path

@@ -5,8 +5,6 @@ Typer only: parse, call the library (:mod:`milia_cli.checkin`, :mod:`milia_cli.s
 flag path of `checkin` imports neither rich nor json.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, List, Optional
 

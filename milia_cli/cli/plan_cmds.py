@@ -5,8 +5,6 @@ Typer only: parse, call :mod:`milia_cli.planner` / :mod:`milia_cli.rules` /
 module level; `today` never imports rich (it renders with :mod:`render.text`).
 """
 
-from __future__ import annotations
-
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Optional
 

@@ -1,7 +1,5 @@
 """`milia init` and `milia profile …`: create, read and change profiles."""
 
-from __future__ import annotations
-
 from datetime import date
 from pathlib import Path
 from typing import List, Optional

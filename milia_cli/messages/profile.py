@@ -1,6 +1,7 @@
 """Messages about profile files and the profile commands."""
 
 EMPTY = "{file} is empty; create it with `milia init` or copy one from profiles/."
+NOT_REGULAR = "{file} is not a regular file (a directory, pipe or device); a profile is a UTF-8 TOML file."
 BINARY = "{file} is not a text file (it holds binary data); a profile is UTF-8 TOML."
 TOO_BIG = "{file} is {size} bytes, far too large for a profile (at most {limit} bytes)."
 SYNTAX = "{file} is not valid TOML: {detail}."
