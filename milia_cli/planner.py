@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Iterable
 
 from milia_cli.logmodel import EMPTY_LOG, Log
 from milia_cli.plan import Day, Level, Notice, Plan, Step
@@ -25,7 +26,7 @@ from milia_cli.titration import Titration, WeekLevels, evening_pattern, titrate
 
 __all__ = [
     "build_plan", "plan_days", "plan_for_day", "week_of", "eligibility", "Eligibility",
-    "AFTERCARE_DAYS", "GENERAL_NOTICES", "plan_window", "day_view", "DayView",
+    "AFTERCARE_DAYS", "GENERAL_NOTICES", "plan_window", "day_view", "DayView", "plan_skeleton", "PlanSkeleton",
 ]
 
 AFTERCARE_DAYS = 14  # E2 (D): no actives on a treated area for 14 days, the procedure day included
@@ -67,7 +68,8 @@ def week_of(start: date, day: date) -> int:
 class _Planner:
     """Everything one plan needs, computed once; days are built on demand."""
 
-    def __init__(self, profile: Profile, log: Log, start: date, n_weeks: int, today: date) -> None:
+    def __init__(self, profile: Profile, log: Log, start: date, n_weeks: int, today: date,
+                 irritations: Iterable[tuple[date, int | None]] | None = None) -> None:
         self.profile, self.log, self.start, self.n_weeks, self.today = profile, log, start, n_weeks, today
         self.elig = eligibility(profile, max(start, today))
         self._cache: dict[tuple, Step] = {}
@@ -78,7 +80,7 @@ class _Planner:
         self._a_areas = active_areas(areas, face_only=profile.pregnancy == "pregnant")  # C7
         self.titration: Titration = titrate(
             log, start, n_weeks, today, retinol_ok=self.elig.retinol, acid_ok=self.elig.acid,
-            skin=profile.skin.type, exposure=self._exposure,
+            skin=profile.skin.type, exposure=self._exposure, irritations=irritations,
         )
 
     # -- steps -----------------------------------------------------------------------------
@@ -168,6 +170,45 @@ class _Planner:
             pm.append(self._step("eye-cream", "pm", areas=EYE_AREAS, rules=("D3", "C6")))
         pm.append(self._step("moisturize", "pm", areas=base_areas(p.milia.areas), rules=("D2",)))
         return Day(date=when, week=w, am=self._am, pm=tuple(pm))
+
+    def step_ids(self, first: date, last: date) -> list[tuple[date, tuple[str, ...]]]:
+        """Each day's planned step ids, ``first..last``: what :meth:`day` plans, without building steps."""
+        p = self.profile
+        am = tuple(s.id for s in self._am)
+        before = (("pm:remove-makeup",) if p.habits.makeup else ()) + ("pm:cleanse",)
+        after = (("pm:eye-cream",) if p.eye_milia else ()) + ("pm:moisturize",)
+        by_active = {None: am + before + after}
+        for name in ("retinol", "exfoliate"):
+            by_active[name] = am + before + (f"pm:{name}",) + after
+        out: list[tuple[date, tuple[str, ...]]] = []
+        if last < first:
+            return out
+        offset = (first - self.start).days
+        week, k = offset // 7 + 1, offset % 7
+        day = first
+        one = timedelta(days=1)
+        while day <= last:
+            lv = self.titration.week(week)
+            r_days, a_days = evening_pattern(lv.retinol, lv.acid, lv.prev_retinol)
+            stop_from = lv.stop_from
+            while k < 7 and day <= last:
+                name = None
+                if stop_from is None or day < stop_from:  # B7
+                    if k in r_days:
+                        name, areas = "retinol", self._r_areas
+                    elif k in a_days:
+                        name, areas = "exfoliate", self._a_areas
+                    if name is not None:
+                        blocked = self._blocked.get(day)
+                        if blocked and (ALL in blocked or any(a in blocked for a in areas)):  # E2
+                            areas = () if ALL in blocked else tuple(a for a in areas if a not in blocked)
+                        if not areas:
+                            name = None
+                out.append((day, by_active[name]))
+                day += one
+                k += 1
+            week, k = week + 1, 0
+        return out
 
     # -- notices ---------------------------------------------------------------------------
     def notices(self, first: date, last: date) -> tuple[Notice, ...]:
@@ -271,6 +312,36 @@ def build_plan(profile: Profile, log: Log = EMPTY_LOG, *, start: date | None = N
     last = first + timedelta(days=7 * weeks - 1)
     return Plan(profile=profile.name, start=first, weeks=weeks, levels=_levels(planner.titration, weeks),
                 days=days, notices=planner.notices(first, last))
+
+
+@dataclass(frozen=True)
+class PlanSkeleton:
+    """What streaks and adherence need of a long plan, built without a Step per day."""
+
+    start: date
+    levels: dict[str, tuple[Level, ...]]
+    step_ids: tuple[tuple[date, tuple[str, ...]], ...]  # (day, planned step ids), start..through
+    window: tuple[Day, ...]  # the full days of window_first..through
+
+
+def plan_skeleton(profile: Profile, log: Log, *, weeks: int, today: date, through: date, window_first: date,
+                  irritations: Iterable[tuple[date, int | None]] | None = None) -> PlanSkeleton:
+    """The levels of a ``weeks``-week plan from schedule.start, each day's planned step ids up to
+    ``through`` and the full days from ``window_first``: the same as :func:`build_plan` gives
+    (``tests/test_stats_fast.py`` checks it), in O(weeks + days) small tuples.
+
+    ``log`` needs the events; its check-ins are read only for titration, which takes
+    ``irritations`` (every check-in's (date, irritation), in date order) instead when given.
+    """
+    if weeks < 1:
+        raise ValueError("weeks must be at least 1")
+    begin = profile.schedule.start
+    planner = _Planner(profile, log, begin, weeks, today, irritations)
+    last = min(through, begin + timedelta(days=7 * weeks - 1))
+    lo = max(window_first, begin)
+    window = tuple(planner.day(lo + timedelta(days=i)) for i in range((last - lo).days + 1)) if last >= lo else ()
+    return PlanSkeleton(start=begin, levels=_levels(planner.titration, weeks),
+                        step_ids=tuple(planner.step_ids(begin, last)), window=window)
 
 
 def plan_days(profile: Profile, log: Log, first: date, last: date, *, today: date,

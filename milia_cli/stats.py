@@ -28,10 +28,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any, Iterable
 
 from milia_cli.logmodel import CheckIn, Log
-from milia_cli.plan import ACTIVE_STEPS, Day, Plan
+from milia_cli.plan import ACTIVE_STEPS, Day, Level, Plan
+
+if TYPE_CHECKING:
+    from milia_cli.planner import PlanSkeleton
 
 OPTIONAL_STEPS = frozenset({"makeup"})
 KEPT, MISSED, REST, OPEN = "kept", "missed", "rest", "open"
@@ -150,6 +153,17 @@ def _is_active(step_id: str) -> bool:
     return _step(step_id) in ACTIVE_STEPS
 
 
+def _kept(planned: tuple[str, ...], done: frozenset[str], skipped: frozenset[str]) -> bool:
+    """Every required planned step done, or an active explicitly skipped (the day has a check-in)."""
+    return all(s in done or (s in skipped and _is_active(s)) for s in planned if _step(s) not in OPTIONAL_STEPS)
+
+
+def _done_skipped(planned: tuple[str, ...], all_done: bool, done: frozenset[str],
+                  skipped: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    skipped = skipped & frozenset(planned)
+    return (frozenset(planned) - skipped if all_done else done & frozenset(planned)), skipped
+
+
 def day_status(day: Day, checkin: CheckIn | None, today: date) -> DayStatus:
     """How ``day`` went, given its check-in (see the module docstring)."""
     planned = day.step_ids()
@@ -158,14 +172,8 @@ def day_status(day: Day, checkin: CheckIn | None, today: date) -> DayStatus:
         done: frozenset[str] = frozenset()
         skipped: frozenset[str] = frozenset()
     else:
-        skipped = checkin.skipped & frozenset(planned)
-        if checkin.all_done:
-            done = frozenset(planned) - skipped
-        else:
-            done = checkin.done & frozenset(planned)
-    kept = checkin is not None and all(
-        s in done or (s in skipped and _is_active(s)) for s in planned if _step(s) not in OPTIONAL_STEPS
-    )
+        done, skipped = _done_skipped(planned, checkin.all_done, checkin.done, checkin.skipped)
+    kept = checkin is not None and _kept(planned, done, skipped)
     if kept:
         state = KEPT
     elif rest:
@@ -199,6 +207,69 @@ def compute_stats(plan: Plan, log: Log, today: date, days: int | None = None) ->
     current, best = streaks(history)
     first_allowed = today - timedelta(days=days - 1) if days else date.min
     window = tuple(s for s in history if s.date >= first_allowed)
+    return _stats(window, log, today, current, best, level_history(plan))
+
+
+# One check-in as the store's compact history query gives it:
+# (date, all_done, done ids space-separated, skipped ids space-separated, irritation).
+HistoryRow = tuple[date, bool, str, str, "int | None"]
+
+
+def history_streaks(step_ids: Iterable[tuple[date, tuple[str, ...]]], rows: Iterable[HistoryRow],
+                    today: date) -> tuple[int, int]:
+    """(current, best) streak from each plan day's step ids and the compact check-in rows.
+
+    The same day states as :func:`day_status` (shared :func:`_kept`), with no object per
+    day: a day's outcome depends only on its planned ids and its check-in's
+    (all_done, done, skipped), and those repeat, so each combination is decided once.
+    """
+    by_date = {r[0]: r for r in rows}
+    rest_of: dict[tuple[str, ...], bool] = {}
+    kept_of: dict[tuple, bool] = {}
+    run = best = 0
+    for day, planned in step_ids:
+        if day > today:
+            break
+        row = by_date.get(day)
+        kept = False
+        if row is not None:
+            key = (planned, bool(row[1]), row[2], row[3])
+            kept = kept_of.get(key)  # type: ignore[assignment]
+            if kept is None:
+                done, skipped = _done_skipped(planned, bool(row[1]), frozenset(row[2].split()),
+                                              frozenset(row[3].split()))
+                kept = kept_of[key] = _kept(planned, done, skipped)
+        if kept:
+            run += 1
+            if run > best:
+                best = run
+            continue
+        rest = rest_of.get(planned)
+        if rest is None:
+            rest = rest_of[planned] = not any(_is_active(s) for s in planned)
+        if not rest and day < today:  # missed
+            run = 0
+    return run, best
+
+
+def compute_stats_from_skeleton(skeleton: PlanSkeleton, log: Log, rows: Iterable[HistoryRow], today: date,
+                                days: int) -> Stats:
+    """:func:`compute_stats` for a long history without the whole plan: the same result.
+
+    ``skeleton`` comes from :func:`milia_cli.planner.plan_skeleton` (through ``today``,
+    window from ``today - days + 1``); ``log`` holds at least the window's check-ins;
+    ``rows`` are every check-in of the profile, compact (see :data:`HistoryRow`).
+    """
+    current, best = history_streaks(skeleton.step_ids, rows, today)
+    first_allowed = today - timedelta(days=days - 1)
+    window = tuple(day_status(d, log.on(d.date), today) for d in skeleton.window
+                   if first_allowed <= d.date <= today)
+    levels = level_history_of(skeleton.start, skeleton.levels)
+    return _stats(window, log, today, current, best, levels)
+
+
+def _stats(window: tuple[DayStatus, ...], log: Log, today: date, current: int, best: int,
+           levels: dict[str, tuple[LevelChange, ...]]) -> Stats:
     first = window[0].date if window else today
     counted = [s for s in window if not (s.date == today and not s.logged)]
 
@@ -233,18 +304,22 @@ def compute_stats(plan: Plan, log: Log, today: date, days: int | None = None) ->
         best_streak=best,
         irritation=tuple((c.date, c.irritation) for c in in_window if c.irritation is not None),
         bumps=tuple((c.date, c.bumps) for c in in_window if c.bumps is not None),
-        levels=level_history(plan),
+        levels=levels,
     )
 
 
 def level_history(plan: Plan) -> dict[str, tuple[LevelChange, ...]]:
     """Each active's weekly level changes, with the date each one starts."""
+    return level_history_of(plan.start, plan.levels)
+
+
+def level_history_of(start: date, levels: dict[str, tuple[Level, ...]]) -> dict[str, tuple[LevelChange, ...]]:
     return {
         name: tuple(
-            LevelChange(lv.week, plan.start + timedelta(weeks=lv.week - 1), lv.per_week, lv.reason, tuple(lv.rules))
+            LevelChange(lv.week, start + timedelta(weeks=lv.week - 1), lv.per_week, lv.reason, tuple(lv.rules))
             for lv in changes
         )
-        for name, changes in sorted(plan.levels.items())
+        for name, changes in sorted(levels.items())
     }
 
 

@@ -205,6 +205,22 @@ class Store:
             ).fetchall()
             return Log(checkins=tuple(_row_to_checkin(r) for r in rows), events=self._events(pid))
 
+    def read_history(self, profile_key: str, last: date | None = None) -> tuple[tuple, ...]:
+        """Every check-in up to ``last`` (optional), compact, in date order:
+        ``(date, all_done, done, skipped, irritation)`` with ``done``/``skipped`` the stored
+        space-separated ids. What streaks and titration need of a long log, without a CheckIn each."""
+        with self._sql():
+            pid = self._profile_id(profile_key)
+            if pid is None:
+                return ()
+            rows = self._conn.execute(
+                "SELECT day, all_done, done, skipped, irritation FROM checkins "
+                "WHERE profile_id = ? AND day <= ? ORDER BY day",
+                (pid, _day(last, _LAST_DAY)),
+            ).fetchall()
+        parse = date.fromisoformat
+        return tuple((parse(d), bool(a), done, skipped, irr) for d, a, done, skipped, irr in rows)
+
     def get_checkin(self, profile_key: str, day: date) -> CheckIn | None:
         with self._sql():
             row = self._conn.execute(

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable
+from typing import Callable, Iterable
 
 from milia_cli.logmodel import Log
 from milia_cli.messages import plan as msg
@@ -109,13 +109,13 @@ class _WeekLog:
     running: date | None = None  # 2nd of two check-ins in a row with irritation >= 1 after week 4
 
 
-def _bucket(log: Log, start: date, n_weeks: int) -> list[_WeekLog]:
-    """One pass over the check-ins, summarised per plan week."""
+def _bucket(irritations: Iterable[tuple[date, int | None]], start: date, n_weeks: int) -> list[_WeekLog]:
+    """One pass over the check-ins' (date, irritation), in date order, summarised per plan week."""
     weeks = [_WeekLog() for _ in range(n_weeks)]
     last_irritation: int | None = None
     last_week = 0
-    for c in log.checkins:
-        offset = (c.date - start).days
+    for day, irr in irritations:
+        offset = (day - start).days
         if offset < 0:
             continue
         w = offset // 7
@@ -123,23 +123,22 @@ def _bucket(log: Log, start: date, n_weeks: int) -> list[_WeekLog]:
             break
         wl = weeks[w]
         wl.logged = True
-        irr = c.irritation
         if irr is None:
             continue
         wl.max_irritation = max(wl.max_irritation, irr)
         if irr >= 3:
-            wl.last_severe = c.date
+            wl.last_severe = day
             wl.mild_after_severe = None
-            wl.first_severe = wl.first_severe or c.date
+            wl.first_severe = wl.first_severe or day
         elif irr >= 2:
-            wl.moderate = wl.moderate or c.date
+            wl.moderate = wl.moderate or day
         else:
-            wl.first_mild = wl.first_mild or c.date
+            wl.first_mild = wl.first_mild or day
             if wl.last_severe is not None and wl.mild_after_severe is None:
-                wl.mild_after_severe = c.date
+                wl.mild_after_severe = day
         if (irr >= 1 and last_irritation is not None and last_irritation >= 1 and wl.running is None
                 and min(last_week, w + 1) > HOLD_IRRITATION_WEEKS):
-            wl.running = c.date
+            wl.running = day
         last_irritation, last_week = irr, w + 1
     return weeks
 
@@ -253,14 +252,19 @@ class _Titrator:
 
 
 def titrate(log: Log, start: date, n_weeks: int, today: date, *, retinol_ok: bool, acid_ok: bool,
-            skin: str, exposure: Callable[[int, WeekLevels], int] | None = None) -> Titration:
+            skin: str, exposure: Callable[[int, WeekLevels], int] | None = None,
+            irritations: Iterable[tuple[date, int | None]] | None = None) -> Titration:
     """Levels for weeks 1..n_weeks (see the module docstring). O(weeks + check-ins).
 
     ``exposure(week, levels)`` counts the active evenings a week really had (after
-    aftercare and stops); without it, the planned count is used.
+    aftercare and stops); without it, the planned count is used. ``irritations``
+    (each check-in's (date, irritation), in date order) replaces ``log.checkins``
+    when given: titration reads nothing else, so callers can pass a compact query.
     """
     count = exposure or (lambda week, lv: lv.retinol + lv.acid)
-    bucket = _bucket(log, start, n_weeks)
+    if irritations is None:
+        irritations = ((c.date, c.irritation) for c in log.checkins)
+    bucket = _bucket(irritations, start, n_weeks)
     t = _Titrator(start, today, retinol_ok, acid_ok, skin)
     weeks: list[WeekLevels] = []
     for w in range(1, n_weeks + 1):

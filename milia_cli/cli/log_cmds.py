@@ -132,16 +132,12 @@ def stats(
     """Adherence, current and best streak, a calendar heatmap, irritation and bumps, level history."""
     from milia_cli.errors import UsageError
     from milia_cli.messages import log as msg
-    from milia_cli.stats import compute_stats
-
     if not 1 <= days <= MAX_STATS_DAYS:
         raise UsageError(msg.BAD_DAYS.format(value=days, limit=MAX_STATS_DAYS))
     st = state(ctx)
     profile = st.profile()
     today = st.today()
-    log = st.load_log()
-    plan = build_plan_for(profile, log, today, today)
-    result = compute_stats(plan, log, today, days)
+    result = _compute_stats(st, profile, today, days)
     if as_json:
         import json
 
@@ -153,6 +149,27 @@ def stats(
     from milia_cli.render.stats import render_stats
 
     render_stats(result, st.env, profile_name=st.log_key)
+
+
+def _compute_stats(st: "State", profile: "Profile", today: "date", days: int) -> Any:
+    """Stats without building the whole plan: the whole history only as compact rows
+    (streaks, titration), full check-ins and days only for the ``days`` window; one connection."""
+    from datetime import timedelta
+
+    from milia_cli.logmodel import EMPTY_LOG
+    from milia_cli.planner import plan_skeleton
+    from milia_cli.stats import compute_stats_from_skeleton, plan_weeks_to_cover
+
+    window_first = today - timedelta(days=days - 1)
+    log, rows = EMPTY_LOG, ()
+    if st.locations.db_path.exists():
+        with _open(st) as store:
+            rows = store.read_history(st.log_key)
+            log = store.read_log(st.log_key, first=window_first)
+    skeleton = plan_skeleton(profile, log, weeks=plan_weeks_to_cover(profile.schedule.start, today), today=today,
+                             through=today, window_first=window_first,
+                             irritations=((r[0], r[4]) for r in rows))
+    return compute_stats_from_skeleton(skeleton, log, rows, today, days)
 
 
 # -- events --------------------------------------------------------------------
