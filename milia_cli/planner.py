@@ -405,14 +405,19 @@ class DayView:
         }
 
 
-def day_view(profile: Profile, log: Log, day: date, *, today: date) -> DayView | None:
-    """`milia today` for ``day``: None before the plan starts. Builds only the weeks up to ``day``."""
+def day_view(profile: Profile, log: Log, day: date, *, today: date,
+             irritations: Iterable[tuple[date, int | None]] | None = None) -> DayView | None:
+    """`milia today` for ``day``: None before the plan starts. Builds only the weeks up to ``day``.
+
+    With ``irritations`` (every check-in's (date, irritation) in date order, for titration),
+    ``log`` needs only the events and the check-ins of the week before ``day`` through ``day``.
+    """
     start = profile.schedule.start
     if day < start:
         return None
     w = week_of(start, day)
     week_first = start + timedelta(days=7 * (w - 1))
-    planner = _Planner(profile, log, start, w, today)
+    planner = _Planner(profile, log, start, w, today, irritations)
     this = planner.day(day)
     new: set[str] = set()
     if w > 1:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 MAX_WEEKS = 520  # ten years
 AFTERCARE_LOOKBACK = timedelta(days=14)  # events this long before a window still matter (E2)
+RECENT_LOOKBACK = timedelta(days=7)  # `today` shows check-ins this long before the day (A1 picking notice)
 
 
 def parse_date(text: str, what: str) -> date:
@@ -97,8 +98,8 @@ def today_cmd(
         else:
             st.out(msg.NOT_STARTED.format(name=profile.name, start=start.isoformat(), days=(start - day).days))
         return
-    log = st.load_log(start - AFTERCARE_LOOKBACK, day)
-    view = day_view(profile, log, day, today=today)
+    log, rows = _recent_log_and_history(st, day)
+    view = day_view(profile, log, day, today=today, irritations=((r[0], r[4]) for r in rows))
     assert view is not None
     if as_json:
         _dump_json(st, view.to_dict())
@@ -106,6 +107,21 @@ def today_cmd(
     from milia_cli.render.text import render_today
 
     st.out(render_today(view, st.env.color))
+
+
+def _recent_log_and_history(st: "State", day: date) -> tuple:
+    """The full check-ins of the week before ``day`` through ``day`` (notices, what is checked)
+    and every check-in up to ``day`` as compact rows (titration); one connection."""
+    from milia_cli.logmodel import EMPTY_LOG
+
+    if not st.locations.db_path.exists():
+        return EMPTY_LOG, ()
+    from milia_cli.store import open_store
+
+    st.warn_if_widened(st.locations.db_path, 0o600)
+    with open_store(st.locations.db_path) as store:
+        return (store.read_log(st.log_key, first=day - RECENT_LOOKBACK, last=day),
+                store.read_history(st.log_key, last=day))
 
 
 # -- why -----------------------------------------------------------------------------------
