@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/run.py            # the full run (about 1.5 minutes on 2 cores)
     .venv/bin/python benchmarks/run.py --repeat 31
     .venv/bin/python benchmarks/run.py --quick    # tiny data, 1 run each: a smoke test
-    .venv/bin/python benchmarks/run.py --markdown # the tables as Markdown, for docs/performance.md
+    .venv/bin/python benchmarks/run.py --markdown # the tables as Markdown, for the README
     .venv/bin/python benchmarks/run.py --imports  # also: what each hot command imports (-X importtime)
 
 Method: every case is a whole new process (``subprocess`` + ``time.perf_counter``),
@@ -40,7 +40,7 @@ sys.path.insert(0, str(HERE))
 import workspace  # noqa: E402
 from workspace import TODAY, Sizes, Workspace  # noqa: E402
 
-JRNL_DEFAULT = Path("/tmp/milia-bench-jrnl/bin/jrnl")  # see docs/performance.md to create it
+JRNL_DEFAULT = Path("/tmp/milia-bench-jrnl/bin/jrnl")  # see the README (Performance) to create it
 OTHER_TYPER_DEFAULT = Path("/tmp/milia-bench-typer/bin/python")  # a venv with another Typer, for the pin
 
 

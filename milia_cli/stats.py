@@ -3,7 +3,7 @@
 Dates are the profile's local calendar dates (``today`` comes from the CLI, in
 the profile's zone); nothing here reads a clock or a database.
 
-Definitions (docs/log.md repeats them for users):
+Definitions (the README repeats them for users):
 
 - A step is *required* unless it is optional (``makeup``: cosmetic, never a lapse).
 - A check-in's *done* steps: with ``--all`` ("done": "all"), every planned step it
