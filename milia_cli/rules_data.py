@@ -59,10 +59,10 @@ RULES: tuple[Rule, ...] = (
     # -- B. Retinol ---------------------------------------------------------------------------
     Rule("B1", "No retinoids when pregnant or trying", "pregnant or trying to conceive",
          "No retinoid of any kind while pregnant or trying to conceive: retinol, retinal, retinyl "
-         "esters, tretinoin, adapalene, tazarotene. Retinol is left out of your plan.",
+         "esters, tretinoin, adapalene, tazarotene. milia then leaves retinol out of the plan.",
          "caution", ("S2", "MotherToBaby"), steps=(R,)),
     Rule("B2", "No retinol while breastfeeding (by default)", "breastfeeding",
-         "No retinol while breastfeeding, by default; retinol is left out of your plan.",
+         "No retinol while breastfeeding, by default; milia then leaves retinol out of the plan.",
          "caution", ("S2", "LactMed", "NHS SPS"),
          disagreement="Sources disagree: some references (LactMed, NHS SPS) consider topical "
                       "retinoids low risk while breastfeeding; ask your clinician before adding one.",
