@@ -58,8 +58,7 @@ def commands() -> set[str]:
 
 def needs(*names: str) -> None:
     missing = [n for n in names if n not in commands()]
-    if missing:
-        pytest.skip(f"command not there yet: {', '.join(missing)}")
+    assert not missing, f"commands missing from the CLI: {', '.join(missing)}"
 
 
 def stderr_lines(result: Any) -> list[str]:

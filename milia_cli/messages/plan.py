@@ -41,7 +41,7 @@ NOTICES = "Notices"
 LEVEL_CHANGE = "{step}: {n}×/week from week {week} — {reason} ({rules})"
 LEGEND = "Actives in CAPITALS are highlighted; `milia why STEP` explains a step."
 DONE_MARK = "[x]"
-TODO_MARK = "[ ]"
+OPEN_MARK = "[ ]"
 SKIPPED_MARK = "[-]"
 
 # -- why --------------------------------------------------------------------------------------

@@ -58,7 +58,7 @@ def render_today(view: "DayView", color: bool) -> str:
         out.append(paint(f"{label} ({when})", "bold", "cyan"))
         for step in steps:
             mark = msg.DONE_MARK if step.id in view.done else (
-                msg.SKIPPED_MARK if step.id in view.skipped else msg.TODO_MARK)
+                msg.SKIPPED_MARK if step.id in view.skipped else msg.OPEN_MARK)
             title = paint(step.title, "bold", "magenta") if step.active else step.title
             extra = f"  ({msg.NEW})" if step.id in view.new else ""
             out.append(f"  {paint(mark, 'green') if mark == msg.DONE_MARK else mark} {title}"
