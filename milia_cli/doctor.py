@@ -31,7 +31,6 @@ __all__ = ["Finding", "DoctorReport", "check_home", "SEVERITIES", "TEMP_FILE_RE"
 SEVERITIES = (msg.ERROR, msg.WARNING, msg.INFO)
 # fsutil.atomic_write_bytes: mkstemp(prefix=".NAME.", suffix=".tmp") -> ".NAME.<8 random>.tmp"
 TEMP_FILE_RE = re.compile(r"\.(?P<target>.+)\.[A-Za-z0-9_]{8}\.tmp")
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 @dataclass(frozen=True)
@@ -249,33 +248,30 @@ class _Checker:
 
     def header_says_current(self, db: Path) -> bool:
         """Check the 100-byte header without SQLite; True if the store may open the file."""
-        from milia_cli.store_schema import APPLICATION_ID, SCHEMA_VERSION
+        from milia_cli.store_schema import SCHEMA_VERSION, classify_header
 
         try:
-            with open(db, "rb") as fh:
-                header = fh.read(100)
+            kind, version = classify_header(db)
         except OSError as exc:
             self.add(Finding(msg.ERROR, "database", str(db),
                              msg.UNREADABLE.format(path=db, reason=reason(exc)), msg.UNREADABLE_FIX))
             return False
-        if not header:
+        if kind == "empty":
             self.db_version = 0  # created, never written: the store initialises it on first use
             return False
-        if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
-            detail = "it is shorter than an SQLite header" if len(header) < 100 else "it has no SQLite header"
+        if kind in ("short", "not-sqlite"):
+            detail = "it is shorter than an SQLite header" if kind == "short" else "it has no SQLite header"
             self.add(Finding(msg.ERROR, "database", str(db),
                              msg.DB_NOT_SQLITE.format(path=db, detail=detail), msg.DB_RESTORE_FIX))
             return False
-        version = int.from_bytes(header[60:64], "big")
-        app_id = int.from_bytes(header[68:72], "big")
-        if app_id not in (0, APPLICATION_ID):
+        if kind == "foreign":
             self.add(Finding(msg.ERROR, "database", str(db), msg.DB_FOREIGN.format(path=db), msg.DB_FOREIGN_FIX))
             return False
-        if version > SCHEMA_VERSION:
+        if kind == "newer":
             self.add(Finding(msg.ERROR, "database", str(db),
                              msg.DB_NEWER.format(path=db, found=version, supported=SCHEMA_VERSION), msg.DB_NEWER_FIX))
             return False
-        if version < SCHEMA_VERSION:
+        if kind == "older":
             self.db_version = version
             self.add(Finding(msg.INFO, "database", str(db),
                              msg.DB_OLDER.format(path=db, found=version, supported=SCHEMA_VERSION), msg.DB_OLDER_FIX))

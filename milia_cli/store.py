@@ -31,12 +31,11 @@ from milia_cli.fsutil import ensure_private_dir, reason
 from milia_cli.logmodel import CheckIn, Event, Log
 from milia_cli.messages import log as msg
 from milia_cli.store_json import LogDocument, checkin_problem, event_sort_key, log_from_dict, log_to_dict
-from milia_cli.store_schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from milia_cli.store_schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, classify_header
 
 __all__ = ["Store", "ImportReport", "open_store", "merge_checkins", "SCHEMA_VERSION", "DEFAULT_TIMEOUT"]
 
 DEFAULT_TIMEOUT = 5.0  # seconds a write waits for another process's lock
-_MAGIC = b"SQLite format 3\x00"
 _FIRST_DAY, _LAST_DAY = "0000-00-00", "9999-99-99"
 _CHECKIN_COLUMNS = "day, all_done, done, skipped, irritation, bumps, note, picked"
 
@@ -410,22 +409,18 @@ def _create_private_file(path: Path) -> None:
 def _check_header(path: Path) -> None:
     """Refuse, without SQLite touching it, a file that is not a (current) milia database."""
     try:
-        with open(path, "rb") as fh:
-            header = fh.read(100)
+        kind, version = classify_header(path)
     except OSError as exc:
         raise MiliaError(
             msg.DB_CANT_OPEN.format(path=path, detail=reason(exc), directory=path.parent)
         ) from None
-    if not header:
-        return  # freshly created: SQLite will initialise it
-    if len(header) < 100 or not header.startswith(_MAGIC):
+    if kind in ("short", "not-sqlite"):
         raise MiliaError(msg.DB_CORRUPT.format(path=path, detail="it does not start with an SQLite header"))
-    version = int.from_bytes(header[60:64], "big")
-    app_id = int.from_bytes(header[68:72], "big")
-    if app_id not in (0, APPLICATION_ID):
+    if kind == "foreign":
         raise MiliaError(msg.DB_NOT_MILIA.format(path=path))
-    if version > SCHEMA_VERSION:
+    if kind == "newer":
         raise MiliaError(msg.DB_NEWER.format(path=path, found=version, supported=SCHEMA_VERSION))
+    # empty: freshly created, SQLite initialises it; older: migrated on open
 
 
 def _tighten_sidecars(path: Path) -> None:

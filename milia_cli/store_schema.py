@@ -51,3 +51,33 @@ CREATE TABLE events (
 # MIGRATIONS[i] takes the schema from version i to i + 1. Append, never edit.
 MIGRATIONS: tuple[str, ...] = (_V1,)
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def classify_header(path) -> tuple[str, int]:
+    """What the file's 100-byte header says, read without SQLite touching the file.
+
+    Returns ``(kind, user_version)`` with kind one of ``empty`` (freshly created),
+    ``short``, ``not-sqlite``, ``foreign`` (another program's database), ``newer``,
+    ``older`` or ``current``. Raises OSError when the file cannot be read. The
+    store refuses what it cannot open; `milia doctor` reports it.
+    """
+    with open(path, "rb") as fh:
+        header = fh.read(100)
+    if not header:
+        return "empty", 0
+    if len(header) < 100:
+        return "short", 0
+    if not header.startswith(_SQLITE_MAGIC):
+        return "not-sqlite", 0
+    version = int.from_bytes(header[60:64], "big")
+    app_id = int.from_bytes(header[68:72], "big")
+    if app_id not in (0, APPLICATION_ID):
+        return "foreign", version
+    if version > SCHEMA_VERSION:
+        return "newer", version
+    if version < SCHEMA_VERSION:
+        return "older", version
+    return "current", version
