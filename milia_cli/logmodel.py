@@ -2,12 +2,16 @@
 
 The SQLite store (:mod:`milia_cli.store`) produces these objects; the planner
 never sees a database. Dates are calendar dates in the profile's time zone.
+
+Records are ``typing.NamedTuple`` (cheap to define at import, which every `today` and
+`checkin` pays; see :mod:`milia_cli.plan`); :class:`Log` keeps a by-date index, so it is
+a small ``__slots__`` class. Change a field with ``record._replace(...)``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, NamedTuple
 
 IRRITATION_LEVELS = {
     0: "none",
@@ -18,8 +22,7 @@ IRRITATION_LEVELS = {
 EVENT_KINDS = ("extraction", "laser", "electrodesiccation", "other")
 
 
-@dataclass(frozen=True)
-class CheckIn:
+class CheckIn(NamedTuple):
     date: date
     done: frozenset[str] = frozenset()  # slot-qualified step ids: "am:cleanse"
     skipped: frozenset[str] = frozenset()
@@ -30,21 +33,35 @@ class CheckIn:
     picked: bool = False  # the user said they picked/squeezed (rule A1)
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(NamedTuple):
     date: date
     kind: str  # one of EVENT_KINDS
     areas: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
 class Log:
-    checkins: tuple[CheckIn, ...] = ()  # sorted by date, one per date
-    events: tuple[Event, ...] = ()  # sorted by date
-    _by_date: dict = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
+    """Check-ins and events. Treat it as immutable: change it with :meth:`_replace`."""
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_by_date", {c.date: c for c in self.checkins})
+    __slots__ = ("checkins", "events", "_by_date")
+
+    def __init__(self, checkins: tuple[CheckIn, ...] = (),  # sorted by date, one per date
+                 events: tuple[Event, ...] = ()) -> None:  # sorted by date
+        self.checkins, self.events = checkins, events
+        self._by_date = {c.date: c for c in checkins}
+
+    def _replace(self, **changes: Any) -> "Log":
+        return Log(**dict({"checkins": self.checkins, "events": self.events}, **changes))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Log):
+            return NotImplemented
+        return (self.checkins, self.events) == (other.checkins, other.events)
+
+    def __hash__(self) -> int:
+        return hash((self.checkins, self.events))
+
+    def __repr__(self) -> str:
+        return f"Log(checkins={self.checkins!r}, events={self.events!r})"
 
     def on(self, day: date) -> CheckIn | None:
         return self._by_date.get(day)

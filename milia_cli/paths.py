@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 from milia_cli.errors import MiliaError
 from milia_cli.messages import common as msg
@@ -23,8 +22,7 @@ def validate_profile_name(name: str) -> str:
     return name
 
 
-@dataclass(frozen=True)
-class Locations:
+class Locations(NamedTuple):
     """The two directories milia uses. With a home, both are that directory."""
 
     config_dir: Path

@@ -1,14 +1,20 @@
 """The plan: what the planner returns and every renderer/exporter reads.
 
-Frozen dataclasses, with :meth:`Plan.to_dict` producing the ``milia.plan/1`` JSON
+Immutable records, with :meth:`Plan.to_dict` producing the ``milia.plan/1`` JSON
 of SPEC.md. Nothing here computes a regimen; see :mod:`milia_cli.planner`.
+
+The records are ``typing.NamedTuple`` rather than frozen dataclasses because this module
+is imported by every `milia today` and `milia checkin`: on Python 3.11 a frozen dataclass
+costs ~0.4 ms to define (it compiles five methods with ``exec``), a NamedTuple ~0.06 ms
+(issue 7, ``benchmarks/importtime.py``). Change a field with ``record._replace(...)``.
+:class:`Plan` keeps a by-date index, so it is a small ``__slots__`` class with the same
+interface (``_replace``, equality, repr).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 PLAN_SCHEMA = "milia.plan/1"
 SLOTS = ("am", "pm")
@@ -19,8 +25,7 @@ ACTIVE_STEPS = ("retinol", "exfoliate")
 NOTICE_LEVELS = ("info", "caution", "refer", "stop")
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     step: str  # one of STEP_IDS
     slot: str  # "am" | "pm"
     title: str
@@ -49,8 +54,7 @@ class Step:
         }
 
 
-@dataclass(frozen=True)
-class Day:
+class Day(NamedTuple):
     date: date
     week: int  # 1-based
     am: tuple[Step, ...]
@@ -75,8 +79,7 @@ class Day:
         }
 
 
-@dataclass(frozen=True)
-class Notice:
+class Notice(NamedTuple):
     id: str  # the rule id (A1, B2, …) or notice id (N1…N9)
     level: str  # one of NOTICE_LEVELS
     text: str
@@ -86,8 +89,7 @@ class Notice:
         return {"id": self.id, "level": self.level, "text": self.text, "source": self.source}
 
 
-@dataclass(frozen=True)
-class Level:
+class Level(NamedTuple):
     """How many evenings a week an active is used from ``week`` on."""
 
     week: int
@@ -103,19 +105,33 @@ class Level:
         return out
 
 
-@dataclass(frozen=True)
 class Plan:
-    profile: str
-    start: date
-    weeks: int
-    levels: dict[str, tuple[Level, ...]]  # "retinol"/"exfoliate" -> changes, by week
-    days: tuple[Day, ...]
-    notices: tuple[Notice, ...]
-    schema: str = PLAN_SCHEMA
-    _by_date: dict = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
+    """The whole plan. Treat it as immutable: change it with :meth:`_replace`."""
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_by_date", {d.date: d for d in self.days})
+    __slots__ = ("profile", "start", "weeks", "levels", "days", "notices", "schema", "_by_date")
+    _fields = ("profile", "start", "weeks", "levels", "days", "notices", "schema")
+
+    def __init__(self, profile: str, start: date, weeks: int,
+                 levels: dict[str, tuple[Level, ...]],  # "retinol"/"exfoliate" -> changes, by week
+                 days: tuple[Day, ...], notices: tuple[Notice, ...], schema: str = PLAN_SCHEMA) -> None:
+        self.profile, self.start, self.weeks, self.levels = profile, start, weeks, levels
+        self.days, self.notices, self.schema = days, notices, schema
+        self._by_date = {d.date: d for d in days}
+
+    def _values(self) -> tuple:
+        return tuple(getattr(self, name) for name in self._fields)
+
+    def _replace(self, **changes: Any) -> "Plan":
+        return Plan(**dict(zip(self._fields, self._values()), **changes))
+
+    def __eq__(self, other: object) -> bool:
+        return self._values() == other._values() if isinstance(other, Plan) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # it holds a dict
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{name}={value!r}" for name, value in zip(self._fields, self._values()))
+        return f"Plan({inner})"
 
     def day(self, when: date) -> Day | None:
         return self._by_date.get(when)

@@ -3,15 +3,17 @@
 Loading never trusts the file: every key is checked against :data:`FIELDS`, and
 every problem becomes one sentence naming the file, the key, the bad value and
 what is allowed. Writing goes through :func:`milia_cli.fsutil.atomic_write_text`.
+
+The records are ``typing.NamedTuple`` (cheap to define on every run; see
+:mod:`milia_cli.plan`): change a field with ``profile._replace(name=...)``.
 """
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, fields, replace
 from datetime import date, time
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from milia_cli.errors import MiliaError
 from milia_cli.messages import profile as msg
@@ -38,27 +40,23 @@ __all__ = [
 MAX_PROFILE_BYTES = 256 * 1024
 
 
-@dataclass(frozen=True)
-class Skin:
+class Skin(NamedTuple):
     type: str
     tone_prone_to_dark_spots: bool = False
 
 
-@dataclass(frozen=True)
-class Milia:
+class Milia(NamedTuple):
     areas: tuple[str, ...] = ()
     since: date | None = None
 
 
-@dataclass(frozen=True)
-class Habits:
+class Habits(NamedTuple):
     makeup: bool = False
     under_eye_concealer: bool = False
     smoker: bool = False
 
 
-@dataclass(frozen=True)
-class Cautions:
+class Cautions(NamedTuple):
     isotretinoin_recent: bool = False
     eczema_or_rosacea: bool = False
     photosensitizing_medicine: bool = False
@@ -71,16 +69,14 @@ class Cautions:
         return any(getattr(self, n) for n in names)
 
 
-@dataclass(frozen=True)
-class Schedule:
+class Schedule(NamedTuple):
     start: date
     timezone: str
     am: time = time(7, 30)
     pm: time = time(21, 30)
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     name: str
     pregnancy: str
     skin: Skin
@@ -130,15 +126,14 @@ def profile_to_dict(profile: Profile) -> dict[str, Any]:
     for name in _SECTIONS:
         section = getattr(profile, name)
         table: dict[str, Any] = {}
-        for f in fields(section):
-            value = getattr(section, f.name)
+        for key, value in section._asdict().items():
             if value is None:
                 continue
             if isinstance(value, tuple):
                 value = list(value)
             elif isinstance(value, time):
                 value = value.strftime("%H:%M")
-            table[f.name] = value
+            table[key] = value
         doc[name] = table
     return doc
 
@@ -231,4 +226,4 @@ def with_value(profile: Profile, key: str, text: str, source: str) -> Profile:
 
 
 def renamed(profile: Profile, name: str) -> Profile:
-    return replace(profile, name=name)
+    return profile._replace(name=name)

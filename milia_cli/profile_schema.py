@@ -8,9 +8,8 @@ command-line string (``profile set skin.type dry``) into the same values.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, NamedTuple
 
 from milia_cli.errors import MiliaError
 from milia_cli.messages import profile as msg
@@ -31,8 +30,7 @@ _HHMM = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
 _NAME = re.compile(r"\S(.{0,78}\S)?", re.DOTALL)
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     key: str  # dotted: "skin.type"
     kind: str  # name | enum | bool | areas | date | time | zone | year | schema
     required: bool = False

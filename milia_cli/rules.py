@@ -3,12 +3,12 @@
 Code refers to rules by id (``rule("B3")``); the clinical wording, the level,
 the sources and any disagreement between sources live in :mod:`rules_data`,
 so ``milia why`` can show exactly what a step rests on. Importing this module
-builds a few dozen frozen objects and nothing else.
+builds a few dozen immutable records (``NamedTuple``) and nothing else.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from milia_cli.plan import NOTICE_LEVELS, Notice
 
@@ -30,8 +30,7 @@ GROUPS = {
 }
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     id: str  # "B3", or "N1".."N9" for the notices
     title: str
     when: str  # the condition, in words

@@ -21,17 +21,18 @@ from __future__ import annotations
 import os
 import sqlite3
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from milia_cli.errors import MiliaError
 from milia_cli.fsutil import ensure_private_dir, reason
 from milia_cli.logmodel import CheckIn, Event, Log
 from milia_cli.messages import log as msg
-from milia_cli.store_json import LogDocument, checkin_problem, event_sort_key, log_from_dict, log_to_dict
 from milia_cli.store_schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, classify_header
+
+if TYPE_CHECKING:
+    from milia_cli.store_json import LogDocument
 
 __all__ = ["Store", "ImportReport", "open_store", "merge_checkins", "SCHEMA_VERSION", "DEFAULT_TIMEOUT"]
 
@@ -40,8 +41,7 @@ _FIRST_DAY, _LAST_DAY = "0000-00-00", "9999-99-99"
 _CHECKIN_COLUMNS = "day, all_done, done, skipped, irritation, bumps, note, picked"
 
 
-@dataclass(frozen=True)
-class ImportReport:
+class ImportReport(NamedTuple):
     added: int  # days that were not in the log
     replaced: int  # days that were, now replaced by the file's version
     events_added: int  # events not already logged
@@ -303,6 +303,8 @@ class Store:
 
     def import_log(self, profile_key: str, data: Any, *, source: str = "the log", force: bool = False) -> ImportReport:
         """Merge a Log JSON document by date: validated whole first, then one transaction."""
+        from milia_cli.store_json import log_from_dict
+
         doc: LogDocument = log_from_dict(data, source)
         if doc.profile and doc.profile != profile_key and not force:
             raise MiliaError(msg.IMPORT_OTHER_PROFILE.format(file=source, found=doc.profile, want=profile_key))
@@ -316,6 +318,8 @@ class Store:
 
     def export_log(self, profile_key: str) -> dict[str, Any]:
         """The whole log of ``profile_key`` as a ``milia.log/1`` document (deterministic)."""
+        from milia_cli.store_json import log_to_dict
+
         return log_to_dict(profile_key, self.read_log(profile_key))
 
     def delete_profile_log(self, profile_key: str) -> tuple[int, int]:
@@ -353,6 +357,8 @@ class Store:
         )
 
     def _insert_events(self, pid: int, events: Any) -> int:
+        from milia_cli.store_json import event_sort_key
+
         before = self._conn.total_changes
         self._conn.executemany(
             "INSERT OR IGNORE INTO events(profile_id, day, kind, areas) VALUES (?, ?, ?, ?)",
@@ -363,6 +369,8 @@ class Store:
 
 # -- helpers ----------------------------------------------------------------
 def _check(checkin: CheckIn) -> None:
+    from milia_cli.store_json import checkin_problem  # the Log JSON format's own field checks
+
     problem = checkin_problem(checkin)
     if problem:
         raise MiliaError(problem)

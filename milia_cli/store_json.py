@@ -8,9 +8,8 @@ returning anything; the first problem becomes one sentence naming where it is.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from milia_cli.errors import MiliaError
 from milia_cli.logmodel import EVENT_KINDS, CheckIn, Event, Log
@@ -95,8 +94,7 @@ def log_to_dict(profile_key: str, log: Log) -> dict[str, Any]:
 
 
 # -- decode ------------------------------------------------------------------
-@dataclass(frozen=True)
-class LogDocument:
+class LogDocument(NamedTuple):
     profile: str
     checkins: tuple[CheckIn, ...]
     events: tuple[Event, ...]

@@ -86,10 +86,9 @@ def test_csv_quotes_hostile_text_and_defuses_formulas():
     plan = hand_plan(prof, 1, title_suffix=', "quoted"; semi\nnew line')
     rows = list(csv.DictReader(io.StringIO(export_csv(plan, prof))))
     assert rows[0]["title"] == 'Gentle cleanser, "quoted"; semi\nnew line'
-    from dataclasses import replace
 
-    evil = replace(plan, days=tuple(
-        replace(d, am=tuple(replace(s, title="=HYPERLINK(1)") for s in d.am)) for d in plan.days))
+    evil = plan._replace(days=tuple(
+        d._replace(am=tuple(s._replace(title="=HYPERLINK(1)") for s in d.am)) for d in plan.days))
     rows = list(csv.DictReader(io.StringIO(export_csv(evil, prof))))
     assert rows[0]["title"] == "'=HYPERLINK(1)"
 

@@ -70,13 +70,12 @@ WRITER = textwrap.dedent(
     import sys
     from pathlib import Path
     from milia_cli.profile import parse_profile, save_profile
-    from dataclasses import replace
     path = Path(sys.argv[1])
     base = parse_profile(path.read_bytes(), "x")
     i = 0
     while True:
         i += 1
-        save_profile(replace(base, name=f"writer-{i}" + "x" * (i % 70)), path)
+        save_profile(base._replace(name=f"writer-{i}" + "x" * (i % 70)), path)
         print(i, flush=True)
     """
 )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from html import escape
 from html.parser import HTMLParser
 
@@ -115,6 +114,6 @@ def test_byte_identical_re_export():
 def test_partial_week_grid_is_padded():
     prof = profile()
     plan = plan_for(prof, 2)
-    short = replace(plan, days=plan.days[:10])
+    short = plan._replace(days=plan.days[:10])
     html = export_html(short, prof)
     assert html.count("<tr>") == 1 + 2  # header + two weeks

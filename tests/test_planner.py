@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -20,15 +19,15 @@ def prof(**kw) -> Profile:
     p = BASE
     for key, value in kw.items():
         if key in ("skin_type",):
-            p = replace(p, skin=Skin(type=value))
+            p = p._replace(skin=Skin(type=value))
         elif key == "areas":
-            p = replace(p, milia=Milia(areas=value))
+            p = p._replace(milia=Milia(areas=value))
         elif key in ("makeup", "under_eye_concealer", "smoker"):
-            p = replace(p, habits=replace(p.habits, **{key: value}))
-        elif key in Cautions.__dataclass_fields__:
-            p = replace(p, cautions=replace(p.cautions, **{key: value}))
+            p = p._replace(habits=p.habits._replace(**{key: value}))
+        elif key in Cautions._fields:
+            p = p._replace(cautions=p.cautions._replace(**{key: value}))
         else:
-            p = replace(p, **{key: value})
+            p = p._replace(**{key: value})
     return p
 
 

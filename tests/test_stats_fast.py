@@ -3,7 +3,6 @@ building the whole plan: it must give exactly what the full planner + compute_st
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 
 from hypothesis import HealthCheck, given, settings
@@ -35,7 +34,7 @@ def cases(draw):
     for c in log.checkins:  # how the day went: all, some steps, skips
         all_done = draw(st.booleans())
         done = frozenset() if all_done else draw(ids)
-        checkins.append(replace(c, all_done=all_done, done=done, skipped=draw(ids), bumps=draw(st.none() | st.integers(0, 5))))
+        checkins.append(c._replace(all_done=all_done, done=done, skipped=draw(ids), bumps=draw(st.none() | st.integers(0, 5))))
     log = Log(tuple(checkins), log.events)
     today = start + timedelta(days=draw(st.integers(-10, span + 10)))
     days = draw(st.integers(1, 200))
@@ -69,7 +68,7 @@ def test_skeleton_matches_full_plan_over_ten_years_of_calm_log() -> None:
     today = date(2026, 11, 23)
     start = today - timedelta(days=3652)
     profile = parse_profile(BASE_PROFILE.encode(), "test")
-    profile = replace(profile, schedule=replace(profile.schedule, start=start))
+    profile = profile._replace(schedule=profile.schedule._replace(start=start))
     checkins = tuple(CheckIn(start + timedelta(days=i), all_done=i % 9 != 0, irritation=(2 if i % 97 == 0 else i % 2))
                      for i in range(0, 3652) if i % 8)
     log = Log(checkins)
