@@ -27,7 +27,21 @@ if TYPE_CHECKING:
 
 
 class MiliaGroup(TyperGroup):
-    """Turns every :class:`MiliaError` into one sentence on stderr (the one exit point)."""
+    """Turns every :class:`MiliaError` into one sentence on stderr (the one exit point),
+    and knows every command name before its module is imported (see :func:`modules_for`)."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        """Every command, loaded or not, in the order of :data:`COMMAND_MODULES` (help, completion)."""
+        loaded = super().list_commands(ctx)
+        return list(COMMAND_MODULES) + [name for name in loaded if name not in COMMAND_MODULES]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is None and cmd_name in COMMAND_MODULES:
+            command = _late_command(cmd_name)
+            if command is not None:
+                self.add_command(command, cmd_name)
+        return command
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -196,8 +210,9 @@ def root(
     )
 
 
-# Which module registers which command. A run imports only the module its
-# command needs; help, completion of a command name and unknown words load all.
+# Which module registers which command, in the order help lists them. A run imports
+# only the module its command needs; help and unknown words load all; a tab press on
+# the command word loads the modules of the names that match (MiliaGroup.get_command).
 COMMAND_MODULES = {
     "init": "profile_cmds", "profile": "profile_cmds",
     "plan": "plan_cmds", "today": "plan_cmds", "why": "plan_cmds", "triage": "plan_cmds",
@@ -220,6 +235,7 @@ def modules_for(argv: list[str], environ: Any = os.environ) -> list[str]:
         except ValueError:
             current = len(typed)
         words = typed[1:current]
+    completing = bool(environ.get(complete_var))
     i = 0
     while i < len(words):
         word = words[i]
@@ -235,16 +251,40 @@ def modules_for(argv: list[str], environ: Any = os.environ) -> list[str]:
             continue
         module = COMMAND_MODULES.get(word)
         return [module] if module else everything
-    return everything
+    # A tab press on the command word: MiliaGroup imports only the modules of the
+    # names that match what is typed (``milia pl<TAB>`` loads plan_cmds alone).
+    return [] if completing else everything
+
+
+def _late_command(name: str) -> Any:
+    """The click command for ``name``, importing its module now: what Typer's
+    ``get_group`` builds for a registered command or sub-app (Typer 0.27's own builders)."""
+    from typer.main import get_command_from_info, get_command_name, get_group_from_info
+
+    _import_command_module(COMMAND_MODULES[name])
+    for info in app.registered_commands:
+        if info.callback is not None and (info.name or get_command_name(info.callback.__name__)) == name:
+            return get_command_from_info(info, pretty_exceptions_short=app.pretty_exceptions_short,
+                                         rich_markup_mode=app.rich_markup_mode)
+    for group_info in app.registered_groups:
+        if group_info.name == name:
+            return get_group_from_info(group_info, pretty_exceptions_short=app.pretty_exceptions_short,
+                                       rich_markup_mode=app.rich_markup_mode,
+                                       suggest_commands=app.suggest_commands)
+    return None
 
 
 def load_commands(argv: list[str] | None = None) -> None:
     """Register commands on :data:`app`: those ``argv`` needs, or all of them."""
-    import importlib
-
     names = sorted(set(COMMAND_MODULES.values())) if argv is None else modules_for(argv)
     for name in names:
-        importlib.import_module(f"milia_cli.cli.{name}")
+        _import_command_module(name)
+
+
+def _import_command_module(name: str) -> None:
+    # An import statement, not importlib.import_module: `python -X importtime` times only
+    # the former, and benchmarks/importtime.py should see what a command module costs.
+    __import__(f"milia_cli.cli.{name}")
 
 
 def run(argv: list[str] | None = None) -> int:

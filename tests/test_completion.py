@@ -1,0 +1,118 @@
+"""Tab completion: a tab press runs milia, so it must answer right and import little.
+
+Each case runs a fresh interpreter (as a shell does), because in-process every command
+module is already loaded and the lazy path would never run. The bash protocol of
+Typer 0.27 is ``_MILIA_COMPLETE=complete_bash COMP_WORDS=... COMP_CWORD=...``;
+zsh and fish send the words in ``_TYPER_COMPLETE_ARGS``.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from milia_cli.cli.app import COMMAND_MODULES, modules_for
+
+ALL_MODULES = sorted(set(COMMAND_MODULES.values()))
+EAGER = "from milia_cli.cli import load_commands, main; load_commands(); main()"
+
+
+def complete(words: str, *, shell: str = "bash", eager: bool = False, importtime: bool = False,
+             home: str = "/nonexistent-milia-home") -> tuple[list[str], set[str]]:
+    """(the candidates printed, the milia modules imported) for a tab press after ``words``."""
+    env = {"PATH": "/usr/bin:/bin", "MILIA_HOME": home, "_MILIA_COMPLETE": f"complete_{shell}"}
+    if shell == "bash":
+        typed = words.split()
+        env.update(COMP_WORDS=words, COMP_CWORD=str(len(typed) if words.endswith(" ") else len(typed) - 1))
+    else:
+        env.update(_TYPER_COMPLETE_ARGS=words)
+        if shell == "fish":
+            env["_TYPER_COMPLETE_FISH_ACTION"] = "get-args"
+    cmd = [sys.executable, *(["-X", "importtime"] if importtime else []),
+           *(["-c", EAGER] if eager else ["-m", "milia_cli"])]
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    modules = {line.rsplit("|", 1)[1].strip() for line in proc.stderr.splitlines()
+               if line.startswith("import time:") and "|" in line}
+    return [line for line in proc.stdout.splitlines() if line], modules
+
+
+def loaded_command_modules(modules: set[str]) -> list[str]:
+    return sorted(m.rsplit(".", 1)[1] for m in modules if m.startswith("milia_cli.cli.") and
+                  m.rsplit(".", 1)[1] in ALL_MODULES)
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("milia pl", ["plan"]),
+    ("milia e", ["event", "export"]),
+    ("milia t", ["today", "triage"]),
+    ("milia --home /tmp ch", ["checkin"]),
+    ("milia -p ana st", ["stats"]),
+    ("milia event ", ["add", "list"]),
+    ("milia log e", ["export"]),
+    ("milia zz", []),
+])
+def test_bash_completes_command_words(words, expected):
+    assert sorted(complete(words)[0]) == expected
+
+
+def test_an_empty_command_word_offers_every_command():
+    got, _ = complete("milia ")
+    assert sorted(got) == sorted(COMMAND_MODULES)
+
+
+def test_options_of_a_command_complete():
+    got, _ = complete("milia today --")
+    assert {"--date", "--json", "--help"} <= set(got)
+    got, _ = complete("milia checkin --ir")
+    assert got == ["--irritation"]
+
+
+def test_zsh_and_fish_get_the_command_with_its_help():
+    got, _ = complete("milia pl", shell="zsh")
+    assert len(got) == 1 and '"plan":"The regimen' in got[0]
+    got, _ = complete("milia to", shell="fish")
+    assert len(got) == 1 and got[0].startswith("today\tToday's morning")
+
+
+def test_a_tab_press_on_the_command_word_imports_only_the_matching_modules():
+    _, modules = complete("milia pl", importtime=True)
+    assert "milia_cli.cli.app" in modules  # the measurement saw our imports
+    assert loaded_command_modules(modules) == ["plan_cmds"]
+    _, modules = complete("milia e", importtime=True)
+    assert loaded_command_modules(modules) == ["export_cmds", "log_cmds"]
+    _, modules = complete("milia zz", importtime=True)
+    assert loaded_command_modules(modules) == []
+
+
+@pytest.mark.parametrize("words", ["milia ", "milia p", "milia c", "milia d", "milia l", "milia b", "milia i"])
+def test_lazy_completion_answers_exactly_what_loading_everything_answers(words):
+    assert complete(words)[0] == complete(words, eager=True)[0]
+
+
+def test_modules_for_a_tab_press_on_the_command_word_is_nothing_up_front():
+    env = {"_MILIA_COMPLETE": "complete_bash", "COMP_WORDS": "milia pl", "COMP_CWORD": "1"}
+    assert modules_for([], env) == []
+    env = {"_MILIA_COMPLETE": "complete_bash", "COMP_WORDS": "milia today --", "COMP_CWORD": "2"}
+    assert modules_for([], env) == ["plan_cmds"]
+    assert modules_for([], {}) == ALL_MODULES  # no tab press: `milia` alone shows help, all commands
+
+
+def test_help_lists_every_command_in_a_fixed_order(milia):
+    out = milia("--help").stdout
+    listed = [m.group(1) for m in re.finditer(r"^│ ([a-z]+) ", out, re.M)]  # command rows, not wrapped help
+    positions = [listed.index(name) for name in COMMAND_MODULES]
+    assert positions == sorted(positions)
+
+
+def test_a_command_runs_when_its_module_is_loaded_late(tmp_path):
+    """Without the up-front import (as for a tab press), MiliaGroup builds the command itself."""
+    script = ("import sys; from milia_cli.cli.app import app; "
+              "app(args=['--home', sys.argv[1], 'why', 'B3'], prog_name='milia')")
+    proc = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True,
+                          env={"PATH": "/usr/bin:/bin"})
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "B3" in proc.stdout
