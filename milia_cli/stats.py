@@ -323,6 +323,20 @@ def level_history_of(start: date, levels: dict[str, tuple[Level, ...]]) -> dict[
     }
 
 
+def levels_in_window(changes: tuple[LevelChange, ...], first: date) -> tuple[int, tuple[LevelChange, ...]]:
+    """What the terminal shows of one active's level history for a window starting ``first``:
+    (how many earlier changes it leaves out, the changes it shows). It shows the level in
+    effect on ``first`` (the last change starting on or before it, with its reason) and every
+    change after it; the earlier ones stay in ``--json``.
+    """
+    shown_from = 0
+    for i, change in enumerate(changes):
+        if change.start > first:
+            break
+        shown_from = i
+    return shown_from, changes[shown_from:]
+
+
 def sparkline(values: list[int | None], top: int | None = None) -> str:
     """Eight-level bar glyphs, a space where there is no value; scaled to ``top`` (or the max)."""
     bars = "▁▂▃▄▅▆▇█"

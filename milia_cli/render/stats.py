@@ -1,4 +1,5 @@
-"""Rendering of `milia stats` with rich: adherence table, month-grid heatmap, sparklines, levels.
+"""Rendering of `milia stats` with rich: adherence table, month-grid heatmap, sparklines, levels
+(the level in effect when the window starts and the changes after it; `--json` has them all).
 
 The heatmap uses a distinct glyph per kind of day, so it reads the same with
 ``NO_COLOR`` (colour only adds emphasis). Imported only by the stats command.
@@ -15,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from milia_cli.messages import log as msg
-from milia_cli.stats import KEPT, MISSED, OPEN, REST, DayStatus, Stats, sparkline
+from milia_cli.stats import KEPT, MISSED, OPEN, REST, DayStatus, LevelChange, Stats, levels_in_window, sparkline
 
 # kind of day -> (glyph, style)
 CELLS = {
@@ -156,10 +157,18 @@ def render_stats(stats: Stats, env: Any, *, profile_name: str) -> None:
     if not stats.levels:
         console.print(msg.STATS_NO_LEVELS, markup=False)
     for name, changes in stats.levels.items():
-        parts = []
-        for c in changes:
-            part = msg.STATS_LEVEL.format(week=c.week, start=c.start, per_week=c.per_week)
-            if c.reason:
-                part += msg.STATS_LEVEL_REASON.format(reason=c.reason, rules=", ".join(c.rules))
-            parts.append(part)
-        console.print(f"{name}: " + ("\n" + " " * (len(name) + 2)).join(parts), markup=False, soft_wrap=True)
+        earlier, shown = levels_in_window(changes, stats.first)
+        indent = " " * (len(name) + 2)
+        console.print(f"{name}: " + ("\n" + indent).join(_level_line(c) for c in shown), markup=False,
+                      soft_wrap=True)
+        if earlier:
+            hint = (msg.STATS_LEVEL_EARLIER_ONE if earlier == 1 else msg.STATS_LEVEL_EARLIER_MANY).format(
+                n=earlier, since=changes[0].start)
+            console.print(indent + hint, style="dim", markup=False, soft_wrap=True)
+
+
+def _level_line(change: LevelChange) -> str:
+    line = msg.STATS_LEVEL.format(week=change.week, start=change.start, per_week=change.per_week)
+    if change.reason:
+        line += msg.STATS_LEVEL_REASON.format(reason=change.reason, rules=", ".join(change.rules))
+    return line
