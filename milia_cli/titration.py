@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Callable, Iterable
 
 from milia_cli.logmodel import Log
@@ -61,6 +62,7 @@ def acid_cap(skin: str, with_retinol: bool) -> int:
     return min(cap, 2) if with_retinol else cap
 
 
+@lru_cache(maxsize=None)  # a handful of small-int inputs, asked for every week of every plan
 def evening_pattern(retinol: int, acid: int, prev_retinol: int = 0) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """(retinol days, acid days) of a week, never the same evening (C4, invariant 2).
 
