@@ -11,9 +11,8 @@ steps of any day; they build only the weeks up to that day (O(weeks + log)).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from milia_cli.logmodel import EMPTY_LOG, Log
 from milia_cli.plan import Day, Level, Notice, Plan, Step
@@ -37,8 +36,7 @@ GENERAL_NOTICES = frozenset({"N1", "N2", "N4", "N5", "N9", "C1", "C6", "D4", "D6
 _LEVEL_ORDER = {"stop": 0, "refer": 1, "caution": 2, "info": 3}
 
 
-@dataclass(frozen=True)
-class Eligibility:
+class Eligibility(NamedTuple):
     retinol: bool
     acid: bool
     minor: bool  # A8
@@ -320,8 +318,7 @@ def build_plan(profile: Profile, log: Log = EMPTY_LOG, *, start: date | None = N
                 days=days, notices=planner.notices(first, last))
 
 
-@dataclass(frozen=True)
-class PlanSkeleton:
+class PlanSkeleton(NamedTuple):
     """What streaks and adherence need of a long plan, built without a Step per day."""
 
     start: date
@@ -381,8 +378,7 @@ def plan_window(profile: Profile, log: Log, first: date, last: date, *, today: d
     return days, planner.notices(first, last), _levels(planner.titration, n_weeks)
 
 
-@dataclass(frozen=True)
-class DayView:
+class DayView(NamedTuple):
     """What `milia today` shows: one day's steps, what is new this week, what is checked."""
 
     profile: str

@@ -26,9 +26,9 @@ Definitions (the README repeats them for users):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, Iterable
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, NamedTuple
 
 from milia_cli.logmodel import CheckIn, Log
 from milia_cli.plan import ACTIVE_STEPS, Day, Level, Plan
@@ -40,8 +40,7 @@ OPTIONAL_STEPS = frozenset({"makeup"})
 KEPT, MISSED, REST, OPEN = "kept", "missed", "rest", "open"
 
 
-@dataclass(frozen=True)
-class DayStatus:
+class DayStatus(NamedTuple):
     date: date
     planned: tuple[str, ...]  # slot-qualified step ids of the day's plan
     done: frozenset[str]  # planned steps done
@@ -63,8 +62,7 @@ class DayStatus:
         return sum(1 for s in required if s in self.done) / len(required)
 
 
-@dataclass(frozen=True)
-class StepAdherence:
+class StepAdherence(NamedTuple):
     step: str  # "pm:retinol"
     planned: int
     done: int
@@ -75,8 +73,7 @@ class StepAdherence:
         return self.done / self.planned if self.planned else None
 
 
-@dataclass(frozen=True)
-class LevelChange:
+class LevelChange(NamedTuple):
     week: int
     start: date  # the first day of that week
     per_week: int
@@ -84,8 +81,7 @@ class LevelChange:
     rules: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Stats:
+class Stats(NamedTuple):
     today: date
     first: date  # the window (plan days only)
     last: date
@@ -98,7 +94,7 @@ class Stats:
     best_streak: int
     irritation: tuple[tuple[date, int], ...]  # logged values in the window
     bumps: tuple[tuple[date, int], ...]
-    levels: dict[str, tuple[LevelChange, ...]] = field(default_factory=dict)
+    levels: Mapping[str, tuple[LevelChange, ...]] = MappingProxyType({})  # immutable: one shared default
 
     @property
     def overall(self) -> float | None:

@@ -21,10 +21,9 @@ reason and its rule ids.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 
 from milia_cli.logmodel import Log
 from milia_cli.messages import plan as msg
@@ -78,8 +77,7 @@ def evening_pattern(retinol: int, acid: int, prev_retinol: int = 0) -> tuple[tup
     return r_days, tuple(sorted(free[:acid]))
 
 
-@dataclass
-class WeekLevels:
+class WeekLevels(NamedTuple):
     retinol: int = 0
     acid: int = 0
     prev_retinol: int = 0  # the week before's level (for the night pattern)
@@ -87,28 +85,39 @@ class WeekLevels:
     rules: tuple[str, ...] = ()  # rule ids behind this week's change (shown on the steps)
 
 
-@dataclass
 class Titration:
-    weeks: list[WeekLevels]  # index 0 = week 1
-    levels: dict[str, list[Level]]
-    stops: list[tuple[date, date | None]]  # (irritation-3 day, the later 0–1 check-in or None)
-    step_downs: list[tuple[date, int]]  # (the check-in that triggered it, the week stepped down)
-    held_unlogged: list[int]  # past weeks with no check-ins (levels held)
+    """The levels of every plan week, with the stops, step-downs and unlogged weeks behind them."""
+
+    __slots__ = ("weeks", "levels", "stops", "step_downs", "held_unlogged")
+
+    def __init__(self, weeks: list[WeekLevels], levels: dict[str, list[Level]],
+                 stops: list[tuple[date, date | None]], step_downs: list[tuple[date, int]],
+                 held_unlogged: list[int]) -> None:
+        self.weeks = weeks  # index 0 = week 1
+        self.levels = levels
+        self.stops = stops  # (irritation-3 day, the later 0–1 check-in or None)
+        self.step_downs = step_downs  # (the check-in that triggered it, the week stepped down)
+        self.held_unlogged = held_unlogged  # past weeks with no check-ins (levels held)
 
     def week(self, number: int) -> WeekLevels:
         return self.weeks[number - 1]
 
 
-@dataclass
 class _WeekLog:
-    logged: bool = False
-    max_irritation: int = 0
-    last_severe: date | None = None  # last irritation 3
-    mild_after_severe: date | None = None  # first 0–1 after last_severe
-    first_mild: date | None = None  # first 0–1 of the week
-    first_severe: date | None = None
-    moderate: date | None = None  # first irritation 2
-    running: date | None = None  # 2nd of two check-ins in a row with irritation >= 1 after week 4
+    """One plan week's check-ins, summarised by :func:`_bucket` (filled in place)."""
+
+    __slots__ = ("logged", "max_irritation", "last_severe", "mild_after_severe", "first_mild", "first_severe",
+                 "moderate", "running")
+
+    def __init__(self) -> None:
+        self.logged = False
+        self.max_irritation = 0
+        self.last_severe: date | None = None  # last irritation 3
+        self.mild_after_severe: date | None = None  # first 0–1 after last_severe
+        self.first_mild: date | None = None  # first 0–1 of the week
+        self.first_severe: date | None = None
+        self.moderate: date | None = None  # first irritation 2
+        self.running: date | None = None  # 2nd of two check-ins in a row with irritation >= 1 after week 4
 
 
 def _bucket(irritations: Iterable[tuple[date, int | None]], start: date, n_weeks: int) -> list[_WeekLog]:
