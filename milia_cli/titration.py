@@ -21,7 +21,7 @@ reason and its rule ids.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from typing import Callable, Iterable, NamedTuple
 
@@ -125,8 +125,9 @@ def _bucket(irritations: Iterable[tuple[date, int | None]], start: date, n_weeks
     weeks = [_WeekLog() for _ in range(n_weeks)]
     last_irritation: int | None = None
     last_week = 0
+    origin = start.toordinal()  # the hot loop of a long log: integer days, no timedelta per check-in
     for day, irr in irritations:
-        offset = (day - start).days
+        offset = day.toordinal() - origin
         if offset < 0:
             continue
         w = offset // 7
@@ -136,15 +137,19 @@ def _bucket(irritations: Iterable[tuple[date, int | None]], start: date, n_weeks
         wl.logged = True
         if irr is None:
             continue
-        wl.max_irritation = max(wl.max_irritation, irr)
+        if irr > wl.max_irritation:
+            wl.max_irritation = irr
         if irr >= 3:
             wl.last_severe = day
             wl.mild_after_severe = None
-            wl.first_severe = wl.first_severe or day
+            if wl.first_severe is None:
+                wl.first_severe = day
         elif irr >= 2:
-            wl.moderate = wl.moderate or day
+            if wl.moderate is None:
+                wl.moderate = day
         else:
-            wl.first_mild = wl.first_mild or day
+            if wl.first_mild is None:
+                wl.first_mild = day
             if wl.last_severe is not None and wl.mild_after_severe is None:
                 wl.mild_after_severe = day
         if (irr >= 1 and last_irritation is not None and last_irritation >= 1 and wl.running is None
@@ -156,7 +161,7 @@ def _bucket(irritations: Iterable[tuple[date, int | None]], start: date, n_weeks
 
 class _Titrator:
     def __init__(self, start: date, today: date, retinol_ok: bool, acid_ok: bool, skin: str) -> None:
-        self.start, self.today = start, today
+        self.today_offset = (today - start).days  # today, in days from the plan's start
         self.retinol_ok, self.acid_ok = retinol_ok, acid_ok
         self.r_cap, self.a_cap = retinol_cap(skin), acid_cap(skin, retinol_ok)
         self.r = RETINOL_START if retinol_ok else 0
@@ -199,8 +204,7 @@ class _Titrator:
 
     def advance(self, w: int, prev: _WeekLog, prev_exposure: Callable[[], int]) -> tuple[str, ...]:
         """Decide week ``w`` from week ``w - 1``; returns the rule ids behind a change."""
-        prev_last = self.start + timedelta(days=7 * (w - 1) - 1)
-        past = prev_last < self.today
+        past = 7 * (w - 1) - 1 < self.today_offset  # the week before ended before today
         if prev.last_severe is not None:
             if self.stopped_since is None:  # a new stop episode
                 self.stop_week = w - 1
@@ -283,7 +287,7 @@ def titrate(log: Log, start: date, n_weeks: int, today: date, *, retinol_ok: boo
         this = bucket[w - 1]
         stop_from = this.first_severe if t.stopped_since is None else None
         prev_r = weeks[-1].retinol if weeks else 0
-        weeks.append(WeekLevels(retinol=t.r, acid=t.a, prev_retinol=prev_r, stop_from=stop_from, rules=rules))
+        weeks.append(WeekLevels(t.r, t.a, prev_r, stop_from, rules))  # retinol, acid, prev_retinol, stop_from, rules
     last = bucket[-1] if bucket else None
     if last is not None and last.first_severe is not None and t.stopped_since is None:
         t.stops.append((last.first_severe, last.mild_after_severe))
