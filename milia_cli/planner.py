@@ -11,9 +11,8 @@ steps of any day; they build only the weeks up to that day (O(weeks + log)).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from milia_cli.logmodel import EMPTY_LOG, Log
 from milia_cli.plan import Day, Level, Notice, Plan, Step
@@ -37,8 +36,7 @@ GENERAL_NOTICES = frozenset({"N1", "N2", "N4", "N5", "N9", "C1", "C6", "D4", "D6
 _LEVEL_ORDER = {"stop": 0, "refer": 1, "caution": 2, "info": 3}
 
 
-@dataclass(frozen=True)
-class Eligibility:
+class Eligibility(NamedTuple):
     retinol: bool
     acid: bool
     minor: bool  # A8
@@ -105,17 +103,11 @@ class _Planner:
             am.append(self._step("makeup", "am", areas=("face",), rules=("D4",), how_key=how))
         return tuple(am)
 
-    def _active(self, step: str, areas: tuple[str, ...], blocked: frozenset[str],
-                week_rules: tuple[str, ...]) -> Step | None:
+    def _active(self, step: str, areas: tuple[str, ...], aftercare: tuple[str, ...],
+                week_rules: tuple[str, ...]) -> Step:
+        """The Step of an evening's active on ``areas``; ``aftercare`` are the areas E2 took off."""
         p = self.profile
-        extra_avoid: tuple[str, ...] = ()
-        blocked = blocked if (ALL in blocked or any(a in blocked for a in areas)) else frozenset()
-        if blocked:
-            kept = () if ALL in blocked else tuple(a for a in areas if a not in blocked)
-            extra_avoid = areas if ALL in blocked else tuple(a for a in areas if a in blocked)
-            areas = kept
-        if not areas:
-            return None
+        extra_avoid = aftercare
         if step == "exfoliate" and p.pregnancy == "pregnant":
             extra_avoid += tuple(a for a in BODY_AREAS if a in p.milia.areas)
         avoid = ordered_areas(set(ACTIVE_AVOID) | set(extra_avoid))
@@ -126,7 +118,7 @@ class _Planner:
             rules += ("C7",) if p.pregnancy == "pregnant" else ()
             rules += ("C8",) if p.cautions.photosensitizing_medicine else ()
         rules += tuple(r for r in week_rules if step in RULES[r].steps and r not in rules)
-        rules += ("E2",) if blocked else ()
+        rules += ("E2",) if aftercare else ()
         how = "exfoliate-pregnant" if step == "exfoliate" and p.pregnancy == "pregnant" else None
         return self._step(step, "pm", areas=areas, avoid=avoid, rules=rules, how_key=how)
 
@@ -138,21 +130,45 @@ class _Planner:
                 out.setdefault(ev.date + timedelta(days=i), set()).update(areas)
         return {d: frozenset(a) for d, a in out.items()}
 
-    def _evening_active(self, when: date, k: int, lv: WeekLevels) -> Step | None:
-        """The active of this evening, if any: pattern, then the B7 stop, then E2 aftercare."""
+    def _tonight(self, when: date, k: int, lv: WeekLevels,
+                 pattern: tuple[tuple[int, ...], tuple[int, ...]]) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
+        """Which active evening ``k`` of the week gets, if any: (step, areas, areas E2 took off).
+
+        The week's night pattern (``evening_pattern`` of ``lv``), then the B7 stop, then E2
+        aftercare, which takes the treated areas off (none left: no active that evening).
+        The one place this is decided: steps, exposure and step ids all ask it.
+        """
         if lv.stop_from is not None and when >= lv.stop_from:  # B7
             return None
-        r_days, a_days = evening_pattern(lv.retinol, lv.acid, lv.prev_retinol)
-        blocked = self._blocked.get(when, frozenset())
+        r_days, a_days = pattern
         if k in r_days:
-            return self._active("retinol", self._r_areas, blocked, lv.rules)
-        if k in a_days:
-            return self._active("exfoliate", self._a_areas, blocked, lv.rules)
-        return None
+            step, areas = "retinol", self._r_areas
+        elif k in a_days:
+            step, areas = "exfoliate", self._a_areas
+        else:
+            return None
+        aftercare: tuple[str, ...] = ()
+        blocked = self._blocked.get(when)
+        if blocked:  # E2
+            if ALL in blocked:
+                return None
+            aftercare = tuple(a for a in areas if a in blocked)
+            if aftercare:
+                areas = tuple(a for a in areas if a not in blocked)
+        return (step, areas, aftercare) if areas else None
+
+    def _evening_active(self, when: date, k: int, lv: WeekLevels) -> Step | None:
+        """The active Step of this evening, if any (see :meth:`_tonight`)."""
+        tonight = self._tonight(when, k, lv, evening_pattern(lv.retinol, lv.acid, lv.prev_retinol))
+        return None if tonight is None else self._active(*tonight, lv.rules)
 
     def _exposure(self, week: int, lv: WeekLevels) -> int:
+        """How many evenings of ``week`` really had an active (after stops and aftercare)."""
         first = self.start + timedelta(days=7 * (week - 1))
-        return sum(1 for k in range(7) if self._evening_active(first + timedelta(days=k), k, lv) is not None)
+        pattern = evening_pattern(lv.retinol, lv.acid, lv.prev_retinol)
+        # only the pattern's nights can have an active (retinol and acid nights never coincide)
+        return sum(1 for k in (*pattern[0], *pattern[1])
+                   if self._tonight(first + timedelta(days=k), k, lv, pattern) is not None)
 
     def day(self, when: date) -> Day:
         offset = (when - self.start).days
@@ -189,22 +205,10 @@ class _Planner:
         one = timedelta(days=1)
         while day <= last:
             lv = self.titration.week(week)
-            r_days, a_days = evening_pattern(lv.retinol, lv.acid, lv.prev_retinol)
-            stop_from = lv.stop_from
+            pattern = evening_pattern(lv.retinol, lv.acid, lv.prev_retinol)
             while k < 7 and day <= last:
-                name = None
-                if stop_from is None or day < stop_from:  # B7
-                    if k in r_days:
-                        name, areas = "retinol", self._r_areas
-                    elif k in a_days:
-                        name, areas = "exfoliate", self._a_areas
-                    if name is not None:
-                        blocked = self._blocked.get(day)
-                        if blocked and (ALL in blocked or any(a in blocked for a in areas)):  # E2
-                            areas = () if ALL in blocked else tuple(a for a in areas if a not in blocked)
-                        if not areas:
-                            name = None
-                out.append((day, by_active[name]))
+                tonight = self._tonight(day, k, lv, pattern)
+                out.append((day, by_active[None if tonight is None else tonight[0]]))
                 day += one
                 k += 1
             week, k = week + 1, 0
@@ -314,8 +318,7 @@ def build_plan(profile: Profile, log: Log = EMPTY_LOG, *, start: date | None = N
                 days=days, notices=planner.notices(first, last))
 
 
-@dataclass(frozen=True)
-class PlanSkeleton:
+class PlanSkeleton(NamedTuple):
     """What streaks and adherence need of a long plan, built without a Step per day."""
 
     start: date
@@ -375,8 +378,7 @@ def plan_window(profile: Profile, log: Log, first: date, last: date, *, today: d
     return days, planner.notices(first, last), _levels(planner.titration, n_weeks)
 
 
-@dataclass(frozen=True)
-class DayView:
+class DayView(NamedTuple):
     """What `milia today` shows: one day's steps, what is new this week, what is checked."""
 
     profile: str

@@ -26,9 +26,9 @@ Definitions (the README repeats them for users):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, Iterable
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, NamedTuple
 
 from milia_cli.logmodel import CheckIn, Log
 from milia_cli.plan import ACTIVE_STEPS, Day, Level, Plan
@@ -40,8 +40,7 @@ OPTIONAL_STEPS = frozenset({"makeup"})
 KEPT, MISSED, REST, OPEN = "kept", "missed", "rest", "open"
 
 
-@dataclass(frozen=True)
-class DayStatus:
+class DayStatus(NamedTuple):
     date: date
     planned: tuple[str, ...]  # slot-qualified step ids of the day's plan
     done: frozenset[str]  # planned steps done
@@ -63,8 +62,7 @@ class DayStatus:
         return sum(1 for s in required if s in self.done) / len(required)
 
 
-@dataclass(frozen=True)
-class StepAdherence:
+class StepAdherence(NamedTuple):
     step: str  # "pm:retinol"
     planned: int
     done: int
@@ -75,8 +73,7 @@ class StepAdherence:
         return self.done / self.planned if self.planned else None
 
 
-@dataclass(frozen=True)
-class LevelChange:
+class LevelChange(NamedTuple):
     week: int
     start: date  # the first day of that week
     per_week: int
@@ -84,8 +81,7 @@ class LevelChange:
     rules: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Stats:
+class Stats(NamedTuple):
     today: date
     first: date  # the window (plan days only)
     last: date
@@ -98,7 +94,7 @@ class Stats:
     best_streak: int
     irritation: tuple[tuple[date, int], ...]  # logged values in the window
     bumps: tuple[tuple[date, int], ...]
-    levels: dict[str, tuple[LevelChange, ...]] = field(default_factory=dict)
+    levels: Mapping[str, tuple[LevelChange, ...]] = MappingProxyType({})  # immutable: one shared default
 
     @property
     def overall(self) -> float | None:
@@ -321,6 +317,20 @@ def level_history_of(start: date, levels: dict[str, tuple[Level, ...]]) -> dict[
         )
         for name, changes in sorted(levels.items())
     }
+
+
+def levels_in_window(changes: tuple[LevelChange, ...], first: date) -> tuple[int, tuple[LevelChange, ...]]:
+    """What the terminal shows of one active's level history for a window starting ``first``:
+    (how many earlier changes it leaves out, the changes it shows). It shows the level in
+    effect on ``first`` (the last change starting on or before it, with its reason) and every
+    change after it; the earlier ones stay in ``--json``.
+    """
+    shown_from = 0
+    for i, change in enumerate(changes):
+        if change.start > first:
+            break
+        shown_from = i
+    return shown_from, changes[shown_from:]
 
 
 def sparkline(values: list[int | None], top: int | None = None) -> str:

@@ -21,9 +21,9 @@ reason and its rule ids.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, timedelta
-from typing import Callable, Iterable
+from datetime import date
+from functools import lru_cache
+from typing import Callable, Iterable, NamedTuple
 
 from milia_cli.logmodel import Log
 from milia_cli.messages import plan as msg
@@ -61,6 +61,7 @@ def acid_cap(skin: str, with_retinol: bool) -> int:
     return min(cap, 2) if with_retinol else cap
 
 
+@lru_cache(maxsize=None)  # a handful of small-int inputs, asked for every week of every plan
 def evening_pattern(retinol: int, acid: int, prev_retinol: int = 0) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """(retinol days, acid days) of a week, never the same evening (C4, invariant 2).
 
@@ -76,8 +77,7 @@ def evening_pattern(retinol: int, acid: int, prev_retinol: int = 0) -> tuple[tup
     return r_days, tuple(sorted(free[:acid]))
 
 
-@dataclass
-class WeekLevels:
+class WeekLevels(NamedTuple):
     retinol: int = 0
     acid: int = 0
     prev_retinol: int = 0  # the week before's level (for the night pattern)
@@ -85,28 +85,39 @@ class WeekLevels:
     rules: tuple[str, ...] = ()  # rule ids behind this week's change (shown on the steps)
 
 
-@dataclass
 class Titration:
-    weeks: list[WeekLevels]  # index 0 = week 1
-    levels: dict[str, list[Level]]
-    stops: list[tuple[date, date | None]]  # (irritation-3 day, the later 0–1 check-in or None)
-    step_downs: list[tuple[date, int]]  # (the check-in that triggered it, the week stepped down)
-    held_unlogged: list[int]  # past weeks with no check-ins (levels held)
+    """The levels of every plan week, with the stops, step-downs and unlogged weeks behind them."""
+
+    __slots__ = ("weeks", "levels", "stops", "step_downs", "held_unlogged")
+
+    def __init__(self, weeks: list[WeekLevels], levels: dict[str, list[Level]],
+                 stops: list[tuple[date, date | None]], step_downs: list[tuple[date, int]],
+                 held_unlogged: list[int]) -> None:
+        self.weeks = weeks  # index 0 = week 1
+        self.levels = levels
+        self.stops = stops  # (irritation-3 day, the later 0–1 check-in or None)
+        self.step_downs = step_downs  # (the check-in that triggered it, the week stepped down)
+        self.held_unlogged = held_unlogged  # past weeks with no check-ins (levels held)
 
     def week(self, number: int) -> WeekLevels:
         return self.weeks[number - 1]
 
 
-@dataclass
 class _WeekLog:
-    logged: bool = False
-    max_irritation: int = 0
-    last_severe: date | None = None  # last irritation 3
-    mild_after_severe: date | None = None  # first 0–1 after last_severe
-    first_mild: date | None = None  # first 0–1 of the week
-    first_severe: date | None = None
-    moderate: date | None = None  # first irritation 2
-    running: date | None = None  # 2nd of two check-ins in a row with irritation >= 1 after week 4
+    """One plan week's check-ins, summarised by :func:`_bucket` (filled in place)."""
+
+    __slots__ = ("logged", "max_irritation", "last_severe", "mild_after_severe", "first_mild", "first_severe",
+                 "moderate", "running")
+
+    def __init__(self) -> None:
+        self.logged = False
+        self.max_irritation = 0
+        self.last_severe: date | None = None  # last irritation 3
+        self.mild_after_severe: date | None = None  # first 0–1 after last_severe
+        self.first_mild: date | None = None  # first 0–1 of the week
+        self.first_severe: date | None = None
+        self.moderate: date | None = None  # first irritation 2
+        self.running: date | None = None  # 2nd of two check-ins in a row with irritation >= 1 after week 4
 
 
 def _bucket(irritations: Iterable[tuple[date, int | None]], start: date, n_weeks: int) -> list[_WeekLog]:
@@ -114,8 +125,9 @@ def _bucket(irritations: Iterable[tuple[date, int | None]], start: date, n_weeks
     weeks = [_WeekLog() for _ in range(n_weeks)]
     last_irritation: int | None = None
     last_week = 0
+    origin = start.toordinal()  # the hot loop of a long log: integer days, no timedelta per check-in
     for day, irr in irritations:
-        offset = (day - start).days
+        offset = day.toordinal() - origin
         if offset < 0:
             continue
         w = offset // 7
@@ -125,15 +137,19 @@ def _bucket(irritations: Iterable[tuple[date, int | None]], start: date, n_weeks
         wl.logged = True
         if irr is None:
             continue
-        wl.max_irritation = max(wl.max_irritation, irr)
+        if irr > wl.max_irritation:
+            wl.max_irritation = irr
         if irr >= 3:
             wl.last_severe = day
             wl.mild_after_severe = None
-            wl.first_severe = wl.first_severe or day
+            if wl.first_severe is None:
+                wl.first_severe = day
         elif irr >= 2:
-            wl.moderate = wl.moderate or day
+            if wl.moderate is None:
+                wl.moderate = day
         else:
-            wl.first_mild = wl.first_mild or day
+            if wl.first_mild is None:
+                wl.first_mild = day
             if wl.last_severe is not None and wl.mild_after_severe is None:
                 wl.mild_after_severe = day
         if (irr >= 1 and last_irritation is not None and last_irritation >= 1 and wl.running is None
@@ -145,7 +161,7 @@ def _bucket(irritations: Iterable[tuple[date, int | None]], start: date, n_weeks
 
 class _Titrator:
     def __init__(self, start: date, today: date, retinol_ok: bool, acid_ok: bool, skin: str) -> None:
-        self.start, self.today = start, today
+        self.today_offset = (today - start).days  # today, in days from the plan's start
         self.retinol_ok, self.acid_ok = retinol_ok, acid_ok
         self.r_cap, self.a_cap = retinol_cap(skin), acid_cap(skin, retinol_ok)
         self.r = RETINOL_START if retinol_ok else 0
@@ -188,8 +204,7 @@ class _Titrator:
 
     def advance(self, w: int, prev: _WeekLog, prev_exposure: Callable[[], int]) -> tuple[str, ...]:
         """Decide week ``w`` from week ``w - 1``; returns the rule ids behind a change."""
-        prev_last = self.start + timedelta(days=7 * (w - 1) - 1)
-        past = prev_last < self.today
+        past = 7 * (w - 1) - 1 < self.today_offset  # the week before ended before today
         if prev.last_severe is not None:
             if self.stopped_since is None:  # a new stop episode
                 self.stop_week = w - 1
@@ -272,7 +287,7 @@ def titrate(log: Log, start: date, n_weeks: int, today: date, *, retinol_ok: boo
         this = bucket[w - 1]
         stop_from = this.first_severe if t.stopped_since is None else None
         prev_r = weeks[-1].retinol if weeks else 0
-        weeks.append(WeekLevels(retinol=t.r, acid=t.a, prev_retinol=prev_r, stop_from=stop_from, rules=rules))
+        weeks.append(WeekLevels(t.r, t.a, prev_r, stop_from, rules))  # retinol, acid, prev_retinol, stop_from, rules
     last = bucket[-1] if bucket else None
     if last is not None and last.first_severe is not None and t.stopped_since is None:
         t.stops.append((last.first_severe, last.mild_after_severe))

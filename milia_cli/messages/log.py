@@ -140,3 +140,10 @@ STATS_LEVELS_TITLE = "Levels (evenings a week)"
 STATS_LEVEL = "week {week} ({start}): {per_week}/week"
 STATS_LEVEL_REASON = " — {reason} [{rules}]"
 STATS_NO_LEVELS = "No actives in this plan."
+# the text view shows the level in effect on the window's first day and the changes after it
+STATS_LEVEL_EARLIER_ONE = (
+    "1 earlier change ({since}) not shown: --days N widens the window, --json lists every change"
+)
+STATS_LEVEL_EARLIER_MANY = (
+    "{n} earlier changes ({since} on) not shown: --days N widens the window, --json lists every change"
+)

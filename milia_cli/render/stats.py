@@ -1,4 +1,5 @@
-"""Rendering of `milia stats` with rich: adherence table, month-grid heatmap, sparklines, levels.
+"""Rendering of `milia stats` with rich: adherence table, month-grid heatmap, sparklines, levels
+(the level in effect when the window starts and the changes after it; `--json` has them all).
 
 The heatmap uses a distinct glyph per kind of day, so it reads the same with
 ``NO_COLOR`` (colour only adds emphasis). Imported only by the stats command.
@@ -9,13 +10,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from rich.columns import Columns
-from rich.console import Console, Group
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from milia_cli.messages import log as msg
-from milia_cli.stats import KEPT, MISSED, OPEN, REST, DayStatus, Stats, sparkline
+from milia_cli.stats import KEPT, MISSED, OPEN, REST, DayStatus, LevelChange, Stats, levels_in_window, sparkline
 
 # kind of day -> (glyph, style)
 CELLS = {
@@ -66,22 +66,49 @@ def month_grids(days: tuple[DayStatus, ...]) -> list[tuple[str, list[list[str | 
     return out
 
 
-def _heatmap(days: tuple[DayStatus, ...]) -> Any:
-    panels = []
-    for title, rows in month_grids(days):
-        text = Text(f"{title}\n", style="bold")
-        text.append(msg.STATS_WEEKDAYS + "\n", style="dim")
-        for row in rows:
-            for i, kind in enumerate(row):
-                glyph, style = CELLS[kind] if kind else (" ", "")
-                text.append(f" {glyph}", style=style)
-                text.append(" " if i < 6 else "")
-            text.append("\n")
-        panels.append(text)
-    legend = Text()
-    parts = {k: CELLS[k][0] for k in CELLS}
-    legend.append(msg.STATS_LEGEND.format(**parts))
-    return Group(Columns(panels, padding=(0, 3)), legend)
+PANEL_GAP = 3  # spaces between month grids
+
+
+def _heatmap(days: tuple[DayStatus, ...], width: int) -> Text:
+    """The month grids side by side, as many to a band as ``width`` holds.
+
+    Laid out by hand as one Text: the same lines rich's Columns gives for these
+    equal-width grids, at a fraction of the cost. A grid's lines are its title, the
+    weekdays, its week rows and a blank line; a short band is padded to the full width.
+    """
+    grids = month_grids(days)
+    cell_width = 7 * 2 + 6  # " g" per day, a space between days
+    panel_width = max([cell_width, len(msg.STATS_WEEKDAYS)] + [len(title) for title, _ in grids])
+    per_band = max(1, min(len(grids), (width + PANEL_GAP) // (panel_width + PANEL_GAP)))
+    gap, blank = " " * PANEL_GAP, " " * panel_width
+    text = Text(style="bold")
+    for band_start in range(0, len(grids), per_band):
+        band = grids[band_start:band_start + per_band]
+        band += [("", [])] * (per_band - len(band))
+        for line in range(3 + max(len(rows) for _, rows in band)):
+            if line or band_start:
+                text.append("\n")
+            for i, (title, rows) in enumerate(band):
+                if i:
+                    text.append(gap)
+                if not title or line - 2 >= len(rows):
+                    text.append(blank)
+                elif line == 0:
+                    text.append(title.ljust(panel_width))
+                elif line == 1:
+                    text.append(msg.STATS_WEEKDAYS.ljust(panel_width), style="dim")
+                else:
+                    for k, kind in enumerate(rows[line - 2]):
+                        glyph, style = CELLS[kind] if kind else (" ", "")
+                        text.append(f" {glyph}", style=style)
+                        if k < 6:
+                            text.append(" ")
+                    text.append(" " * (panel_width - cell_width))
+    return text
+
+
+def _legend() -> str:
+    return msg.STATS_LEGEND.format(**{kind: glyph for kind, (glyph, _) in CELLS.items()})
 
 
 def _series(days: tuple[DayStatus, ...], values: tuple[tuple[date, int], ...]) -> tuple[list[int | None], bool]:
@@ -135,7 +162,9 @@ def render_stats(stats: Stats, env: Any, *, profile_name: str) -> None:
     console.print(_adherence(stats))
     console.print()
     console.print(Text(msg.STATS_CALENDAR_TITLE, style="bold"))
-    console.print(_heatmap(stats.days))
+    grid = _heatmap(stats.days, console.width)
+    console.print(grid if env.color else grid.plain, soft_wrap=True, markup=False)  # no styles to lay out
+    console.print(_legend(), markup=False)
     console.print()
     weekly = False
     for template, what, values, top in (
@@ -156,10 +185,18 @@ def render_stats(stats: Stats, env: Any, *, profile_name: str) -> None:
     if not stats.levels:
         console.print(msg.STATS_NO_LEVELS, markup=False)
     for name, changes in stats.levels.items():
-        parts = []
-        for c in changes:
-            part = msg.STATS_LEVEL.format(week=c.week, start=c.start, per_week=c.per_week)
-            if c.reason:
-                part += msg.STATS_LEVEL_REASON.format(reason=c.reason, rules=", ".join(c.rules))
-            parts.append(part)
-        console.print(f"{name}: " + ("\n" + " " * (len(name) + 2)).join(parts), markup=False, soft_wrap=True)
+        earlier, shown = levels_in_window(changes, stats.first)
+        indent = " " * (len(name) + 2)
+        console.print(f"{name}: " + ("\n" + indent).join(_level_line(c) for c in shown), markup=False,
+                      soft_wrap=True)
+        if earlier:
+            hint = (msg.STATS_LEVEL_EARLIER_ONE if earlier == 1 else msg.STATS_LEVEL_EARLIER_MANY).format(
+                n=earlier, since=changes[0].start)
+            console.print(indent + hint, style="dim", markup=False, soft_wrap=True)
+
+
+def _level_line(change: LevelChange) -> str:
+    line = msg.STATS_LEVEL.format(week=change.week, start=change.start, per_week=change.per_week)
+    if change.reason:
+        line += msg.STATS_LEVEL_REASON.format(reason=change.reason, rules=", ".join(change.rules))
+    return line
