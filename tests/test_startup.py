@@ -1,4 +1,5 @@
-"""Start-up cost: plain `milia --version` must not import the heavy modules."""
+"""Start-up cost: plain `milia --version` must not import the heavy modules, and the
+daily commands (`today`, `checkin`) import only what they use (issue 7)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,10 @@ import pytest
 HEAVY = ("rich", "icalendar", "sqlite3", "_sqlite3", "pydantic", "milia_cli.exporters", "milia_cli.render")
 
 
-def imported_modules(*args: str) -> set[str]:
+def imported_modules(*args: str, home: str = "/nonexistent-milia-home") -> set[str]:
     proc = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "milia_cli", *args],
-        capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "MILIA_HOME": "/nonexistent-milia-home"},
+        capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "MILIA_HOME": home, "MILIA_NOW": "2026-11-25"},
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     names = set()
@@ -29,3 +30,37 @@ def test_light_commands_import_no_heavy_module(args):
     names = imported_modules(*args)
     heavy = sorted(n for n in names if n.split(".")[0] in HEAVY or n.startswith(HEAVY))
     assert heavy == [], f"`milia {' '.join(args)}` imported {heavy}"
+
+
+# What a daily command may not pay for: rich, the exporters and the Log JSON codec
+# have no part in showing or recording a day; a frozen dataclass costs ~0.4 ms to
+# define, so the records on this path are NamedTuples (and nothing imports dataclasses).
+NOT_DAILY = ("rich", "icalendar", "pydantic", "json", "dataclasses", "milia_cli.exporters", "milia_cli.render.plan",
+             "milia_cli.render.stats", "milia_cli.render.profile", "milia_cli.render.wizard", "milia_cli.batch", "milia_cli.stats", "milia_cli.store_json", "milia_cli.cli.log_cmds",
+             "milia_cli.cli.export_cmds", "milia_cli.cli.profile_cmds", "milia_cli.cli.doctor_cmd")
+
+
+def test_today_imports_only_what_it_uses(home):
+    from conftest import BASE_PROFILE
+
+    (home / "profiles").mkdir(mode=0o700)
+    (home / "profiles" / "default.toml").write_text(BASE_PROFILE)
+    names = imported_modules("checkin", "--all", "--date", "2026-11-24", home=str(home))  # creates the log
+    assert "milia_cli.store" in names
+    names = imported_modules("today", home=str(home))
+    assert {"milia_cli.planner", "milia_cli.store", "milia_cli.cli.plan_cmds"} <= names  # it did the work
+    assert "milia_cli.render.text" in names  # today renders plain text, without rich
+    unwanted = sorted(n for n in names if n.startswith(NOT_DAILY))
+    assert unwanted == [], f"`milia today` imported {unwanted}"
+
+
+def test_checkin_imports_only_what_it_uses(home):
+    from conftest import BASE_PROFILE
+
+    (home / "profiles").mkdir(mode=0o700)
+    (home / "profiles" / "default.toml").write_text(BASE_PROFILE)
+    names = imported_modules("checkin", "--all", home=str(home))
+    assert {"milia_cli.planner", "milia_cli.store", "milia_cli.cli.log_cmds"} <= names
+    allowed_here = ("milia_cli.store_json", "milia_cli.cli.log_cmds")  # a write checks the check-in's fields
+    unwanted = sorted(n for n in names if n.startswith(NOT_DAILY) and not n.startswith(allowed_here))
+    assert unwanted == [], f"`milia checkin --all` imported {unwanted}"
