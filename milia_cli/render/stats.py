@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from rich.console import Console
+from rich.columns import Columns
+from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
@@ -66,49 +67,22 @@ def month_grids(days: tuple[DayStatus, ...]) -> list[tuple[str, list[list[str | 
     return out
 
 
-PANEL_GAP = 3  # spaces between month grids
-
-
-def _heatmap(days: tuple[DayStatus, ...], width: int) -> Text:
-    """The month grids side by side, as many to a band as ``width`` holds.
-
-    Laid out by hand as one Text: the same lines rich's Columns gives for these
-    equal-width grids, at a fraction of the cost. A grid's lines are its title, the
-    weekdays, its week rows and a blank line; a short band is padded to the full width.
-    """
-    grids = month_grids(days)
-    cell_width = 7 * 2 + 6  # " g" per day, a space between days
-    panel_width = max([cell_width, len(msg.STATS_WEEKDAYS)] + [len(title) for title, _ in grids])
-    per_band = max(1, min(len(grids), (width + PANEL_GAP) // (panel_width + PANEL_GAP)))
-    gap, blank = " " * PANEL_GAP, " " * panel_width
-    text = Text(style="bold")
-    for band_start in range(0, len(grids), per_band):
-        band = grids[band_start:band_start + per_band]
-        band += [("", [])] * (per_band - len(band))
-        for line in range(3 + max(len(rows) for _, rows in band)):
-            if line or band_start:
-                text.append("\n")
-            for i, (title, rows) in enumerate(band):
-                if i:
-                    text.append(gap)
-                if not title or line - 2 >= len(rows):
-                    text.append(blank)
-                elif line == 0:
-                    text.append(title.ljust(panel_width))
-                elif line == 1:
-                    text.append(msg.STATS_WEEKDAYS.ljust(panel_width), style="dim")
-                else:
-                    for k, kind in enumerate(rows[line - 2]):
-                        glyph, style = CELLS[kind] if kind else (" ", "")
-                        text.append(f" {glyph}", style=style)
-                        if k < 6:
-                            text.append(" ")
-                    text.append(" " * (panel_width - cell_width))
-    return text
-
-
-def _legend() -> str:
-    return msg.STATS_LEGEND.format(**{kind: glyph for kind, (glyph, _) in CELLS.items()})
+def _heatmap(days: tuple[DayStatus, ...]) -> Any:
+    panels = []
+    for title, rows in month_grids(days):
+        text = Text(f"{title}\n", style="bold")
+        text.append(msg.STATS_WEEKDAYS + "\n", style="dim")
+        for row in rows:
+            for i, kind in enumerate(row):
+                glyph, style = CELLS[kind] if kind else (" ", "")
+                text.append(f" {glyph}", style=style)
+                text.append(" " if i < 6 else "")
+            text.append("\n")
+        panels.append(text)
+    legend = Text()
+    parts = {k: CELLS[k][0] for k in CELLS}
+    legend.append(msg.STATS_LEGEND.format(**parts))
+    return Group(Columns(panels, padding=(0, 3)), legend)
 
 
 def _series(days: tuple[DayStatus, ...], values: tuple[tuple[date, int], ...]) -> tuple[list[int | None], bool]:
@@ -162,9 +136,7 @@ def render_stats(stats: Stats, env: Any, *, profile_name: str) -> None:
     console.print(_adherence(stats))
     console.print()
     console.print(Text(msg.STATS_CALENDAR_TITLE, style="bold"))
-    grid = _heatmap(stats.days, console.width)
-    console.print(grid if env.color else grid.plain, soft_wrap=True, markup=False)  # no styles to lay out
-    console.print(_legend(), markup=False)
+    console.print(_heatmap(stats.days))
     console.print()
     weekly = False
     for template, what, values, top in (
