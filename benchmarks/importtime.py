@@ -28,19 +28,6 @@ from workspace import TODAY, Workspace  # noqa: E402
 
 HEAVY = ("rich", "icalendar", "sqlite3", "_sqlite3", "pydantic", "json", "zoneinfo", "tomllib", "tomli_w",
          "platformdirs", "milia_cli.exporters", "milia_cli.batch", "milia_cli.store")
-# Which helper owns a milia module (by the team's split); anything else is the lead's.
-OWNERS = (
-    ("milia_cli.cli.plan_cmds", "planner"), ("milia_cli.planner", "planner"), ("milia_cli.rules", "planner"),
-    ("milia_cli.render.plan", "planner"), ("milia_cli.render.today", "planner"), ("milia_cli.render.why", "planner"),
-    ("milia_cli.render.triage", "planner"), ("milia_cli.messages.plan", "planner"),
-    ("milia_cli.cli.log_cmds", "store/log"), ("milia_cli.store", "store/log"), ("milia_cli.stats", "store/log"),
-    ("milia_cli.render.stats", "store/log"), ("milia_cli.render.log", "store/log"),
-    ("milia_cli.render.checkin", "store/log"), ("milia_cli.messages.log", "store/log"),
-    ("milia_cli.checkin", "store/log"), ("milia_cli.titration", "planner"), ("milia_cli.steps", "planner"),
-    ("milia_cli.render.text", "planner"),
-    ("milia_cli.cli.export_cmds", "exporters"), ("milia_cli.exporters", "exporters"), ("milia_cli.batch", "exporters"),
-    ("milia_cli.render.export", "exporters"), ("milia_cli.messages.export", "exporters"),
-)
 COMMANDS = (
     ("milia --version", ["--version"], "week", False),
     ("milia today", ["today"], "week", False),
@@ -55,13 +42,6 @@ class Import:
     self_us: float
     cum_us: float
     parent: "Import | None" = None
-
-
-def owner(module: str) -> str:
-    for prefix, who in OWNERS:
-        if module == prefix or module.startswith(prefix + "."):
-            return who
-    return "lead" if module.startswith("milia_cli") else "-"
 
 
 def source_file(module: str) -> str:
@@ -178,10 +158,10 @@ def summarize(title: str, rows: list[Import], top: int, floor: list[Import] | No
         for r in edges[:top]:
             if r.name.startswith("milia_cli"):
                 out.append(f"    {r.self_us / 1000:6.1f} ms  {r.name} itself (its module body)"
-                           f"  [{source_file(r.name)}, owner: {owner(r.name)}]")
+                           f"  [{source_file(r.name)}]")
             else:
                 by = r.parent.name  # type: ignore[union-attr]
-                out.append(f"    {extra[id(r)] / 1000:6.1f} ms  {r.name}  <- {by}  [{source_file(by)}, owner: {owner(by)}]")
+                out.append(f"    {extra[id(r)] / 1000:6.1f} ms  {r.name}  <- {by}  [{source_file(by)}]")
     return out
 
 

@@ -81,7 +81,6 @@ def test_importtime_parser_links_each_module_to_its_importer():
     assert rows["json"].parent is rows["milia_cli.store"]
     assert rows["milia_cli.store"].parent is None and rows["typer"].parent is None
     assert importtime.milia_importer(rows["_json"]) == "milia_cli.store"
-    assert importtime.owner("milia_cli.store") == "store/log"
 
 
 @pytest.fixture(scope="module")
