@@ -83,6 +83,7 @@ def _isatty(stream: TextIO) -> bool:
 
 def _fixed_clock(text: str) -> tuple[Callable[[], datetime], date | None]:
     from milia_cli.errors import MiliaError
+    from milia_cli.messages.common import BAD_NOW
 
     try:
         if len(text) == 10:
@@ -93,7 +94,5 @@ def _fixed_clock(text: str) -> tuple[Callable[[], datetime], date | None]:
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=timezone.utc)
     except ValueError:
-        raise MiliaError(
-            f"MILIA_NOW={text!r} is not an ISO date or date-time (for example 2026-11-23)."
-        ) from None
+        raise MiliaError(BAD_NOW.format(value=text)) from None
     return (lambda: moment), None

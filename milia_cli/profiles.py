@@ -108,13 +108,13 @@ def _json_default(value: Any) -> str:
     return value.isoformat()
 
 
-def log_size(locations: Locations, key: str) -> tuple[int, int]:
+def log_size(locations: Locations, key: str, *, timeout: float | None = None) -> tuple[int, int]:
     """(check-ins, events) stored for ``key``; (0, 0) when there is no database."""
     if not locations.db_path.exists():
         return 0, 0
     from milia_cli.store import open_store
 
-    with open_store(locations.db_path) as store:
+    with open_store(locations.db_path, timeout=timeout) as store:
         log = store.read_log(key)
     return len(log.checkins), len(log.events)
 
@@ -127,7 +127,7 @@ class DeleteReport:
     events: int = 0
 
 
-def delete_profile(locations: Locations, name: str, *, with_log: bool) -> DeleteReport:
+def delete_profile(locations: Locations, name: str, *, with_log: bool, timeout: float | None = None) -> DeleteReport:
     """Remove ``name``'s profile file and, if asked, its log (one transaction)."""
     import os
 
@@ -140,7 +140,7 @@ def delete_profile(locations: Locations, name: str, *, with_log: bool) -> Delete
     if with_log and locations.db_path.exists():
         from milia_cli.store import open_store
 
-        with open_store(locations.db_path) as store:
+        with open_store(locations.db_path, timeout=timeout) as store:
             checkins, events = store.delete_profile_log(name)
         log_deleted = True
     existed = path.exists()

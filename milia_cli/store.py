@@ -47,8 +47,10 @@ class ImportReport(NamedTuple):
     events_added: int  # events not already logged
 
 
-def open_store(db_path: str | os.PathLike[str], *, timeout: float = DEFAULT_TIMEOUT) -> "Store":
-    """Open (creating and migrating if needed) the log database at ``db_path``."""
+def open_store(db_path: str | os.PathLike[str], *, timeout: float | None = None) -> "Store":
+    """Open (creating and migrating if needed) the log database at ``db_path``; a write
+    waits ``timeout`` seconds (default :data:`DEFAULT_TIMEOUT`) for another process's lock."""
+    timeout = DEFAULT_TIMEOUT if timeout is None else timeout
     path = Path(db_path)
     ensure_private_dir(path.parent)
     _create_private_file(path)

@@ -22,6 +22,7 @@ import pytest
 from milia_cli.errors import MiliaError
 from milia_cli.profile import load_profile
 from milia_cli.store import open_store
+from tests.conftest import fake_env
 from tests.test_bad_input import assert_refused, needs, snapshot, stderr_lines
 
 NOW = "2026-11-30"
@@ -297,28 +298,19 @@ def test_damaged_database_through_a_real_process(home_with_log):
 
 
 # -- a locked database ---------------------------------------------------------------------------------------------
-@pytest.fixture
-def short_timeout(monkeypatch):
-    """The store waits DEFAULT_TIMEOUT (5 s) for a lock; tests shorten it instead of sleeping."""
-    from milia_cli import store as store_mod
-
-    real = store_mod.open_store
-    monkeypatch.setattr(store_mod, "open_store", lambda path, timeout=0.3: real(path, timeout=timeout))
-    return 0.3
-
-
 def _hold_exclusive(db: Path) -> sqlite3.Connection:
     holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
     holder.execute("BEGIN EXCLUSIVE")
     return holder
 
 
-def test_locked_database_waits_then_fails_clearly(milia, home_with_log, short_timeout):
+def test_locked_database_waits_then_fails_clearly(milia, home_with_log):
+    """MILIA_DB_TIMEOUT sets the wait (default 5 s); a short one keeps the test quick."""
     holder = _hold_exclusive(home_with_log / "milia.db")
     try:
         before = log_days_raw = snapshot(home_with_log)
         started = time.perf_counter()
-        r = milia("checkin", "--date", DAYS[5], "--all", today=TODAY)
+        r = milia("checkin", "--date", DAYS[5], "--all", env=fake_env(TODAY, vars={"MILIA_DB_TIMEOUT": "0.3"}))
         waited = time.perf_counter() - started
         assert r.exit_code == 1
         (line,) = stderr_lines(r)
@@ -345,20 +337,43 @@ def test_locked_database_released_in_time_lets_the_write_through(milia, home_wit
 
 
 def test_locked_database_through_a_real_process_names_the_file(home_with_log):
-    """Real process, real lock; it waits the store's full timeout, so only one such test."""
-    from milia_cli.store import DEFAULT_TIMEOUT
-
-    assert DEFAULT_TIMEOUT <= 6, "this test waits the store's whole lock timeout"
+    """Real process, real lock, the wait set through the environment as a user would."""
     holder = _hold_exclusive(home_with_log / "milia.db")
     try:
-        r = run_milia(home_with_log, "checkin", "--date", DAYS[6], "--all")
+        started = time.perf_counter()
+        r = subprocess.run([str(BIN), "--home", str(home_with_log), "checkin", "--date", DAYS[6], "--all"],
+                           env=child_env(MILIA_DB_TIMEOUT="0.5"), capture_output=True, text=True, timeout=60)
+        waited = time.perf_counter() - started
     finally:
         holder.execute("ROLLBACK")
         holder.close()
     assert r.returncode == 1
     (line,) = [x for x in r.stderr.splitlines() if x.strip()]
-    assert "busy" in line and "milia.db" in line
+    assert "busy" in line and "milia.db" in line and "0.5 s" in line
+    assert 0.45 <= waited < 4.5, "it waited the configured 0.5 s, not the default 5 s"
     assert DAYS[6] not in log_days(home_with_log)
+
+
+@pytest.mark.parametrize("value", ["soon", "-1", "nan", "inf", "601", "1e9"])
+def test_a_bad_lock_wait_is_one_sentence_and_changes_nothing(milia, home_with_log, value):
+    before = snapshot(home_with_log)
+    r = milia("checkin", "--date", DAYS[5], "--all", env=fake_env(TODAY, vars={"MILIA_DB_TIMEOUT": value}))
+    assert r.exit_code == 1 and r.exception is None
+    (line,) = stderr_lines(r)
+    assert line.startswith(f"milia: MILIA_DB_TIMEOUT={value!r} is not a number of seconds from 0 to 600")
+    assert snapshot(home_with_log) == before
+
+
+def test_a_lock_wait_of_zero_fails_at_once_and_an_empty_one_means_the_default(milia, home_with_log):
+    holder = _hold_exclusive(home_with_log / "milia.db")
+    try:
+        r = milia("checkin", "--date", DAYS[5], "--all", env=fake_env(TODAY, vars={"MILIA_DB_TIMEOUT": "0"}))
+        assert r.exit_code == 1 and "stayed locked for 0 s" in r.stderr
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    r = milia("checkin", "--date", DAYS[5], "--all", env=fake_env(TODAY, vars={"MILIA_DB_TIMEOUT": " "}))
+    assert r.exit_code == 0, r.output
 
 
 # -- a read-only home ------------------------------------------------------------------------------------------------

@@ -41,7 +41,7 @@ NOT_DAILY = ("rich", "icalendar", "pydantic", "json", "dataclasses", "milia_cli.
 
 
 def test_today_imports_only_what_it_uses(home):
-    from conftest import BASE_PROFILE
+    from tests.conftest import BASE_PROFILE
 
     (home / "profiles").mkdir(mode=0o700)
     (home / "profiles" / "default.toml").write_text(BASE_PROFILE)
@@ -55,7 +55,7 @@ def test_today_imports_only_what_it_uses(home):
 
 
 def test_checkin_imports_only_what_it_uses(home):
-    from conftest import BASE_PROFILE
+    from tests.conftest import BASE_PROFILE
 
     (home / "profiles").mkdir(mode=0o700)
     (home / "profiles" / "default.toml").write_text(BASE_PROFILE)

@@ -24,6 +24,7 @@ from milia_cli.paths import DEFAULT_PROFILE, Locations, resolve_locations, valid
 if TYPE_CHECKING:
     from milia_cli.logmodel import Log
     from milia_cli.profile import Profile
+    from milia_cli.store import Store
 
 
 class MiliaGroup(TyperGroup):
@@ -140,16 +141,36 @@ class State:
         return self.env.today(self.profile().schedule.timezone)
 
     # -- log -------------------------------------------------------------
+    @property
+    def db_timeout(self) -> float | None:
+        """Seconds a write waits for another milia's lock: ``MILIA_DB_TIMEOUT``, or None for
+        the store's default (5 s)."""
+        text = self.env.vars.get("MILIA_DB_TIMEOUT")
+        if text is None or not text.strip():
+            return None
+        try:
+            seconds = float(text)
+        except ValueError:
+            seconds = -1.0
+        if not 0 <= seconds <= MAX_DB_TIMEOUT:  # also refuses nan and inf
+            raise MiliaError(common_msg.BAD_DB_TIMEOUT.format(value=text, limit=MAX_DB_TIMEOUT))
+        return seconds
+
+    def open_store(self) -> "Store":
+        """One connection to the log database (created if needed), with the configured lock wait."""
+        from milia_cli.store import open_store
+
+        store = open_store(self.locations.db_path, timeout=self.db_timeout)
+        self.warn_if_widened(self.locations.db_path, 0o600)
+        return store
+
     def load_log(self, first: date | None = None, last: date | None = None) -> "Log":
         """The profile's log (optionally a date window); empty if there is no database yet."""
         from milia_cli.logmodel import EMPTY_LOG
 
         if not self.locations.db_path.exists():
             return EMPTY_LOG
-        from milia_cli.store import open_store
-
-        self.warn_if_widened(self.locations.db_path, 0o600)
-        with open_store(self.locations.db_path) as store:
+        with self.open_store() as store:
             return store.read_log(self.log_key, first=first, last=last)
 
     # -- output ----------------------------------------------------------
@@ -220,6 +241,7 @@ COMMAND_MODULES = {
     "export": "export_cmds", "batch": "export_cmds",
     "doctor": "doctor_cmd",
 }
+MAX_DB_TIMEOUT = 600.0  # seconds: ten minutes is already far past any real lock
 _GLOBAL_WITH_VALUE = ("--home", "--profile", "-p", "--profile-file", "-f")
 
 

@@ -19,7 +19,7 @@ def doctor(
     from milia_cli.messages import doctor as msg
 
     st = state(ctx)
-    report = check_home(st.locations, fix=fix)
+    report = check_home(st.locations, fix=fix, timeout=st.db_timeout)
     if as_json:
         import json
 

@@ -181,9 +181,7 @@ def batch_cmd(
     with ExitStack() as stack:
         log_for = None
         if st.locations.db_path.exists():
-            from milia_cli.store import open_store
-
-            store = stack.enter_context(open_store(st.locations.db_path))
+            store = stack.enter_context(st.open_store())
             log_for = lambda profile: store.read_log(profile.name)  # noqa: E731
         on_done, on_error = None, lambda path, error: st.err(msg.BATCH_FAILED_FILE.format(file=path.name, error=error))
         if st.env.interactive:

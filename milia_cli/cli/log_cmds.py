@@ -53,14 +53,6 @@ def plan_day(profile: "Profile", log: "Log", on: "date", today: "date") -> "Day"
     return day
 
 
-def _open(st: "State"):
-    from milia_cli.store import open_store
-
-    store = open_store(st.locations.db_path)
-    st.warn_if_widened(st.locations.db_path, 0o600)
-    return store
-
-
 # -- checkin -------------------------------------------------------------------
 @app.command()
 def checkin(
@@ -101,7 +93,7 @@ def checkin(
         core.check_irritation(irritation)
         core.check_bumps(bumps)
         core.check_note(note)
-    with _open(st) as store:
+    with st.open_store() as store:
         log = store.read_log(st.log_key)
         plan = plan_day(profile, log, day, today)
         if flags_given:
@@ -163,7 +155,7 @@ def _compute_stats(st: "State", profile: "Profile", today: "date", days: int) ->
     window_first = today - timedelta(days=days - 1)
     log, rows = EMPTY_LOG, ()
     if st.locations.db_path.exists():
-        with _open(st) as store:
+        with st.open_store() as store:
             rows = store.read_history(st.log_key)
             log = store.read_log(st.log_key, first=window_first)
     skeleton = plan_skeleton(profile, log, weeks=plan_weeks_to_cover(profile.schedule.start, today), today=today,
@@ -207,7 +199,7 @@ def event_add(
         raise UsageError(msg.EVENT_NO_AREAS.format(allowed=", ".join(AREAS)))
     if not area:
         st.err(msg.EVENT_AREAS_DEFAULTED.format(areas=", ".join(areas)))
-    with _open(st) as store:
+    with st.open_store() as store:
         added = store.add_event(st.log_key, Event(day, kind, areas))
     template = msg.EVENT_ADDED if added else msg.EVENT_ALREADY
     st.out(template.format(kind=kind, date=day, areas=", ".join(areas),
@@ -277,7 +269,7 @@ def log_import(
     key = st.log_key
     source = "stdin" if file == "-" else file
     data = _read_json(st, file, source)
-    with _open(st) as store:
+    with st.open_store() as store:
         report = store.import_log(key, data, source=source, force=force)
     st.out(msg.IMPORTED.format(name=key, added=report.added, replaced=report.replaced, events=report.events_added))
 

@@ -116,10 +116,7 @@ def _recent_log_and_history(st: "State", day: date) -> tuple:
 
     if not st.locations.db_path.exists():
         return EMPTY_LOG, ()
-    from milia_cli.store import open_store
-
-    st.warn_if_widened(st.locations.db_path, 0o600)
-    with open_store(st.locations.db_path) as store:
+    with st.open_store() as store:
         return (store.read_log(st.log_key, first=day - RECENT_LOOKBACK, last=day),
                 store.read_history(st.log_key, last=day))
 

@@ -152,7 +152,7 @@ def delete(
     st = state(ctx)
     validate_profile_name(name)
     path = st.locations.profile_path(name)
-    checkins, events = log_size(st.locations, name)
+    checkins, events = log_size(st.locations, name, timeout=st.db_timeout)
     with_log = False
     if (checkins or events) and not keep_log:
         if yes:
@@ -161,7 +161,7 @@ def delete(
             with_log = typer.confirm(msg.CONFIRM_DELETE_LOG.format(name=name, checkins=checkins, events=events))
         else:
             raise MiliaError(msg.DELETE_NEEDS_YES.format(name=name, checkins=checkins, events=events))
-    report = delete_profile(st.locations, name, with_log=with_log)
+    report = delete_profile(st.locations, name, with_log=with_log, timeout=st.db_timeout)
     if report.profile_deleted:
         st.err(msg.DELETED.format(name=name, path=path))
     if report.log_deleted:

@@ -10,6 +10,11 @@ BAD_PROFILE_NAME = (
     "(at most 64 characters)."
 )
 BAD_DATE = "{what} {value!r} is not a real date; use YYYY-MM-DD (for example 2026-11-23)."
+BAD_NOW = "MILIA_NOW={value!r} is not an ISO date or date-time (for example 2026-11-23)."
+BAD_DB_TIMEOUT = (
+    "MILIA_DB_TIMEOUT={value!r} is not a number of seconds from 0 to {limit:g} "
+    "(how long to wait for another milia's lock on the log; for example 30)."
+)
 WRITE_FAILED = "Could not write {path}: {reason}. Nothing was changed."
 READ_FAILED = "Could not read {path}: {reason}."
 MKDIR_FAILED = "Could not create the directory {path}: {reason}."
