@@ -256,7 +256,8 @@ class _Titrator:
             self.a_good += 1 if self.a > 0 else 0
         self._join_acid(w)
         if self.retinol_ok and self.r_good >= 2 and self.r < self.r_cap:
-            self._set("retinol", w, self.r + 1, msg.REASON_STEP_UP.format(n=self.r), ("B4",))
+            reason = msg.REASON_STEP_UP.format(n=self.r) if self.r else msg.REASON_RETINOL_BACK
+            self._set("retinol", w, self.r + 1, reason, ("B4",))
             self.r_good = 0
             return ("B4",)
         if self.a > 0 and self.a_good >= 2 and self.a < self.a_cap:

@@ -322,3 +322,13 @@ def test_step_down_from_four_keeps_retinol_nights_apart_across_the_week_boundary
     for a, b in zip(dates, dates[1:]):
         if b - a == timedelta(days=1):
             assert len(nights(plan, "retinol", plan.day(a).week)) >= 4 and len(nights(plan, "retinol", plan.day(b).week)) >= 4
+
+
+def test_retinol_back_from_zero_says_it_restarts_not_one_more_than_zero():
+    log = calm_log(d10=2, d24=2)  # two step-downs: 2 -> 1 -> 0 a week, then calm weeks
+    plan = projected(log=log, today=START + timedelta(days=70))
+    history = [(lv.week, lv.per_week, lv.reason) for lv in plan.levels["retinol"]]
+    zero = next(i for i, (_, per_week, _) in enumerate(history) if per_week == 0)
+    week, per_week, reason = history[zero + 1]
+    assert per_week == 1 and reason == "two tolerated weeks without retinol: it restarts at 1 a week"
+    assert not any("at 0 a week" in r for _, _, r in history)

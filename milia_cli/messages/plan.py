@@ -2,6 +2,7 @@
 
 # -- why a level changed (Level.reason) ---------------------------------------------------------
 REASON_STEP_UP = "two tolerated weeks at {n} a week: one more"
+REASON_RETINOL_BACK = "two tolerated weeks without retinol: it restarts at 1 a week"
 REASON_STEP_DOWN = "{what} logged on {day}: one level down, no acid for two weeks"
 IRRITATION_2 = "irritation 2"
 IRRITATION_RUN = "irritation 1 or more on two check-ins in a row"
