@@ -115,8 +115,7 @@ def log_size(locations: Locations, key: str, *, timeout: float | None = None) ->
     from milia_cli.store import open_store
 
     with open_store(locations.db_path, timeout=timeout) as store:
-        log = store.read_log(key)
-    return len(log.checkins), len(log.events)
+        return store.counts(key)
 
 
 @dataclass(frozen=True)

@@ -250,14 +250,14 @@ def modules_for(argv: list[str], environ: Any = os.environ) -> list[str]:
     everything = sorted(set(COMMAND_MODULES.values()))
     words = list(argv)
     complete_var = f"_{app.info.name.upper()}_COMPLETE" if app.info.name else "_MILIA_COMPLETE"
-    if environ.get(complete_var):  # a tab press: look at the words typed so far
+    completing = bool(environ.get(complete_var))
+    if completing:  # a tab press: look at the words typed so far
         typed = environ.get("COMP_WORDS", "").split()
         try:
             current = int(environ.get("COMP_CWORD", "0"))
         except ValueError:
             current = len(typed)
         words = typed[1:current]
-    completing = bool(environ.get(complete_var))
     i = 0
     while i < len(words):
         word = words[i]

@@ -52,7 +52,6 @@ def plan_cmd(
     as_json: bool = typer.Option(False, "--json", help="Print the milia.plan/1 JSON only."),
 ) -> None:
     """The regimen, a table per week; actives introduced slowly and adapted to your check-ins."""
-    from milia_cli.plan import Plan
     from milia_cli.planner import build_plan
 
     st = state(ctx)
@@ -64,8 +63,7 @@ def plan_cmd(
     log = st.load_log(first - AFTERCARE_LOOKBACK, first + timedelta(days=7 * n_weeks - 1))
     plan = build_plan(profile, log, start=first, weeks=n_weeks, today=today)
     if week is not None:
-        plan = Plan(profile=plan.profile, start=plan.start, weeks=plan.weeks, levels=plan.levels,
-                    days=plan.week(week), notices=plan.notices)
+        plan = plan._replace(days=plan.week(week))
     if as_json:
         st.out(plan.to_json().rstrip("\n"))
         return
