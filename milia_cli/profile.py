@@ -64,6 +64,8 @@ class Cautions(NamedTuple):
     keloid_prone: bool = False
     cold_sores: bool = False
     anticoagulants: bool = False
+    prescription_retinoid: bool = False  # B12
+    prescriber_agreed: bool = False  # lifts C8/D7
 
     def any_of(self, *names: str) -> bool:
         return any(getattr(self, n) for n in names)
@@ -85,6 +87,7 @@ class Profile(NamedTuple):
     cautions: Cautions
     schedule: Schedule
     birth_year: int | None = None
+    pregnancy_since: date | None = None  # B13: the status applies from this day
     schema: int = SCHEMA_VERSION
 
     @property
@@ -113,6 +116,7 @@ def profile_from_dict(data: Any, source: str) -> Profile:
         name=top["name"],
         pregnancy=top["pregnancy"],
         birth_year=top.get("birth_year"),
+        pregnancy_since=top.get("pregnancy_since"),
         schema=SCHEMA_VERSION,
         **{name: cls(**tables[name]) for name, cls in _SECTIONS.items()},
     )
@@ -121,6 +125,8 @@ def profile_from_dict(data: Any, source: str) -> Profile:
 def profile_to_dict(profile: Profile) -> dict[str, Any]:
     """The TOML document for ``profile`` (key order as in SPEC.md)."""
     doc: dict[str, Any] = {"schema": SCHEMA_VERSION, "name": profile.name, "pregnancy": profile.pregnancy}
+    if profile.pregnancy_since is not None:
+        doc["pregnancy_since"] = profile.pregnancy_since
     if profile.birth_year is not None:
         doc["birth_year"] = profile.birth_year
     for name in _SECTIONS:

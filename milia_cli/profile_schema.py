@@ -24,6 +24,8 @@ EYE_AREAS = ("upper-eyelids", "under-eyes")
 CAUTION_KEYS = (
     "isotretinoin_recent", "eczema_or_rosacea", "photosensitizing_medicine", "facial_steroid",
     "keloid_prone", "cold_sores", "anticoagulants",
+    "prescription_retinoid",  # tretinoin, adapalene, tazarotene, trifarotene (B12)
+    "prescriber_agreed",  # the prescriber agreed to actives: lifts the C8 and D7 holds
 )
 HABIT_KEYS = ("makeup", "under_eye_concealer", "smoker")
 _HHMM = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
@@ -57,6 +59,7 @@ FIELDS: tuple[Field, ...] = (
     Field("schema", "schema", required=True),
     Field("name", "name", required=True, help="the person's or client's name"),
     Field("pregnancy", "enum", required=True, choices=PREGNANCY),
+    Field("pregnancy_since", "date", help="the day the pregnancy status took effect (B13)"),
     Field("birth_year", "year", help="optional; under 18 is out of scope (A8)"),
     Field("skin.type", "enum", required=True, choices=SKIN_TYPES),
     Field("skin.tone_prone_to_dark_spots", "bool", default=False),

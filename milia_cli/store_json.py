@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from milia_cli.errors import MiliaError
-from milia_cli.logmodel import EVENT_KINDS, CheckIn, Event, Log
+from milia_cli.logmodel import PROCEDURE_KINDS, CheckIn, Event, Log
 from milia_cli.messages import log as msg
 
 LOG_SCHEMA = "milia.log/1"
@@ -183,8 +183,8 @@ def _event(value: Any, where: str) -> Event:
     obj = _obj(value, where, _EVENT_KEYS, ("date", "kind"))
     day = _date(obj["date"], f"{where}.date")
     kind = obj["kind"]
-    if kind not in EVENT_KINDS:
-        raise _Bad(f"{where}.kind", msg.J_BAD_KIND.format(value=kind, allowed=", ".join(EVENT_KINDS)))
+    if kind not in PROCEDURE_KINDS:
+        raise _Bad(f"{where}.kind", msg.J_BAD_KIND.format(value=kind, allowed=", ".join(PROCEDURE_KINDS)))
     areas = obj.get("areas", [])
     if not isinstance(areas, list):
         raise _Bad(f"{where}.areas", msg.J_NOT_LIST.format(found=_kind(areas)))

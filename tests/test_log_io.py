@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from milia_cli.logmodel import EVENT_KINDS, CheckIn, Event, Log
+from milia_cli.logmodel import PROCEDURE_KINDS, CheckIn, Event, Log
 from milia_cli.profile import AREAS
 from milia_cli.store import open_store
 from milia_cli.store_json import STEP_IDS, log_from_dict, log_to_dict
@@ -39,8 +39,9 @@ def checkins(draw) -> CheckIn:
 events = st.builds(
     Event,
     st.integers(0, 4000).map(lambda n: DAY0 + timedelta(days=n)),
-    st.sampled_from(EVENT_KINDS),
+    st.sampled_from(PROCEDURE_KINDS),
     st.frozensets(st.sampled_from(AREAS), max_size=4).map(lambda s: tuple(a for a in AREAS if a in s)),
+    st.just(False),
 )
 
 

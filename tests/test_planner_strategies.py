@@ -6,7 +6,7 @@ from datetime import date, time, timedelta
 
 from hypothesis import strategies as st
 
-from milia_cli.logmodel import EVENT_KINDS, CheckIn, Event, Log
+from milia_cli.logmodel import PROCEDURE_KINDS, CheckIn, Event, Log
 from milia_cli.profile import AREAS, PREGNANCY, SKIN_TYPES, Cautions, Habits, Milia, Profile, Schedule, Skin
 
 # Leap days, DST change days (EU and US), year ends, plus anything in between.
@@ -49,6 +49,6 @@ def logs(draw, start: date, days: int = 84) -> Log:
                                 picked=draw(st.sampled_from([False] * 9 + [True]))))
     events = []
     for off in sorted(draw(st.lists(st.integers(-20, days), max_size=3))):
-        events.append(Event(date=start + timedelta(days=off), kind=draw(st.sampled_from(EVENT_KINDS)),
+        events.append(Event(date=start + timedelta(days=off), kind=draw(st.sampled_from(PROCEDURE_KINDS)),
                             areas=draw(areas)))
     return Log(checkins=tuple(checkins), events=tuple(events))

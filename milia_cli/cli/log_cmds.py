@@ -177,7 +177,7 @@ def event_add(
 
     from milia_cli import checkin as core
     from milia_cli.errors import MiliaError, UsageError
-    from milia_cli.logmodel import EVENT_KINDS, Event
+    from milia_cli.logmodel import PROCEDURE_KINDS, Event
     from milia_cli.messages import log as msg
     from milia_cli.planner import AFTERCARE_DAYS
     from milia_cli.profile import AREAS
@@ -186,8 +186,8 @@ def event_add(
     st = state(ctx)
     profile = st.profile()
     today = st.today()
-    if kind not in EVENT_KINDS:
-        raise UsageError(msg.BAD_KIND.format(value=kind, allowed=", ".join(EVENT_KINDS)))
+    if kind not in PROCEDURE_KINDS:
+        raise UsageError(msg.BAD_KIND.format(value=kind, allowed=", ".join(PROCEDURE_KINDS)))
     day = core.parse_day(on, today)
     if day > today:
         raise MiliaError(msg.FUTURE_EVENT.format(date=day, today=today))
