@@ -23,28 +23,34 @@ import sqlite3
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, NamedTuple
 
 from milia_cli.errors import MiliaError
 from milia_cli.fsutil import ensure_private_dir, reason
-from milia_cli.logmodel import CheckIn, Event, Log
+from milia_cli.logmodel import CheckIn, Event, Log, ProfileChange
 from milia_cli.messages import log as msg
 from milia_cli.store_schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, classify_header
 
 if TYPE_CHECKING:
     from milia_cli.store_json import LogDocument
 
-__all__ = ["Store", "ImportReport", "open_store", "merge_checkins", "SCHEMA_VERSION", "DEFAULT_TIMEOUT"]
+__all__ = ["Store", "ImportReport", "PlannedSteps", "open_store", "merge_checkins", "SCHEMA_VERSION",
+           "DEFAULT_TIMEOUT"]
+
+# What the CLI hands the store so it can store ids instead of "all" without planning itself:
+# (the profile's log as it stands, the days to resolve) -> the step ids planned on each day.
+PlannedSteps = Callable[[Log, "tuple[date, ...]"], Mapping[date, Iterable[str]]]
 
 DEFAULT_TIMEOUT = 5.0  # seconds a write waits for another process's lock
 _FIRST_DAY, _LAST_DAY = "0000-00-00", "9999-99-99"
-_CHECKIN_COLUMNS = "day, all_done, done, skipped, irritation, bumps, note, picked"
+_CHECKIN_COLUMNS = "day, all_done, done, skipped, irritation, bumps, note, picked, count"
 
 
 class ImportReport(NamedTuple):
     added: int  # days that were not in the log
     replaced: int  # days that were, now replaced by the file's version
     events_added: int  # events not already logged
+    changes_added: int = 0  # dated profile changes not already logged (same day and key: replaced)
 
 
 def open_store(db_path: str | os.PathLike[str], *, timeout: float | None = None) -> "Store":
@@ -92,6 +98,7 @@ def merge_checkins(old: CheckIn | None, new: CheckIn) -> CheckIn:
         bumps=new.bumps if new.bumps is not None else old.bumps,
         note=new.note if new.note is not None else old.note,
         picked=old.picked or new.picked,
+        count=new.count if new.count is not None else old.count,
     )
 
 
@@ -204,7 +211,8 @@ class Store:
                 f"SELECT {_CHECKIN_COLUMNS} FROM checkins WHERE profile_id = ? AND day BETWEEN ? AND ? ORDER BY day",
                 (pid, _day(first, _FIRST_DAY), _day(last, _LAST_DAY)),
             ).fetchall()
-            return Log(checkins=tuple(_row_to_checkin(r) for r in rows), events=self._events(pid))
+            return Log(checkins=tuple(_row_to_checkin(r) for r in rows), events=self._events(pid),
+                       changes=self._changes(pid))
 
     def read_history(self, profile_key: str, last: date | None = None) -> tuple[tuple, ...]:
         """Every check-in up to ``last`` (optional), compact, in date order:
@@ -238,9 +246,40 @@ class Store:
 
     def _events(self, pid: int) -> tuple[Event, ...]:
         rows = self._conn.execute(
-            "SELECT day, kind, areas FROM events WHERE profile_id = ? ORDER BY day, kind, areas", (pid,)
+            "SELECT day, kind, areas, seen_clinician FROM events WHERE profile_id = ? ORDER BY day, kind, areas",
+            (pid,),
         ).fetchall()
-        return tuple(Event(date.fromisoformat(d), k, tuple(a.split())) for d, k, a in rows)
+        return tuple(Event(date.fromisoformat(d), k, tuple(a.split()), bool(s)) for d, k, a, s in rows)
+
+    def changes(self, profile_key: str) -> tuple[ProfileChange, ...]:
+        """The dated profile changes of ``profile_key`` (B13), by date then key."""
+        with self._sql():
+            pid = self._profile_id(profile_key)
+            return () if pid is None else self._changes(pid)
+
+    def _changes(self, pid: int) -> tuple[ProfileChange, ...]:
+        rows = self._conn.execute(
+            "SELECT day, key, old, new FROM profile_changes WHERE profile_id = ? ORDER BY day, key", (pid,)
+        ).fetchall()
+        if not rows:
+            return ()
+        from milia_cli.store_json import value_from_json  # json only when there are changes
+
+        return tuple(ProfileChange(date.fromisoformat(d), k, value_from_json(o), value_from_json(n))
+                     for d, k, o, n in rows)
+
+    def pending_all_days(self, profile_key: str) -> tuple[date, ...]:
+        """Days of ``profile_key`` still stored as "all" (schema-1 rows, or imported without a
+        :data:`PlannedSteps`), waiting for their planned ids. One partial-index lookup."""
+        with self._sql():
+            pid = self._profile_id(profile_key)
+            if pid is None:
+                return ()
+            rows = self._conn.execute(
+                "SELECT day FROM checkins INDEXED BY checkins_pending_all WHERE profile_id = ? AND all_done = 1 "
+                "ORDER BY day", (pid,)
+            ).fetchall()
+        return tuple(date.fromisoformat(r[0]) for r in rows)
 
     def profile_keys(self) -> list[str]:
         """Every profile key that has a log here, sorted."""
@@ -298,13 +337,61 @@ class Store:
         return merged
 
     def add_event(self, profile_key: str, event: Event) -> bool:
-        """Log a procedure; False if the same one (day, kind, areas) is already logged."""
+        """Log a procedure or a resume; False if the same one (day, kind, areas) is already logged
+        (a resume given again with ``seen_clinician`` records that; it is never taken back)."""
+        _check_event(event)
         with self._write():
             pid = self._profile_id(profile_key, create=True)
             return self._insert_events(pid, [event]) == 1
 
-    def import_log(self, profile_key: str, data: Any, *, source: str = "the log", force: bool = False) -> ImportReport:
-        """Merge a Log JSON document by date: validated whole first, then one transaction."""
+    def record_change(self, profile_key: str, change: ProfileChange) -> bool:
+        """Log a dated profile change (B13). A second change of the same key on the same day
+        keeps the first ``old`` and takes the new ``new``; one that ends where the day began
+        removes the day's record. True if a record was added or changed."""
+        with self._write():
+            pid = self._profile_id(profile_key, create=True)
+            return self._insert_changes(pid, [change], keep_old=True) > 0
+
+    def resolve_pending_all(self, profile_key: str, planned: PlannedSteps) -> int:
+        """Store the planned step ids for every day still held as "all" (invariant 12), in one
+        transaction; returns how many days were rewritten. ``planned`` does the planning."""
+        with self._write():
+            pid = self._profile_id(profile_key)
+            return 0 if pid is None else self._resolve_pending(pid, planned)
+
+    def _resolve_pending(self, pid: int, planned: PlannedSteps) -> int:
+        rows = self._conn.execute(
+            "SELECT day, skipped FROM checkins INDEXED BY checkins_pending_all "
+            "WHERE profile_id = ? AND all_done = 1 ORDER BY day", (pid,)
+        ).fetchall()
+        if not rows:
+            return 0
+        days = tuple(date.fromisoformat(d) for d, _ in rows)
+        log_rows = self._conn.execute(
+            f"SELECT {_CHECKIN_COLUMNS} FROM checkins WHERE profile_id = ? ORDER BY day", (pid,)
+        ).fetchall()
+        log = Log(tuple(_row_to_checkin(r) for r in log_rows), self._events(pid), self._changes(pid))
+        ids = planned(log, days)
+        updates = []
+        for (day_text, skipped), day in zip(rows, days):
+            skip = frozenset(skipped.split())
+            done = frozenset(ids.get(day, ())) - skip
+            for step in done:
+                if step not in _step_ids():
+                    raise MiliaError(msg.BAD_STEP.format(value=step, steps=", ".join(sorted(_step_ids()))))
+            updates.append((" ".join(sorted(done)), pid, day_text))
+        self._conn.executemany(
+            "UPDATE checkins SET all_done = 0, done = ? WHERE profile_id = ? AND day = ? AND all_done = 1", updates
+        )
+        return len(updates)
+
+    def import_log(self, profile_key: str, data: Any, *, source: str = "the log", force: bool = False,
+                   planned: PlannedSteps | None = None) -> ImportReport:
+        """Merge a Log JSON document by date: validated whole first, then one transaction.
+
+        Days given as ``"done": "all"`` are stored as the ids ``planned`` returns for them, in
+        the same transaction, from the log as it stands after the import; without ``planned``
+        they wait as "all" for :meth:`resolve_pending_all`."""
         from milia_cli.store_json import log_from_dict
 
         doc: LogDocument = log_from_dict(data, source)
@@ -316,7 +403,11 @@ class Store:
             replaced = sum(1 for c in doc.checkins if c.date.isoformat() in existing)
             self._upsert(pid, doc.checkins)
             events_added = self._insert_events(pid, doc.events)
-        return ImportReport(added=len(doc.checkins) - replaced, replaced=replaced, events_added=events_added)
+            changes_added = self._insert_changes(pid, doc.changes, keep_old=False)
+            if planned is not None:
+                self._resolve_pending(pid, planned)
+        return ImportReport(added=len(doc.checkins) - replaced, replaced=replaced, events_added=events_added,
+                            changes_added=changes_added)
 
     def export_log(self, profile_key: str) -> dict[str, Any]:
         """The whole log of ``profile_key`` as a ``milia.log/1`` document (deterministic)."""
@@ -344,15 +435,15 @@ class Store:
 
     def _upsert(self, pid: int, checkins: Any) -> None:
         self._conn.executemany(
-            "INSERT INTO checkins(profile_id, day, all_done, done, skipped, irritation, bumps, note, picked) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "INSERT INTO checkins(profile_id, day, all_done, done, skipped, irritation, bumps, note, picked, count) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(profile_id, day) DO UPDATE SET all_done = excluded.all_done, done = excluded.done, "
             "skipped = excluded.skipped, irritation = excluded.irritation, bumps = excluded.bumps, "
-            "note = excluded.note, picked = excluded.picked",
+            "note = excluded.note, picked = excluded.picked, count = excluded.count",
             [
                 (
                     pid, c.date.isoformat(), int(c.all_done), " ".join(sorted(c.done)), " ".join(sorted(c.skipped)),
-                    c.irritation, c.bumps, c.note, int(c.picked),
+                    c.irritation, c.bumps, c.note, int(c.picked), c.count,
                 )
                 for c in checkins
             ],
@@ -362,10 +453,48 @@ class Store:
         from milia_cli.store_json import event_sort_key
 
         before = self._conn.total_changes
+        ordered = sorted(events, key=event_sort_key)
         self._conn.executemany(
-            "INSERT OR IGNORE INTO events(profile_id, day, kind, areas) VALUES (?, ?, ?, ?)",
-            [(pid, e.date.isoformat(), e.kind, " ".join(e.areas)) for e in sorted(events, key=event_sort_key)],
+            "INSERT OR IGNORE INTO events(profile_id, day, kind, areas, seen_clinician) VALUES (?, ?, ?, ?, ?)",
+            [(pid, e.date.isoformat(), e.kind, " ".join(e.areas), int(e.seen_clinician)) for e in ordered],
         )
+        added = self._conn.total_changes - before
+        # a resume given again with seen_clinician records that the clinician saw it (never taken back)
+        self._conn.executemany(
+            "UPDATE events SET seen_clinician = 1 WHERE profile_id = ? AND day = ? AND kind = 'resume' "
+            "AND seen_clinician = 0",
+            [(pid, e.date.isoformat()) for e in ordered if e.kind == "resume" and e.seen_clinician],
+        )
+        return added
+
+    def _insert_changes(self, pid: int, changes: Any, *, keep_old: bool) -> int:
+        """Insert dated changes; the same (day, key) is replaced (``keep_old``: keeps its ``old``,
+        and a change back to that ``old`` on the same day removes the record)."""
+        if not changes:
+            return 0
+        from milia_cli.store_json import value_to_json
+
+        before = self._conn.total_changes
+        for c in changes:
+            day, old, new = c.date.isoformat(), value_to_json(c.old), value_to_json(c.new)
+            row = self._conn.execute(
+                "SELECT old, new FROM profile_changes WHERE profile_id = ? AND day = ? AND key = ?", (pid, day, c.key)
+            ).fetchone()
+            if row is None and old == new:
+                continue  # not a change
+            if row is not None and keep_old:
+                old = row[0]
+            if row is not None and (row[0], row[1]) == (old, new):
+                continue
+            if row is not None and keep_old and old == new:
+                self._conn.execute("DELETE FROM profile_changes WHERE profile_id = ? AND day = ? AND key = ?",
+                                   (pid, day, c.key))
+                continue
+            self._conn.execute(
+                "INSERT INTO profile_changes(profile_id, day, key, old, new) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT(profile_id, day, key) DO UPDATE SET old = excluded.old, new = excluded.new",
+                (pid, day, c.key, old, new),
+            )
         return self._conn.total_changes - before
 
 
@@ -382,8 +511,22 @@ def _day(value: date | None, default: str) -> str:
     return default if value is None else value.isoformat()
 
 
+def _check_event(event: Event) -> None:
+    from milia_cli.store_json import event_problem
+
+    problem = event_problem(event)
+    if problem:
+        raise MiliaError(problem)
+
+
+def _step_ids() -> frozenset[str]:
+    from milia_cli.store_json import STEP_IDS
+
+    return STEP_IDS
+
+
 def _row_to_checkin(row: tuple) -> CheckIn:
-    day, all_done, done, skipped, irritation, bumps, note, picked = row
+    day, all_done, done, skipped, irritation, bumps, note, picked, count = row
     return CheckIn(
         date=date.fromisoformat(day),
         done=frozenset(done.split()),
@@ -393,6 +536,7 @@ def _row_to_checkin(row: tuple) -> CheckIn:
         bumps=bumps,
         note=note,
         picked=bool(picked),
+        count=count,
     )
 
 
