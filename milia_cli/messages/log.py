@@ -52,7 +52,12 @@ NOTHING_TO_RECORD = (
 CHECKIN_SAVED = "Checked in {date}: {done} of {planned} steps done{extra}."
 CHECKIN_SKIPPED_PART = ", skipped {skipped}"
 CHECKIN_IRRITATION_PART = ", irritation {value}"
+CHECKIN_COUNT_PART = ", {value} bumps seen in total"
 CHECKIN_BUMPS_PART = ", {value} new bumps"
+CONVERTED_ALL = (
+    "milia: {n} earlier check-in(s) stored as \"all\" now hold the steps the plan had on those days "
+    "(log schema 2 stores step ids)."
+)
 
 # the picking message (rule A1); the rules knowledge base's text wins when it exists
 PICKED_FALLBACK = (
@@ -64,10 +69,47 @@ PICKING_WORDS = (
     "picked", "picking", "pick at", "pick them", "squeez", "popped", "popping", "pop them", "dug at", "dig at",
 )
 
+# what a check-in means at once (B6, B7, A1), printed on stderr as one block
+BULLET = "  - "
+FROM_TONIGHT = "from this evening"
+FROM_THAT_EVENING = "from the evening of {date}"
+URGENT_BLOCK = (
+    "URGENT: swelling of the face, lips or eyelids, or trouble breathing, needs care now: call your "
+    "local emergency number or go to an emergency department. Use no skincare products on it (rules N4, B7)."
+)
+SEEK_CARE_FALLBACK = (
+    "Stop actives and seek care for burning pain, swelling, blisters, oozing or hives; urgently if your "
+    "face, lips or eyelids swell or breathing is hard."
+)
+B7_HEAD = "Irritation 3 (severe) on {date} — rule B7: stop all actives (retinol and acids) {when}."
+B7_SEEK_CARE_DAYS = "See a doctor if it lasts more than a few days."
+B7_RESTART = (
+    "Actives do not come back by themselves: once the skin has healed, run `milia resume --healed`; "
+    "they then restart at the lowest level."
+)
+B7_RESTART_ALLERGY = (
+    "Hives, swelling or blisters can be an allergy: actives come back only after a clinician has seen it "
+    "and the skin has healed (`milia resume --healed --seen-clinician`), then at the lowest level."
+)
+B6_HEAD = "Irritation 2 (moderate) on {date} — rule B6, {when}:"
+B6_NO_ACTIVES = "no retinol and no acid until a check-in at irritation 0 or 1;"
+B6_NO_ACID = "no acid before {acid_from} (7 days from {date}, rule C5);"
+B6_LOWER = "then each active restarts one level lower."
+B6_DURING_STOP = (
+    "Irritation 2 on {date}, while actives are stopped since {since} (rule B7): they stay stopped; "
+    "run `milia resume --healed` only once the skin has healed."
+)
+A1_HEAD = "You picked or squeezed (rule A1):"
+ALLERGY_WORDS = (" hive", "swell", "swollen", "blister", "welt", "allerg")
+SWELLING_WORDS = ("swell", "swollen")
+URGENT_PLACES = ("eyelid", " lid", " eye", "lip", "face", "facial", "mouth", "tongue", "throat")
+BREATHING_WORDS = ("breath", "wheez", "throat tight", "tight throat", "can't swallow", "cannot swallow")
+
 # interactive check-in
 ASK_STEP = "{slot} · {title}  [y]es / [n]o / [s]kip"
 ASK_IRRITATION = "Irritation today: 0 none · 1 mild · 2 moderate · 3 severe"
-ASK_BUMPS = "New bumps today (a number, blank to leave out)"
+ASK_COUNT = "Bumps you see today, in total (a number, blank to leave out)"
+ASK_BUMPS = "New bumps since the last check-in (a number, blank to leave out)"
 ASK_NOTE = "A note (blank for none)"
 ASK_PICKED = "Did you pick or squeeze any bumps?"
 INTERACTIVE_TITLE = "Check-in for {date} (week {week})"
@@ -88,7 +130,12 @@ EVENT_NO_AREAS = "Give at least one --area (the profile lists no milia areas); a
 # -- export / import -----------------------------------------------------------
 EXPORTED = "Exported {checkins} check-ins and {events} events of {name!r} to {path}."
 IMPORTED = (
-    "Imported into {name!r}: {added} days added, {replaced} days replaced, {events} events added."
+    "Imported into {name!r}: {added} days added, {replaced} days replaced, {events} events added, "
+    "{changes} profile changes added."
+)
+EXPORT_ALL_UNRESOLVED = (
+    "milia: {n} check-in(s) are still stored as \"all\" and were exported so ({reason}); fix the profile "
+    "and export again to get the step ids."
 )
 IMPORT_NOT_JSON = "{file} is not valid JSON ({detail}); nothing was imported."
 IMPORT_NOT_UTF8 = "{file} is not UTF-8 text; a log export is JSON. Nothing was imported."
