@@ -78,14 +78,15 @@ def checkin_answer(checkin: CheckIn, log: Log, *, today: date) -> str | None:
     when = msg.FROM_TONIGHT if day == today else msg.FROM_THAT_EVENING.format(date=day)
     if mentions_urgent(checkin.note):
         parts.append(msg.URGENT_BLOCK)
-    stop = current_stop(log, max(day, today))
     if checkin.irritation == 3:
+        stop = current_stop(log, max(day, today))
         lines = [msg.B7_HEAD.format(date=day, when=when),
                  msg.BULLET + _rule_text("N4", msg.SEEK_CARE_FALLBACK),
                  msg.BULLET + msg.B7_SEEK_CARE_DAYS,
                  msg.BULLET + (msg.B7_RESTART_ALLERGY if stop is not None and stop.allergy else msg.B7_RESTART)]
         parts.append("\n".join(lines))
     elif checkin.irritation == 2:
+        stop = current_stop(log, day)  # a stop in effect on the day logged
         if stop is not None:
             parts.append(msg.B6_DURING_STOP.format(date=day, since=stop.since))
         else:
