@@ -115,6 +115,29 @@ ASK_PICKED = "Did you pick or squeeze any bumps?"
 INTERACTIVE_TITLE = "Check-in for {date} (week {week})"
 ALREADY_LOGGED = "Already logged for this day: {summary}. Answers replace it."
 
+# -- resume (after a B7 stop) ------------------------------------------------
+RESUME_NOTHING_STOPPED = (
+    "Nothing is stopped on {date}: there is no check-in at irritation 3 since the last resume, so there is "
+    "nothing to resume."
+)
+RESUME_FUTURE = "{date} is in the future (today is {today}); record a resume on the day the skin has healed."
+RESUME_TOO_EARLY = (
+    "Irritation 3 was logged on {last}; a resume is for a later day, once the skin has healed (give --date "
+    "after {last})."
+)
+RESUME_NEEDS_HEALED = (
+    "Actives stay stopped after severe irritation (rule B7) until the skin has healed; once it has, run "
+    "`milia resume --healed`."
+)
+RESUME_NEEDS_CLINICIAN = (
+    "The check-ins since {since} mention hives, swelling or blisters, which can be an allergy (rule B7): "
+    "have a clinician look at it first, then run `milia resume --healed --seen-clinician`."
+)
+RESUMED = "Resumed on {date} after the stop of {since} (rule B7): actives restart at the lowest level."
+RESUME_NEXT = "Next active evening: {date} ({steps})."
+RESUME_NO_ACTIVE_SOON = "The plan has no active evening in the next {days} days."
+RESUME_WATCH = "Stop again and check in with irritation 2 or 3 if redness, stinging or swelling comes back."
+
 # -- events ----------------------------------------------------------------
 BAD_KIND = "Event kind {value!r} is not known; allowed: {allowed}."
 BAD_AREA = "Area {value!r} is not known; allowed: {allowed}."
