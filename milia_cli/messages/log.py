@@ -226,3 +226,39 @@ STATS_LEVEL_EARLIER_ONE = (
 STATS_LEVEL_EARLIER_MANY = (
     "{n} earlier changes ({since} on) not shown: --days N widens the window, --json lists every change"
 )
+
+# -- dated profile changes (`profile set`, B13) -------------------------------------------
+BAD_SINCE_FUTURE = "--since {date} is in the future (today is {today}); a change is dated the day it took effect."
+SINCE_NOT_PLAN_SHAPING = (
+    "--since only dates changes that shape the plan (pregnancy, milia.areas, skin.type, birth_year, "
+    "cautions.*, habits.*); {key} takes effect as written."
+)
+SINCE_BEFORE_LAST = (
+    "{key} already changed on {last} (recorded in the log); --since {date} would put this change before it — "
+    "give a date on or after {last}."
+)
+BIRTH_YEAR_FUTURE = "birth_year {year} is in the future (it is {today_year}); give the year the person was born."
+CHANGE_LOG_FAILED = "{reason}; the profile was left as it was ({path}) — nothing was changed."
+CHANGE_LOG_FAILED_RESTORE_FAILED = (
+    "{reason}; and putting back the previous profile failed too ({restore}): {path} now has {key} = {value} "
+    "without a dated record — run the same `milia profile set` again once the log can be written."
+)
+CHANGE_RECORDED = "Recorded in the log: {key} changed from {old} to {new} on {date} (days before it are unchanged)."
+CHANGE_NO_ACTIVES = "From {date} the plan has no actives (no retinol, no acid); `milia plan` shows why."
+CHANGE_DROPS = "From {date} the plan leaves out {what}; `milia plan` shows why."
+CHANGE_FEWER = "From {date} the plan has fewer active evenings ({before} -> {after} in the next {days} days)."
+WHO_PRENATAL = "your prenatal provider (midwife, obstetrician or doctor)"
+WHO_BREASTFEEDING = "your clinician or your baby's doctor"
+PREG_HEAD = "Pregnancy status is now {status}: retinol stops {when} (rules B13, B1/B2). Use no retinoid from then on."
+PREG_SHARE = "Dates retinol was used, to share with {who}:"
+PREG_USED = "used, from your check-ins ({n}): {dates}"
+PREG_PLANNED = "planned, no check-in says whether it was used ({n}): {dates}"
+PREG_NONE = "No retinol was used or planned before {date}."
+PREG_RISK = (
+    "Topical retinol is generally considered low risk: little reaches the blood through the skin "
+    "(MotherToBaby). Tell your provider the dates and the product."
+)
+PREG_RISK_BREASTFEEDING = (
+    "Some references (LactMed, NHS SPS) consider topical retinoids low risk while breastfeeding; "
+    "this planner leaves retinol out by default (B2) — ask your clinician."
+)
