@@ -311,7 +311,7 @@ class Store:
     # -- writing ------------------------------------------------------------
     def save_checkin(self, profile_key: str, checkin: CheckIn) -> bool:
         """Record ``checkin`` as the whole of its day (insert or replace). True if the day was new."""
-        _check(checkin)
+        _check(checkin, new=True)
         with self._write():
             pid = self._profile_id(profile_key, create=True)
             existed = self._has_day(pid, checkin.date)
@@ -324,7 +324,7 @@ class Store:
         Read and write happen in one locked transaction, so concurrent check-ins of
         the same day from several processes all land. Returns the stored day.
         """
-        _check(checkin)
+        _check(checkin, new=True)
         with self._write():
             pid = self._profile_id(profile_key, create=True)
             row = self._conn.execute(
@@ -499,9 +499,11 @@ class Store:
 
 
 # -- helpers ----------------------------------------------------------------
-def _check(checkin: CheckIn) -> None:
+def _check(checkin: CheckIn, *, new: bool = False) -> None:
     from milia_cli.store_json import checkin_problem  # the Log JSON format's own field checks
 
+    if new and checkin.all_done:  # invariant 12: the caller resolves the day's planned ids
+        raise MiliaError(msg.STORE_ALL_REFUSED.format(date=checkin.date))
     problem = checkin_problem(checkin)
     if problem:
         raise MiliaError(problem)

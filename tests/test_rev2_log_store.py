@@ -96,6 +96,14 @@ def test_events_that_make_no_sense_are_refused(db: Path, event: Event) -> None:
         assert store.events("ana") == ()
 
 
+def test_the_store_refuses_to_store_all(db: Path) -> None:
+    with open_store(db) as store:
+        for write in (store.save_checkin, store.merge_checkin):
+            with pytest.raises(MiliaError, match="invariant 12"):
+                write("ana", CheckIn(D, all_done=True))
+        assert store.counts("ana") == (0, 0)
+
+
 def test_a_second_change_of_a_key_on_one_day_keeps_the_days_old_value(db: Path) -> None:
     with open_store(db) as store:
         store.record_change("ana", ProfileChange(D, "pregnancy", "none", "trying"))

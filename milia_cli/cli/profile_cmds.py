@@ -195,6 +195,8 @@ def _restore(target: Path, previous: bytes, err: BaseException, key: str, value:
     from milia_cli.messages import log as log_msg
 
     why = err.message.rstrip(".") if isinstance(err, MiliaError) else "interrupted"
+    for tail in (" — nothing was changed", "; nothing was changed", ", nothing was changed"):
+        why = why[: -len(tail)] if why.lower().endswith(tail) else why
     try:
         atomic_write_bytes(target, previous)
     except OSError as exc:

@@ -54,6 +54,10 @@ CHECKIN_SKIPPED_PART = ", skipped {skipped}"
 CHECKIN_IRRITATION_PART = ", irritation {value}"
 CHECKIN_COUNT_PART = ", {value} bumps seen in total"
 CHECKIN_BUMPS_PART = ", {value} new bumps"
+STORE_ALL_REFUSED = (
+    "The check-in of {date} says \"all\" instead of step ids; a check-in is stored as the ids the plan had "
+    "that day (invariant 12) — nothing was stored."
+)
 CONVERTED_ALL = (
     "milia: {n} earlier check-in(s) stored as \"all\" now hold the steps the plan had on those days "
     "(log schema 2 stores step ids)."
