@@ -11,7 +11,11 @@ import json
 import sqlite3
 from datetime import date, timedelta
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from conftest import BASE_PROFILE, TODAY
+from milia_cli.checkin import planned_steps
 from milia_cli.logmodel import CheckIn, Log
 from milia_cli.planner import plan_for_day
 from milia_cli.profile import parse_profile
@@ -132,3 +136,40 @@ def test_checkin_merging_into_an_all_day_of_schema_1_keeps_its_steps(milia) -> N
     assert milia("checkin", "--skip", "am:makeup").exit_code == 0
     ci = read(milia).on(TODAY)
     assert ci == CheckIn(TODAY, planned(TODAY, Log(), TODAY) - {"am:makeup"}, frozenset({"am:makeup"}))
+
+
+# -- a property over generated schema-1 logs ---------------------------------------------------
+@st.composite
+def v1_rows(draw) -> list[tuple]:
+    rows = []
+    for n in sorted(set(draw(st.lists(st.integers(-3, 60), min_size=1, max_size=20)))):
+        day = (START + timedelta(days=n)).isoformat()
+        all_done = draw(st.booleans())
+        skipped = draw(st.sampled_from(["", "am:makeup", "pm:moisturize"]))
+        rows.append(("default", day, int(all_done), "" if all_done else "am:cleanse", skipped,
+                     draw(st.none() | st.integers(0, 3))))
+    return rows
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=v1_rows())
+def test_conversion_stores_each_days_planned_ids(tmp_path_factory, rows) -> None:
+    db = tmp_path_factory.mktemp("v1") / "milia.db"
+    make_v1_db(db, rows)
+    today = START + timedelta(days=61)
+    with open_store(db) as store:
+        pending = store.pending_all_days("default")
+        assert len(pending) == sum(r[2] for r in rows)
+        assert store.resolve_pending_all("default", planned_steps(PROFILE, today)) == len(pending)
+        log = store.read_log("default")
+        assert store.pending_all_days("default") == ()
+    for day in pending:
+        checkin = log.on(day)
+        plan = plan_for_day(PROFILE, log, day, today=today)
+        want = frozenset(plan.step_ids()) if plan else frozenset()  # a day before the start had no steps
+        assert not checkin.all_done and checkin.done == want - checkin.skipped
+    for key, text, all_done, done, skipped, irritation in rows:  # nothing else changed
+        checkin = log.on(date.fromisoformat(text))
+        assert (checkin.irritation, checkin.skipped) == (irritation, frozenset(skipped.split()))
+        if not all_done:
+            assert checkin.done == frozenset(done.split())
