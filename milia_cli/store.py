@@ -23,12 +23,13 @@ import sqlite3
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, NamedTuple
+from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from milia_cli.errors import MiliaError
 from milia_cli.fsutil import ensure_private_dir, reason
-from milia_cli.logmodel import CheckIn, Event, Log, ProfileChange
+from milia_cli.logmodel import CheckIn, Event, Log
 from milia_cli.messages import log as msg
+from milia_cli.store_changes import ChangesAndPendingMixin, PlannedSteps
 from milia_cli.store_schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, classify_header
 
 if TYPE_CHECKING:
@@ -36,10 +37,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Store", "ImportReport", "PlannedSteps", "open_store", "merge_checkins", "SCHEMA_VERSION",
            "DEFAULT_TIMEOUT"]
-
-# What the CLI hands the store so it can store ids instead of "all" without planning itself:
-# (the profile's log as it stands, the days to resolve) -> the step ids planned on each day.
-PlannedSteps = Callable[[Log, "tuple[date, ...]"], Mapping[date, Iterable[str]]]
 
 DEFAULT_TIMEOUT = 5.0  # seconds a write waits for another process's lock
 _FIRST_DAY, _LAST_DAY = "0000-00-00", "9999-99-99"
@@ -102,7 +99,7 @@ def merge_checkins(old: CheckIn | None, new: CheckIn) -> CheckIn:
     )
 
 
-class Store:
+class Store(ChangesAndPendingMixin):
     """One connection to the log database. Use as a context manager."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, timeout: float) -> None:
@@ -251,36 +248,6 @@ class Store:
         ).fetchall()
         return tuple(Event(date.fromisoformat(d), k, tuple(a.split()), bool(s)) for d, k, a, s in rows)
 
-    def changes(self, profile_key: str) -> tuple[ProfileChange, ...]:
-        """The dated profile changes of ``profile_key`` (B13), by date then key."""
-        with self._sql():
-            pid = self._profile_id(profile_key)
-            return () if pid is None else self._changes(pid)
-
-    def _changes(self, pid: int) -> tuple[ProfileChange, ...]:
-        rows = self._conn.execute(
-            "SELECT day, key, old, new FROM profile_changes WHERE profile_id = ? ORDER BY day, key", (pid,)
-        ).fetchall()
-        if not rows:
-            return ()
-        from milia_cli.store_json import value_from_json  # json only when there are changes
-
-        return tuple(ProfileChange(date.fromisoformat(d), k, value_from_json(o), value_from_json(n))
-                     for d, k, o, n in rows)
-
-    def pending_all_days(self, profile_key: str) -> tuple[date, ...]:
-        """Days of ``profile_key`` still stored as "all" (schema-1 rows, or imported without a
-        :data:`PlannedSteps`), waiting for their planned ids. One partial-index lookup."""
-        with self._sql():
-            pid = self._profile_id(profile_key)
-            if pid is None:
-                return ()
-            rows = self._conn.execute(
-                "SELECT day FROM checkins INDEXED BY checkins_pending_all WHERE profile_id = ? AND all_done = 1 "
-                "ORDER BY day", (pid,)
-            ).fetchall()
-        return tuple(date.fromisoformat(r[0]) for r in rows)
-
     def profile_keys(self) -> list[str]:
         """Every profile key that has a log here, sorted."""
         with self._sql():
@@ -343,47 +310,6 @@ class Store:
         with self._write():
             pid = self._profile_id(profile_key, create=True)
             return self._insert_events(pid, [event]) == 1
-
-    def record_change(self, profile_key: str, change: ProfileChange) -> bool:
-        """Log a dated profile change (B13). A second change of the same key on the same day
-        keeps the first ``old`` and takes the new ``new``; one that ends where the day began
-        removes the day's record. True if a record was added or changed."""
-        with self._write():
-            pid = self._profile_id(profile_key, create=True)
-            return self._insert_changes(pid, [change], keep_old=True) > 0
-
-    def resolve_pending_all(self, profile_key: str, planned: PlannedSteps) -> int:
-        """Store the planned step ids for every day still held as "all" (invariant 12), in one
-        transaction; returns how many days were rewritten. ``planned`` does the planning."""
-        with self._write():
-            pid = self._profile_id(profile_key)
-            return 0 if pid is None else self._resolve_pending(pid, planned)
-
-    def _resolve_pending(self, pid: int, planned: PlannedSteps) -> int:
-        rows = self._conn.execute(
-            "SELECT day, skipped FROM checkins INDEXED BY checkins_pending_all "
-            "WHERE profile_id = ? AND all_done = 1 ORDER BY day", (pid,)
-        ).fetchall()
-        if not rows:
-            return 0
-        days = tuple(date.fromisoformat(d) for d, _ in rows)
-        log_rows = self._conn.execute(
-            f"SELECT {_CHECKIN_COLUMNS} FROM checkins WHERE profile_id = ? ORDER BY day", (pid,)
-        ).fetchall()
-        log = Log(tuple(_row_to_checkin(r) for r in log_rows), self._events(pid), self._changes(pid))
-        ids = planned(log, days)
-        updates = []
-        for (day_text, skipped), day in zip(rows, days):
-            skip = frozenset(skipped.split())
-            done = frozenset(ids.get(day, ())) - skip
-            for step in done:
-                if step not in _step_ids():
-                    raise MiliaError(msg.BAD_STEP.format(value=step, steps=", ".join(sorted(_step_ids()))))
-            updates.append((" ".join(sorted(done)), pid, day_text))
-        self._conn.executemany(
-            "UPDATE checkins SET all_done = 0, done = ? WHERE profile_id = ? AND day = ? AND all_done = 1", updates
-        )
-        return len(updates)
 
     def import_log(self, profile_key: str, data: Any, *, source: str = "the log", force: bool = False,
                    planned: PlannedSteps | None = None) -> ImportReport:
@@ -467,37 +393,6 @@ class Store:
         )
         return added
 
-    def _insert_changes(self, pid: int, changes: Any, *, keep_old: bool) -> int:
-        """Insert dated changes; the same (day, key) is replaced (``keep_old``: keeps its ``old``,
-        and a change back to that ``old`` on the same day removes the record)."""
-        if not changes:
-            return 0
-        from milia_cli.store_json import value_to_json
-
-        before = self._conn.total_changes
-        for c in changes:
-            day, old, new = c.date.isoformat(), value_to_json(c.old), value_to_json(c.new)
-            row = self._conn.execute(
-                "SELECT old, new FROM profile_changes WHERE profile_id = ? AND day = ? AND key = ?", (pid, day, c.key)
-            ).fetchone()
-            if row is None and old == new:
-                continue  # not a change
-            if row is not None and keep_old:
-                old = row[0]
-            if row is not None and (row[0], row[1]) == (old, new):
-                continue
-            if row is not None and keep_old and old == new:
-                self._conn.execute("DELETE FROM profile_changes WHERE profile_id = ? AND day = ? AND key = ?",
-                                   (pid, day, c.key))
-                continue
-            self._conn.execute(
-                "INSERT INTO profile_changes(profile_id, day, key, old, new) VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT(profile_id, day, key) DO UPDATE SET old = excluded.old, new = excluded.new",
-                (pid, day, c.key, old, new),
-            )
-        return self._conn.total_changes - before
-
-
 # -- helpers ----------------------------------------------------------------
 def _check(checkin: CheckIn, *, new: bool = False) -> None:
     from milia_cli.store_json import checkin_problem  # the Log JSON format's own field checks
@@ -519,12 +414,6 @@ def _check_event(event: Event) -> None:
     problem = event_problem(event)
     if problem:
         raise MiliaError(problem)
-
-
-def _step_ids() -> frozenset[str]:
-    from milia_cli.store_json import STEP_IDS
-
-    return STEP_IDS
 
 
 def _row_to_checkin(row: tuple) -> CheckIn:

@@ -27,7 +27,7 @@ Version 2 (revision 2 of RULES.md: A6/A7, B7, B13, invariant 12)::
 Check-ins store step ids, never "all" (invariant 12). A schema-1 row with
 ``all_done = 1`` is kept as it is by the migration (the store does no planning);
 the first command that opens that profile's log together with its profile hands
-the store the ids planned on those days (:meth:`milia_cli.store.Store.resolve_pending_all`)
+the store the ids planned on those days (:meth:`milia_cli.store_changes.ChangesAndPendingMixin.resolve_pending_all`)
 and they are rewritten in one transaction. The partial index makes "is anything
 pending?" one cheap lookup on every such command.
 
