@@ -65,14 +65,15 @@ def effect_window(since: date, today: date) -> tuple[date, date]:
     return first, first + timedelta(days=EFFECT_DAYS - 1)
 
 
-def retinol_dates(log: "Log", planned: "tuple[Day, ...]", since: date, today: date) -> tuple[list[date], list[date]]:
+def retinol_dates(log: "Log", planned: "tuple[Day, ...]", today: date) -> tuple[list[date], list[date]]:
     """(used, planned only): the evenings a check-in says retinol was done, up to today, and
-    the retinol evenings the plan had before ``since`` (up to today) that no check-in says
-    were done or skipped. ``planned`` is the plan as it was before the change."""
+    the retinol evenings before today that no check-in says were done or skipped.
+    ``planned`` is the plan the person was following, the one before the change (even when
+    the change is dated earlier with ``--since``: until now they were shown that plan)."""
     used = sorted(c.date for c in log.checkins if c.date <= today and any(s.endswith(":retinol") for s in c.done))
     only_planned = []
     for day in planned:
-        if day.date >= since or day.date > today or not day.has("retinol"):
+        if day.date >= today or not day.has("retinol"):
             continue
         checkin = log.on(day.date)
         said = checkin is not None and any(s.endswith(":retinol") for s in checkin.done | checkin.skipped)
@@ -87,9 +88,10 @@ def _dates(days: list[date]) -> str:
 
 def pregnancy_report(status: str, since: date, today: date, used: list[date], only_planned: list[date]) -> str:
     """What to do at once after a change to pregnant, trying or breastfeeding (B13, B1, B2)."""
-    when = msg.FROM_TONIGHT if since >= today else msg.FROM_THAT_EVENING.format(date=since)
     who = msg.WHO_BREASTFEEDING if status == "breastfeeding" else msg.WHO_PRENATAL
-    lines = [msg.PREG_HEAD.format(status=status, when=when)]
+    lines = [msg.PREG_HEAD.format(status=status, when=msg.FROM_TONIGHT)]
+    if since < today:
+        lines[0] += " " + msg.PREG_SINCE.format(date=since)
     if used or only_planned:
         lines.append(msg.PREG_SHARE.format(who=who))
         if used:
@@ -97,6 +99,6 @@ def pregnancy_report(status: str, since: date, today: date, used: list[date], on
         if only_planned:
             lines.append(msg.BULLET + msg.PREG_PLANNED.format(n=len(only_planned), dates=_dates(only_planned)))
     else:
-        lines.append(msg.PREG_NONE.format(date=since))
+        lines.append(msg.PREG_NONE)
     lines.append(msg.PREG_RISK_BREASTFEEDING if status == "breastfeeding" else msg.PREG_RISK)
     return "\n".join(lines)

@@ -117,6 +117,7 @@ def test_import_of_all_without_a_profile_fails_whole(milia, tmp_path) -> None:
                                                                       {"date": "2026-11-24", "done": []}]}))
     res = milia("log", "import", str(path))
     assert res.exit_code == 1 and "Traceback" not in res.output and res.stderr.count("\n") == 1
+    assert "needs the profile" in res.stderr and "nothing was imported" in res.stderr
     with open_store(milia.home / "milia.db") as store:
         assert store.counts("default") == (0, 0)  # all or nothing
 

@@ -142,6 +142,24 @@ def test_pregnancy_lists_the_retinol_dates_used_and_planned(m) -> None:
     assert "leaves out retinol" in err  # what the change does to the plan, in one line
 
 
+def test_a_backdated_pregnancy_still_lists_the_retinol_evenings_up_to_now(m) -> None:
+    since = START + timedelta(weeks=4)
+    after = since + timedelta(days=3)  # a check-in after the backdated date: exposure in pregnancy
+    assert m("checkin", "--date", after.isoformat(), "--all", today=WEEK9).exit_code == 0
+    with open_store(m.home / "milia.db") as store:
+        assert "pm:retinol" in store.get_checkin("default", after).done, "a retinol evening of week 5"
+    res = m("profile", "set", "pregnancy", "pregnant", "--since", since.isoformat(), today=WEEK9)
+    assert res.exit_code == 0, res.output
+    err = res.stderr
+    assert "retinol stops from this evening" in err and f"dated {since}" in err
+    used_line = next(line for line in err.splitlines() if "used, from your check-ins" in line)
+    assert after.isoformat() in used_line
+    planned_line = next(line for line in err.splitlines() if "planned, no check-in" in line)
+    last = max(re.findall(r"\d{4}-\d{2}-\d{2}", planned_line))
+    assert last > since.isoformat()  # the evenings the old plan showed after the backdated date too
+    assert changes(m) == (ProfileChange(since, "pregnancy", "none", "pregnant"),)
+
+
 def test_breastfeeding_names_its_own_references(m) -> None:
     res = m("profile", "set", "pregnancy", "breastfeeding", today=WEEK9)
     assert "LactMed" in res.stderr and "retinol stops" in res.stderr

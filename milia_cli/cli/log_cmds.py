@@ -288,7 +288,14 @@ def log_import(
     # "done": "all" is stored as the ids planned that day, in the import's transaction; the
     # profile is loaded only if some day needs it
     def planned(log: "Log", days: tuple) -> Any:
-        return planned_steps(st.profile(), st.today())(log, days)
+        from milia_cli.errors import MiliaError
+
+        try:
+            profile, today = st.profile(), st.today()
+        except MiliaError as err:
+            raise MiliaError(msg.IMPORT_ALL_NEEDS_PROFILE.format(
+                file=source, n=len(days), reason=err.message.rstrip("."))) from None
+        return planned_steps(profile, today)(log, days)
 
     with st.open_store() as store:
         report = store.import_log(key, data, source=source, force=force, planned=planned)

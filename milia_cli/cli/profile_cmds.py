@@ -226,9 +226,9 @@ def _say_what_changes(st: State, key: str, day: date, today: date, current, upda
         from datetime import timedelta
 
         start = current.schedule.start
-        through = min(today, day - timedelta(days=1))
+        through = today - timedelta(days=1)  # the plan they followed until now; tonight it stops
         planned = plan_days(current, before_log, start, through, today=today) if through >= start else ()
-        used, only_planned = pc.retinol_dates(log, planned, day, today)
+        used, only_planned = pc.retinol_dates(log, planned, today)
         st.err(pc.pregnancy_report(updated.pregnancy, day, today, used, only_planned))
 
 

@@ -172,6 +172,10 @@ IMPORT_OTHER_PROFILE = (
     "{file} is the log of {found!r}, not of {want!r}; use --force to import it into {want!r} anyway. "
     "Nothing was imported."
 )
+IMPORT_ALL_NEEDS_PROFILE = (
+    "{file}: {n} day(s) say \"done\": \"all\", which is stored as the steps the plan had that day and so "
+    "needs the profile ({reason}); nothing was imported."
+)
 IMPORT_READ_FAILED = "Could not read {file}: {reason}; nothing was imported."
 
 # problems inside a Log JSON document (the `problem` of IMPORT_BAD)
@@ -257,7 +261,8 @@ PREG_HEAD = "Pregnancy status is now {status}: retinol stops {when} (rules B13, 
 PREG_SHARE = "Dates retinol was used, to share with {who}:"
 PREG_USED = "used, from your check-ins ({n}): {dates}"
 PREG_PLANNED = "planned, no check-in says whether it was used ({n}): {dates}"
-PREG_NONE = "No retinol was used or planned before {date}."
+PREG_NONE = "No retinol was used or planned so far."
+PREG_SINCE = "(The change is dated {date}: the plan applies it from then on.)"
 PREG_RISK = (
     "Topical retinol is generally considered low risk: little reaches the blood through the skin "
     "(MotherToBaby). Tell your provider the dates and the product."
