@@ -62,6 +62,7 @@ def test_resume_records_the_event_and_says_what_comes_next(m) -> None:
 
 def test_after_hives_swelling_or_blisters_a_clinician_must_have_seen_it(m) -> None:
     stop(m, note="hives on both cheeks")
+    assert "--seen-clinician" in one_sentence(m("resume", today=LATER))
     err = one_sentence(m("resume", "--healed", today=LATER))
     assert "clinician" in err and "--seen-clinician" in err and "allergy" in err
     res = m("resume", "--healed", "--seen-clinician", "--date", "2026-11-30", today=LATER)

@@ -50,7 +50,8 @@ def resume(
         if day <= stop.last_severe:
             raise MiliaError(msg.RESUME_TOO_EARLY.format(last=stop.last_severe))
         if not healed:
-            raise MiliaError(msg.RESUME_NEEDS_HEALED)
+            raise MiliaError(msg.RESUME_NEEDS_HEALED_ALLERGY.format(since=stop.since) if stop.allergy
+                             else msg.RESUME_NEEDS_HEALED)
         if stop.allergy and not seen_clinician:
             raise MiliaError(msg.RESUME_NEEDS_CLINICIAN.format(since=stop.since))
         event = Event(day, "resume", (), seen_clinician)

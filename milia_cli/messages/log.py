@@ -133,6 +133,11 @@ RESUME_NEEDS_HEALED = (
     "Actives stay stopped after severe irritation (rule B7) until the skin has healed; once it has, run "
     "`milia resume --healed`."
 )
+RESUME_NEEDS_HEALED_ALLERGY = (
+    "Actives stay stopped after severe irritation (rule B7) until the skin has healed and, as the check-ins "
+    "since {since} mention hives, swelling or blisters (possibly an allergy), a clinician has seen it; then "
+    "run `milia resume --healed --seen-clinician`."
+)
 RESUME_NEEDS_CLINICIAN = (
     "The check-ins since {since} mention hives, swelling or blisters, which can be an allergy (rule B7): "
     "have a clinician look at it first, then run `milia resume --healed --seen-clinician`."
