@@ -8,7 +8,7 @@ Kept free of rich, sqlite3 and json so the flag path starts instantly.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
 from milia_cli.errors import MiliaError, UsageError
 from milia_cli.logmodel import CheckIn
@@ -16,6 +16,10 @@ from milia_cli.messages import common as common_msg
 from milia_cli.messages import log as msg
 from milia_cli.plan import STEP_IDS, Day
 from milia_cli.store_json import MAX_BUMPS, note_problem
+
+if TYPE_CHECKING:
+    from milia_cli.logmodel import Log
+    from milia_cli.profile import Profile
 
 def parse_day(text: str | None, today: date, what: str = "--date") -> date:
     """``YYYY-MM-DD``, ``today`` or ``yesterday``; None means today."""
@@ -84,6 +88,12 @@ def check_note(note: str | None) -> str | None:
     return note
 
 
+def check_count(value: int | None) -> int | None:
+    if value is not None and not 0 <= value <= MAX_BUMPS:
+        raise UsageError(msg.BAD_COUNT.format(value=value, limit=MAX_BUMPS))
+    return value
+
+
 def build_checkin(
     day: Day,
     *,
@@ -94,26 +104,62 @@ def build_checkin(
     bumps: int | None = None,
     note: str | None = None,
     picked: bool = False,
+    count: int | None = None,
 ) -> CheckIn:
-    """Validate flag values against ``day``'s plan and build the check-in (nothing stored)."""
+    """Validate flag values against ``day``'s plan and build the check-in (nothing stored).
+
+    ``all_done`` ("--all") stores the ids ``day`` plans, minus the skipped ones: check-ins
+    hold step ids, never "all" (invariant 12), so what was done stays known when the
+    profile or the plan changes later (B13)."""
     check_irritation(irritation)
     check_bumps(bumps)
+    check_count(count)
     check_note(note)
     done_ids = resolve_steps(done, day)
     skip_ids = resolve_steps(skip, day)
     both = done_ids & skip_ids
     if both:
         raise UsageError(msg.STEP_DONE_AND_SKIPPED.format(step=min(both)))
+    if all_done:
+        done_ids = frozenset(day.step_ids()) - skip_ids
     return CheckIn(
         date=day.date,
-        done=frozenset() if all_done else done_ids,
+        done=done_ids,
         skipped=skip_ids,
-        all_done=all_done,
         irritation=irritation,
         bumps=bumps,
         note=note,
         picked=picked or mentions_picking(note),
+        count=count,
     )
+
+
+PlannedSteps = Callable[["Log", "tuple[date, ...]"], Mapping[date, Iterable[str]]]
+
+
+def planned_steps(profile: "Profile", today: date) -> PlannedSteps:
+    """What the store needs to turn days held as "all" into ids (``Store.resolve_pending_all``,
+    ``Store.import_log``): the step ids the plan had on each day, from the log as it stands
+    (its irritation, events and dated changes), so the plan that applied that day."""
+
+    def planned(log: "Log", days: "tuple[date, ...]") -> dict[date, tuple[str, ...]]:
+        from milia_cli.planner import plan_days
+
+        by_date = {d.date: d.step_ids() for d in plan_days(profile, log, min(days), max(days), today=today)}
+        return {d: by_date.get(d, ()) for d in days}  # a day outside the plan had no steps
+
+    return planned
+
+
+def read_log_resolved(store: Any, key: str, profile: "Profile", today: date,
+                      warn: Callable[[str], None] | None = None) -> "Log":
+    """The log of ``key``, after storing the planned ids of any day still held as "all"
+    (schema-1 rows; one cheap lookup when there are none). ``warn`` hears how many."""
+    if store.pending_all_days(key):
+        converted = store.resolve_pending_all(key, planned_steps(profile, today))
+        if converted and warn is not None:
+            warn(msg.CONVERTED_ALL.format(n=converted))
+    return store.read_log(key)
 
 
 def mentions_picking(note: str | None) -> bool:
@@ -149,6 +195,8 @@ def summary(checkin: CheckIn, day: Day) -> str:
         extra += msg.CHECKIN_SKIPPED_PART.format(skipped=skipped)
     if checkin.irritation is not None:
         extra += msg.CHECKIN_IRRITATION_PART.format(value=checkin.irritation)
+    if checkin.count is not None:
+        extra += msg.CHECKIN_COUNT_PART.format(value=checkin.count)
     if checkin.bumps is not None:
         extra += msg.CHECKIN_BUMPS_PART.format(value=checkin.bumps)
     return msg.CHECKIN_SAVED.format(date=checkin.date, done=done, planned=planned, extra=extra)

@@ -29,22 +29,25 @@ from milia_cli.errors import MiliaError
 from milia_cli.fsutil import ensure_private_dir, reason
 from milia_cli.logmodel import CheckIn, Event, Log
 from milia_cli.messages import log as msg
+from milia_cli.store_changes import ChangesAndPendingMixin, PlannedSteps
 from milia_cli.store_schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, classify_header
 
 if TYPE_CHECKING:
     from milia_cli.store_json import LogDocument
 
-__all__ = ["Store", "ImportReport", "open_store", "merge_checkins", "SCHEMA_VERSION", "DEFAULT_TIMEOUT"]
+__all__ = ["Store", "ImportReport", "PlannedSteps", "open_store", "merge_checkins", "SCHEMA_VERSION",
+           "DEFAULT_TIMEOUT"]
 
 DEFAULT_TIMEOUT = 5.0  # seconds a write waits for another process's lock
 _FIRST_DAY, _LAST_DAY = "0000-00-00", "9999-99-99"
-_CHECKIN_COLUMNS = "day, all_done, done, skipped, irritation, bumps, note, picked"
+_CHECKIN_COLUMNS = "day, all_done, done, skipped, irritation, bumps, note, picked, count"
 
 
 class ImportReport(NamedTuple):
     added: int  # days that were not in the log
     replaced: int  # days that were, now replaced by the file's version
     events_added: int  # events not already logged
+    changes_added: int = 0  # dated profile changes not already logged (same day and key: replaced)
 
 
 def open_store(db_path: str | os.PathLike[str], *, timeout: float | None = None) -> "Store":
@@ -92,10 +95,11 @@ def merge_checkins(old: CheckIn | None, new: CheckIn) -> CheckIn:
         bumps=new.bumps if new.bumps is not None else old.bumps,
         note=new.note if new.note is not None else old.note,
         picked=old.picked or new.picked,
+        count=new.count if new.count is not None else old.count,
     )
 
 
-class Store:
+class Store(ChangesAndPendingMixin):
     """One connection to the log database. Use as a context manager."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, timeout: float) -> None:
@@ -204,7 +208,8 @@ class Store:
                 f"SELECT {_CHECKIN_COLUMNS} FROM checkins WHERE profile_id = ? AND day BETWEEN ? AND ? ORDER BY day",
                 (pid, _day(first, _FIRST_DAY), _day(last, _LAST_DAY)),
             ).fetchall()
-            return Log(checkins=tuple(_row_to_checkin(r) for r in rows), events=self._events(pid))
+            return Log(checkins=tuple(_row_to_checkin(r) for r in rows), events=self._events(pid),
+                       changes=self._changes(pid))
 
     def read_history(self, profile_key: str, last: date | None = None) -> tuple[tuple, ...]:
         """Every check-in up to ``last`` (optional), compact, in date order:
@@ -238,9 +243,10 @@ class Store:
 
     def _events(self, pid: int) -> tuple[Event, ...]:
         rows = self._conn.execute(
-            "SELECT day, kind, areas FROM events WHERE profile_id = ? ORDER BY day, kind, areas", (pid,)
+            "SELECT day, kind, areas, seen_clinician FROM events WHERE profile_id = ? ORDER BY day, kind, areas",
+            (pid,),
         ).fetchall()
-        return tuple(Event(date.fromisoformat(d), k, tuple(a.split())) for d, k, a in rows)
+        return tuple(Event(date.fromisoformat(d), k, tuple(a.split()), bool(s)) for d, k, a, s in rows)
 
     def profile_keys(self) -> list[str]:
         """Every profile key that has a log here, sorted."""
@@ -272,7 +278,7 @@ class Store:
     # -- writing ------------------------------------------------------------
     def save_checkin(self, profile_key: str, checkin: CheckIn) -> bool:
         """Record ``checkin`` as the whole of its day (insert or replace). True if the day was new."""
-        _check(checkin)
+        _check(checkin, new=True)
         with self._write():
             pid = self._profile_id(profile_key, create=True)
             existed = self._has_day(pid, checkin.date)
@@ -285,7 +291,7 @@ class Store:
         Read and write happen in one locked transaction, so concurrent check-ins of
         the same day from several processes all land. Returns the stored day.
         """
-        _check(checkin)
+        _check(checkin, new=True)
         with self._write():
             pid = self._profile_id(profile_key, create=True)
             row = self._conn.execute(
@@ -298,13 +304,20 @@ class Store:
         return merged
 
     def add_event(self, profile_key: str, event: Event) -> bool:
-        """Log a procedure; False if the same one (day, kind, areas) is already logged."""
+        """Log a procedure or a resume; False if the same one (day, kind, areas) is already logged
+        (a resume given again with ``seen_clinician`` records that; it is never taken back)."""
+        _check_event(event)
         with self._write():
             pid = self._profile_id(profile_key, create=True)
             return self._insert_events(pid, [event]) == 1
 
-    def import_log(self, profile_key: str, data: Any, *, source: str = "the log", force: bool = False) -> ImportReport:
-        """Merge a Log JSON document by date: validated whole first, then one transaction."""
+    def import_log(self, profile_key: str, data: Any, *, source: str = "the log", force: bool = False,
+                   planned: PlannedSteps | None = None) -> ImportReport:
+        """Merge a Log JSON document by date: validated whole first, then one transaction.
+
+        Days given as ``"done": "all"`` are stored as the ids ``planned`` returns for them, in
+        the same transaction, from the log as it stands after the import; without ``planned``
+        they wait as "all" for :meth:`resolve_pending_all`."""
         from milia_cli.store_json import log_from_dict
 
         doc: LogDocument = log_from_dict(data, source)
@@ -316,7 +329,11 @@ class Store:
             replaced = sum(1 for c in doc.checkins if c.date.isoformat() in existing)
             self._upsert(pid, doc.checkins)
             events_added = self._insert_events(pid, doc.events)
-        return ImportReport(added=len(doc.checkins) - replaced, replaced=replaced, events_added=events_added)
+            changes_added = self._insert_changes(pid, doc.changes, keep_old=False)
+            if planned is not None:
+                self._resolve_pending(pid, planned)
+        return ImportReport(added=len(doc.checkins) - replaced, replaced=replaced, events_added=events_added,
+                            changes_added=changes_added)
 
     def export_log(self, profile_key: str) -> dict[str, Any]:
         """The whole log of ``profile_key`` as a ``milia.log/1`` document (deterministic)."""
@@ -344,15 +361,15 @@ class Store:
 
     def _upsert(self, pid: int, checkins: Any) -> None:
         self._conn.executemany(
-            "INSERT INTO checkins(profile_id, day, all_done, done, skipped, irritation, bumps, note, picked) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "INSERT INTO checkins(profile_id, day, all_done, done, skipped, irritation, bumps, note, picked, count) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(profile_id, day) DO UPDATE SET all_done = excluded.all_done, done = excluded.done, "
             "skipped = excluded.skipped, irritation = excluded.irritation, bumps = excluded.bumps, "
-            "note = excluded.note, picked = excluded.picked",
+            "note = excluded.note, picked = excluded.picked, count = excluded.count",
             [
                 (
                     pid, c.date.isoformat(), int(c.all_done), " ".join(sorted(c.done)), " ".join(sorted(c.skipped)),
-                    c.irritation, c.bumps, c.note, int(c.picked),
+                    c.irritation, c.bumps, c.note, int(c.picked), c.count,
                 )
                 for c in checkins
             ],
@@ -362,17 +379,26 @@ class Store:
         from milia_cli.store_json import event_sort_key
 
         before = self._conn.total_changes
+        ordered = sorted(events, key=event_sort_key)
         self._conn.executemany(
-            "INSERT OR IGNORE INTO events(profile_id, day, kind, areas) VALUES (?, ?, ?, ?)",
-            [(pid, e.date.isoformat(), e.kind, " ".join(e.areas)) for e in sorted(events, key=event_sort_key)],
+            "INSERT OR IGNORE INTO events(profile_id, day, kind, areas, seen_clinician) VALUES (?, ?, ?, ?, ?)",
+            [(pid, e.date.isoformat(), e.kind, " ".join(e.areas), int(e.seen_clinician)) for e in ordered],
         )
-        return self._conn.total_changes - before
-
+        added = self._conn.total_changes - before
+        # a resume given again with seen_clinician records that the clinician saw it (never taken back)
+        self._conn.executemany(
+            "UPDATE events SET seen_clinician = 1 WHERE profile_id = ? AND day = ? AND kind = 'resume' "
+            "AND seen_clinician = 0",
+            [(pid, e.date.isoformat()) for e in ordered if e.kind == "resume" and e.seen_clinician],
+        )
+        return added
 
 # -- helpers ----------------------------------------------------------------
-def _check(checkin: CheckIn) -> None:
+def _check(checkin: CheckIn, *, new: bool = False) -> None:
     from milia_cli.store_json import checkin_problem  # the Log JSON format's own field checks
 
+    if new and checkin.all_done:  # invariant 12: the caller resolves the day's planned ids
+        raise MiliaError(msg.STORE_ALL_REFUSED.format(date=checkin.date))
     problem = checkin_problem(checkin)
     if problem:
         raise MiliaError(problem)
@@ -382,8 +408,16 @@ def _day(value: date | None, default: str) -> str:
     return default if value is None else value.isoformat()
 
 
+def _check_event(event: Event) -> None:
+    from milia_cli.store_json import event_problem
+
+    problem = event_problem(event)
+    if problem:
+        raise MiliaError(problem)
+
+
 def _row_to_checkin(row: tuple) -> CheckIn:
-    day, all_done, done, skipped, irritation, bumps, note, picked = row
+    day, all_done, done, skipped, irritation, bumps, note, picked, count = row
     return CheckIn(
         date=date.fromisoformat(day),
         done=frozenset(done.split()),
@@ -393,6 +427,7 @@ def _row_to_checkin(row: tuple) -> CheckIn:
         bumps=bumps,
         note=note,
         picked=bool(picked),
+        count=count,
     )
 
 

@@ -1,8 +1,12 @@
 """The Log JSON format (``milia.log/1`` of SPEC.md): encode, and validate-then-decode.
 
-Encoding is deterministic (check-ins by date, events by date/kind/areas, step
-ids sorted), so exporting an unchanged log twice gives identical bytes, and
-``decode(encode(log)) == log``. Decoding checks the whole document before
+Encoding is deterministic (check-ins by date, events by date/kind/areas, changes
+by date/key, step ids sorted), so exporting an unchanged log twice gives identical
+bytes, and ``decode(encode(log)) == log``. Revision 2 added, all optional on import:
+a check-in's ``count`` (bumps seen today, in total), ``resume`` events
+(``{"date", "kind": "resume", "seen_clinician"}``) and ``changes`` (dated profile
+changes, B13: ``{"date", "key", "old", "new"}``). Export writes step ids, never
+``"all"`` (a day still waiting for its planned ids is the one exception). Decoding checks the whole document before
 returning anything; the first problem becomes one sentence naming where it is.
 """
 
@@ -12,7 +16,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from milia_cli.errors import MiliaError
-from milia_cli.logmodel import PROCEDURE_KINDS, CheckIn, Event, Log
+from milia_cli.logmodel import EVENT_KINDS, PROCEDURE_KINDS, CheckIn, Event, Log, ProfileChange
 from milia_cli.messages import log as msg
 
 LOG_SCHEMA = "milia.log/1"
@@ -21,9 +25,11 @@ MAX_BUMPS = 10_000
 _STEPS = ("cleanse", "remove-makeup", "exfoliate", "retinol", "moisturize", "eye-cream", "sunscreen", "makeup")
 _SLOTS = ("am", "pm")
 STEP_IDS = frozenset(f"{slot}:{step}" for slot in _SLOTS for step in _STEPS)
-_CHECKIN_KEYS = ("date", "done", "skipped", "irritation", "bumps", "note", "picked")
-_EVENT_KEYS = ("date", "kind", "areas")
-_TOP_KEYS = ("schema", "profile", "checkins", "events")
+_CHECKIN_KEYS = ("date", "done", "skipped", "irritation", "count", "bumps", "note", "picked")
+_EVENT_KEYS = ("date", "kind", "areas", "seen_clinician")
+_CHANGE_KEYS = ("date", "key", "old", "new")
+_TOP_KEYS = ("schema", "profile", "checkins", "events", "changes")
+MAX_CHANGE_KEY = 100
 
 
 # -- field checks shared with the CLI ------------------------------------------
@@ -58,9 +64,41 @@ def checkin_problem(ci: CheckIn) -> str | None:
         return msg.BAD_IRRITATION.format(value=ci.irritation)
     if not bumps_ok(ci.bumps):
         return msg.BAD_BUMPS.format(value=ci.bumps, limit=MAX_BUMPS)
+    if not bumps_ok(ci.count):
+        return msg.BAD_COUNT.format(value=ci.count, limit=MAX_BUMPS)
     if ci.note is not None:
         return note_problem(ci.note)
     return None
+
+
+def event_problem(ev: Event) -> str | None:
+    """Why ``ev`` cannot be stored, or None."""
+    if ev.kind not in EVENT_KINDS:
+        return msg.BAD_KIND.format(value=ev.kind, allowed=", ".join(EVENT_KINDS))
+    if ev.kind == "resume" and ev.areas:
+        return msg.RESUME_NO_AREAS
+    if ev.seen_clinician and ev.kind != "resume":
+        return msg.SEEN_ONLY_ON_RESUME
+    return None
+
+
+# -- values of dated profile changes (stored as JSON text) ---------------------------
+def value_to_json(value: Any) -> str:
+    """A profile value (str, bool, int, date, tuple of str, None) as compact JSON text."""
+    import json
+
+    if isinstance(value, tuple):
+        value = list(value)
+    elif isinstance(value, date):
+        value = value.isoformat()
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def value_from_json(text: str) -> Any:
+    import json
+
+    value = json.loads(text)
+    return tuple(value) if isinstance(value, list) else value
 
 
 # -- encode ------------------------------------------------------------------
@@ -70,6 +108,7 @@ def checkin_to_dict(ci: CheckIn) -> dict[str, Any]:
         "done": "all" if ci.all_done else sorted(ci.done),
         "skipped": sorted(ci.skipped),
         "irritation": ci.irritation,
+        "count": ci.count,
         "bumps": ci.bumps,
         "note": ci.note,
         "picked": ci.picked,
@@ -77,11 +116,24 @@ def checkin_to_dict(ci: CheckIn) -> dict[str, Any]:
 
 
 def event_to_dict(ev: Event) -> dict[str, Any]:
+    if ev.kind == "resume":
+        return {"date": ev.date.isoformat(), "kind": ev.kind, "seen_clinician": ev.seen_clinician}
     return {"date": ev.date.isoformat(), "kind": ev.kind, "areas": list(ev.areas)}
 
 
 def event_sort_key(ev: Event) -> tuple:
     return (ev.date, ev.kind, ev.areas)
+
+
+def change_to_dict(change: ProfileChange) -> dict[str, Any]:
+    def plain(value: Any) -> Any:
+        return list(value) if isinstance(value, tuple) else value.isoformat() if isinstance(value, date) else value
+
+    return {"date": change.date.isoformat(), "key": change.key, "old": plain(change.old), "new": plain(change.new)}
+
+
+def change_sort_key(change: ProfileChange) -> tuple:
+    return (change.date, change.key)
 
 
 def log_to_dict(profile_key: str, log: Log) -> dict[str, Any]:
@@ -90,6 +142,7 @@ def log_to_dict(profile_key: str, log: Log) -> dict[str, Any]:
         "profile": profile_key,
         "checkins": [checkin_to_dict(c) for c in sorted(log.checkins, key=lambda c: c.date)],
         "events": [event_to_dict(e) for e in sorted(log.events, key=event_sort_key)],
+        "changes": [change_to_dict(c) for c in sorted(log.changes, key=change_sort_key)],
     }
 
 
@@ -98,6 +151,7 @@ class LogDocument(NamedTuple):
     profile: str
     checkins: tuple[CheckIn, ...]
     events: tuple[Event, ...]
+    changes: tuple[ProfileChange, ...] = ()
 
 
 class _Bad(Exception):
@@ -164,6 +218,9 @@ def _checkin(value: Any, where: str) -> CheckIn:
     bumps = obj.get("bumps")
     if not bumps_ok(bumps):
         raise _Bad(f"{where}.bumps", msg.J_BAD_BUMPS.format(value=bumps, limit=MAX_BUMPS))
+    count = obj.get("count")
+    if not bumps_ok(count):
+        raise _Bad(f"{where}.count", msg.J_BAD_COUNT.format(value=count, limit=MAX_BUMPS))
     note = obj.get("note")
     if note is not None:
         if not isinstance(note, str):
@@ -174,7 +231,7 @@ def _checkin(value: Any, where: str) -> CheckIn:
     picked = obj.get("picked", False)
     if type(picked) is not bool:
         raise _Bad(f"{where}.picked", msg.J_BAD_BOOL.format(key="picked", value=picked))
-    return CheckIn(day, done, skipped, all_done, irritation, bumps, note, picked)
+    return CheckIn(day, done, skipped, all_done, irritation, bumps, note, picked, count)
 
 
 def _event(value: Any, where: str) -> Event:
@@ -183,8 +240,17 @@ def _event(value: Any, where: str) -> Event:
     obj = _obj(value, where, _EVENT_KEYS, ("date", "kind"))
     day = _date(obj["date"], f"{where}.date")
     kind = obj["kind"]
-    if kind not in PROCEDURE_KINDS:
-        raise _Bad(f"{where}.kind", msg.J_BAD_KIND.format(value=kind, allowed=", ".join(PROCEDURE_KINDS)))
+    if kind not in EVENT_KINDS:
+        raise _Bad(f"{where}.kind", msg.J_BAD_KIND.format(value=kind, allowed=", ".join(EVENT_KINDS)))
+    seen = obj.get("seen_clinician", False)
+    if type(seen) is not bool:
+        raise _Bad(f"{where}.seen_clinician", msg.J_BAD_BOOL.format(key="seen_clinician", value=seen))
+    if kind == "resume":
+        if obj.get("areas"):
+            raise _Bad(f"{where}.areas", msg.J_RESUME_AREAS)
+        return Event(day, kind, (), seen)
+    if seen:
+        raise _Bad(f"{where}.seen_clinician", msg.J_SEEN_NOT_RESUME)
     areas = obj.get("areas", [])
     if not isinstance(areas, list):
         raise _Bad(f"{where}.areas", msg.J_NOT_LIST.format(found=_kind(areas)))
@@ -194,6 +260,25 @@ def _event(value: Any, where: str) -> Event:
         if areas.count(area) > 1:
             raise _Bad(f"{where}.areas", msg.J_DUP_STEP.format(value=area))
     return Event(day, kind, canonical_areas(areas))
+
+
+def _change(value: Any, where: str) -> ProfileChange:
+    obj = _obj(value, where, _CHANGE_KEYS, _CHANGE_KEYS)
+    day = _date(obj["date"], f"{where}.date")
+    key = obj["key"]
+    if not isinstance(key, str) or not 1 <= len(key) <= MAX_CHANGE_KEY or not key.isprintable():
+        raise _Bad(f"{where}.key", msg.J_BAD_CHANGE_KEY.format(value=key))
+    values = []
+    for name in ("old", "new"):
+        item = obj[name]
+        ok = item is None or isinstance(item, (str, bool, int)) or (
+            isinstance(item, list) and all(isinstance(v, str) for v in item))
+        if not ok or isinstance(item, float):
+            raise _Bad(f"{where}.{name}", msg.J_BAD_CHANGE_VALUE.format(key=name, found=_kind(item)))
+        if isinstance(item, str) and note_problem(item):
+            raise _Bad(f"{where}.{name}", note_problem(item).rstrip("."))
+        values.append(tuple(item) if isinstance(item, list) else item)
+    return ProfileChange(day, key, values[0], values[1])
 
 
 def canonical_areas(areas: Any) -> tuple[str, ...]:
@@ -225,11 +310,26 @@ def log_from_dict(data: Any, source: str) -> LogDocument:
         raw_events = obj.get("events", [])
         if not isinstance(raw_events, list):
             raise _Bad("events", msg.J_NOT_LIST.format(found=_kind(raw_events)))
-        events = {_event(item, f"events[{i}]") for i, item in enumerate(raw_events)}
+        events: dict[tuple, Event] = {}
+        for i, item in enumerate(raw_events):
+            ev = _event(item, f"events[{i}]")
+            old = events.get(event_sort_key(ev))
+            events[event_sort_key(ev)] = ev if old is None else ev._replace(seen_clinician=old.seen_clinician
+                                                                                or ev.seen_clinician)
+        raw_changes = obj.get("changes", [])
+        if not isinstance(raw_changes, list):
+            raise _Bad("changes", msg.J_NOT_LIST.format(found=_kind(raw_changes)))
+        changes: dict[tuple, ProfileChange] = {}
+        for i, item in enumerate(raw_changes):
+            change = _change(item, f"changes[{i}]")
+            if change_sort_key(change) in changes:
+                raise _Bad(f"changes[{i}]", msg.J_DUP_CHANGE.format(key=change.key, day=change.date.isoformat()))
+            changes[change_sort_key(change)] = change
     except _Bad as bad:
         raise MiliaError(msg.IMPORT_BAD.format(file=source, where=bad.where, problem=bad.problem)) from None
     return LogDocument(
         profile=profile,
         checkins=tuple(sorted(checkins.values(), key=lambda c: c.date)),
-        events=tuple(sorted(events, key=event_sort_key)),
+        events=tuple(sorted(events.values(), key=event_sort_key)),
+        changes=tuple(sorted(changes.values(), key=change_sort_key)),
     )

@@ -13,6 +13,24 @@ Layout (version 1)::
     events(id, profile_id, day, kind, areas)
         UNIQUE (profile_id, day, kind, areas)       -- re-importing is idempotent
 
+Version 2 (revision 2 of RULES.md: A6/A7, B7, B13, invariant 12)::
+
+    checkins(..., count)                           -- + bumps seen today, in total (>= 0)
+        all_done = 1 now only marks a row still waiting for its planned ids (see below)
+        INDEX checkins_pending_all (profile_id, day) WHERE all_done = 1
+    events(id, profile_id, day, kind, areas, seen_clinician)
+        kind also 'resume' (after a B7 stop; no areas); seen_clinician only on a resume
+        UNIQUE (profile_id, day, kind, areas)
+    profile_changes(id, profile_id, day, key, old, new)   -- dated profile changes (B13)
+        UNIQUE (profile_id, day, key)                -- old/new: the values as JSON text
+
+Check-ins store step ids, never "all" (invariant 12). A schema-1 row with
+``all_done = 1`` is kept as it is by the migration (the store does no planning);
+the first command that opens that profile's log together with its profile hands
+the store the ids planned on those days (:meth:`milia_cli.store_changes.ChangesAndPendingMixin.resolve_pending_all`)
+and they are rewritten in one transaction. The partial index makes "is anything
+pending?" one cheap lookup on every such command.
+
 ``done``/``skipped``/``areas`` are space-separated, sorted ids (ids never hold
 spaces). Days are ISO ``YYYY-MM-DD`` text, so text order is date order.
 """
@@ -48,8 +66,38 @@ CREATE TABLE events (
 );
 """
 
+# Version 2: events is rebuilt because SQLite cannot change a CHECK constraint in place.
+_V2 = """
+ALTER TABLE checkins ADD COLUMN count INTEGER CHECK (count >= 0);
+CREATE INDEX checkins_pending_all ON checkins(profile_id, day) WHERE all_done = 1;
+CREATE TABLE events_v2 (
+    id             INTEGER PRIMARY KEY,
+    profile_id     INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    day            TEXT    NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    kind           TEXT    NOT NULL
+                   CHECK (kind IN ('extraction', 'laser', 'electrodesiccation', 'other', 'resume')),
+    areas          TEXT    NOT NULL DEFAULT '',
+    seen_clinician INTEGER NOT NULL DEFAULT 0 CHECK (seen_clinician IN (0, 1)),
+    CHECK (kind = 'resume' OR seen_clinician = 0),
+    CHECK (kind <> 'resume' OR areas = ''),
+    UNIQUE (profile_id, day, kind, areas)
+);
+INSERT INTO events_v2(id, profile_id, day, kind, areas) SELECT id, profile_id, day, kind, areas FROM events;
+DROP TABLE events;
+ALTER TABLE events_v2 RENAME TO events;
+CREATE TABLE profile_changes (
+    id         INTEGER PRIMARY KEY,
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    day        TEXT    NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    key        TEXT    NOT NULL CHECK (length(key) BETWEEN 1 AND 100),
+    old        TEXT    NOT NULL,
+    new        TEXT    NOT NULL,
+    UNIQUE (profile_id, day, key)
+);
+"""
+
 # MIGRATIONS[i] takes the schema from version i to i + 1. Append, never edit.
-MIGRATIONS: tuple[str, ...] = (_V1,)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BASE_PROFILE, TODAY, fake_env
-from milia_cli.logmodel import CheckIn
+from milia_cli.logmodel import CheckIn, Log
 from milia_cli.store import open_store
 
 RETINOL_DAY = date(2026, 11, 23)  # Monday of week 1: a retinol evening for BASE_PROFILE
@@ -40,11 +40,19 @@ def count(m, key: str = "default") -> int:
         return store.counts(key)[0]
 
 
+def planned_ids(day: date, text: str = BASE_PROFILE) -> frozenset[str]:
+    from milia_cli.planner import plan_for_day
+    from milia_cli.profile import parse_profile
+
+    return frozenset(plan_for_day(parse_profile(text.encode(), "p"), Log(), day, today=day).step_ids())
+
+
 def test_all_with_values_is_silent_and_stored(m) -> None:
     res = m("checkin", "--all", "--irritation", "1", "--bumps", "4", "--note", "tight after retinol")
     assert res.exit_code == 0, res.output
     assert res.stdout == ""  # scriptable: silent when stdout is not a terminal
-    assert stored(m, TODAY) == CheckIn(TODAY, all_done=True, irritation=1, bumps=4, note="tight after retinol")
+    # --all stores the ids planned that day, never "all" (invariant 12)
+    assert stored(m, TODAY) == CheckIn(TODAY, planned_ids(TODAY), irritation=1, bumps=4, note="tight after retinol")
 
 
 def test_bare_step_means_every_slot_that_day_has_it(m) -> None:
@@ -69,7 +77,8 @@ def test_backfilling_a_past_day(m) -> None:
     res = m("checkin", "--date", "2026-11-24", "--all", today=date(2026, 11, 30))
     assert res.exit_code == 0, res.output
     assert m("checkin", "--date", "yesterday", "--all", today=date(2026, 11, 30)).exit_code == 0
-    assert stored(m, date(2026, 11, 24)).all_done and stored(m, date(2026, 11, 29)).all_done
+    for day in (date(2026, 11, 24), date(2026, 11, 29)):
+        assert stored(m, day).done == planned_ids(day) and not stored(m, day).all_done
 
 
 @pytest.mark.parametrize(
@@ -134,18 +143,19 @@ def test_summary_is_printed_on_a_terminal(m) -> None:
 
 def test_interactive_checkin_asks_each_step(m) -> None:
     env = fake_env(TODAY, tty=True)
-    # 10 steps: y for all but retinol (s) and makeup (n); irritation 1, bumps 2, a note, not picked
-    answers = ["y", "y", "y", "y", "n", "y", "y", "s", "y", "y", "1", "2", "bit dry", "n"]
+    # 10 steps: y for all but retinol (s) and makeup (n); irritation 1, count 9, bumps 2, a note, not picked
+    answers = ["y", "y", "y", "y", "n", "y", "y", "s", "y", "y", "1", "9", "2", "bit dry", "n"]
     env.stdin = io.StringIO("\n".join(answers) + "\n")
     res = m("checkin", env=env)
     assert res.exit_code == 0, res.output
     ci = stored(m, TODAY)
     assert ci.skipped == {"pm:retinol"} and "am:makeup" not in ci.done and len(ci.done) == 8
-    assert (ci.irritation, ci.bumps, ci.note, ci.picked) == (1, 2, "bit dry", False)
+    assert (ci.irritation, ci.count, ci.bumps, ci.note, ci.picked) == (1, 9, 2, "bit dry", False)
+    assert "Bumps you see today, in total" in res.stdout
     assert "Retinol" in res.stdout
     # again: Enter keeps every previous answer
     env2 = fake_env(TODAY, tty=True)
-    env2.stdin = io.StringIO("\n" * 14)
+    env2.stdin = io.StringIO("\n" * 15)
     assert m("checkin", env=env2).exit_code == 0
     assert stored(m, TODAY) == ci
 
@@ -186,7 +196,7 @@ def test_profile_file_logs_under_its_name(milia, tmp_path: Path) -> None:
     client.parent.mkdir()
     client.write_text(BASE_PROFILE.replace('name = "ana"', 'name = "bea"'))
     assert milia("--profile-file", str(client), "checkin", "--all").exit_code == 0
-    assert stored(milia, TODAY, key="bea").all_done
+    assert stored(milia, TODAY, key="bea").done == planned_ids(TODAY)
 
 
 def test_flag_path_imports_no_rich(m) -> None:

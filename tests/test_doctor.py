@@ -54,7 +54,7 @@ def test_healthy_home_is_ok_and_untouched(milia, healthy):
     before = snapshot(healthy)
     r = milia("doctor")
     assert r.exit_code == 0, r.output
-    assert "No problems found" in r.stdout and "schema 1, integrity ok" in r.stdout
+    assert "No problems found" in r.stdout and f"schema {SCHEMA_VERSION}, integrity ok" in r.stdout
     assert snapshot(healthy) == before
 
 

@@ -333,7 +333,8 @@ def test_locked_database_released_in_time_lets_the_write_through(milia, home_wit
         assert r.exit_code == 0, r.output
     finally:
         timer.join()
-    assert log_days(home_with_log)[DAYS[5]]["all"] is True
+    landed = log_days(home_with_log)[DAYS[5]]
+    assert landed["done"] and landed["all"] is False  # --all stores the planned ids (invariant 12)
 
 
 def test_locked_database_through_a_real_process_names_the_file(home_with_log):
@@ -495,7 +496,8 @@ def test_full_disk_in_a_real_process_checkin(home_with_log):
     assert log_days(home_with_log) == before_days
     r = run_milia(home_with_log, "checkin", "--date", DAYS[6], "--all")  # space is back: it works again
     assert r.returncode == 0, r.stderr
-    assert log_days(home_with_log)[DAYS[6]]["all"] is True
+    landed = log_days(home_with_log)[DAYS[6]]
+    assert landed["done"] and landed["all"] is False  # --all stores the planned ids (invariant 12)
 
 
 def test_full_disk_for_log_export_to_a_file(milia, home_with_log, tmp_path):

@@ -83,7 +83,8 @@ def test_cli_export_file_is_private_and_import_reports(milia, tmp_path: Path) ->
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     doc = json.loads(out.read_text())
     assert doc["schema"] == "milia.log/1" and doc["profile"] == "default"
-    assert doc["checkins"][0]["done"] == "all" and doc["checkins"][1]["done"] == ["am:cleanse", "pm:cleanse"]
+    # export writes the step ids, never "all" (invariant 12)
+    assert "pm:retinol" in doc["checkins"][0]["done"] and doc["checkins"][1]["done"] == ["am:cleanse", "pm:cleanse"]
     stdout = milia("log", "export").stdout
     assert json.loads(stdout) == doc and stdout == out.read_text()
 
@@ -159,5 +160,6 @@ def test_bad_imports_write_nothing(milia, tmp_path: Path) -> None:
 def test_export_of_a_home_without_database_is_empty_and_creates_nothing(milia) -> None:
     milia.write_profile()
     res = milia("log", "export")
-    assert json.loads(res.stdout) == {"schema": "milia.log/1", "profile": "default", "checkins": [], "events": []}
+    assert json.loads(res.stdout) == {"schema": "milia.log/1", "profile": "default", "checkins": [], "events": [],
+                                      "changes": []}
     assert not (milia.home / "milia.db").exists()

@@ -237,7 +237,7 @@ def root(
 COMMAND_MODULES = {
     "init": "profile_cmds", "profile": "profile_cmds",
     "plan": "plan_cmds", "today": "plan_cmds", "why": "plan_cmds", "triage": "plan_cmds",
-    "checkin": "log_cmds", "stats": "log_cmds", "event": "log_cmds", "log": "log_cmds",
+    "checkin": "log_cmds", "stats": "log_cmds", "event": "log_cmds", "log": "log_cmds", "resume": "resume_cmd",
     "export": "export_cmds", "batch": "export_cmds",
     "doctor": "doctor_cmd",
 }

@@ -64,15 +64,20 @@ def checkin(
     all_done: bool = typer.Option(False, "--all", help="Every step of that day's plan was done (except --skip ones)."),
     irritation: Optional[int] = typer.Option(None, "--irritation", metavar="0-3",
                                              help="0 none · 1 mild · 2 moderate · 3 severe."),
-    bumps: Optional[int] = typer.Option(None, "--bumps", metavar="N", help="How many new bumps you noticed."),
+    count: Optional[int] = typer.Option(None, "--count", metavar="N",
+                                        help="The bumps you see today, in total (A6/A7 compare these counts)."),
+    bumps: Optional[int] = typer.Option(None, "--bumps", metavar="N",
+                                        help="How many new bumps you noticed since the last check-in (not the total)."),
     note: Optional[str] = typer.Option(None, "--note", metavar="TEXT", help="Free text (stored as typed)."),
     picked: bool = typer.Option(False, "--picked", help="You picked or squeezed a bump (rule A1)."),
     replace_day: bool = typer.Option(False, "--replace", help="Replace the day instead of adding to it."),
 ) -> None:
-    """Record a day: which steps you did, irritation and new bumps.
+    """Record a day: which steps you did, irritation, the bump count and new bumps.
 
     On a terminal with no flags it asks, step by step. With flags it is silent and
     scriptable; re-running a day adds to it (--replace to start the day over).
+    --count is every bump you see today, in total; --bumps only the new ones.
+    Irritation 2 or 3, or picking, is answered at once on stderr (B6, B7, A1).
     """
     from milia_cli import checkin as core
 
@@ -82,7 +87,7 @@ def checkin(
     day = core.parse_day(on, today)
     core.check_day(day, today, profile.schedule.start)
     flags_given = bool(done or skip or all_done or picked or replace_day) or any(
-        v is not None for v in (irritation, bumps, note)
+        v is not None for v in (irritation, bumps, note, count)
     )
     if not flags_given and not st.env.interactive:
         from milia_cli.errors import UsageError
@@ -91,14 +96,15 @@ def checkin(
         raise UsageError(msg.NOTHING_TO_RECORD)
     if flags_given:  # validate what needs no plan before touching the database
         core.check_irritation(irritation)
+        core.check_count(count)
         core.check_bumps(bumps)
         core.check_note(note)
     with st.open_store() as store:
-        log = store.read_log(st.log_key)
+        log = core.read_log_resolved(store, st.log_key, profile, today, st.err)
         plan = plan_day(profile, log, day, today)
         if flags_given:
             record = core.build_checkin(plan, done=done, skip=skip, all_done=all_done, irritation=irritation,
-                                        bumps=bumps, note=note, picked=picked)
+                                        bumps=bumps, note=note, picked=picked, count=count)
             if replace_day:
                 store.save_checkin(st.log_key, record)
                 stored = record
@@ -109,8 +115,16 @@ def checkin(
             store.save_checkin(st.log_key, record)
     if st.env.stdout_isatty or not flags_given:
         st.out(core.summary(stored, plan))
-    if record.picked:
-        st.err(core.picking_message())
+    if record.irritation is not None or record.picked or record.note:
+        from milia_cli.reaction import checkin_answer
+
+        others = tuple(c for c in log.checkins if c.date != stored.date)
+        said = stored._replace(irritation=record.irritation, picked=record.picked, note=record.note)  # this run's
+        answer = checkin_answer(said,
+                                log._replace(checkins=tuple(sorted(others + (stored,), key=lambda c: c.date))),
+                                today=today)
+        if answer:
+            st.err(answer)
 
 
 # -- stats -------------------------------------------------------------------------
@@ -236,7 +250,7 @@ def log_export(
     output: Optional[str] = typer.Option(None, "-o", "--output", metavar="FILE",
                                          help="Write to FILE (0600, atomically); '-' or none: stdout."),
 ) -> None:
-    """The whole log of this profile as milia.log/1 JSON."""
+    """The whole log of this profile as milia.log/1 JSON (step ids, never "all")."""
     import json
 
     from milia_cli.messages import log as msg
@@ -244,7 +258,7 @@ def log_export(
 
     st = state(ctx)
     key = st.log_key
-    log = st.load_log()
+    log = _export_log(st)
     text = json.dumps(log_to_dict(key, log), ensure_ascii=False, indent=2) + "\n"
     if output in (None, "-"):
         st.env.stdout.write(text)
@@ -265,13 +279,52 @@ def log_import(
     """Merge a log export by date (a day in the file replaces that day); all or nothing."""
     from milia_cli.messages import log as msg
 
+    from milia_cli.checkin import planned_steps
+
     st = state(ctx)
     key = st.log_key
     source = "stdin" if file == "-" else file
     data = _read_json(st, file, source)
+    # "done": "all" is stored as the ids planned that day, in the import's transaction; the
+    # profile is loaded only if some day needs it
+    def planned(log: "Log", days: tuple) -> Any:
+        from milia_cli.errors import MiliaError
+
+        try:
+            profile, today = st.profile(), st.today()
+        except MiliaError as err:
+            raise MiliaError(msg.IMPORT_ALL_NEEDS_PROFILE.format(
+                file=source, n=len(days), reason=err.message.rstrip("."))) from None
+        return planned_steps(profile, today)(log, days)
+
     with st.open_store() as store:
-        report = store.import_log(key, data, source=source, force=force)
-    st.out(msg.IMPORTED.format(name=key, added=report.added, replaced=report.replaced, events=report.events_added))
+        report = store.import_log(key, data, source=source, force=force, planned=planned)
+    st.out(msg.IMPORTED.format(name=key, added=report.added, replaced=report.replaced, events=report.events_added,
+                               changes=report.changes_added))
+
+
+def _export_log(st: "State") -> "Log":
+    """The log to export: days still held as "all" get their planned ids first (needs the
+    profile); if the profile cannot be read, they are exported as "all" with a warning, so
+    a backup never fails (import turns them into ids)."""
+    from milia_cli.checkin import read_log_resolved
+    from milia_cli.errors import MiliaError
+    from milia_cli.logmodel import EMPTY_LOG
+    from milia_cli.messages import log as msg
+
+    if not st.locations.db_path.exists():
+        return EMPTY_LOG
+    with st.open_store() as store:
+        pending = store.pending_all_days(st.log_key)
+        if not pending:
+            return store.read_log(st.log_key)
+        try:
+            profile = st.profile()
+            today = st.today()
+        except MiliaError as err:
+            st.err(msg.EXPORT_ALL_UNRESOLVED.format(n=len(pending), reason=err.message.rstrip(".")))
+            return store.read_log(st.log_key)
+        return read_log_resolved(store, st.log_key, profile, today, st.err)
 
 
 def _read_json(st: "State", file: str, source: str) -> Any:
@@ -339,12 +392,13 @@ def _ask_checkin(st: "State", day: "Day", existing: "CheckIn | None") -> "CheckI
     old = existing or CheckIn(day.date)
     irritation = _ask(st, console, msg.ASK_IRRITATION, _text(old.irritation),
                       lambda t: int(t) if t in ("0", "1", "2", "3") else None, blank=None)
+    count = _ask(st, console, msg.ASK_COUNT, _text(old.count), _parse_bumps, blank=None)
     bumps = _ask(st, console, msg.ASK_BUMPS, _text(old.bumps), _parse_bumps, blank=None)
     note = _ask(st, console, msg.ASK_NOTE, old.note or "", _parse_note, blank=None, show_default=False)
     picked = _ask(st, console, msg.ASK_PICKED, "y" if old.picked else "n",
                   lambda t: {"y": True, "n": False}.get(t[:1]))
     return CheckIn(day.date, frozenset(done), frozenset(skipped), False, irritation, bumps, note,
-                   picked or core.mentions_picking(note))
+                   picked or core.mentions_picking(note), count)
 
 
 def _text(value: Any) -> str:

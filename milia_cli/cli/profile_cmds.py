@@ -101,16 +101,145 @@ def set_(
     ctx: typer.Context,
     key: str = typer.Argument(..., metavar="KEY", help="Dotted key, e.g. skin.type or schedule.pm."),
     value: str = typer.Argument(..., metavar="VALUE", help="New value; an empty string clears an optional key."),
+    since: Optional[str] = typer.Option(
+        None, "--since", metavar="DATE",
+        help="When a plan-shaping change took effect (YYYY-MM-DD, 'yesterday'; default today). Days before it stay as they were."),
 ) -> None:
-    """Change one key; the whole profile is validated before it is written."""
+    """Change one key; the whole profile is validated before it is written.
+
+    A change of pregnancy, milia.areas, skin.type, birth_year, cautions.* or habits.* is
+    also recorded, dated, in the log (rule B13): the plan applies it from that date on and
+    never rewrites the days before.
+    """
     from milia_cli.profile import with_value
-    from milia_cli.profiles import update_profile
+    from milia_cli.profile_changes import is_plan_shaping
 
     st = state(ctx)
     st.profile()  # a clear error if it is missing or broken, before taking the lock
     source = str(st.profile_path)
+    if is_plan_shaping(key):
+        _set_dated(st, key, value, since, source)
+        return
+    if since is not None:
+        from milia_cli.messages import log as log_msg
+
+        raise MiliaError(log_msg.SINCE_NOT_PLAN_SHAPING.format(key=key))
+    from milia_cli.profiles import update_profile
+
     update_profile(st.profile_path, lambda current: with_value(current, key, value, source))
     st.err(msg.UPDATED.format(key=key, value=value, path=st.profile_path))
+
+
+def _set_dated(st: State, key: str, value: str, since: Optional[str], source: str) -> None:
+    """A plan-shaping `profile set` (B13, invariant 12). Order of the writes: the TOML is
+    replaced atomically first, then the dated change is recorded in the log in one
+    transaction; if the log cannot be written, the previous TOML is put back atomically, so
+    the two never disagree (and the error says so)."""
+    from milia_cli.checkin import parse_day, read_log_resolved
+    from milia_cli.logmodel import ProfileChange
+    from milia_cli.messages import log as log_msg
+    from milia_cli.profile import load_profile, save_profile, with_value
+    from milia_cli.profile_changes import value_of
+    from milia_cli.profiles import directory_lock
+
+    today = st.today()
+    day = parse_day(since, today, "--since")
+    if day > today:
+        raise MiliaError(log_msg.BAD_SINCE_FUTURE.format(date=day, today=today))
+    path = st.profile_path
+    log = None
+    with directory_lock(path.parent):
+        current = load_profile(path)
+        updated = with_value(current, key, value, source)
+        if key == "birth_year" and updated.birth_year is not None and updated.birth_year > today.year:
+            raise MiliaError(log_msg.BIRTH_YEAR_FUTURE.format(year=updated.birth_year, today_year=today.year))
+        old, new = value_of(current, key), value_of(updated, key)
+        changed = old != new
+        if key == "pregnancy" and changed:
+            updated = updated._replace(pregnancy_since=day)
+        if changed:
+            _refuse_before_last_change(st, key, day)
+        target = path.resolve() if path.is_symlink() else path
+        previous = target.read_bytes()
+        save_profile(updated, path)
+        if changed:
+            try:
+                with st.open_store() as store:
+                    # days still held as "all" get their ids from the plan before the change
+                    read_log_resolved(store, st.log_key, current, today, st.err)
+                    store.record_change(st.log_key, ProfileChange(day, key, old, new))  # the last write
+            except (MiliaError, KeyboardInterrupt) as err:
+                _restore(target, previous, err, key, value)
+                raise
+            with st.open_store() as store:
+                log = store.read_log(st.log_key)
+    st.err(msg.UPDATED.format(key=key, value=value, path=path))
+    if log is not None:
+        _say_what_changes(st, key, day, today, current, updated, log)
+
+
+def _refuse_before_last_change(st: State, key: str, day: date) -> None:
+    if not st.locations.db_path.exists():
+        return
+    from milia_cli.messages import log as log_msg
+
+    with st.open_store() as store:
+        earlier = [c.date for c in store.changes(st.log_key) if c.key == key]
+    if earlier and max(earlier) > day:
+        raise MiliaError(log_msg.SINCE_BEFORE_LAST.format(key=key, last=max(earlier), date=day))
+
+
+def _restore(target: Path, previous: bytes, err: BaseException, key: str, value: str) -> None:
+    """Put the previous TOML back after the log refused the change; say so if that fails too."""
+    from milia_cli.fsutil import atomic_write_bytes, reason
+    from milia_cli.messages import log as log_msg
+
+    why = err.message.rstrip(".") if isinstance(err, MiliaError) else "interrupted"
+    for tail in (" — nothing was changed", "; nothing was changed", ", nothing was changed"):
+        why = why[: -len(tail)] if why.lower().endswith(tail) else why
+    try:
+        atomic_write_bytes(target, previous)
+    except OSError as exc:
+        raise MiliaError(log_msg.CHANGE_LOG_FAILED_RESTORE_FAILED.format(
+            reason=why, restore=reason(exc), path=target, key=key, value=value)) from None
+    if isinstance(err, MiliaError):
+        raise MiliaError(log_msg.CHANGE_LOG_FAILED.format(reason=why, path=target)) from None
+
+
+def _say_what_changes(st: State, key: str, day: date, today: date, current, updated, log) -> None:
+    """One line when actives leave the plan; after a change to pregnant/trying/breastfeeding,
+    the retinol dates to share and what they mean (B13)."""
+    from milia_cli import profile_changes as pc
+    from milia_cli.messages import log as log_msg
+    from milia_cli.planner import plan_days
+
+    change = next((c for c in log.changes if c.date == day and c.key == key), None)
+    before_log = log._replace(changes=tuple(c for c in log.changes if c is not change))
+    if change is not None:
+        st.err(log_msg.CHANGE_RECORDED.format(key=key, old=_show(change.old), new=_show(change.new), date=day))
+    first, last = pc.effect_window(day, today)
+    line = pc.plan_effect(plan_days(current, before_log, first, last, today=today),
+                          plan_days(updated, log, first, last, today=today), day)
+    if line:
+        st.err(line)
+    if key == "pregnancy" and updated.pregnancy in pc.NO_RETINOL_STATUSES and current.pregnancy != updated.pregnancy:
+        from datetime import timedelta
+
+        start = current.schedule.start
+        through = today - timedelta(days=1)  # the plan they followed until now; tonight it stops
+        planned = plan_days(current, before_log, start, through, today=today) if through >= start else ()
+        used, only_planned = pc.retinol_dates(log, planned, today)
+        st.err(pc.pregnancy_report(updated.pregnancy, day, today, used, only_planned))
+
+
+def _show(value: object) -> str:
+    if value is None:
+        return "(not set)"
+    if isinstance(value, tuple):
+        return ", ".join(value) or "(none)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 @profile_app.command("list")

@@ -39,6 +39,7 @@ BEFORE_START = "{date} is before the plan starts ({start}); nothing to check in 
 NO_PLAN_DAY = "The plan has no steps on {date}; nothing to check in."
 BAD_IRRITATION = "Irritation {value!r} is out of range; use 0 (none), 1 (mild), 2 (moderate) or 3 (severe)."
 BAD_BUMPS = "Bumps {value!r} is out of range; use a whole number from 0 to {limit}."
+BAD_COUNT = "Count {value!r} is out of range; use the number of bumps you see today, a whole number from 0 to {limit}."
 NOTE_TOO_LONG = "The note is {length} characters long; keep it to at most {limit}."
 NOTE_CONTROL = (
     "The note contains a control character ({char}); use plain text (newlines and tabs are fine)."
@@ -51,7 +52,16 @@ NOTHING_TO_RECORD = (
 CHECKIN_SAVED = "Checked in {date}: {done} of {planned} steps done{extra}."
 CHECKIN_SKIPPED_PART = ", skipped {skipped}"
 CHECKIN_IRRITATION_PART = ", irritation {value}"
+CHECKIN_COUNT_PART = ", {value} bumps seen in total"
 CHECKIN_BUMPS_PART = ", {value} new bumps"
+STORE_ALL_REFUSED = (
+    "The check-in of {date} says \"all\" instead of step ids; a check-in is stored as the ids the plan had "
+    "that day (invariant 12) — nothing was stored."
+)
+CONVERTED_ALL = (
+    "milia: {n} earlier check-in(s) stored as \"all\" now hold the steps the plan had on those days "
+    "(log schema 2 stores step ids)."
+)
 
 # the picking message (rule A1); the rules knowledge base's text wins when it exists
 PICKED_FALLBACK = (
@@ -63,14 +73,79 @@ PICKING_WORDS = (
     "picked", "picking", "pick at", "pick them", "squeez", "popped", "popping", "pop them", "dug at", "dig at",
 )
 
+# what a check-in means at once (B6, B7, A1), printed on stderr as one block
+BULLET = "  - "
+FROM_TONIGHT = "from this evening"
+FROM_THAT_EVENING = "from the evening of {date}"
+URGENT_BLOCK = (
+    "URGENT: swelling of the face, lips or eyelids, or trouble breathing, needs care now: call your "
+    "local emergency number or go to an emergency department. Use no skincare products on it (rules N4, B7)."
+)
+SEEK_CARE_FALLBACK = (
+    "Stop actives and seek care for burning pain, swelling, blisters, oozing or hives; urgently if your "
+    "face, lips or eyelids swell or breathing is hard."
+)
+B7_HEAD = "Irritation 3 (severe) on {date} — rule B7: stop all actives (retinol and acids) {when}."
+B7_SEEK_CARE_DAYS = "See a doctor if it lasts more than a few days."
+B7_RESTART = (
+    "Actives do not come back by themselves: once the skin has healed, run `milia resume --healed`; "
+    "they then restart at the lowest level."
+)
+B7_RESTART_ALLERGY = (
+    "Hives, swelling or blisters can be an allergy: actives come back only after a clinician has seen it "
+    "and the skin has healed (`milia resume --healed --seen-clinician`), then at the lowest level."
+)
+B6_HEAD = "Irritation 2 (moderate) on {date} — rule B6, {when}:"
+B6_NO_ACTIVES = "no retinol and no acid until a check-in at irritation 0 or 1;"
+B6_NO_ACID = "no acid before {acid_from} (7 days from {date}, rule C5);"
+B6_LOWER = "then each active restarts one level lower."
+B6_DURING_STOP = (
+    "Irritation 2 on {date}, while actives are stopped since {since} (rule B7): they stay stopped; "
+    "run `milia resume --healed` only once the skin has healed."
+)
+A1_HEAD = "You picked or squeezed (rule A1):"
+ALLERGY_WORDS = (" hive", "swell", "swollen", "blister", "welt", "allerg")
+SWELLING_WORDS = ("swell", "swollen")
+URGENT_PLACES = ("eyelid", " lid", " eye", "lip", "face", "facial", "mouth", "tongue", "throat")
+BREATHING_WORDS = ("breath", "wheez", "throat tight", "tight throat", "can't swallow", "cannot swallow")
+
 # interactive check-in
 ASK_STEP = "{slot} · {title}  [y]es / [n]o / [s]kip"
 ASK_IRRITATION = "Irritation today: 0 none · 1 mild · 2 moderate · 3 severe"
-ASK_BUMPS = "New bumps today (a number, blank to leave out)"
+ASK_COUNT = "Bumps you see today, in total (a number, blank to leave out)"
+ASK_BUMPS = "New bumps since the last check-in (a number, blank to leave out)"
 ASK_NOTE = "A note (blank for none)"
 ASK_PICKED = "Did you pick or squeeze any bumps?"
 INTERACTIVE_TITLE = "Check-in for {date} (week {week})"
 ALREADY_LOGGED = "Already logged for this day: {summary}. Answers replace it."
+
+# -- resume (after a B7 stop) ------------------------------------------------
+RESUME_NOTHING_STOPPED = (
+    "Nothing is stopped on {date}: there is no check-in at irritation 3 since the last resume, so there is "
+    "nothing to resume."
+)
+RESUME_FUTURE = "{date} is in the future (today is {today}); record a resume on the day the skin has healed."
+RESUME_TOO_EARLY = (
+    "Irritation 3 was logged on {last}; a resume is for a later day, once the skin has healed (give --date "
+    "after {last})."
+)
+RESUME_NEEDS_HEALED = (
+    "Actives stay stopped after severe irritation (rule B7) until the skin has healed; once it has, run "
+    "`milia resume --healed`."
+)
+RESUME_NEEDS_HEALED_ALLERGY = (
+    "Actives stay stopped after severe irritation (rule B7) until the skin has healed and, as the check-ins "
+    "since {since} mention hives, swelling or blisters (possibly an allergy), a clinician has seen it; then "
+    "run `milia resume --healed --seen-clinician`."
+)
+RESUME_NEEDS_CLINICIAN = (
+    "The check-ins since {since} mention hives, swelling or blisters, which can be an allergy (rule B7): "
+    "have a clinician look at it first, then run `milia resume --healed --seen-clinician`."
+)
+RESUMED = "Resumed on {date} after the stop of {since} (rule B7): actives restart at the lowest level."
+RESUME_NEXT = "Next active evening: {date} ({steps})."
+RESUME_NO_ACTIVE_SOON = "The plan has no active evening in the next {days} days."
+RESUME_WATCH = "Stop again and check in with irritation 2 or 3 if redness, stinging or swelling comes back."
 
 # -- events ----------------------------------------------------------------
 BAD_KIND = "Event kind {value!r} is not known; allowed: {allowed}."
@@ -80,12 +155,19 @@ EVENT_ADDED = "Logged {kind} on {date} ({areas}): no actives on those areas unti
 EVENT_ALREADY = "That {kind} on {date} ({areas}) is already logged; nothing changed."
 NO_EVENTS = "No procedures logged for {name!r}."
 EVENT_AREAS_DEFAULTED = "No --area given; using the profile's milia areas ({areas})."
+RESUME_NO_AREAS = "A resume event has no areas: it ends a B7 stop everywhere."
+SEEN_ONLY_ON_RESUME = "Only a resume event records that a clinician saw the reaction."
 EVENT_NO_AREAS = "Give at least one --area (the profile lists no milia areas); allowed: {allowed}."
 
 # -- export / import -----------------------------------------------------------
 EXPORTED = "Exported {checkins} check-ins and {events} events of {name!r} to {path}."
 IMPORTED = (
-    "Imported into {name!r}: {added} days added, {replaced} days replaced, {events} events added."
+    "Imported into {name!r}: {added} days added, {replaced} days replaced, {events} events added, "
+    "{changes} profile changes added."
+)
+EXPORT_ALL_UNRESOLVED = (
+    "milia: {n} check-in(s) are still stored as \"all\" and were exported so ({reason}); fix the profile "
+    "and export again to get the step ids."
 )
 IMPORT_NOT_JSON = "{file} is not valid JSON ({detail}); nothing was imported."
 IMPORT_NOT_UTF8 = "{file} is not UTF-8 text; a log export is JSON. Nothing was imported."
@@ -94,6 +176,10 @@ IMPORT_BAD = "{file}: {where}: {problem}; nothing was imported."
 IMPORT_OTHER_PROFILE = (
     "{file} is the log of {found!r}, not of {want!r}; use --force to import it into {want!r} anyway. "
     "Nothing was imported."
+)
+IMPORT_ALL_NEEDS_PROFILE = (
+    "{file}: {n} day(s) say \"done\": \"all\", which is stored as the steps the plan had that day and so "
+    "needs the profile ({reason}); nothing was imported."
 )
 IMPORT_READ_FAILED = "Could not read {file}: {reason}; nothing was imported."
 
@@ -111,6 +197,12 @@ J_BOTH = "{value!r} is both done and skipped"
 J_BAD_DONE = "'done' must be a list of step ids or \"all\", found {found}"
 J_BAD_IRRITATION = "'irritation' is {value!r}; allowed: 0, 1, 2, 3 or null"
 J_BAD_BUMPS = "'bumps' is {value!r}; allowed: a whole number from 0 to {limit}, or null"
+J_BAD_COUNT = "'count' is {value!r}; allowed: a whole number from 0 to {limit} (bumps seen that day, in total), or null"
+J_RESUME_AREAS = "a resume event has no areas (it ends a B7 stop everywhere)"
+J_SEEN_NOT_RESUME = "'seen_clinician' belongs to a resume event only"
+J_BAD_CHANGE_KEY = "'key' is {value!r}; expected a dotted profile key such as pregnancy or cautions.facial_steroid"
+J_BAD_CHANGE_VALUE = "{key!r} must be text, true/false, a whole number, a list of text or null, found {found}"
+J_DUP_CHANGE = "the change of {key} on {day} appears twice; a key changes once a day"
 J_BAD_NOTE = "'note' must be text or null, found {found}"
 J_BAD_BOOL = "{key!r} must be true or false, found {value!r}"
 J_BAD_PROFILE = "'profile' must be text, found {value!r}"
@@ -146,4 +238,41 @@ STATS_LEVEL_EARLIER_ONE = (
 )
 STATS_LEVEL_EARLIER_MANY = (
     "{n} earlier changes ({since} on) not shown: --days N widens the window, --json lists every change"
+)
+
+# -- dated profile changes (`profile set`, B13) -------------------------------------------
+BAD_SINCE_FUTURE = "--since {date} is in the future (today is {today}); a change is dated the day it took effect."
+SINCE_NOT_PLAN_SHAPING = (
+    "--since only dates changes that shape the plan (pregnancy, milia.areas, skin.type, birth_year, "
+    "cautions.*, habits.*); {key} takes effect as written."
+)
+SINCE_BEFORE_LAST = (
+    "{key} already changed on {last} (recorded in the log); --since {date} would put this change before it — "
+    "give a date on or after {last}."
+)
+BIRTH_YEAR_FUTURE = "birth_year {year} is in the future (it is {today_year}); give the year the person was born."
+CHANGE_LOG_FAILED = "{reason}; the profile was left as it was ({path}) — nothing was changed."
+CHANGE_LOG_FAILED_RESTORE_FAILED = (
+    "{reason}; and putting back the previous profile failed too ({restore}): {path} now has {key} = {value} "
+    "without a dated record — run the same `milia profile set` again once the log can be written."
+)
+CHANGE_RECORDED = "Recorded in the log: {key} changed from {old} to {new} on {date} (days before it are unchanged)."
+CHANGE_NO_ACTIVES = "From {date} the plan has no actives (no retinol, no acid); `milia plan` shows why."
+CHANGE_DROPS = "From {date} the plan leaves out {what}; `milia plan` shows why."
+CHANGE_FEWER = "From {date} the plan has fewer active evenings ({before} -> {after} in the next {days} days)."
+WHO_PRENATAL = "your prenatal provider (midwife, obstetrician or doctor)"
+WHO_BREASTFEEDING = "your clinician or your baby's doctor"
+PREG_HEAD = "Pregnancy status is now {status}: retinol stops {when} (rules B13, B1/B2). Use no retinoid from then on."
+PREG_SHARE = "Dates retinol was used, to share with {who}:"
+PREG_USED = "used, from your check-ins ({n}): {dates}"
+PREG_PLANNED = "planned, no check-in says whether it was used ({n}): {dates}"
+PREG_NONE = "No retinol was used or planned so far."
+PREG_SINCE = "(The change is dated {date}: the plan applies it from then on.)"
+PREG_RISK = (
+    "Topical retinol is generally considered low risk: little reaches the blood through the skin "
+    "(MotherToBaby). Tell your provider the dates and the product."
+)
+PREG_RISK_BREASTFEEDING = (
+    "Some references (LactMed, NHS SPS) consider topical retinoids low risk while breastfeeding; "
+    "this planner leaves retinol out by default (B2) — ask your clinician."
 )
