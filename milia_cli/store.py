@@ -29,7 +29,7 @@ from milia_cli.errors import MiliaError
 from milia_cli.fsutil import ensure_private_dir, reason
 from milia_cli.logmodel import CheckIn, Event, Log
 from milia_cli.messages import log as msg
-from milia_cli.store_schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, classify_header
+from milia_cli.store_schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from milia_cli.store_json import LogDocument
@@ -49,12 +49,21 @@ class ImportReport(NamedTuple):
 
 def open_store(db_path: str | os.PathLike[str], *, timeout: float | None = None) -> "Store":
     """Open (creating and migrating if needed) the log database at ``db_path``; a write
-    waits ``timeout`` seconds (default :data:`DEFAULT_TIMEOUT`) for another process's lock."""
+    waits ``timeout`` seconds (default :data:`DEFAULT_TIMEOUT`) for another process's lock.
+
+    Its files are checked first without SQLite (:func:`milia_cli.dbfiles.preflight`): a
+    special file, a dangling or foreign link, a truncated database or a ``-wal`` that would
+    lose check-ins is refused before SQLite can change anything. A new database is built
+    whole under a temporary name and linked into place, so ``milia.db`` is never 0 bytes.
+    """
+    from milia_cli.dbfiles import preflight
+
     timeout = DEFAULT_TIMEOUT if timeout is None else timeout
     path = Path(db_path)
     ensure_private_dir(path.parent)
-    _create_private_file(path)
-    _check_header(path)
+    if preflight(path) == "absent":
+        _create_database(path, timeout)
+        preflight(path)
     try:
         conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
     except sqlite3.Error as exc:
@@ -66,6 +75,52 @@ def open_store(db_path: str | os.PathLike[str], *, timeout: float | None = None)
         conn.close()
         raise
     return store
+
+
+def _create_database(path: Path, timeout: float) -> None:
+    """A new, migrated database at ``path``, made under a temp name and hard-linked into place
+    (another milia creating it at the same moment wins; its database is used)."""
+    import tempfile
+
+    from milia_cli.fsutil import _fsync_dir
+
+    try:
+        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise MiliaError(msg.DB_CANT_OPEN.format(path=path, detail=reason(exc), directory=path.parent)) from None
+    tmp = Path(name)
+    try:
+        os.fchmod(fd, 0o600)
+        os.close(fd)
+        try:
+            conn = sqlite3.connect(name, timeout=timeout, isolation_level=None)
+            try:
+                Store(conn, path, timeout)._prepare()
+            finally:
+                conn.close()  # the only connection: checkpointed into the file, its -wal removed
+        except sqlite3.Error as exc:
+            raise _translate(exc, path, timeout) from None
+        fd = os.open(name, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        try:
+            os.link(name, path)
+        except FileExistsError:
+            pass  # another milia made it first
+        except OSError:  # no hard links here (some network or FAT file systems)
+            if not os.path.lexists(path):
+                os.rename(name, path)
+        _fsync_dir(path.parent)
+    except OSError as exc:
+        raise MiliaError(msg.DB_CANT_OPEN.format(path=path, detail=reason(exc), directory=path.parent)) from None
+    finally:
+        for leftover in (name, name + "-wal", name + "-shm", name + "-journal"):
+            try:
+                os.unlink(leftover)
+            except OSError:
+                pass
 
 
 def merge_checkins(old: CheckIn | None, new: CheckIn) -> CheckIn:
@@ -130,9 +185,12 @@ class Store:
             conn.execute("PRAGMA secure_delete = ON")  # deleted health data is zeroed, whatever the build's default
             if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: durable at checkpoint
+            # FULL: every commit is fsynced to the -wal before milia says "checked in", so an
+            # acknowledged day survives a power cut (NORMAL could lose the last ones); README, Reliability
+            conn.execute("PRAGMA synchronous = FULL")
             if self._user_version() < SCHEMA_VERSION:
                 self._migrate()
+            self._refuse_missing_tables()
         _tighten_sidecars(self.path)
 
     def _user_version(self) -> int:
@@ -151,6 +209,15 @@ class Store:
             raise MiliaError(msg.DB_NEWER.format(path=self.path, found=version, supported=SCHEMA_VERSION))
         if version == 0 and tables:
             raise MiliaError(msg.DB_NOT_MILIA.format(path=self.path))
+
+    def _refuse_missing_tables(self) -> None:
+        """A table of the schema dropped (by hand, or by damage) is refused, never read as empty."""
+        have = {r[0] for r in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        missing = [t for t in _schema_tables() if t not in have]
+        if missing:
+            from milia_cli.messages import store as store_msg
+
+            raise MiliaError(store_msg.MISSING_TABLES.format(path=self.path, tables=", ".join(missing)))
 
     def _migrate(self) -> None:
         with self._write():
@@ -396,41 +463,22 @@ def _row_to_checkin(row: tuple) -> CheckIn:
     )
 
 
+def _schema_tables() -> list[str]:
+    """The tables the migrations create (and do not drop again), in order."""
+    import re
+
+    tables: list[str] = []
+    for script in MIGRATIONS:
+        for verb, name in re.findall(r"\b(CREATE TABLE|DROP TABLE)\s+(?:IF (?:NOT )?EXISTS\s+)?(\w+)", script, re.I):
+            if verb.upper().startswith("CREATE"):
+                tables.append(name)
+            elif name in tables:
+                tables.remove(name)
+    return tables
+
+
 def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
-
-
-def _create_private_file(path: Path) -> None:
-    """Create an empty 0600 file for SQLite to open (umask-proof); leave an existing one alone."""
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
-    except FileExistsError:
-        return
-    except OSError as exc:
-        raise MiliaError(
-            msg.DB_CANT_OPEN.format(path=path, detail=reason(exc), directory=path.parent)
-        ) from None
-    try:
-        os.fchmod(fd, 0o600)
-    finally:
-        os.close(fd)
-
-
-def _check_header(path: Path) -> None:
-    """Refuse, without SQLite touching it, a file that is not a (current) milia database."""
-    try:
-        kind, version = classify_header(path)
-    except OSError as exc:
-        raise MiliaError(
-            msg.DB_CANT_OPEN.format(path=path, detail=reason(exc), directory=path.parent)
-        ) from None
-    if kind in ("short", "not-sqlite"):
-        raise MiliaError(msg.DB_CORRUPT.format(path=path, detail="it does not start with an SQLite header"))
-    if kind == "foreign":
-        raise MiliaError(msg.DB_NOT_MILIA.format(path=path))
-    if kind == "newer":
-        raise MiliaError(msg.DB_NEWER.format(path=path, found=version, supported=SCHEMA_VERSION))
-    # empty: freshly created, SQLite initialises it; older: migrated on open
 
 
 def _tighten_sidecars(path: Path) -> None:

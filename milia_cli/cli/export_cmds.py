@@ -180,7 +180,7 @@ def batch_cmd(
     files = client_files(directory)
     with ExitStack() as stack:
         log_for = None
-        if st.locations.db_path.exists():
+        if st.has_log():
             store = stack.enter_context(st.open_store())
             log_for = lambda profile: store.read_log(profile.name)  # noqa: E731
         on_done, on_error = None, lambda path, error: st.err(msg.BATCH_FAILED_FILE.format(file=path.name, error=error))

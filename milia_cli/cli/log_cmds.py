@@ -154,7 +154,7 @@ def _compute_stats(st: "State", profile: "Profile", today: "date", days: int) ->
 
     window_first = today - timedelta(days=days - 1)
     log, rows = EMPTY_LOG, ()
-    if st.locations.db_path.exists():
+    if st.has_log():
         with st.open_store() as store:
             rows = store.read_history(st.log_key)
             log = store.read_log(st.log_key, first=window_first)

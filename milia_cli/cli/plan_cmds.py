@@ -112,7 +112,7 @@ def _recent_log_and_history(st: "State", day: date) -> tuple:
     and every check-in up to ``day`` as compact rows (titration); one connection."""
     from milia_cli.logmodel import EMPTY_LOG
 
-    if not st.locations.db_path.exists():
+    if not st.has_log():
         return EMPTY_LOG, ()
     with st.open_store() as store:
         return (store.read_log(st.log_key, first=day - RECENT_LOOKBACK, last=day),
