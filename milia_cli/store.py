@@ -273,8 +273,9 @@ class Store:
             ).fetchall()
             return Log(checkins=tuple(_row_to_checkin(r) for r in rows), events=self._events(pid))
 
-    def read_history(self, profile_key: str, last: date | None = None) -> tuple[tuple, ...]:
-        """Every check-in up to ``last`` (optional), compact, in date order:
+    def read_history(self, profile_key: str, last: date | None = None, *,
+                     first: date | None = None) -> tuple[tuple, ...]:
+        """Every check-in from ``first`` to ``last`` (each optional), compact, in date order:
         ``(date, all_done, done, skipped, irritation)`` with ``done``/``skipped`` the stored
         space-separated ids. What streaks and titration need of a long log, without a CheckIn each."""
         with self._sql():
@@ -283,11 +284,23 @@ class Store:
                 return ()
             rows = self._conn.execute(
                 "SELECT day, all_done, done, skipped, irritation FROM checkins "
-                "WHERE profile_id = ? AND day <= ? ORDER BY day",
-                (pid, _day(last, _LAST_DAY)),
+                "WHERE profile_id = ? AND day BETWEEN ? AND ? ORDER BY day",
+                (pid, _day(first, _FIRST_DAY), _day(last, _LAST_DAY)),
             ).fetchall()
         parse = date.fromisoformat
         return tuple((parse(d), bool(a), done, skipped, irr) for d, a, done, skipped, irr in rows)
+
+    def iter_checkins(self, profile_key: str) -> Iterator[CheckIn]:
+        """Every check-in of ``profile_key`` in date order, one at a time from a cursor (a log of
+        any length streams in constant memory; `milia log export`). Use while the store is open."""
+        with self._sql():
+            pid = self._profile_id(profile_key)
+            if pid is None:
+                return
+            cursor = self._conn.execute(
+                f"SELECT {_CHECKIN_COLUMNS} FROM checkins WHERE profile_id = ? ORDER BY day", (pid,))
+            for row in cursor:
+                yield _row_to_checkin(row)
 
     def get_checkin(self, profile_key: str, day: date) -> CheckIn | None:
         with self._sql():

@@ -61,7 +61,12 @@ def _plan(st: State, weeks: int) -> "Plan":
 
     _check_weeks(weeks)
     profile = st.profile()
-    return build_plan(profile, st.load_log(), weeks=weeks, today=st.today())
+    # only the plan's weeks (and the 14 days before, for E2/A1) matter: the same cost on any log length
+    from datetime import timedelta
+
+    start = profile.schedule.start
+    log = st.load_log(start - timedelta(days=14), start + timedelta(days=7 * weeks - 1))
+    return build_plan(profile, log, weeks=weeks, today=st.today())
 
 
 def _emit(st: State, data: bytes, output: Optional[str]) -> None:

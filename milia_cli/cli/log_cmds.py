@@ -94,7 +94,9 @@ def checkin(
         core.check_bumps(bumps)
         core.check_note(note)
     with st.open_store() as store:
-        log = store.read_log(st.log_key)
+        # the plan of `day` reads nothing outside [schedule.start, day] (titration skips what is before
+        # the start, nothing later changes the day): a check-in costs the same on a log of any length
+        log = store.read_log(st.log_key, first=profile.schedule.start, last=day)
         plan = plan_day(profile, log, day, today)
         if flags_given:
             record = core.build_checkin(plan, done=done, skip=skip, all_done=all_done, irritation=irritation,
@@ -237,23 +239,26 @@ def log_export(
                                          help="Write to FILE (0600, atomically); '-' or none: stdout."),
 ) -> None:
     """The whole log of this profile as milia.log/1 JSON."""
-    import json
+    from contextlib import ExitStack
 
+    from milia_cli.log_stream import batched, log_json_chunks
     from milia_cli.messages import log as msg
-    from milia_cli.store_json import log_to_dict
 
     st = state(ctx)
     key = st.log_key
-    log = st.load_log()
-    text = json.dumps(log_to_dict(key, log), ensure_ascii=False, indent=2) + "\n"
-    if output in (None, "-"):
-        st.env.stdout.write(text)
-        return
-    from milia_cli.fsutil import atomic_write_text
+    with ExitStack() as stack:  # streamed from a cursor: constant memory on a log of any length
+        store = stack.enter_context(st.open_store()) if st.has_log() else None
+        counts = store.counts(key) if store is not None else (0, 0)
+        pieces = batched(log_json_chunks(store, key))
+        if output in (None, "-"):
+            for piece in pieces:
+                st.env.stdout.write(piece.decode("utf-8"))
+            return
+        from milia_cli.fsutil import atomic_write_chunks
 
-    path = Path(output).expanduser()
-    atomic_write_text(path, text)
-    st.out(msg.EXPORTED.format(checkins=len(log.checkins), events=len(log.events), name=key, path=path))
+        path = Path(output).expanduser()
+        atomic_write_chunks(path, pieces)
+    st.out(msg.EXPORTED.format(checkins=counts[0], events=counts[1], name=key, path=path))
 
 
 @log_app.command("import")
