@@ -183,3 +183,19 @@ def test_the_window_gives_the_same_day_as_the_whole_log(tmp_path, seed):
         assert day_view(profile, recent, day, today=today, irritations=rows) == day_view(
             profile, recent, day, today=today, irritations=[(c.date, c.irritation) for c in log.checkins
                                                             if c.date <= day])
+
+
+def test_stats_reads_only_the_plan_so_far(milia, long_log, rows_converted, monkeypatch):
+    counted = {"rows": 0}
+    real = store_mod.Store.read_history
+
+    def counting(self, *args, **kwargs):
+        rows = real(self, *args, **kwargs)
+        counted["rows"] += len(rows)
+        return rows
+
+    monkeypatch.setattr(store_mod.Store, "read_history", counting)
+    r = milia("stats", "--json", today=TODAY)
+    assert r.exit_code == 0, r.output
+    window = (TODAY - START).days + 1
+    assert counted["rows"] <= window and rows_converted["rows"] <= window

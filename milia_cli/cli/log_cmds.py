@@ -158,8 +158,9 @@ def _compute_stats(st: "State", profile: "Profile", today: "date", days: int) ->
     log, rows = EMPTY_LOG, ()
     if st.has_log():
         with st.open_store() as store:
-            rows = store.read_history(st.log_key)
-            log = store.read_log(st.log_key, first=window_first)
+            # nothing before schedule.start or after today counts (titration, streaks, the window)
+            rows = store.read_history(st.log_key, first=profile.schedule.start, last=today)
+            log = store.read_log(st.log_key, first=window_first, last=today)
     skeleton = plan_skeleton(profile, log, weeks=plan_weeks_to_cover(profile.schedule.start, today), today=today,
                              through=today, window_first=window_first,
                              irritations=((r[0], r[4]) for r in rows))
