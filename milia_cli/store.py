@@ -26,9 +26,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from milia_cli.errors import MiliaError
-from milia_cli.fsutil import ensure_private_dir, reason
+from milia_cli.fsutil import ensure_private_dir
 from milia_cli.logmodel import CheckIn, Event, Log
 from milia_cli.messages import log as msg
+from milia_cli.store_conn import create_database
+from milia_cli.store_conn import is_damage as _is_damage
+from milia_cli.store_conn import read_only_guard as _read_only_guard
+from milia_cli.store_conn import tighten_sidecars as _tighten_sidecars
+from milia_cli.store_conn import translate as _translate
 from milia_cli.store_schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -62,65 +67,23 @@ def open_store(db_path: str | os.PathLike[str], *, timeout: float | None = None)
     path = Path(db_path)
     ensure_private_dir(path.parent)
     if preflight(path) == "absent":
-        _create_database(path, timeout)
+        create_database(path, timeout, lambda conn: Store(conn, path, timeout)._prepare())
         preflight(path)
+    wal, shm = (path.with_name(path.name + s) for s in ("-wal", "-shm"))
+    found_sidecars = os.path.lexists(wal) or os.path.lexists(shm)
     try:
         conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
     except sqlite3.Error as exc:
         raise _translate(exc, path, timeout) from None
     store = Store(conn, path, timeout)
+    store._found_sidecars = found_sidecars
     try:
         store._prepare()
     except BaseException:
-        conn.close()
+        store._damaged = True  # refused while opening (foreign, missing tables …): leave every byte as it is
+        store.close()
         raise
     return store
-
-
-def _create_database(path: Path, timeout: float) -> None:
-    """A new, migrated database at ``path``, made under a temp name and hard-linked into place
-    (another milia creating it at the same moment wins; its database is used)."""
-    import tempfile
-
-    from milia_cli.fsutil import _fsync_dir
-
-    try:
-        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise MiliaError(msg.DB_CANT_OPEN.format(path=path, detail=reason(exc), directory=path.parent)) from None
-    tmp = Path(name)
-    try:
-        os.fchmod(fd, 0o600)
-        os.close(fd)
-        try:
-            conn = sqlite3.connect(name, timeout=timeout, isolation_level=None)
-            try:
-                Store(conn, path, timeout)._prepare()
-            finally:
-                conn.close()  # the only connection: checkpointed into the file, its -wal removed
-        except sqlite3.Error as exc:
-            raise _translate(exc, path, timeout) from None
-        fd = os.open(name, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        try:
-            os.link(name, path)
-        except FileExistsError:
-            pass  # another milia made it first
-        except OSError:  # no hard links here (some network or FAT file systems)
-            if not os.path.lexists(path):
-                os.rename(name, path)
-        _fsync_dir(path.parent)
-    except OSError as exc:
-        raise MiliaError(msg.DB_CANT_OPEN.format(path=path, detail=reason(exc), directory=path.parent)) from None
-    finally:
-        for leftover in (name, name + "-wal", name + "-shm", name + "-journal"):
-            try:
-                os.unlink(leftover)
-            except OSError:
-                pass
 
 
 def merge_checkins(old: CheckIn | None, new: CheckIn) -> CheckIn:
@@ -157,6 +120,8 @@ class Store:
         self._conn = conn
         self.path = path
         self.timeout = timeout
+        self._damaged = False  # SQLite said the file is damaged: close without a checkpoint
+        self._found_sidecars = True  # a -wal or -shm was there before this connection
 
     # -- lifecycle --------------------------------------------------------------
     def __enter__(self) -> "Store":
@@ -166,10 +131,24 @@ class Store:
         self.close()
 
     def close(self) -> None:
+        """Close; the last connection checkpoints the -wal into milia.db and removes it (so a copy
+        of milia.db alone is the whole log) — except once the file was judged damaged: then a
+        read-only connection is held while closing, so no checkpoint can change milia.db or
+        its -wal (SQLite checkpoints on close only when no other connection is open, and a
+        read-only one never does). Empty sidecars this connection created are still removed."""
+        guard = None
+        wal = self.path.with_name(self.path.name + "-wal")
+        if self._damaged and (self._found_sidecars or (wal.exists() and wal.stat().st_size > 0)):
+            guard = _read_only_guard(self.path)  # (sidecars this connection made are left to SQLite to remove)
         try:
             self._conn.close()
         except sqlite3.Error:
             pass
+        if guard is not None:
+            try:
+                guard.close()
+            except sqlite3.Error:
+                pass
 
     @property
     def schema_version(self) -> int:
@@ -235,6 +214,8 @@ class Store:
         try:
             yield
         except sqlite3.Error as exc:
+            if _is_damage(exc):
+                self._damaged = True
             raise _translate(exc, self.path, self.timeout) from None
 
     @contextmanager
@@ -492,38 +473,3 @@ def _schema_tables() -> list[str]:
 
 def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
-
-
-def _tighten_sidecars(path: Path) -> None:
-    """SQLite gives ``-wal``/``-shm`` the database's mode; make sure, whatever the umask."""
-    for suffix in ("-wal", "-shm"):
-        side = path.with_name(path.name + suffix)
-        try:
-            if side.stat().st_mode & 0o077:
-                side.chmod(0o600)
-        except OSError:
-            pass
-
-
-_BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
-
-
-def _translate(exc: sqlite3.Error, path: Path, timeout: float) -> MiliaError:
-    """One sentence for any sqlite3 error."""
-    code = getattr(exc, "sqlite_errorcode", None)
-    primary = code & 0xFF if isinstance(code, int) else None
-    detail = str(exc) or type(exc).__name__
-    text = detail.lower()
-    if primary in (_BUSY, _LOCKED) or "locked" in text:
-        return MiliaError(msg.DB_LOCKED.format(path=path, seconds=timeout))
-    if primary in (_CORRUPT, _NOTADB) or "malformed" in text or "not a database" in text:
-        return MiliaError(msg.DB_CORRUPT.format(path=path, detail=detail))
-    if primary == _FULL or "disk is full" in text:
-        return MiliaError(msg.DB_FULL.format(path=path))
-    if primary == _READONLY or "readonly" in text:
-        return MiliaError(msg.DB_READ_ONLY.format(path=path, detail=detail, directory=path.parent))
-    if primary == _CANTOPEN or "unable to open" in text:
-        return MiliaError(msg.DB_CANT_OPEN.format(path=path, detail=detail, directory=path.parent))
-    if primary == _IOERR or "disk i/o" in text:
-        return MiliaError(msg.DB_IO.format(path=path, detail=detail))
-    return MiliaError(msg.DB_OTHER.format(path=path, detail=detail))

@@ -240,3 +240,28 @@ def test_sqlite_agrees_with_the_parser_on_a_whole_wal(tmp_path):
     assert inspect_wal_bytes(bytes(raw2)).damaged
     reader.close()
     writer.close()
+
+
+def test_damage_found_by_sqlite_itself_is_never_checkpointed_on_close(profile_home, tmp_path, monkeypatch):
+    """A damage the file checks cannot see (here: they are switched off) is found by SQLite while
+    reading; closing that connection must not fold the -wal into milia.db nor delete it."""
+    import milia_cli.dbfiles as dbfiles
+    from milia_cli.errors import MiliaError
+    from milia_cli.store import open_store
+
+    backup = tmp_path / "backup.db"
+    backup.write_bytes((profile_home / "milia.db").read_bytes())
+    for day in DAYS[2:14]:
+        checkin(profile_home, day, "x" * 1500 + day)
+    live_wal_after(profile_home, DAYS[14:29])
+    db = profile_home / "milia.db"
+    os.replace(backup, db)
+    wal = profile_home / "milia.db-wal"
+    before = (db.read_bytes(), wal.read_bytes())
+    monkeypatch.setattr(dbfiles, "_check_together", lambda files: None)
+    with pytest.raises(MiliaError, match="damaged"):
+        with open_store(db) as store:
+            store.read_log("default")
+            store.integrity_check()
+            raise AssertionError("SQLite read the mismatched pair without an error")
+    assert (db.read_bytes(), wal.read_bytes()) == before
