@@ -151,6 +151,10 @@ def build_cases(ws: Workspace, milia: str, python: str, jrnl: Path | None,
         Case("today", "milia today (1-week log)", [milia, "today"], home("week"), needs="today"),
         Case("checkin", "milia checkin --all (a new day each run)", [milia, "checkin", "--all"],
              home("checkin"), per_run=fresh_day, needs="checkin"),
+        Case("checkin_million", f"milia checkin --all ({ws.sizes.million_days:,}-day log)",
+             [milia, "checkin", "--all"], home("million"), per_run=fresh_day, needs="checkin"),
+        Case("today_million", f"milia today ({ws.sizes.million_days:,}-day log)", [milia, "today"],
+             home("million"), needs="today"),
         Case("today_year", "milia today (1-year log)", [milia, "today"], home("year"), needs="today"),
         Case("today_decade", "milia today (10-year log)", [milia, "today"], home("decade"), needs="today"),
         Case("stats_week", "milia stats (1-week log)", [milia, "stats"], home("week"), needs="stats"),
@@ -189,6 +193,9 @@ RATIOS = [
           "issue 7: as fast as --version (10% allowed for noise)"),
     Ratio("stats 10y / 1w log", "stats_decade", "stats_week", 1.2, "issue 7: within 1.2x"),
     Ratio("today 10y / 1w log", "today_decade", "today", 1.2, "issue 7: within 1.2x"),
+    Ratio("checkin 1e6-day / 1w log", "checkin_million", "checkin", 1.2,
+          "issue 12: a check-in costs the same on any log size"),
+    Ratio("today 1e6-day / 1w log", "today_million", "today", 1.2, "issue 12: so does today"),
     Ratio("today 1000-client db / empty db", "today_many", "today_emptydb", None, "flat in the client count"),
     Ratio("today 1000-client db / 1y alone", "today_many", "today_year", None, "cost of the other clients"),
     Ratio("export ics 52w / --version", "ics", "version"),
@@ -298,7 +305,8 @@ def report(cases: list[Case], batch: Case, args: argparse.Namespace, ws: Workspa
         f"machine: {m['cpus']} CPUs, {m['cpu']}, {m['os']}; Python {m['python']}, typer {m['typer']}, "
         f"milia {m['milia']}; load average at the end {m['load']}",
         f"data: logs of {s.week_days} days / {s.year_days} days / {s.decade_days} days, "
-        f"a {s.db_clients}-client x {s.year_days}-day database, {s.batch_clients} client files "
+        f"a {s.db_clients}-client x {s.year_days}-day database, a {s.million_days:,}-day log, "
+        f"{s.batch_clients} client files "
         f"(built in {ws.setup_seconds:.1f} s); MILIA_NOW={TODAY.isoformat()}",
     ]
     if markdown:

@@ -7,7 +7,10 @@ Homes (each a ``MILIA_HOME`` with ``profiles/default.toml`` and ``milia.db``):
 - ``year``    — started a year ago, a year of log (the `jrnl --version` comparison);
 - ``decade``  — started ten years ago, ten years of log;
 - ``many``    — a year of log, in a database holding ``db_clients`` clients × 1 year;
-- ``emptydb`` — started a year ago, an initialised database with no rows.
+- ``emptydb`` — started a year ago, an initialised database with no rows;
+- ``million`` — started a week ago like ``week``, its database also holding ``million_days``
+  imported days outside the plan (before the start and far after today), written with direct
+  SQL (issue 12 item 11: a check-in must cost the same as on the 1-week log).
 
 Plus ``clients/`` (``batch_clients`` client TOML files) for `milia batch`. The clock is
 pinned with ``MILIA_NOW`` (``TODAY``), so the real date never matters.
@@ -35,11 +38,13 @@ class Sizes:
     decade_days: int = 3652  # ten years
     year_days: int = 365
     week_days: int = 7
+    million_days: int = 1_000_000
 
     @classmethod
     def quick(cls) -> "Sizes":
         """Tiny data for a smoke test: every case still runs, on a handful of rows."""
-        return cls(batch_clients=5, db_clients=5, decade_days=3652, year_days=365, week_days=7)
+        return cls(batch_clients=5, db_clients=5, decade_days=3652, year_days=365, week_days=7,
+                   million_days=20_000)
 
 
 @dataclass(frozen=True)
@@ -99,6 +104,10 @@ def build(sizes: Sizes = Sizes(), root: Path | None = None) -> Workspace:
     empty = root / "homes" / "emptydb"
     datagen.write_profile(empty, start, KEY)
     datagen.load_logs(empty / "milia.db", [])
+
+    million = _home_with_log(root, "million", sizes.week_days, seed=1)
+    datagen.add_days_outside_plan(million / "milia.db", KEY, sizes.million_days,
+                                  before=TODAY - timedelta(days=sizes.week_days), after=TODAY + timedelta(days=400))
 
     datagen.write_clients(root / "clients", sizes.batch_clients, TODAY - timedelta(days=30))
     return Workspace(root=root, sizes=sizes, setup_seconds=time.perf_counter() - began)

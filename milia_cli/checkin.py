@@ -152,14 +152,16 @@ def planned_steps(profile: "Profile", today: date) -> PlannedSteps:
 
 
 def read_log_resolved(store: Any, key: str, profile: "Profile", today: date,
-                      warn: Callable[[str], None] | None = None) -> "Log":
-    """The log of ``key``, after storing the planned ids of any day still held as "all"
-    (schema-1 rows; one cheap lookup when there are none). ``warn`` hears how many."""
+                      warn: Callable[[str], None] | None = None, *,
+                      first: date | None = None, last: date | None = None) -> "Log":
+    """The log of ``key`` (check-ins from ``first`` to ``last``, each optional), after storing
+    the planned ids of any day still held as "all" (schema-1 rows; one cheap lookup when there
+    are none). ``warn`` hears how many."""
     if store.pending_all_days(key):
         converted = store.resolve_pending_all(key, planned_steps(profile, today))
         if converted and warn is not None:
             warn(msg.CONVERTED_ALL.format(n=converted))
-    return store.read_log(key)
+    return store.read_log(key, first=first, last=last)
 
 
 def mentions_picking(note: str | None) -> bool:

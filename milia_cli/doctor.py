@@ -217,16 +217,24 @@ class _Checker:
 
     # -- the database -----------------------------------------------------------------
     def check_database(self) -> None:
+        from milia_cli.dbfiles import db_files, preflight
+
         db = self.locations.db_path
-        if not db.exists():
-            return
-        if not db.is_file():
+        if os.path.isdir(db):
             self.add(Finding(msg.ERROR, "database", str(db),
                              msg.NOT_A_FILE.format(path=db), msg.NOT_A_DIRECTORY_FIX))
             return
-        for path in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
-            if path.exists():
+        for path in db_files(db):
+            if path.is_file():
                 self.check_mode(path, PRIVATE_FILE)
+        try:  # the same checks every command makes before SQLite opens the files
+            if preflight(db) == "absent":
+                return
+        except MiliaError as err:
+            if not self.header_explains(db):
+                self.add(Finding(msg.ERROR, "database", str(db),
+                                 msg.DB_UNOPENED.format(detail=_clause(err.message)), msg.DB_FILES_FIX))
+            return
         if not self.header_says_current(db):
             return
         from milia_cli.store import open_store
@@ -245,6 +253,21 @@ class _Checker:
         except MiliaError as err:
             self.add(Finding(msg.ERROR, "database", str(db),
                              msg.DB_UNOPENED.format(detail=_clause(err.message)), msg.DB_UNOPENED_FIX))
+
+    def header_explains(self, db: Path) -> bool:
+        """True if the header of a regular, non-empty ``db`` already says what is wrong (reported)."""
+        try:
+            st = os.lstat(db)
+        except OSError:
+            return False
+        if not stat.S_ISREG(st.st_mode) or st.st_size == 0 or st.st_uid != os.geteuid():
+            return False
+        before = len(self.findings)
+        self.header_says_current(db)
+        if any(f.severity == msg.ERROR for f in self.findings[before:]):
+            return True
+        del self.findings[before:]  # an older schema is not the problem here
+        return False
 
     def header_says_current(self, db: Path) -> bool:
         """Check the 100-byte header without SQLite; True if the store may open the file."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import Iterable
 
 from milia_cli.errors import MiliaError
 from milia_cli.messages import common as msg
@@ -68,6 +69,43 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = PRIVATE_FILE) -> Non
                 os.unlink(tmp_name)
             except OSError:
                 pass
+
+
+def atomic_write_chunks(path: Path, chunks: "Iterable[bytes]", mode: int = PRIVATE_FILE) -> int:
+    """Like :func:`atomic_write_bytes` for data that comes in pieces (an export streamed from a
+    cursor): written to the temp file as they come, renamed into place only when all are in.
+    Returns the bytes written. A MiliaError raised by ``chunks`` leaves ``path`` as it was."""
+    import tempfile
+
+    directory = path.parent
+    ensure_private_dir(directory)
+    tmp_name = None
+    written = 0
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            os.fchmod(fd, mode)
+            for chunk in chunks:
+                view = memoryview(chunk)
+                while view:
+                    n = os.write(fd, view)
+                    view = view[n:]
+                    written += n
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp_name, path)
+        tmp_name = None
+        _fsync_dir(directory)
+    except OSError as exc:
+        raise MiliaError(msg.WRITE_FAILED.format(path=path, reason=reason(exc))) from None
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+    return written
 
 
 def atomic_write_text(path: Path, text: str, mode: int = PRIVATE_FILE) -> None:

@@ -110,9 +110,11 @@ def _json_default(value: Any) -> str:
 
 def log_size(locations: Locations, key: str, *, timeout: float | None = None) -> tuple[int, int]:
     """(check-ins, events) stored for ``key``; (0, 0) when there is no database."""
-    if not locations.db_path.exists():
-        return 0, 0
+    from milia_cli.dbfiles import log_exists
     from milia_cli.store import open_store
+
+    if not log_exists(locations.db_path):  # a dangling link or a damaged -wal is an error, not "no log"
+        return 0, 0
 
     with open_store(locations.db_path, timeout=timeout) as store:
         return store.counts(key)
@@ -136,7 +138,9 @@ def delete_profile(locations: Locations, name: str, *, with_log: bool, timeout: 
     path = locations.profile_path(name)
     checkins = events = 0
     log_deleted = False
-    if with_log and locations.db_path.exists():
+    from milia_cli.dbfiles import log_exists
+
+    if with_log and log_exists(locations.db_path):
         from milia_cli.store import open_store
 
         with open_store(locations.db_path, timeout=timeout) as store:

@@ -26,11 +26,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from milia_cli.errors import MiliaError
-from milia_cli.fsutil import ensure_private_dir, reason
+from milia_cli.fsutil import ensure_private_dir
 from milia_cli.logmodel import CheckIn, Event, Log
 from milia_cli.messages import log as msg
 from milia_cli.store_changes import ChangesAndPendingMixin, PlannedSteps
-from milia_cli.store_schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, classify_header
+from milia_cli.store_conn import create_database
+from milia_cli.store_conn import is_damage as _is_damage
+from milia_cli.store_conn import read_only_guard as _read_only_guard
+from milia_cli.store_conn import tighten_sidecars as _tighten_sidecars
+from milia_cli.store_conn import translate as _translate
+from milia_cli.store_schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from milia_cli.store_json import LogDocument
@@ -52,21 +57,34 @@ class ImportReport(NamedTuple):
 
 def open_store(db_path: str | os.PathLike[str], *, timeout: float | None = None) -> "Store":
     """Open (creating and migrating if needed) the log database at ``db_path``; a write
-    waits ``timeout`` seconds (default :data:`DEFAULT_TIMEOUT`) for another process's lock."""
+    waits ``timeout`` seconds (default :data:`DEFAULT_TIMEOUT`) for another process's lock.
+
+    Its files are checked first without SQLite (:func:`milia_cli.dbfiles.preflight`): a
+    special file, a dangling or foreign link, a truncated database or a ``-wal`` that would
+    lose check-ins is refused before SQLite can change anything. A new database is built
+    whole under a temporary name and linked into place, so ``milia.db`` is never 0 bytes.
+    """
+    from milia_cli.dbfiles import preflight
+
     timeout = DEFAULT_TIMEOUT if timeout is None else timeout
     path = Path(db_path)
     ensure_private_dir(path.parent)
-    _create_private_file(path)
-    _check_header(path)
+    if preflight(path) == "absent":
+        create_database(path, timeout, lambda conn: Store(conn, path, timeout)._prepare())
+        preflight(path)
+    wal, shm = (path.with_name(path.name + s) for s in ("-wal", "-shm"))
+    found_sidecars = os.path.lexists(wal) or os.path.lexists(shm)
     try:
         conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
     except sqlite3.Error as exc:
         raise _translate(exc, path, timeout) from None
     store = Store(conn, path, timeout)
+    store._found_sidecars = found_sidecars
     try:
         store._prepare()
     except BaseException:
-        conn.close()
+        store._damaged = True  # refused while opening (foreign, missing tables …): leave every byte as it is
+        store.close()
         raise
     return store
 
@@ -106,6 +124,8 @@ class Store(ChangesAndPendingMixin):
         self._conn = conn
         self.path = path
         self.timeout = timeout
+        self._damaged = False  # SQLite said the file is damaged: close without a checkpoint
+        self._found_sidecars = True  # a -wal or -shm was there before this connection
 
     # -- lifecycle --------------------------------------------------------------
     def __enter__(self) -> "Store":
@@ -115,10 +135,24 @@ class Store(ChangesAndPendingMixin):
         self.close()
 
     def close(self) -> None:
+        """Close; the last connection checkpoints the -wal into milia.db and removes it (so a copy
+        of milia.db alone is the whole log) — except once the file was judged damaged: then a
+        read-only connection is held while closing, so no checkpoint can change milia.db or
+        its -wal (SQLite checkpoints on close only when no other connection is open, and a
+        read-only one never does). Empty sidecars this connection created are still removed."""
+        guard = None
+        wal = self.path.with_name(self.path.name + "-wal")
+        if self._damaged and (self._found_sidecars or (wal.exists() and wal.stat().st_size > 0)):
+            guard = _read_only_guard(self.path)  # (sidecars this connection made are left to SQLite to remove)
         try:
             self._conn.close()
         except sqlite3.Error:
             pass
+        if guard is not None:
+            try:
+                guard.close()
+            except sqlite3.Error:
+                pass
 
     @property
     def schema_version(self) -> int:
@@ -134,9 +168,12 @@ class Store(ChangesAndPendingMixin):
             conn.execute("PRAGMA secure_delete = ON")  # deleted health data is zeroed, whatever the build's default
             if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: durable at checkpoint
+            # FULL: every commit is fsynced to the -wal before milia says "checked in", so an
+            # acknowledged day survives a power cut (NORMAL could lose the last ones); README, Reliability
+            conn.execute("PRAGMA synchronous = FULL")
             if self._user_version() < SCHEMA_VERSION:
                 self._migrate()
+            self._refuse_missing_tables()
         _tighten_sidecars(self.path)
 
     def _user_version(self) -> int:
@@ -156,6 +193,15 @@ class Store(ChangesAndPendingMixin):
         if version == 0 and tables:
             raise MiliaError(msg.DB_NOT_MILIA.format(path=self.path))
 
+    def _refuse_missing_tables(self) -> None:
+        """A table of the schema dropped (by hand, or by damage) is refused, never read as empty."""
+        have = {r[0] for r in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        missing = [t for t in _schema_tables() if t not in have]
+        if missing:
+            from milia_cli.messages import store as store_msg
+
+            raise MiliaError(store_msg.MISSING_TABLES.format(path=self.path, tables=", ".join(missing)))
+
     def _migrate(self) -> None:
         with self._write():
             self._refuse_foreign_or_newer()  # again, under the lock: another process may have migrated
@@ -172,6 +218,8 @@ class Store(ChangesAndPendingMixin):
         try:
             yield
         except sqlite3.Error as exc:
+            if _is_damage(exc):
+                self._damaged = True
             raise _translate(exc, self.path, self.timeout) from None
 
     @contextmanager
@@ -211,8 +259,9 @@ class Store(ChangesAndPendingMixin):
             return Log(checkins=tuple(_row_to_checkin(r) for r in rows), events=self._events(pid),
                        changes=self._changes(pid))
 
-    def read_history(self, profile_key: str, last: date | None = None) -> tuple[tuple, ...]:
-        """Every check-in up to ``last`` (optional), compact, in date order:
+    def read_history(self, profile_key: str, last: date | None = None, *,
+                     first: date | None = None) -> tuple[tuple, ...]:
+        """Every check-in from ``first`` to ``last`` (each optional), compact, in date order:
         ``(date, all_done, done, skipped, irritation)`` with ``done``/``skipped`` the stored
         space-separated ids. What streaks and titration need of a long log, without a CheckIn each."""
         with self._sql():
@@ -221,11 +270,23 @@ class Store(ChangesAndPendingMixin):
                 return ()
             rows = self._conn.execute(
                 "SELECT day, all_done, done, skipped, irritation FROM checkins "
-                "WHERE profile_id = ? AND day <= ? ORDER BY day",
-                (pid, _day(last, _LAST_DAY)),
+                "WHERE profile_id = ? AND day BETWEEN ? AND ? ORDER BY day",
+                (pid, _day(first, _FIRST_DAY), _day(last, _LAST_DAY)),
             ).fetchall()
         parse = date.fromisoformat
         return tuple((parse(d), bool(a), done, skipped, irr) for d, a, done, skipped, irr in rows)
+
+    def iter_checkins(self, profile_key: str) -> Iterator[CheckIn]:
+        """Every check-in of ``profile_key`` in date order, one at a time from a cursor (a log of
+        any length streams in constant memory; `milia log export`). Use while the store is open."""
+        with self._sql():
+            pid = self._profile_id(profile_key)
+            if pid is None:
+                return
+            cursor = self._conn.execute(
+                f"SELECT {_CHECKIN_COLUMNS} FROM checkins WHERE profile_id = ? ORDER BY day", (pid,))
+            for row in cursor:
+                yield _row_to_checkin(row)
 
     def get_checkin(self, profile_key: str, day: date) -> CheckIn | None:
         with self._sql():
@@ -431,73 +492,23 @@ def _row_to_checkin(row: tuple) -> CheckIn:
     )
 
 
+def _schema_tables() -> list[str]:
+    """The tables the migrations create (and do not drop or rename again), in order."""
+    import re
+
+    tables: list[str] = []
+    pattern = r"\b(CREATE TABLE|DROP TABLE|ALTER TABLE)\s+(?:IF (?:NOT )?EXISTS\s+)?(\w+)(?:\s+RENAME\s+TO\s+(\w+))?"
+    for script in MIGRATIONS:
+        for verb, name, renamed in re.findall(pattern, script, re.I):
+            verb = verb.upper()
+            if verb.startswith("CREATE"):
+                tables.append(name)
+            elif verb.startswith("DROP") and name in tables:
+                tables.remove(name)
+            elif renamed and name in tables:
+                tables[tables.index(name)] = renamed
+    return tables
+
+
 def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
-
-
-def _create_private_file(path: Path) -> None:
-    """Create an empty 0600 file for SQLite to open (umask-proof); leave an existing one alone."""
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
-    except FileExistsError:
-        return
-    except OSError as exc:
-        raise MiliaError(
-            msg.DB_CANT_OPEN.format(path=path, detail=reason(exc), directory=path.parent)
-        ) from None
-    try:
-        os.fchmod(fd, 0o600)
-    finally:
-        os.close(fd)
-
-
-def _check_header(path: Path) -> None:
-    """Refuse, without SQLite touching it, a file that is not a (current) milia database."""
-    try:
-        kind, version = classify_header(path)
-    except OSError as exc:
-        raise MiliaError(
-            msg.DB_CANT_OPEN.format(path=path, detail=reason(exc), directory=path.parent)
-        ) from None
-    if kind in ("short", "not-sqlite"):
-        raise MiliaError(msg.DB_CORRUPT.format(path=path, detail="it does not start with an SQLite header"))
-    if kind == "foreign":
-        raise MiliaError(msg.DB_NOT_MILIA.format(path=path))
-    if kind == "newer":
-        raise MiliaError(msg.DB_NEWER.format(path=path, found=version, supported=SCHEMA_VERSION))
-    # empty: freshly created, SQLite initialises it; older: migrated on open
-
-
-def _tighten_sidecars(path: Path) -> None:
-    """SQLite gives ``-wal``/``-shm`` the database's mode; make sure, whatever the umask."""
-    for suffix in ("-wal", "-shm"):
-        side = path.with_name(path.name + suffix)
-        try:
-            if side.stat().st_mode & 0o077:
-                side.chmod(0o600)
-        except OSError:
-            pass
-
-
-_BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
-
-
-def _translate(exc: sqlite3.Error, path: Path, timeout: float) -> MiliaError:
-    """One sentence for any sqlite3 error."""
-    code = getattr(exc, "sqlite_errorcode", None)
-    primary = code & 0xFF if isinstance(code, int) else None
-    detail = str(exc) or type(exc).__name__
-    text = detail.lower()
-    if primary in (_BUSY, _LOCKED) or "locked" in text:
-        return MiliaError(msg.DB_LOCKED.format(path=path, seconds=timeout))
-    if primary in (_CORRUPT, _NOTADB) or "malformed" in text or "not a database" in text:
-        return MiliaError(msg.DB_CORRUPT.format(path=path, detail=detail))
-    if primary == _FULL or "disk is full" in text:
-        return MiliaError(msg.DB_FULL.format(path=path))
-    if primary == _READONLY or "readonly" in text:
-        return MiliaError(msg.DB_READ_ONLY.format(path=path, detail=detail, directory=path.parent))
-    if primary == _CANTOPEN or "unable to open" in text:
-        return MiliaError(msg.DB_CANT_OPEN.format(path=path, detail=detail, directory=path.parent))
-    if primary == _IOERR or "disk i/o" in text:
-        return MiliaError(msg.DB_IO.format(path=path, detail=detail))
-    return MiliaError(msg.DB_OTHER.format(path=path, detail=detail))

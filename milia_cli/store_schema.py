@@ -114,6 +114,11 @@ def classify_header(path) -> tuple[str, int]:
     """
     with open(path, "rb") as fh:
         header = fh.read(100)
+    return classify_header_bytes(header)
+
+
+def classify_header_bytes(header: bytes) -> tuple[str, int]:
+    """:func:`classify_header` of the file's first 100 bytes."""
     if not header:
         return "empty", 0
     if len(header) < 100:

@@ -273,11 +273,13 @@ def test_locked_database_is_still_checked(milia, healthy):
         holder.close()
 
 
-def test_empty_database_file_is_fine(milia, home):
+def test_empty_database_file_is_reported_not_fine(milia, home):
+    """Issue 12 item 7: milia never leaves a 0-byte database (it links a whole one into place),
+    so a 0-byte milia.db was truncated; it used to be reported as fine and silently started over."""
     milia.write_profile()
     (home / "milia.db").touch(mode=0o600)
     r = milia("doctor")
-    assert r.exit_code == 0, r.output
+    assert r.exit_code == 1 and "is empty (0 bytes)" in r.stdout, r.output
 
 
 def test_home_that_is_a_file_is_an_error(milia, tmp_path):

@@ -164,11 +164,19 @@ class State:
         self.warn_if_widened(self.locations.db_path, 0o600)
         return store
 
+    def has_log(self) -> bool:
+        """False only when there is no log database yet (a reading command then plans an empty
+        log); a database that is there but unusable (a dangling link, 0 bytes, a damaged -wal,
+        a FIFO …) raises its one-sentence error instead of being read as empty."""
+        from milia_cli.dbfiles import log_exists
+
+        return log_exists(self.locations.db_path)
+
     def load_log(self, first: date | None = None, last: date | None = None) -> "Log":
         """The profile's log (optionally a date window); empty if there is no database yet."""
         from milia_cli.logmodel import EMPTY_LOG
 
-        if not self.locations.db_path.exists():
+        if not self.has_log():
             return EMPTY_LOG
         with self.open_store() as store:
             return store.read_log(self.log_key, first=first, last=last)

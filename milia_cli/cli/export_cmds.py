@@ -61,7 +61,12 @@ def _plan(st: State, weeks: int) -> "Plan":
 
     _check_weeks(weeks)
     profile = st.profile()
-    return build_plan(profile, st.load_log(), weeks=weeks, today=st.today())
+    # only the plan's weeks (and the 14 days before, for E2/A1) matter: the same cost on any log length
+    from datetime import timedelta
+
+    start = profile.schedule.start
+    log = st.load_log(start - timedelta(days=14), start + timedelta(days=7 * weeks - 1))
+    return build_plan(profile, log, weeks=weeks, today=st.today())
 
 
 def _emit(st: State, data: bytes, output: Optional[str]) -> None:
@@ -180,7 +185,7 @@ def batch_cmd(
     files = client_files(directory)
     with ExitStack() as stack:
         log_for = None
-        if st.locations.db_path.exists():
+        if st.has_log():
             store = stack.enter_context(st.open_store())
             log_for = lambda profile: store.read_log(profile.name)  # noqa: E731
         on_done, on_error = None, lambda path, error: st.err(msg.BATCH_FAILED_FILE.format(file=path.name, error=error))

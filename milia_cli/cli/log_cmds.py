@@ -100,7 +100,10 @@ def checkin(
         core.check_bumps(bumps)
         core.check_note(note)
     with st.open_store() as store:
-        log = core.read_log_resolved(store, st.log_key, profile, today, st.err)
+        # the plan of `day` reads nothing outside [schedule.start, day] (titration skips what is before
+        # the start, nothing later changes the day): a check-in costs the same on a log of any length
+        log = core.read_log_resolved(store, st.log_key, profile, today, st.err,
+                                     first=profile.schedule.start, last=day)
         plan = plan_day(profile, log, day, today)
         if flags_given:
             record = core.build_checkin(plan, done=done, skip=skip, all_done=all_done, irritation=irritation,
@@ -168,10 +171,11 @@ def _compute_stats(st: "State", profile: "Profile", today: "date", days: int) ->
 
     window_first = today - timedelta(days=days - 1)
     log, rows = EMPTY_LOG, ()
-    if st.locations.db_path.exists():
+    if st.has_log():
         with st.open_store() as store:
-            rows = store.read_history(st.log_key)
-            log = store.read_log(st.log_key, first=window_first)
+            # nothing before schedule.start or after today counts (titration, streaks, the window)
+            rows = store.read_history(st.log_key, first=profile.schedule.start, last=today)
+            log = store.read_log(st.log_key, first=window_first, last=today)
     skeleton = plan_skeleton(profile, log, weeks=plan_weeks_to_cover(profile.schedule.start, today), today=today,
                              through=today, window_first=window_first,
                              irritations=((r[0], r[4]) for r in rows))
@@ -251,23 +255,27 @@ def log_export(
                                          help="Write to FILE (0600, atomically); '-' or none: stdout."),
 ) -> None:
     """The whole log of this profile as milia.log/1 JSON (step ids, never "all")."""
-    import json
+    from contextlib import ExitStack
 
+    from milia_cli.log_stream import batched, log_json_chunks
     from milia_cli.messages import log as msg
-    from milia_cli.store_json import log_to_dict
 
     st = state(ctx)
     key = st.log_key
-    log = _export_log(st)
-    text = json.dumps(log_to_dict(key, log), ensure_ascii=False, indent=2) + "\n"
-    if output in (None, "-"):
-        st.env.stdout.write(text)
-        return
-    from milia_cli.fsutil import atomic_write_text
+    _resolve_pending_all(st)  # days still held as "all" get their planned ids first
+    with ExitStack() as stack:  # streamed from a cursor: constant memory on a log of any length
+        store = stack.enter_context(st.open_store()) if st.has_log() else None
+        counts = store.counts(key) if store is not None else (0, 0)
+        pieces = batched(log_json_chunks(store, key))
+        if output in (None, "-"):
+            for piece in pieces:
+                st.env.stdout.write(piece.decode("utf-8"))
+            return
+        from milia_cli.fsutil import atomic_write_chunks
 
-    path = Path(output).expanduser()
-    atomic_write_text(path, text)
-    st.out(msg.EXPORTED.format(checkins=len(log.checkins), events=len(log.events), name=key, path=path))
+        path = Path(output).expanduser()
+        atomic_write_chunks(path, pieces)
+    st.out(msg.EXPORTED.format(checkins=counts[0], events=counts[1], name=key, path=path))
 
 
 @log_app.command("import")
@@ -303,28 +311,28 @@ def log_import(
                                changes=report.changes_added))
 
 
-def _export_log(st: "State") -> "Log":
-    """The log to export: days still held as "all" get their planned ids first (needs the
-    profile); if the profile cannot be read, they are exported as "all" with a warning, so
-    a backup never fails (import turns them into ids)."""
+def _resolve_pending_all(st: "State") -> None:
+    """Before an export: days still held as "all" get their planned ids (needs the profile);
+    if the profile cannot be read, they are exported as "all" with a warning, so a backup
+    never fails (import turns them into ids)."""
     from milia_cli.checkin import read_log_resolved
     from milia_cli.errors import MiliaError
-    from milia_cli.logmodel import EMPTY_LOG
     from milia_cli.messages import log as msg
 
-    if not st.locations.db_path.exists():
-        return EMPTY_LOG
+    if not st.has_log():
+        return
     with st.open_store() as store:
         pending = store.pending_all_days(st.log_key)
         if not pending:
-            return store.read_log(st.log_key)
+            return
         try:
             profile = st.profile()
             today = st.today()
         except MiliaError as err:
             st.err(msg.EXPORT_ALL_UNRESOLVED.format(n=len(pending), reason=err.message.rstrip(".")))
-            return store.read_log(st.log_key)
-        return read_log_resolved(store, st.log_key, profile, today, st.err)
+            return
+        read_log_resolved(store, st.log_key, profile, today, st.err, first=profile.schedule.start,
+                          last=profile.schedule.start)
 
 
 def _read_json(st: "State", file: str, source: str) -> Any:

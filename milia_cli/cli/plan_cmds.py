@@ -109,14 +109,15 @@ def today_cmd(
 
 def _recent_log_and_history(st: "State", day: date) -> tuple:
     """The full check-ins of the week before ``day`` through ``day`` (notices, what is checked)
-    and every check-in up to ``day`` as compact rows (titration); one connection."""
+    and the check-ins of the plan so far, schedule.start to ``day``, as compact rows (titration
+    reads nothing before the start): the same cost on a log of any length; one connection."""
     from milia_cli.logmodel import EMPTY_LOG
 
-    if not st.locations.db_path.exists():
+    if not st.has_log():
         return EMPTY_LOG, ()
     with st.open_store() as store:
         return (store.read_log(st.log_key, first=day - RECENT_LOOKBACK, last=day),
-                store.read_history(st.log_key, last=day))
+                store.read_history(st.log_key, first=st.profile().schedule.start, last=day))
 
 
 # -- why -----------------------------------------------------------------------------------

@@ -1,0 +1,233 @@
+"""The log database's files, checked before SQLite opens them (so a refusal changes nothing).
+
+:func:`preflight` looks at ``milia.db``, ``milia.db-wal`` and ``milia.db-shm`` with
+plain system calls and raises a one-sentence :class:`MiliaError` for anything SQLite
+would block on, silently lose data from, or write through:
+
+- a FIFO, device, socket or directory in any of the three places (opened with
+  ``O_NONBLOCK`` and checked with ``fstat``: nothing ever blocks on it);
+- a symbolic link that points nowhere (a log that existed is never planned as an
+  empty one, nor re-created through the link), or a file owned by another user
+  (health data is never written into someone else's file);
+- a 0-byte ``milia.db``: milia creates a database whole under a temporary name
+  and links it into place (:func:`milia_cli.store.open_store`), so an empty one
+  means the file was truncated, never "a new log";
+- a ``-wal`` without its database, or a ``-wal`` whose frames do not validate
+  (:mod:`milia_cli.wal`): SQLite would drop committed check-ins without a word;
+- a ``-wal`` left by a process that died (no other process has the database open)
+  that does not fit the database beside it — e.g. an older ``milia.db`` restored
+  next to a newer ``-wal``: both are copied to a private scratch folder and
+  checked together there (``PRAGMA quick_check``), never in place.
+
+It returns ``"absent"`` (no database yet: a reading command plans an empty log,
+a writing one creates it) or ``"present"``. It never writes to any of the files.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import NamedTuple
+
+from milia_cli.errors import MiliaError
+from milia_cli.fsutil import reason
+from milia_cli.messages import store as msg
+
+__all__ = ["DbFiles", "db_files", "preflight", "log_exists"]
+
+_SHM_DMS_BYTE = 128  # os_unix.c: every open SQLite connection holds a read lock on this byte of -shm
+_KINDS = (
+    (stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"), (stat.S_ISLNK, "a symbolic link"),
+)
+
+
+class DbFiles(NamedTuple):
+    db: Path
+    wal: Path
+    shm: Path
+
+
+def db_files(path: Path) -> DbFiles:
+    return DbFiles(path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"))
+
+
+def _kind(mode: int) -> str:
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def _stat(path: Path, files: DbFiles) -> os.stat_result | None:
+    """The file at ``path`` (links followed), or None if there is none; refuses the unusable."""
+    try:
+        link = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise MiliaError(msg.CANT_CHECK.format(path=path, reason=reason(exc))) from None
+    st = link
+    if stat.S_ISLNK(link.st_mode):
+        try:
+            st = os.stat(path)
+        except OSError:
+            raise MiliaError(msg.DANGLING_LINK.format(path=path, target=os.readlink(path))) from None
+    if not stat.S_ISREG(st.st_mode):
+        raise MiliaError(msg.NOT_REGULAR.format(path=path, kind=_kind(st.st_mode)))
+    if st.st_uid != os.geteuid():
+        owner = _owner(st.st_uid)
+        where = f"{path} (a link to {os.path.realpath(path)})" if stat.S_ISLNK(link.st_mode) else str(path)
+        raise MiliaError(msg.FOREIGN_OWNER.format(path=where, owner=owner))
+    return st
+
+
+def _owner(uid: int) -> str:
+    try:
+        import pwd
+
+        return f"{pwd.getpwuid(uid).pw_name} (uid {uid})"
+    except (ImportError, KeyError):
+        return f"uid {uid}"
+
+
+def _open_regular(path: Path) -> int:
+    """An O_RDONLY|O_NONBLOCK descriptor of ``path``, checked with fstat (no race with a swap to a FIFO)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise MiliaError(msg.CANT_CHECK.format(path=path, reason=reason(exc))) from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise MiliaError(msg.NOT_REGULAR.format(path=path, kind=_kind(mode)))
+    return fd
+
+
+def log_exists(path: Path) -> bool:
+    """Whether a reading command has a log to read at ``path``: False only when there is truly
+    none yet (then an empty log is right); raises when one is there but unusable."""
+    return preflight(path) == "present"
+
+
+def preflight(path: Path) -> str:
+    """Check the database's three files without SQLite (module docstring): ``"absent"`` or
+    ``"present"``; raises :class:`MiliaError` with one sentence otherwise."""
+    files = db_files(Path(path))
+    db_st = _stat(files.db, files)
+    wal_st = _stat(files.wal, files)
+    _stat(files.shm, files)
+    if db_st is None:
+        if wal_st is not None and wal_st.st_size > 0:
+            raise MiliaError(msg.ORPHAN_WAL.format(path=files.db, wal=files.wal))
+        return "absent"
+    if db_st.st_size == 0:
+        raise MiliaError(msg.EMPTY_DB.format(path=files.db))
+    fd = _open_regular(files.db)
+    try:
+        header = os.pread(fd, 100, 0)
+    except OSError as exc:
+        raise MiliaError(msg.CANT_CHECK.format(path=files.db, reason=reason(exc))) from None
+    finally:
+        os.close(fd)
+    _check_header(files.db, header)
+    if wal_st is not None and wal_st.st_size > 0:
+        _check_wal(files)
+    return "present"
+
+
+def _check_header(path: Path, header: bytes) -> None:
+    from milia_cli.messages import log as log_msg
+    from milia_cli.store_schema import SCHEMA_VERSION, classify_header_bytes
+
+    kind, version = classify_header_bytes(header)
+    if kind in ("short", "not-sqlite", "empty"):
+        raise MiliaError(log_msg.DB_CORRUPT.format(path=path, detail="it does not start with an SQLite header"))
+    if kind == "foreign":
+        raise MiliaError(log_msg.DB_NOT_MILIA.format(path=path))
+    if kind == "newer":
+        raise MiliaError(log_msg.DB_NEWER.format(path=path, found=version, supported=SCHEMA_VERSION))
+
+
+def _rescue(files: DbFiles) -> str:
+    """The one command that keeps a copy of everything, for the messages."""
+    names = " ".join(str(p) for p in files if os.path.lexists(p))
+    return msg.RESCUE.format(files=names)
+
+
+def _check_wal(files: DbFiles) -> None:
+    from milia_cli.wal import inspect_wal
+
+    fd = _open_regular(files.wal)
+    try:
+        report = inspect_wal(fd)
+    except OSError as exc:
+        raise MiliaError(msg.CANT_CHECK.format(path=files.wal, reason=reason(exc))) from None
+    finally:
+        os.close(fd)
+    if report.damaged:
+        raise MiliaError(msg.WAL_DAMAGED.format(
+            wal=files.wal, detail=report.problem, dropped=report.dropped, rescue=_rescue(files)))
+    if report.valid and not _in_use(files.shm):
+        problem = _check_together(files)
+        if problem:
+            raise MiliaError(msg.WAL_MISMATCH.format(
+                path=files.db, wal=files.wal, detail=problem, rescue=_rescue(files)))
+
+
+_held: dict[str, int] = {}  # -shm descriptors kept open: closing one would drop this process's SQLite locks
+
+
+def _in_use(shm: Path) -> bool:
+    """Whether another process has the database open (it holds a read lock on -shm's DMS byte).
+
+    Unknown counts as in use: then the WAL is live, SQLite coordinates, nothing to check."""
+    if not os.path.lexists(shm):
+        return False
+    import fcntl
+    import struct
+
+    key = os.path.realpath(shm)
+    fd = _held.get(key)
+    try:
+        if fd is None:
+            fd = _held[key] = os.open(shm, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        # struct flock on Linux: l_type, l_whence (short), l_start, l_len (off_t), l_pid (pid_t)
+        query = struct.pack("hhqqi4x", fcntl.F_WRLCK, os.SEEK_SET, _SHM_DMS_BYTE, 1, 0)
+        answer = fcntl.fcntl(fd, fcntl.F_GETLK, query)
+        return struct.unpack("hhqqi4x", answer)[0] != fcntl.F_UNLCK
+    except (OSError, ImportError, struct.error, ValueError):
+        return True
+
+
+def _check_together(files: DbFiles) -> str | None:
+    """Copy the database and its WAL to a private scratch folder and check them there; the
+    problem found, or None (also when no scratch folder can be made: nothing is known then)."""
+    import shutil
+    import sqlite3
+    import tempfile
+
+    scratch = None
+    for where in (files.db.parent, None):
+        try:
+            scratch = tempfile.mkdtemp(prefix=".milia-check-", dir=where)
+            break
+        except OSError:
+            continue
+    if scratch is None:
+        return None
+    try:
+        copy = Path(scratch) / "check.db"
+        try:
+            shutil.copyfile(files.db, copy)
+            shutil.copyfile(files.wal, Path(scratch) / "check.db-wal")
+        except OSError:
+            return None
+        conn = sqlite3.connect(copy, isolation_level=None)
+        try:
+            rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
+        except sqlite3.Error as exc:
+            return str(exc)
+        finally:
+            conn.close()
+        return None if rows == ["ok"] else "; ".join(rows[:2])
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)

@@ -1,0 +1,267 @@
+"""Issue 12 items 1 and 2: a damaged or mismatched ``-wal`` never loses check-ins silently, and a
+database milia judged damaged is never changed — real files, real processes, real SQLite WALs.
+
+The WAL is kept alive the way it happens in life: another process holds a read snapshot while
+check-ins commit (so no checkpoint can fold the frames into milia.db), then dies.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from milia_cli.wal import FRAME_HEADER_SIZE, HEADER_SIZE, inspect_wal_bytes
+from tests.conftest import BASE_PROFILE
+from tests.test_faults import child_env, run_milia
+
+START = "2026-11-01"
+DAYS = [f"2026-11-{d:02d}" for d in range(1, 31)]  # MILIA_NOW is 2026-11-30 in run_milia
+PROFILE = BASE_PROFILE.replace("start = 2026-11-23", f"start = {START}")
+
+HOLD_SNAPSHOT = r"""
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN")
+conn.execute("SELECT count(*) FROM checkins").fetchone()
+print("holding", flush=True)
+sys.stdin.read()  # until killed
+"""
+
+
+def files(home: Path) -> list[Path]:
+    db = home / "milia.db"
+    return [db, db.with_name("milia.db-wal"), db.with_name("milia.db-shm")]
+
+
+def state(home: Path) -> dict[str, tuple]:
+    """Bytes and mtime of the database's three files (None where one is absent)."""
+    out = {}
+    for path in files(home):
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            out[path.name] = None
+            continue
+        out[path.name] = (path.read_bytes(), st.st_mtime_ns, st.st_size)
+    return out
+
+
+def checkin(home: Path, day: str, note: str) -> None:
+    r = run_milia(home, "checkin", "--date", day, "--all", "--note", note)
+    assert r.returncode == 0, r.stderr
+
+
+def stored_days(home: Path) -> set[str]:
+    r = run_milia(home, "log", "export")
+    assert r.returncode == 0, r.stderr
+    import json
+
+    return {c["date"] for c in json.loads(r.stdout)["checkins"]}
+
+
+class Reader:
+    """Another process with an open read snapshot: checkpoints cannot fold the WAL in meanwhile."""
+
+    def __init__(self, db: Path) -> None:
+        self.proc = subprocess.Popen([sys.executable, "-c", HOLD_SNAPSHOT, str(db)], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, text=True, env=child_env())
+        assert self.proc.stdout.readline().strip() == "holding"
+
+    def kill(self) -> None:
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait(timeout=30)
+
+
+@pytest.fixture
+def profile_home(milia, home) -> Path:
+    milia.write_profile(PROFILE)
+    checkin(home, DAYS[0], "first day")
+    checkin(home, DAYS[1], "second day")
+    return home
+
+
+def live_wal_after(home: Path, days: list[str]) -> None:
+    """Check in ``days`` (each exit 0) while a reader holds a snapshot, then kill the reader."""
+    reader = Reader(home / "milia.db")
+    try:
+        for day in days:
+            checkin(home, day, f"note of {day}")
+    finally:
+        reader.kill()
+
+
+def flip_inside_frame(wal: Path, frame: int, count: int = 16) -> None:
+    raw = bytearray(wal.read_bytes())
+    page_size = int.from_bytes(raw[8:12], "big")
+    at = HEADER_SIZE + (frame - 1) * (FRAME_HEADER_SIZE + page_size) + FRAME_HEADER_SIZE + 100
+    for i in range(count):
+        raw[at + i] ^= 0xFF
+    wal.write_bytes(bytes(raw))
+
+
+# -- item 1: a corrupted -wal --------------------------------------------------------------------
+def test_a_live_wal_from_a_killed_reader_is_whole_and_every_checkin_is_kept(profile_home):
+    """The baseline the next test damages: the WAL holds the 10 days, and they all survive."""
+    live_wal_after(profile_home, DAYS[2:12])
+    wal = profile_home / "milia.db-wal"
+    report = inspect_wal_bytes(wal.read_bytes())
+    assert report.frames >= 10 and report.valid == report.current and not report.damaged
+    assert stored_days(profile_home) == set(DAYS[:12])
+    checkin(profile_home, DAYS[12], "after the crash")
+    assert stored_days(profile_home) == set(DAYS[:13])
+
+
+def test_a_wal_with_a_damaged_frame_is_refused_by_every_command_and_reported_by_doctor(profile_home):
+    live_wal_after(profile_home, DAYS[2:12])
+    wal = profile_home / "milia.db-wal"
+    flip_inside_frame(wal, 2)
+    assert inspect_wal_bytes(wal.read_bytes()).damaged
+    before = state(profile_home)
+
+    r = run_milia(profile_home, "doctor")
+    assert r.returncode == 1, r.stdout
+    assert "integrity ok" not in r.stdout and str(wal) in r.stdout and "damaged" in r.stdout
+    for argv in (["stats"], ["today"], ["log", "export"], ["checkin", "--date", DAYS[12], "--all"],
+                 ["export", "json"], ["profile", "delete", "default", "--yes"]):
+        r = run_milia(profile_home, *argv)
+        assert r.returncode == 1, (argv, r.stdout, r.stderr)
+        (line,) = [x for x in r.stderr.splitlines() if x.strip()]
+        assert str(wal) in line and "damaged" in line and "cp -p" in line, line
+        assert "Traceback" not in r.stderr
+        assert state(profile_home) == before, f"{argv} changed the database files"
+    assert (profile_home / "profiles" / "default.toml").exists()
+
+
+def test_the_refusal_says_which_files_to_copy_where(profile_home):
+    live_wal_after(profile_home, DAYS[2:6])
+    flip_inside_frame(profile_home / "milia.db-wal", 2)
+    r = run_milia(profile_home, "checkin", "--date", DAYS[7], "--all")
+    line = r.stderr.strip()
+    for path in files(profile_home):
+        assert str(path) in line
+    assert "~/milia-rescue/" in line and "nothing was changed" in line
+
+
+def test_damage_in_the_last_commit_frame_is_also_found(profile_home):
+    live_wal_after(profile_home, DAYS[2:5])
+    wal = profile_home / "milia.db-wal"
+    frames = inspect_wal_bytes(wal.read_bytes()).frames
+    flip_inside_frame(wal, frames)
+    r = run_milia(profile_home, "today")
+    assert r.returncode == 1 and "damaged" in r.stderr
+
+
+# -- item 2: an old milia.db restored beside a newer -wal ----------------------------------------------
+def test_an_old_database_beside_a_newer_wal_is_never_changed(profile_home, tmp_path):
+    backup = tmp_path / "backup.db"
+    backup.write_bytes((profile_home / "milia.db").read_bytes())
+    long_note = "x" * 1500  # the database grows by many pages after the backup
+    for day in DAYS[2:14]:
+        checkin(profile_home, day, long_note + day)
+    live_wal_after(profile_home, DAYS[14:29])
+    db = profile_home / "milia.db"
+    os.replace(backup, db)  # "restored" the old file; the -wal and -shm are the newer ones
+    before = state(profile_home)
+    assert before["milia.db-wal"] is not None
+
+    for argv in (["today"], ["stats"], ["checkin", "--date", DAYS[29], "--all"], ["log", "export"]):
+        r = run_milia(profile_home, *argv)
+        assert r.returncode == 1, (argv, r.stdout, r.stderr)
+        (line,) = [x for x in r.stderr.splitlines() if x.strip()]
+        assert str(db) in line and "do not fit together" in line and "Traceback" not in r.stderr, line
+        assert state(profile_home) == before, f"{argv} changed milia.db, its -wal or its -shm"
+    r = run_milia(profile_home, "doctor")
+    assert r.returncode == 1 and "integrity ok" not in r.stdout
+    assert state(profile_home) == before, "doctor changed the files"
+
+
+def test_the_check_of_a_stale_wal_leaves_no_scratch_copy(profile_home):
+    live_wal_after(profile_home, DAYS[2:5])
+    checkin(profile_home, DAYS[6], "after")
+    assert not [p for p in profile_home.iterdir() if p.name.startswith(".milia-check-")]
+
+
+def test_a_checkin_while_another_process_reads_is_not_mistaken_for_damage(profile_home):
+    """With the reader alive the WAL is live: SQLite coordinates it, no scratch check, no refusal."""
+    reader = Reader(profile_home / "milia.db")
+    try:
+        for day in DAYS[2:6]:
+            checkin(profile_home, day, "while read")
+    finally:
+        reader.kill()
+    assert stored_days(profile_home) == set(DAYS[:6])
+
+
+def test_synchronous_is_full(profile_home):
+    from milia_cli.store import open_store
+
+    with open_store(profile_home / "milia.db") as store:
+        assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+
+
+def test_a_wal_without_its_database_is_refused_not_replayed_into_a_new_one(profile_home):
+    live_wal_after(profile_home, DAYS[2:5])
+    db = profile_home / "milia.db"
+    db.unlink()
+    before = state(profile_home)
+    for argv in (["today"], ["checkin", "--date", DAYS[6], "--all"]):
+        r = run_milia(profile_home, *argv)
+        assert r.returncode == 1 and "is missing but its write-ahead log" in r.stderr, r.stderr
+        assert state(profile_home) == before
+
+
+def test_sqlite_agrees_with_the_parser_on_a_whole_wal(tmp_path):
+    """inspect_wal_bytes counts the frames SQLite replays: a copy opened by SQLite sees them all."""
+    db = tmp_path / "t.db"
+    writer = sqlite3.connect(db, isolation_level=None)
+    writer.execute("PRAGMA journal_mode = WAL")
+    writer.execute("CREATE TABLE t (x)")
+    reader = sqlite3.connect(db, isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM t").fetchone()
+    for i in range(20):
+        writer.execute("INSERT INTO t VALUES (?)", (str(i) * 200,))
+    raw = (tmp_path / "t.db-wal").read_bytes()
+    report = inspect_wal_bytes(raw)
+    assert report.valid == report.frames == report.current and not report.damaged
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    (copy / "t.db").write_bytes(db.read_bytes())
+    (copy / "t.db-wal").write_bytes(raw)
+    assert sqlite3.connect(copy / "t.db").execute("SELECT count(*) FROM t").fetchone()[0] == 20
+    raw2 = bytearray(raw)
+    raw2[HEADER_SIZE + 30] ^= 1  # inside frame 1's page
+    assert inspect_wal_bytes(bytes(raw2)).damaged
+    reader.close()
+    writer.close()
+
+
+def test_damage_found_by_sqlite_itself_is_never_checkpointed_on_close(profile_home, tmp_path, monkeypatch):
+    """A damage the file checks cannot see (here: they are switched off) is found by SQLite while
+    reading; closing that connection must not fold the -wal into milia.db nor delete it."""
+    import milia_cli.dbfiles as dbfiles
+    from milia_cli.errors import MiliaError
+    from milia_cli.store import open_store
+
+    backup = tmp_path / "backup.db"
+    backup.write_bytes((profile_home / "milia.db").read_bytes())
+    for day in DAYS[2:14]:
+        checkin(profile_home, day, "x" * 1500 + day)
+    live_wal_after(profile_home, DAYS[14:29])
+    db = profile_home / "milia.db"
+    os.replace(backup, db)
+    wal = profile_home / "milia.db-wal"
+    before = (db.read_bytes(), wal.read_bytes())
+    monkeypatch.setattr(dbfiles, "_check_together", lambda files: None)
+    with pytest.raises(MiliaError, match="damaged"):
+        with open_store(db) as store:
+            store.read_log("default")
+            store.integrity_check()
+            raise AssertionError("SQLite read the mismatched pair without an error")
+    assert (db.read_bytes(), wal.read_bytes()) == before
