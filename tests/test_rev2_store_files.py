@@ -174,3 +174,15 @@ def test_a_database_linked_to_another_users_file_is_never_written(logged, tmp_pa
     assert not (tmp_path / "theirs.db-wal").exists()
     r = run(logged, "doctor")
     assert r.returncode == 1 and "not to you" in r.stdout
+
+
+@pytest.mark.parametrize("kind", ["fifo", "directory"])
+def test_log_import_of_a_fifo_or_directory_is_refused_at_once(logged, tmp_path, kind):
+    source = tmp_path / "backup.json"
+    os.mkfifo(source, 0o600) if kind == "fifo" else source.mkdir()
+    before = tree(logged)
+    r = run(logged, "log", "import", str(source))
+    assert r.returncode == 1
+    line = one_line(r)
+    assert str(source) in line and "not a regular file" in line and "nothing was imported" in line, line
+    assert tree(logged) == before
