@@ -36,6 +36,8 @@ from milia_cli.messages import store as msg
 
 __all__ = ["DbFiles", "db_files", "preflight", "log_exists"]
 
+_EUID = os.geteuid() if hasattr(os, "geteuid") else None  # no owners to compare on Windows
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 _SHM_DMS_BYTE = 128  # os_unix.c: every open SQLite connection holds a read lock on this byte of -shm
 _KINDS = (
     (stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
@@ -73,7 +75,7 @@ def _stat(path: Path, files: DbFiles) -> os.stat_result | None:
             raise MiliaError(msg.DANGLING_LINK.format(path=path, target=os.readlink(path))) from None
     if not stat.S_ISREG(st.st_mode):
         raise MiliaError(msg.NOT_REGULAR.format(path=path, kind=_kind(st.st_mode)))
-    if st.st_uid != os.geteuid():
+    if _EUID is not None and st.st_uid != _EUID:
         owner = _owner(st.st_uid)
         where = f"{path} (a link to {os.path.realpath(path)})" if stat.S_ISLNK(link.st_mode) else str(path)
         raise MiliaError(msg.FOREIGN_OWNER.format(path=where, owner=owner))
@@ -92,7 +94,7 @@ def _owner(uid: int) -> str:
 def _open_regular(path: Path) -> int:
     """An O_RDONLY|O_NONBLOCK descriptor of ``path``, checked with fstat (no race with a swap to a FIFO)."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK)
     except OSError as exc:
         raise MiliaError(msg.CANT_CHECK.format(path=path, reason=reason(exc))) from None
     mode = os.fstat(fd).st_mode
@@ -123,7 +125,7 @@ def preflight(path: Path) -> str:
         raise MiliaError(msg.EMPTY_DB.format(path=files.db))
     fd = _open_regular(files.db)
     try:
-        header = os.pread(fd, 100, 0)
+        header = os.read(fd, 100)
     except OSError as exc:
         raise MiliaError(msg.CANT_CHECK.format(path=files.db, reason=reason(exc))) from None
     finally:
@@ -189,7 +191,7 @@ def _in_use(shm: Path) -> bool:
     fd = _held.get(key)
     try:
         if fd is None:
-            fd = _held[key] = os.open(shm, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+            fd = _held[key] = os.open(shm, os.O_RDONLY | _NONBLOCK)
         # struct flock on Linux: l_type, l_whence (short), l_start, l_len (off_t), l_pid (pid_t)
         query = struct.pack("hhqqi4x", fcntl.F_WRLCK, os.SEEK_SET, _SHM_DMS_BYTE, 1, 0)
         answer = fcntl.fcntl(fd, fcntl.F_GETLK, query)

@@ -31,6 +31,10 @@ __all__ = ["Finding", "DoctorReport", "check_home", "SEVERITIES", "TEMP_FILE_RE"
 SEVERITIES = (msg.ERROR, msg.WARNING, msg.INFO)
 # fsutil.atomic_write_bytes: mkstemp(prefix=".NAME.", suffix=".tmp") -> ".NAME.<8 random>.tmp"
 TEMP_FILE_RE = re.compile(r"\.(?P<target>.+)\.[A-Za-z0-9_]{8}\.tmp")
+# a new database being built (store_conn.create_database) leaves SQLite's own sidecars of the temp file
+TEMP_DB_SIDECAR_RE = re.compile(r"\.(?P<target>.+)\.[A-Za-z0-9_]{8}\.tmp-(?:wal|shm|journal)")
+# dbfiles._check_together: the scratch copy of a database and its -wal, removed after the check
+SCRATCH_DIR_RE = re.compile(r"\.milia-check-[A-Za-z0-9_]{8}")
 
 
 @dataclass(frozen=True)
@@ -159,18 +163,22 @@ class _Checker:
     def check_temp_files(self) -> None:
         for directory in self.directories():
             for entry in _entries(directory):
-                match = TEMP_FILE_RE.fullmatch(entry.name)
-                if not match or not entry.is_file(follow_symlinks=False):
+                scratch = SCRATCH_DIR_RE.fullmatch(entry.name) and entry.is_dir(follow_symlinks=False)
+                match = TEMP_FILE_RE.fullmatch(entry.name) or TEMP_DB_SIDECAR_RE.fullmatch(entry.name)
+                if not scratch and (not match or not entry.is_file(follow_symlinks=False)):
                     continue
                 path = Path(entry.path)
-                target = directory / match["target"]
-                finding = Finding(
-                    msg.WARNING, "temp-file", str(path),
-                    msg.STALE_TEMP.format(path=path, target=target.name), msg.STALE_TEMP_FIX, fixable=True,
-                )
+                problem = (msg.STALE_SCRATCH.format(path=path) if scratch else
+                           msg.STALE_TEMP.format(path=path, target=(directory / match["target"]).name))
+                finding = Finding(msg.WARNING, "temp-file", str(path), problem, msg.STALE_TEMP_FIX, fixable=True)
                 if self.fix:
                     try:
-                        path.unlink()
+                        if scratch:
+                            import shutil
+
+                            shutil.rmtree(path)
+                        else:
+                            path.unlink()
                     except FileNotFoundError:
                         continue  # a write finished meanwhile: nothing left over
                     except OSError as exc:
@@ -260,7 +268,7 @@ class _Checker:
             st = os.lstat(db)
         except OSError:
             return False
-        if not stat.S_ISREG(st.st_mode) or st.st_size == 0 or st.st_uid != os.geteuid():
+        if not stat.S_ISREG(st.st_mode) or st.st_size == 0 or st.st_uid != getattr(os, "geteuid", lambda: st.st_uid)():
             return False
         before = len(self.findings)
         self.header_says_current(db)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from typing import Iterable
+from typing import BinaryIO, Iterable
 
 from milia_cli.errors import MiliaError
 from milia_cli.messages import common as msg
@@ -106,6 +106,25 @@ def atomic_write_chunks(path: Path, chunks: "Iterable[bytes]", mode: int = PRIVA
             except OSError:
                 pass
     return written
+
+
+def open_regular(path: Path) -> "BinaryIO":
+    """``open(path, "rb")`` that never blocks: opened ``O_NONBLOCK`` and checked with ``fstat``;
+    a FIFO, device, socket or directory raises OSError ("it is a named pipe (FIFO), not a
+    regular file") instead of waiting for a writer that may never come."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = ("a directory" if stat.S_ISDIR(mode) else "a named pipe" if stat.S_ISFIFO(mode)
+                    else "a socket" if stat.S_ISSOCK(mode) else "a device")
+            raise OSError(0, f"it is {kind}, not a regular file", str(path))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def atomic_write_text(path: Path, text: str, mode: int = PRIVATE_FILE) -> None:

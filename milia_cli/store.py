@@ -11,6 +11,10 @@ context manager, once per command. Guarantees:
   (:mod:`milia_cli.store_schema`); a database from a newer milia is refused and
   never modified; a damaged or foreign file is refused, never overwritten or
   repaired;
+- the three files are checked before SQLite opens them (:mod:`milia_cli.dbfiles`: special
+  files, links, a 0-byte database, a ``-wal`` whose frames do not validate or do not fit);
+  ``synchronous = FULL``; a connection that saw damage closes without a checkpoint
+  (:mod:`milia_cli.store_conn`);
 - every ``sqlite3`` error that escapes becomes a :class:`MiliaError` sentence.
 
 This module imports ``sqlite3``; CLI modules import it inside their commands.

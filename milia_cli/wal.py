@@ -100,11 +100,12 @@ def inspect_wal_bytes(raw: bytes) -> WalReport:
 
 
 def inspect_wal(fd: int) -> WalReport:
-    """:func:`inspect_wal_bytes` of the file open at ``fd`` (read from offset 0, not moved)."""
+    """:func:`inspect_wal_bytes` of the file open at ``fd`` (read from its start)."""
     size = os.fstat(fd).st_size
+    os.lseek(fd, 0, os.SEEK_SET)
     chunks, at = [], 0
     while at < size:
-        chunk = os.pread(fd, min(1 << 20, size - at), at)
+        chunk = os.read(fd, min(1 << 20, size - at))
         if not chunk:
             break
         chunks.append(chunk)

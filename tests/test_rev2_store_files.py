@@ -174,3 +174,31 @@ def test_a_database_linked_to_another_users_file_is_never_written(logged, tmp_pa
     assert not (tmp_path / "theirs.db-wal").exists()
     r = run(logged, "doctor")
     assert r.returncode == 1 and "not to you" in r.stdout
+
+
+@pytest.mark.parametrize("kind", ["fifo", "directory"])
+def test_log_import_of_a_fifo_or_directory_is_refused_at_once(logged, tmp_path, kind):
+    source = tmp_path / "backup.json"
+    os.mkfifo(source, 0o600) if kind == "fifo" else source.mkdir()
+    before = tree(logged)
+    r = run(logged, "log", "import", str(source))
+    assert r.returncode == 1
+    line = one_line(r)
+    assert str(source) in line and "not a regular file" in line and "nothing was imported" in line, line
+    assert tree(logged) == before
+
+
+def test_doctor_finds_and_fixes_leftovers_of_an_interrupted_check_or_creation(logged):
+    """A kill during the -wal check leaves a scratch copy of the log (health data); a kill while a
+    new database is built leaves SQLite's sidecars of its temp file. Both are found and removed."""
+    scratch = logged / ".milia-check-ab12cd34"
+    scratch.mkdir()
+    (scratch / "check.db").write_bytes(b"copy of the log")
+    sidecar = logged / ".milia.db.k3j_x9a2.tmp-wal"
+    sidecar.write_bytes(b"")
+    r = run(logged, "doctor")
+    assert r.returncode == 1 and str(scratch) in r.stdout and str(sidecar) in r.stdout, r.stdout
+    r = run(logged, "doctor", "--fix")
+    assert r.returncode == 0, r.stdout
+    assert not scratch.exists() and not sidecar.exists()
+    assert (logged / "milia.db").exists()

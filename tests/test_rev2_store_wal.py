@@ -265,3 +265,17 @@ def test_damage_found_by_sqlite_itself_is_never_checkpointed_on_close(profile_ho
             store.integrity_check()
             raise AssertionError("SQLite read the mismatched pair without an error")
     assert (db.read_bytes(), wal.read_bytes()) == before
+
+
+def test_a_wal_in_use_by_a_live_process_is_told_from_one_left_by_a_dead_one(profile_home):
+    """Only a -wal nobody has open is checked against milia.db (a live one changes under a copy)."""
+    from milia_cli.dbfiles import _in_use
+
+    shm = profile_home / "milia.db-shm"
+    reader = Reader(profile_home / "milia.db")
+    try:
+        checkin(profile_home, DAYS[3], "while read")
+        assert _in_use(shm)
+    finally:
+        reader.kill()
+    assert shm.exists() and not _in_use(shm)

@@ -339,7 +339,7 @@ def _read_json(st: "State", file: str, source: str) -> Any:
     import json
 
     from milia_cli.errors import MiliaError
-    from milia_cli.fsutil import reason
+    from milia_cli.fsutil import open_regular, reason
     from milia_cli.messages import log as msg
 
     if file == "-":
@@ -347,7 +347,7 @@ def _read_json(st: "State", file: str, source: str) -> Any:
         raw = raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else raw
     else:
         try:
-            with open(Path(file).expanduser(), "rb") as fh:
+            with open_regular(Path(file).expanduser()) as fh:  # a FIFO is refused, never waited on
                 raw = fh.read(MAX_IMPORT_BYTES + 1)
         except OSError as exc:
             raise MiliaError(msg.IMPORT_READ_FAILED.format(file=source, reason=reason(exc))) from None

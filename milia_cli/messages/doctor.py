@@ -30,6 +30,10 @@ PROFILE_BAD_NAME = "{path} is not used: {stem!r} is not a valid profile name (le
 PROFILE_BAD_NAME_FIX = "rename the file to a valid name ending in .toml"
 STALE_TEMP = "{path} is a leftover of an interrupted write to {target}; {target} itself is intact"
 STALE_TEMP_FIX = "delete it (or `milia doctor --fix`) when no other milia is running"
+STALE_SCRATCH = (
+    "{path} is a copy of the log database left by a check that was interrupted (it holds health data); "
+    "the log itself is intact"
+)
 
 # -- the log database ------------------------------------------------------------------
 DB_NOT_SQLITE = "the log database {path} is damaged or is not a database ({detail})"
