@@ -319,12 +319,10 @@ def _export_log(st: "State") -> "Log":
         if not pending:
             return store.read_log(st.log_key)
         try:
-            profile = st.profile()
-            today = st.today()
-        except MiliaError as err:
+            return read_log_resolved(store, st.log_key, st.profile(), st.today(), st.err)
+        except MiliaError as err:  # a broken profile, a read-only or locked database: back up as it is
             st.err(msg.EXPORT_ALL_UNRESOLVED.format(n=len(pending), reason=err.message.rstrip(".")))
             return store.read_log(st.log_key)
-        return read_log_resolved(store, st.log_key, profile, today, st.err)
 
 
 def _read_json(st: "State", file: str, source: str) -> Any:
