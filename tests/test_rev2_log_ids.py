@@ -174,3 +174,23 @@ def test_conversion_stores_each_days_planned_ids(tmp_path_factory, rows) -> None
         assert (checkin.irritation, checkin.skipped) == (irritation, frozenset(skipped.split()))
         if not all_done:
             assert checkin.done == frozenset(done.split())
+
+
+def test_export_of_a_read_only_database_with_all_rows_still_backs_up(milia, monkeypatch) -> None:
+    from milia_cli import store as store_mod
+
+    milia.write_profile()
+    make_v1_db(milia.home / "milia.db", [("default", "2026-11-22", 0, "am:cleanse", "", 0)])
+    with open_store(milia.home / "milia.db"):
+        pass  # migrated to schema 2 while writable
+    conn = sqlite3.connect(milia.home / "milia.db")
+    conn.execute("UPDATE checkins SET all_done = 1, done = ''")  # a day still held as "all"
+    conn.commit()
+    conn.close()
+    real = sqlite3.connect
+    monkeypatch.setattr(store_mod.sqlite3, "connect", lambda p, **kw: real(f"file:{p}?mode=ro", uri=True, **kw))
+    res = milia("log", "export")
+    monkeypatch.undo()
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["checkins"][0]["done"] == "all"
+    assert "still stored as \"all\"" in res.stderr

@@ -327,12 +327,10 @@ def _resolve_pending_all(st: "State") -> None:
             return
         try:
             profile = st.profile()
-            today = st.today()
-        except MiliaError as err:
+            read_log_resolved(store, st.log_key, profile, st.today(), st.err, first=profile.schedule.start,
+                              last=profile.schedule.start)
+        except MiliaError as err:  # a broken profile, a read-only or locked database: back up as it is
             st.err(msg.EXPORT_ALL_UNRESOLVED.format(n=len(pending), reason=err.message.rstrip(".")))
-            return
-        read_log_resolved(store, st.log_key, profile, today, st.err, first=profile.schedule.start,
-                          last=profile.schedule.start)
 
 
 def _read_json(st: "State", file: str, source: str) -> Any:

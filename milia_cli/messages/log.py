@@ -45,7 +45,7 @@ NOTE_CONTROL = (
     "The note contains a control character ({char}); use plain text (newlines and tabs are fine)."
 )
 NOTHING_TO_RECORD = (
-    "Nothing to record: give --all, --done STEP, --skip STEP, --irritation, --bumps or --note "
+    "Nothing to record: give --all, --done STEP, --skip STEP, --irritation, --count, --bumps or --note "
     "(or run `milia checkin` on a terminal to be asked)."
 )
 
