@@ -73,15 +73,25 @@ def create_profile(answers: InitAnswers, *, default_name: str, today: date, sour
 
 
 @contextmanager
-def directory_lock(directory: Path) -> Iterator[None]:
-    """Serialise read-modify-write of files in ``directory`` across processes.
+def directory_lock(directory: Path, *, create: bool = False) -> Iterator[None]:
+    """Serialise every change of the profile files in ``directory`` across processes:
+    `profile set`, `profile delete`, `init` and the first-use id all take it.
 
-    ``flock`` on the directory itself, so no lock file is ever left behind.
+    ``flock`` on the directory itself, so no lock file is ever left behind. A folder
+    that does not exist has nothing to protect (``create``: make it, 0700, first).
     """
     import fcntl
     import os
 
-    fd = os.open(directory, os.O_RDONLY)
+    if create:
+        from milia_cli.fsutil import ensure_private_dir
+
+        ensure_private_dir(directory)
+    try:
+        fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
+    except (FileNotFoundError, NotADirectoryError):
+        yield
+        return
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
@@ -91,10 +101,14 @@ def directory_lock(directory: Path) -> Iterator[None]:
 
 def update_profile(path: Path, change: Callable[[Profile], Profile]) -> Profile:
     """Load, change and atomically save ``path`` while holding the directory lock,
-    so two concurrent `profile set` both land instead of one silently losing."""
+    so two concurrent `profile set` both land instead of one silently losing, and a
+    `profile delete` that got the lock first is not undone (the file is not re-created)."""
+    from milia_cli.messages import identity as id_msg
     from milia_cli.profile import load_profile, save_profile
 
     with directory_lock(path.parent):
+        if not path.exists() and not path.is_symlink():
+            raise MiliaError(id_msg.GONE_WHILE_WAITING.format(file=path))
         updated = change(load_profile(path))
         save_profile(updated, path)
     return updated
@@ -136,18 +150,21 @@ def delete_profile(locations: Locations, name: str, *, with_log: bool, timeout: 
     path = locations.profile_path(name)
     checkins = events = 0
     log_deleted = False
-    if with_log and locations.db_path.exists():
-        from milia_cli.store import open_store
+    # The lock `profile set` holds: a set in progress finishes first (and is then deleted),
+    # a set that waits finds the file gone and writes nothing.
+    with directory_lock(path.parent):
+        if with_log and locations.db_path.exists():
+            from milia_cli.store import open_store
 
-        with open_store(locations.db_path, timeout=timeout) as store:
-            checkins, events = store.delete_profile_log(name)
-        log_deleted = True
-    existed = path.exists()
-    if not existed and not log_deleted:
-        raise MiliaError(msg.NOTHING_TO_DELETE.format(name=name))
-    if existed:
-        try:
-            os.unlink(path)
-        except OSError as exc:
-            raise MiliaError(WRITE_FAILED.format(path=path, reason=reason(exc))) from None
+            with open_store(locations.db_path, timeout=timeout) as store:
+                checkins, events = store.delete_profile_log(name)
+            log_deleted = True
+        existed = path.exists() or path.is_symlink()
+        if not existed and not log_deleted:
+            raise MiliaError(msg.NOTHING_TO_DELETE.format(name=name))
+        if existed:
+            try:
+                os.unlink(path)
+            except OSError as exc:
+                raise MiliaError(WRITE_FAILED.format(path=path, reason=reason(exc))) from None
     return DeleteReport(existed, log_deleted, checkins, events)

@@ -74,8 +74,12 @@ def init(
         raise MiliaError(msg.WIZARD_NEEDS_TERMINAL)
     profile = create_profile(answers, default_name=default_name, today=st.env.today(answers.timezone), source=str(path))
     from milia_cli.profile import save_profile
+    from milia_cli.profiles import directory_lock
 
-    save_profile(profile, path)
+    with directory_lock(path.parent, create=True):  # the lock `profile set` and `delete` hold
+        if path.exists() and not force:  # another init got there while the wizard asked
+            raise MiliaError(msg.EXISTS.format(name=st.name if st.profile_file is None else str(path), path=path))
+        save_profile(profile, path)
     opt = f" -f {path}" if st.profile_file is not None else ("" if st.name == "default" else f" -p {st.name}")
     st.err(msg.CREATED.format(profile=st.name if st.profile_file is None else path.stem,
                               name=profile.name, path=path, opt=opt))
