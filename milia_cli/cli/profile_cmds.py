@@ -79,10 +79,21 @@ def init(
     with directory_lock(path.parent, create=True):  # the lock `profile set` and `delete` hold
         if path.exists() and not force:  # another init got there while the wizard asked
             raise MiliaError(msg.EXISTS.format(name=st.name if st.profile_file is None else str(path), path=path))
-        save_profile(profile, path)
+        save_profile(profile._replace(id=_init_id(st, path)), path)
     opt = f" -f {path}" if st.profile_file is not None else ("" if st.name == "default" else f" -p {st.name}")
     st.err(msg.CREATED.format(profile=st.name if st.profile_file is None else path.stem,
                               name=profile.name, path=path, opt=opt))
+
+
+def _init_id(st: State, path: Path) -> Optional[str]:
+    """The id a new profile file gets: the one of the file it replaces (`--force` re-does a
+    profile, its log stays), else a new one for a client file (a home profile is known by
+    its name), so a new client never takes over a log kept under its name before ids."""
+    from milia_cli.identity import file_identity, is_home_file, new_id
+
+    home = is_home_file(path, st.locations.profiles_dir) if st.profile_file is not None else True
+    kept = file_identity(path, False) if path.exists() else None
+    return kept or (None if home else new_id(path))
 
 
 @profile_app.command("show")
