@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from milia_cli.errors import MiliaError
+from milia_cli.messages import identity as msg_identity
 from milia_cli.messages import profile as msg
 from milia_cli.paths import Locations
 from milia_cli.profile import Profile, profile_from_dict, profile_to_dict
@@ -115,7 +116,36 @@ def update_profile(path: Path, change: Callable[[Profile], Profile]) -> Profile:
 
 
 def profile_json(profile: Profile) -> str:
-    return json.dumps(profile_to_dict(profile), default=_json_default, ensure_ascii=False, indent=2)
+    """`profile show --json`: the file's keys, led by ``profile`` (its identity, as in every
+    JSON output; the file's `id` key when it has one) and ``name``."""
+    doc = profile_to_dict(profile)
+    doc.pop("id", None)
+    return json.dumps({"profile": profile.id, **doc}, default=_json_default, ensure_ascii=False, indent=2)
+
+
+def profile_list(locations: Locations, current: str) -> tuple[dict[str, Any], list[str]]:
+    """`profile list --json` and the warnings about home profiles claiming one identity:
+    each profile's identity (``profile``), the person's ``name`` (None when the file does
+    not load; `milia doctor` says why) and its file."""
+    from milia_cli.identity import file_identity, is_home_file
+
+    entries, by_key = [], {}
+    for stem in locations.profile_names():
+        path = locations.profiles_dir / f"{stem}.toml"
+        key = file_identity(path, is_home_file(path, locations.profiles_dir)) or stem
+        try:
+            from milia_cli.profile import load_profile
+
+            name: str | None = load_profile(path).name
+        except MiliaError:
+            name = None
+        entries.append({"profile": key, "name": name, "file": str(path), "current": stem == current})
+        by_key.setdefault(key, []).append(path)
+    warnings = [
+        msg_identity.LIST_SHARED.format(key=key, files=", ".join(p.name for p in paths))
+        for key, paths in by_key.items() if len(paths) > 1
+    ]
+    return {"directory": str(locations.profiles_dir), "profiles": entries}, warnings
 
 
 def _json_default(value: Any) -> str:

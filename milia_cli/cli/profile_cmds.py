@@ -131,12 +131,17 @@ def set_(
 @profile_app.command("list")
 def list_(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON only.")) -> None:
     """List the profiles in the home."""
+    from milia_cli.profiles import profile_list
+
     st = state(ctx)
     names = st.locations.profile_names()
+    listing, warnings = profile_list(st.locations, st.name)
+    for warning in warnings:
+        st.err(f"milia: {warning}")
     if as_json:
         import json
 
-        st.out(json.dumps({"profiles": names, "directory": str(st.locations.profiles_dir)}))
+        st.out(json.dumps(listing, ensure_ascii=False, indent=2))
         return
     if not names:
         st.err(msg.NO_PROFILES.format(directory=st.locations.profiles_dir))

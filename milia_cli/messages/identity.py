@@ -44,3 +44,7 @@ BATCH_CLAIMED = (
     "milia: gave {count} client file{s} an id (one `id = ...` line written into each; commit it with the file): "
     "each client's log is kept under it."
 )
+LIST_SHARED = (
+    "{files} claim one identity ({key!r}): only the original may use its log; delete the `id` line "
+    "from the copy and it gets its own."
+)
