@@ -65,10 +65,10 @@ def slug(text: str) -> str:
 
 
 def is_home_file(path: Path, profiles_dir: Path) -> bool:
-    """A plain file of the home's profiles folder: known by its name (a symlink there,
-    often to a client's file in a git checkout, is known by the id it holds)."""
+    """A file of the home's profiles folder (``-p NAME``, or a symlink there to a client's
+    file): known by its name unless it holds an id."""
     try:
-        return not path.is_symlink() and path.parent.resolve() == profiles_dir.resolve()
+        return path.parent.resolve() == profiles_dir.resolve()
     except OSError:
         return False
 
@@ -195,14 +195,31 @@ def judge(path: Path, key: str, others: Iterable[Path]) -> str:
 
 
 # -- giving a client file its id -------------------------------------------------------
-def home_keys(locations: "Locations") -> set[str]:
-    """The identities of the home's profiles (their names, or the ids they hold)."""
+def home_keys(locations: "Locations", *, besides: Path | None = None) -> set[str]:
+    """The identities of the home's profiles (their names, or the ids they hold), leaving out
+    the home files that are ``besides`` itself (a symlink in the home to a client's file)."""
     keys = set()
     for name in locations.profile_names():
         path = locations.profiles_dir / f"{name}.toml"
-        key = file_identity(path, is_home_file(path, locations.profiles_dir))
+        if besides is not None and _same_file(path, besides):
+            continue
+        key = file_identity(path, True)
         keys.add(key if key is not None else name)
     return keys
+
+
+def _home_links(locations: "Locations", path: Path) -> list[str]:
+    """The home profile names that are links to ``path`` (their logs are this file's)."""
+    return [name for name in locations.profile_names()
+            if (locations.profiles_dir / f"{name}.toml").is_symlink()
+            and _same_file(locations.profiles_dir / f"{name}.toml", path)]
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def claim(path: Path, profile: "Profile", locations: "Locations", *, timeout: float | None = None,
@@ -214,8 +231,9 @@ def claim(path: Path, profile: "Profile", locations: "Locations", *, timeout: fl
     """
     from milia_cli.profiles import directory_lock
 
-    legacy = profile.name
-    owned = legacy in (home_keys(locations) if homes is None else homes)
+    links = _home_links(locations, path) if homes is None else []
+    legacy = links[0] if links else profile.name  # `-p NAME` through a link logged under NAME
+    owned = legacy in (home_keys(locations, besides=path) if homes is None else homes)
     with directory_lock(path.parent):
         raw = _read_regular(path)
         current = None if raw is None else _explicit_id(raw)

@@ -170,6 +170,15 @@ class DeleteReport:
     events: int = 0
 
 
+def log_key_of(locations: Locations, name: str) -> str:
+    """The key of the log of home profile ``name``: the id its file holds, else ``name``
+    (also when the file is gone: a log kept after `delete --keep-log`, or an id `doctor` shows)."""
+    from milia_cli.identity import file_identity
+
+    path = locations.profile_path(name)
+    return file_identity(path, True) or name if path.exists() else name
+
+
 def delete_profile(locations: Locations, name: str, *, with_log: bool, timeout: float | None = None) -> DeleteReport:
     """Remove ``name``'s profile file and, if asked, its log (one transaction)."""
     import os
@@ -187,7 +196,7 @@ def delete_profile(locations: Locations, name: str, *, with_log: bool, timeout: 
             from milia_cli.store import open_store
 
             with open_store(locations.db_path, timeout=timeout) as store:
-                checkins, events = store.delete_profile_log(name)
+                checkins, events = store.delete_profile_log(log_key_of(locations, name))
             log_deleted = True
         existed = path.exists() or path.is_symlink()
         if not existed and not log_deleted:

@@ -182,3 +182,23 @@ def test_without_a_log_database_nothing_is_written(milia, two_anas):
     for argv in (["today"], ["plan"], ["profile", "show", "--json"], ["export", "md"]):
         assert milia("-f", str(ana), *argv).exit_code == 0
     assert ana.read_text() == BASE_PROFILE and not (milia.home / "milia.db").exists()
+
+
+def test_a_home_link_to_a_client_file_and_the_file_share_one_log(milia, home, two_anas):
+    ana, _ = two_anas
+    (home / "profiles").mkdir(mode=0o700)
+    (home / "profiles" / "ana.toml").symlink_to(ana)
+    assert milia("-p", "ana", "checkin", "--irritation", "3").exit_code == 0  # logged under "ana"
+    r = milia("-f", str(ana), "today", "--json")  # the file gets an id and keeps that log
+    assert "B7" in notice_ids(r) and "takes over" in r.stderr
+    assert "B7" in notice_ids(milia("-p", "ana", "today", "--json"))
+    assert (home / "profiles" / "ana.toml").is_symlink(), "the id is written through the link"
+
+
+def test_delete_removes_the_log_of_a_home_profile_that_holds_an_id(milia, home):
+    milia.write_profile(BASE_PROFILE.replace('name = "ana"', 'name = "ana"\nid = "ana-0123456789ab"'), name="ana")
+    assert milia("-p", "ana", "checkin", "--all").exit_code == 0
+    r = milia("profile", "delete", "ana", "--yes")
+    assert r.exit_code == 0 and "1 check-ins" in r.stderr
+    with open_store(home / "milia.db") as store:
+        assert store.profile_keys() == []

@@ -167,12 +167,12 @@ def delete(
 ) -> None:
     """Delete a profile and, after confirmation, its log."""
     from milia_cli.paths import validate_profile_name
-    from milia_cli.profiles import delete_profile, log_size
+    from milia_cli.profiles import delete_profile, log_key_of, log_size
 
     st = state(ctx)
     validate_profile_name(name)
     path = st.locations.profile_path(name)
-    checkins, events = log_size(st.locations, name, timeout=st.db_timeout)
+    checkins, events = log_size(st.locations, log_key_of(st.locations, name), timeout=st.db_timeout)
     with_log = False
     if (checkins or events) and not keep_log:
         if yes:
