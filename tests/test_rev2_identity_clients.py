@@ -115,12 +115,22 @@ def test_a_copied_file_is_refused_and_its_original_warned(milia, two_anas, tmp_p
     r = milia("-f", str(copy), "today", "--json")
     assert r.exit_code == 1 and r.stdout == "" and len(r.stderr.strip().splitlines()) == 1
     assert "looks like a copy" in r.stderr and "delete the `id` line" in r.stderr
-    r = milia("-f", str(ana), "today", "--json")
-    assert "B7" in notice_ids(r) and "ana-copy.toml" in r.stderr and "the log stays with" in r.stderr
+    assert "B7" in notice_ids(milia("-f", str(ana), "today", "--json")), "the original keeps its log"
+    listing = milia("batch", str(ana.parent), "--format", "md", "-o", str(tmp_path / "out"))
+    assert "ana-copy.toml" in listing.stderr and "the log stays with" in listing.stderr
     # the way out: delete the id line from the copy; it gets a log of its own
     copy.write_text("".join(l for l in copy.read_text().splitlines(True) if not l.startswith("id = ")))
     assert "B7" not in notice_ids(milia("-f", str(copy), "today", "--json"))
     assert load_profile(copy).id != load_profile(ana).id
+
+
+def test_a_like_named_copy_is_caught_by_the_original_too(milia, two_anas):
+    ana, _ = two_anas
+    assert milia("-f", str(ana), "checkin", "--all").exit_code == 0
+    shutil.copy(ana, ana.with_name("Ana.toml"))  # the same slug: neither can be told the original
+    for name in ("ana.toml", "Ana.toml"):
+        r = milia("-f", str(ana.with_name(name)), "today")
+        assert r.exit_code == 1 and "cannot tell which is the original" in r.stderr
 
 
 def test_when_no_file_is_the_original_both_are_refused(milia, two_anas):
