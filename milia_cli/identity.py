@@ -286,7 +286,7 @@ def claim(path: Path, profile: "Profile", locations: "Locations", *, timeout: fl
 
                 with open_store(locations.db_path, timeout=timeout) as opened:
                     counts = _claim_in(opened, None if owned else legacy, key, write)
-        except _WriteFailed as err:
+        except MiliaError as err:  # the file (read-only, full disk) or the database (read-only, locked)
             if owned:
                 raise MiliaError(msg.CANT_WRITE_ID_HOME.format(file=path, error=err.message.rstrip("."),
                                                                name=legacy)) from None

@@ -19,12 +19,12 @@ INHERITED = (
     "(see README, Profile identity)."
 )
 CANT_WRITE_ID = (
-    "could not write an id into {file} ({error}), so its log is still the one kept under the name {name!r}, "
-    "which every other file named {name!r} shares; make the file writable once."
+    "could not give {file} an id of its own ({error}), so its log is still the one kept under the name "
+    "{name!r}, which every other file named {name!r} shares; run milia once where it can write the file."
 )
 CANT_WRITE_ID_HOME = (
-    "Could not write an id into {file} ({error}), and the log under the name {name!r} belongs to the home "
-    "profile {name!r}; make the file writable once so it gets a log of its own."
+    "Could not give {file} an id of its own ({error}), and the log under the name {name!r} belongs to the "
+    "home profile {name!r}; run milia once where it can write the file, so it gets a log of its own."
 )
 CANT_PLACE_ID = "Could not add an `id` line to {file} without changing its meaning; add `id = \"...\"` yourself."
 COPIES_WARNING = (
