@@ -281,6 +281,9 @@ def claim(path: Path, profile: "Profile", locations: "Locations", *, timeout: fl
         try:
             if store is not None:
                 counts = _claim_in(store, None if owned else legacy, key, write)
+            elif not locations.db_path.exists():  # no log anywhere: nothing to take over, no database made
+                write()
+                counts = (0, 0)
             else:
                 from milia_cli.store import open_store
 

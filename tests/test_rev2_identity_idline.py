@@ -64,3 +64,18 @@ def test_a_database_that_cannot_be_written_leaves_the_file_alone(milia, tmp_path
     r = milia("-f", str(client), "today", "--json")
     assert r.exit_code == 0 and json.loads(r.stdout)["schema"] == "milia.today/1"
     assert "could not give" in r.stderr and client.read_text() == BASE_PROFILE
+
+
+def test_importing_into_a_new_client_without_a_database_gives_it_an_id_first(milia, tmp_path):
+    from milia_cli.profile import load_profile
+
+    client = tmp_path / "ana.toml"
+    client.write_text(BASE_PROFILE)
+    backup = tmp_path / "log.json"
+    backup.write_text(json.dumps({"schema": "milia.log/1", "checkins": [{"date": "2026-11-23", "done": [],
+                                                                      "irritation": 1}], "events": []}))
+    r = milia("-f", str(client), "log", "import", str(backup))
+    assert r.exit_code == 0, r.output
+    key = load_profile(client).id
+    doc = json.loads(milia("-f", str(client), "log", "export").stdout)
+    assert doc["profile"] == key and [c["irritation"] for c in doc["checkins"]] == [1]
