@@ -161,3 +161,32 @@ def test_init_force_during_a_slow_set_waits_and_its_profile_wins(milia, home, tm
     profile = load_profile(path)
     assert profile.skin.type == "oily" and not profile.habits.smoker, "the slow set overwrote init --force"
     assert how == "waiting", "init --force did not wait for the lock `profile set` holds"
+
+
+def test_concurrent_first_uses_give_one_id_and_one_heir(home, tmp_path):
+    """Eight processes use two fresh client files named "ana" at once, with a log kept under
+    "ana" before ids: each file gets exactly one id line, and exactly one file takes the log."""
+    from milia_cli.logmodel import CheckIn
+    from milia_cli.store import open_store
+    from tests.test_concurrency import start_all
+    from datetime import date
+
+    with open_store(home / "milia.db") as store:
+        store.save_checkin("ana", CheckIn(date=date(2026, 11, 23), irritation=3, note="old"))
+    files = [tmp_path / "a" / "ana.toml", tmp_path / "b" / "ana.toml"]
+    for f in files:
+        f.parent.mkdir()
+        f.write_text(BASE_PROFILE)
+    results = start_all(home, [["-f", str(files[i % 2]), "log", "export"] for i in range(8)])
+    assert all(r.returncode == 0 for r in results), [r.stderr for r in results]
+    ids = [load_profile(f).id for f in files]
+    assert all(f.read_text().count("\nid = ") == 1 for f in files) and None not in ids
+    assert sum("takes over" in r.stderr for r in results) == 1
+    import json
+
+    docs = [json.loads(r.stdout) for r in results]
+    assert sorted({d["profile"] for d in docs}) == sorted(ids), "every run of one file saw its one id"
+    heirs = {d["profile"] for d in docs if d["checkins"]}
+    assert len(heirs) == 1
+    with open_store(home / "milia.db") as store:
+        assert "ana" not in store.profile_keys()
