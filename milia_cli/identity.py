@@ -298,13 +298,17 @@ def claim(path: Path, profile: "Profile", locations: "Locations", *, timeout: fl
                               "unwritable")
     checkins, events = counts
     if checkins or events:
-        event, note = "inherited", msg.INHERITED.format(file=path, key=key, name=legacy, checkins=checkins,
-                                                        events=events)
+        counts_text = f"{_count(checkins, 'check-in')}, {_count(events, 'event')}"
+        event, note = "inherited", msg.INHERITED.format(file=path, key=key, name=legacy, counts=counts_text)
     elif owned:
         event, note = "home-owns", msg.NEW_LOG_HOME_OWNS.format(file=path, key=key, name=legacy)
     else:
         event, note = "new", msg.NEW_LOG.format(file=path, key=key)
     return Identified(profile._replace(id=key), (note,), event)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _claim_in(store: "Store", legacy: str | None, key: str, write: Callable[[], None]) -> tuple[int, int]:

@@ -15,7 +15,7 @@ NEW_LOG_HOME_OWNS = (
 )
 INHERITED = (
     "{file} now holds `id = \"{key}\"` (written into the file) and takes over the log kept under the name "
-    "{name!r} before ids ({checkins} check-ins, {events} events); any other file named {name!r} starts a new log "
+    "{name!r} before ids ({counts}); any other file named {name!r} starts a new log "
     "(see README, Profile identity)."
 )
 CANT_WRITE_ID = (
