@@ -1,9 +1,12 @@
 """`milia batch`: one export per client TOML file in a folder.
 
 A broken file is reported (its one-sentence error) and skipped; the others are
-still written. Output names come from the client's name (a safe slug), made
-unique deterministically in the sorted order of the files. Pure library code:
-the CLI passes the clock (``today_for``), the log reader and the callbacks.
+still written. Each output is named after its client file (``ana.toml`` ->
+``ana.html``), so adding a file never renames another's output (see
+:func:`output_stems`). Each client's log is the one of its identity
+(:mod:`milia_cli.identity`); two files claiming one identity are never given one
+log. Pure library code: the CLI passes the clock (``today_for``), the log reader,
+the identifier and the callbacks.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from milia_cli.errors import MiliaError
 from milia_cli.exporters import EXTENSIONS
@@ -22,6 +25,11 @@ from milia_cli.messages import common as common_msg
 from milia_cli.messages import export as msg
 from milia_cli.plan import Plan
 from milia_cli.profile import Profile
+
+if TYPE_CHECKING:
+    from milia_cli.identity import Identified
+    from milia_cli.paths import Locations
+    from milia_cli.store import Store
 
 BATCH_FORMATS = ("html", "md", "ics", "json")
 MAX_SLUG = 60
@@ -33,6 +41,8 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 class BatchResult:
     written: list[Path] = field(default_factory=list)
     failed: list[tuple[Path, str]] = field(default_factory=list)
+    outputs: list[tuple[Path, Path]] = field(default_factory=list)  # (client file, what it became)
+    claimed: int = 0  # client files that were given an id by this run
 
     @property
     def total(self) -> int:
@@ -60,20 +70,30 @@ def client_files(directory: Path) -> list[Path]:
     return files
 
 
-class Namer:
-    """Unique output stems: ``ana``, then ``ana-2``, ``ana-3``… in call order."""
+_SAFE_STEM = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}")
 
-    def __init__(self) -> None:
-        self.used: set[str] = set()
 
-    def __call__(self, profile: Profile, source: Path) -> str:
-        base = slugify(profile.name) or slugify(source.stem) or "client"
-        stem, n = base, 1
-        while stem in self.used:
-            n += 1
-            stem = f"{base}-{n}"
-        self.used.add(stem)
-        return stem
+def output_stems(files: list[Path]) -> dict[Path, str]:
+    """The output name (without extension) of each client file: its stem when that is a
+    safe file name, else a slug of it. Only names that collide (also ignoring case, as
+    output folders may) change, and only those that are not their file's own stem: they
+    get a short hash of the stem. So a file's output name depends on no other file but
+    one whose name collides with it."""
+    import hashlib
+    from collections import Counter
+
+    base = {f: f.stem if _SAFE_STEM.fullmatch(f.stem) else (slugify(f.stem) or "client") for f in files}
+    counts = Counter(b.casefold() for b in base.values())
+    groups: dict[str, list[Path]] = {}
+    for f, b in base.items():
+        groups.setdefault(b.casefold(), []).append(f)
+    stems = {}
+    for f, b in base.items():
+        group = groups[b.casefold()]
+        verbatim = [g for g in group if base[g] == g.stem]
+        keep = counts[b.casefold()] == 1 or verbatim == [f]
+        stems[f] = b if keep else f"{b}-{hashlib.sha1(f.stem.encode('utf-8', 'surrogateescape')).hexdigest()[:8]}"
+    return stems
 
 
 def render(fmt: str, plan: Plan, profile: Profile, *, clinician: str | None = None, paper: str = "a4") -> bytes:
@@ -110,11 +130,15 @@ def run_batch(
     on_error: Callable[[Path, str], None] | None = None,
     on_done: Callable[[Path], None] | None = None,
     files: list[Path] | None = None,
+    identify: Callable[[Path, Profile], "Identified"] | None = None,
+    on_note: Callable[[str], None] | None = None,
 ) -> BatchResult:
-    """Export every client file of ``directory`` into ``outdir``; never stops at a bad file."""
+    """Export every client file of ``directory`` into ``outdir``; never stops at a bad file.
+
+    ``identify`` gives a profile its identity (a log database exists); ``log_for`` reads
+    the log of an identified profile."""
     from milia_cli.fsutil import atomic_write_bytes, ensure_private_dir
     from milia_cli.planner import build_plan
-    from milia_cli.profile import load_profile
 
     if fmt not in BATCH_FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
@@ -123,20 +147,22 @@ def run_batch(
         raise MiliaError(msg.BATCH_OUT_IS_FILE.format(path=outdir))
     ensure_private_dir(outdir)
     result = BatchResult()
-    namer = Namer()
+    stems = output_stems(files)
+    loaded = _load_all(directory, files, identify, on_note, result)
     # Rendering is CPU work, done here in order; the writes (each fsync'd twice) overlap
     # on a few threads. Results and errors are still reported in the files' order.
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(max_workers=WRITERS) as pool:
         pending: list[tuple[Path, object]] = []
-        for source in files:
+        for source, profile in zip(files, loaded):
             try:
-                profile = load_profile(source)
-                log = log_for(profile) if log_for is not None else EMPTY_LOG
+                if isinstance(profile, MiliaError):
+                    raise profile
+                log = log_for(profile) if log_for is not None and profile.id is not None else EMPTY_LOG
                 plan = build_plan(profile, log, weeks=weeks, today=today_for(profile.schedule.timezone))
                 data = render(fmt, plan, profile, clinician=clinician, paper=paper)
-                target = outdir / (namer(profile, source) + EXTENSIONS[fmt])
+                target = outdir / (stems[source] + EXTENSIONS[fmt])
             except MiliaError as err:
                 pending.append((source, err))
             else:
@@ -146,6 +172,45 @@ def run_batch(
         while pending:
             _settle(pending.pop(0), result, on_error, on_done)
     return result
+
+
+def _load_all(directory: Path, files: list[Path], identify, on_note, result: BatchResult) -> list:
+    """Every file's identified profile, or its error; a copy of another file (same id) is an
+    error and its original gets a warning (:func:`milia_cli.identity.judge`)."""
+    from milia_cli.identity import judge
+    from milia_cli.profile import load_profile
+
+    loaded: list = []
+    for source in files:
+        try:
+            profile = load_profile(source)
+            if identify is not None:
+                found = identify(source, profile)
+                profile = found.profile
+                result.claimed += found.event in ("new", "inherited", "home-owns")
+                for note in found.notes if found.event != "new" else ():
+                    if on_note is not None:
+                        on_note(note)
+            loaded.append(profile)
+        except MiliaError as err:
+            loaded.append(err)
+    by_key: dict[str, list[int]] = {}
+    for i, item in enumerate(loaded):
+        if not isinstance(item, MiliaError) and item.id is not None:
+            by_key.setdefault(item.id, []).append(i)
+    for key, indexes in by_key.items():
+        if len(indexes) < 2:
+            continue
+        for i in indexes:
+            others = [files[j] for j in indexes if j != i]
+            try:
+                warning = judge(files[i], key, others)
+            except MiliaError as err:
+                loaded[i] = err
+            else:
+                if on_note is not None:
+                    on_note(warning)
+    return loaded
 
 
 def _ready(item: object) -> bool:
@@ -163,9 +228,41 @@ def _settle(entry: tuple[Path, object], result: BatchResult, on_error, on_done) 
             error = err
         else:
             result.written.append(target)
+            result.outputs.append((source, target))
     if error is not None:
         result.failed.append((source, error.message))
         if on_error is not None:
             on_error(source, error.message)
     if on_done is not None:
         on_done(source)
+
+
+def identifier(locations: "Locations", store: "Store") -> Callable[[Path, Profile], "Identified"]:
+    """What gives each client file its identity in a batch: one connection, the home's
+    profile keys read once (a client file without an id gets one, as in every command)."""
+    from milia_cli.identity import Identified, claim, home_keys, is_home_file
+
+    homes = home_keys(locations)
+
+    def identify(source: Path, profile: Profile) -> Identified:
+        if profile.id is not None:
+            return Identified(profile)
+        if is_home_file(source, locations.profiles_dir):
+            return Identified(profile._replace(id=source.stem))
+        return claim(source, profile, locations, store=store, homes=homes)
+
+    return identify
+
+
+def report_outputs(out: Callable[[str], None], err: Callable[[str], None], result: BatchResult) -> None:
+    """Which file became which output (stdout, one line each), and how many got an id."""
+    from milia_cli.messages import identity as id_msg
+
+    for source, target in result.outputs:
+        out(id_msg.BATCH_OUTPUT.format(source=_shown(source.name), target=_shown(target.name)))
+    if result.claimed:
+        err(id_msg.BATCH_CLAIMED.format(count=result.claimed, s="" if result.claimed == 1 else "s"))
+
+
+def _shown(name: str) -> str:
+    return name if name.isprintable() else "".join(c if c.isprintable() else ascii(c)[1:-1] for c in name)

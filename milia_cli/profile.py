@@ -89,6 +89,7 @@ class Profile(NamedTuple):
     birth_year: int | None = None
     pregnancy_since: date | None = None  # B13: the status applies from this day
     schema: int = SCHEMA_VERSION
+    id: str | None = None  # the log's key (milia_cli.identity): the file's `id`, or its name in the home
 
     @property
     def eye_milia(self) -> bool:
@@ -118,13 +119,17 @@ def profile_from_dict(data: Any, source: str) -> Profile:
         birth_year=top.get("birth_year"),
         pregnancy_since=top.get("pregnancy_since"),
         schema=SCHEMA_VERSION,
+        id=top.get("id"),
         **{name: cls(**tables[name]) for name, cls in _SECTIONS.items()},
     )
 
 
 def profile_to_dict(profile: Profile) -> dict[str, Any]:
     """The TOML document for ``profile`` (key order as in SPEC.md)."""
-    doc: dict[str, Any] = {"schema": SCHEMA_VERSION, "name": profile.name, "pregnancy": profile.pregnancy}
+    doc: dict[str, Any] = {"schema": SCHEMA_VERSION, "name": profile.name}
+    if profile.id is not None:
+        doc["id"] = profile.id
+    doc["pregnancy"] = profile.pregnancy
     if profile.pregnancy_since is not None:
         doc["pregnancy_since"] = profile.pregnancy_since
     if profile.birth_year is not None:
@@ -213,8 +218,8 @@ def save_profile(profile: Profile, path: Path) -> None:
 def with_value(profile: Profile, key: str, text: str, source: str) -> Profile:
     """``profile`` with ``key`` set from the string ``text``, fully re-validated."""
     field = FIELDS_BY_KEY.get(key)
-    if field is None or key == "schema":
-        allowed = ", ".join(f.key for f in FIELDS if f.key != "schema")
+    if field is None or key in ("schema", "id"):  # the id is milia's (milia_cli.identity)
+        allowed = ", ".join(f.key for f in FIELDS if f.key not in ("schema", "id"))
         raise MiliaError(msg.SET_UNKNOWN_KEY.format(key=key, allowed=allowed))
     value = parse_text_value(field, text, source)
     doc = profile_to_dict(profile)

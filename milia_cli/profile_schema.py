@@ -30,11 +30,12 @@ CAUTION_KEYS = (
 HABIT_KEYS = ("makeup", "under_eye_concealer", "smoker")
 _HHMM = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
 _NAME = re.compile(r"\S(.{0,78}\S)?", re.DOTALL)
+_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 class Field(NamedTuple):
     key: str  # dotted: "skin.type"
-    kind: str  # name | enum | bool | areas | date | time | zone | year | schema
+    kind: str  # name | id | enum | bool | areas | date | time | zone | year | schema
     required: bool = False
     choices: tuple[str, ...] = ()
     default: Any = None
@@ -44,6 +45,7 @@ class Field(NamedTuple):
     def allowed(self) -> str:
         return {
             "name": "a non-empty name of at most 80 characters, no control characters",
+            "id": "1 to 64 letters, digits, '-' or '_' (milia writes it; delete the line in a copied file)",
             "enum": ", ".join(self.choices),
             "bool": "true or false",
             "areas": "a list of: " + ", ".join(AREAS),
@@ -58,6 +60,7 @@ class Field(NamedTuple):
 FIELDS: tuple[Field, ...] = (
     Field("schema", "schema", required=True),
     Field("name", "name", required=True, help="the person's or client's name"),
+    Field("id", "id", help="milia's key for this profile's log, written on first use (README: Profile identity)"),
     Field("pregnancy", "enum", required=True, choices=PREGNANCY),
     Field("pregnancy_since", "date", help="the day the pregnancy status took effect (B13)"),
     Field("birth_year", "year", help="optional; under 18 is out of scope (A8)"),
@@ -100,6 +103,9 @@ def check_value(field: Field, value: Any, source: str) -> Any:
             return value
     elif kind == "name":
         if isinstance(value, str) and _NAME.fullmatch(value) and value.isprintable():
+            return value
+    elif kind == "id":
+        if isinstance(value, str) and _ID.fullmatch(value):
             return value
     elif kind == "year":
         if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100:

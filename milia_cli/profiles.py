@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from milia_cli.errors import MiliaError
+from milia_cli.messages import identity as msg_identity
 from milia_cli.messages import profile as msg
 from milia_cli.paths import Locations
 from milia_cli.profile import Profile, profile_from_dict, profile_to_dict
@@ -73,15 +74,25 @@ def create_profile(answers: InitAnswers, *, default_name: str, today: date, sour
 
 
 @contextmanager
-def directory_lock(directory: Path) -> Iterator[None]:
-    """Serialise read-modify-write of files in ``directory`` across processes.
+def directory_lock(directory: Path, *, create: bool = False) -> Iterator[None]:
+    """Serialise every change of the profile files in ``directory`` across processes:
+    `profile set`, `profile delete`, `init` and the first-use id all take it.
 
-    ``flock`` on the directory itself, so no lock file is ever left behind.
+    ``flock`` on the directory itself, so no lock file is ever left behind. A folder
+    that does not exist has nothing to protect (``create``: make it, 0700, first).
     """
     import fcntl
     import os
 
-    fd = os.open(directory, os.O_RDONLY)
+    if create:
+        from milia_cli.fsutil import ensure_private_dir
+
+        ensure_private_dir(directory)
+    try:
+        fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
+    except (FileNotFoundError, NotADirectoryError):
+        yield
+        return
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
@@ -91,17 +102,50 @@ def directory_lock(directory: Path) -> Iterator[None]:
 
 def update_profile(path: Path, change: Callable[[Profile], Profile]) -> Profile:
     """Load, change and atomically save ``path`` while holding the directory lock,
-    so two concurrent `profile set` both land instead of one silently losing."""
+    so two concurrent `profile set` both land instead of one silently losing, and a
+    `profile delete` that got the lock first is not undone (the file is not re-created)."""
+    from milia_cli.messages import identity as id_msg
     from milia_cli.profile import load_profile, save_profile
 
     with directory_lock(path.parent):
+        if not path.exists() and not path.is_symlink():
+            raise MiliaError(id_msg.GONE_WHILE_WAITING.format(file=path))
         updated = change(load_profile(path))
         save_profile(updated, path)
     return updated
 
 
 def profile_json(profile: Profile) -> str:
-    return json.dumps(profile_to_dict(profile), default=_json_default, ensure_ascii=False, indent=2)
+    """`profile show --json`: the file's keys, led by ``profile`` (its identity, as in every
+    JSON output; the file's `id` key when it has one) and ``name``."""
+    doc = profile_to_dict(profile)
+    doc.pop("id", None)
+    return json.dumps({"profile": profile.id, **doc}, default=_json_default, ensure_ascii=False, indent=2)
+
+
+def profile_list(locations: Locations, current: str) -> tuple[dict[str, Any], list[str]]:
+    """`profile list --json` and the warnings about home profiles claiming one identity:
+    each profile's identity (``profile``), the person's ``name`` (None when the file does
+    not load; `milia doctor` says why) and its file."""
+    from milia_cli.identity import file_identity, is_home_file
+
+    entries, by_key = [], {}
+    for stem in locations.profile_names():
+        path = locations.profiles_dir / f"{stem}.toml"
+        key = file_identity(path, is_home_file(path, locations.profiles_dir)) or stem
+        try:
+            from milia_cli.profile import load_profile
+
+            name: str | None = load_profile(path).name
+        except MiliaError:
+            name = None
+        entries.append({"profile": key, "name": name, "file": str(path), "current": stem == current})
+        by_key.setdefault(key, []).append(path)
+    warnings = [
+        msg_identity.LIST_SHARED.format(key=key, files=", ".join(p.name for p in paths))
+        for key, paths in by_key.items() if len(paths) > 1
+    ]
+    return {"directory": str(locations.profiles_dir), "profiles": entries}, warnings
 
 
 def _json_default(value: Any) -> str:
@@ -128,6 +172,15 @@ class DeleteReport:
     events: int = 0
 
 
+def log_key_of(locations: Locations, name: str) -> str:
+    """The key of the log of home profile ``name``: the id its file holds, else ``name``
+    (also when the file is gone: a log kept after `delete --keep-log`, or an id `doctor` shows)."""
+    from milia_cli.identity import file_identity
+
+    path = locations.profile_path(name)
+    return file_identity(path, True) or name if path.exists() else name
+
+
 def delete_profile(locations: Locations, name: str, *, with_log: bool, timeout: float | None = None) -> DeleteReport:
     """Remove ``name``'s profile file and, if asked, its log (one transaction)."""
     import os
@@ -140,18 +193,21 @@ def delete_profile(locations: Locations, name: str, *, with_log: bool, timeout: 
     log_deleted = False
     from milia_cli.dbfiles import log_exists
 
-    if with_log and log_exists(locations.db_path):
-        from milia_cli.store import open_store
+    # The lock `profile set` holds: a set in progress finishes first (and is then deleted),
+    # a set that waits finds the file gone and writes nothing.
+    with directory_lock(path.parent):
+        if with_log and log_exists(locations.db_path):
+            from milia_cli.store import open_store
 
-        with open_store(locations.db_path, timeout=timeout) as store:
-            checkins, events = store.delete_profile_log(name)
-        log_deleted = True
-    existed = path.exists()
-    if not existed and not log_deleted:
-        raise MiliaError(msg.NOTHING_TO_DELETE.format(name=name))
-    if existed:
-        try:
-            os.unlink(path)
-        except OSError as exc:
-            raise MiliaError(WRITE_FAILED.format(path=path, reason=reason(exc))) from None
+            with open_store(locations.db_path, timeout=timeout) as store:
+                checkins, events = store.delete_profile_log(log_key_of(locations, name))
+            log_deleted = True
+        existed = path.exists() or path.is_symlink()
+        if not existed and not log_deleted:
+            raise MiliaError(msg.NOTHING_TO_DELETE.format(name=name))
+        if existed:
+            try:
+                os.unlink(path)
+            except OSError as exc:
+                raise MiliaError(WRITE_FAILED.format(path=path, reason=reason(exc))) from None
     return DeleteReport(existed, log_deleted, checkins, events)

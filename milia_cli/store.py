@@ -516,3 +516,19 @@ def _schema_tables() -> list[str]:
 
 def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
+
+
+# -- profile identity (issue 12 item 12; see milia_cli.identity) ----------------------
+def claim_profile_key(store: Store, old: str | None, new: str, then: Any) -> tuple[int, int]:
+    """Give the log kept under ``old`` (a client's name, before ids) to ``new`` (its first
+    id) and run ``then()`` (which writes that id into the file) in the same transaction:
+    the file and the log move together or not at all. Returns the (check-ins, events)
+    taken over; (0, 0) when ``old`` has no log, is None, or ``new`` already has one."""
+    with store._write():
+        pid = store._profile_id(old) if old else None
+        counts = (0, 0)
+        if pid is not None and store._profile_id(new) is None:
+            counts = store._counts(pid)
+            store._conn.execute("UPDATE profiles SET key = ? WHERE id = ?", (new, pid))
+        then()
+    return counts

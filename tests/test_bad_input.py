@@ -129,6 +129,7 @@ WRONG_BY_KIND: dict[str, list[Any]] = {
              "Europe\\Berlin", "A" * 200],
     "areas": [["eyelids"], "cheeks", ["cheeks", "cheeks"], [1], [["cheeks"]], {"a": "cheeks"}],
     "schema": ["1", True, 0, -1, 1.0, [1]],
+    "id": ["", "a b", "x" * 65, 5, ["ana-1"], "../ana", "ana\n", "ä"],
 }
 
 FIELD_CASES = [

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BASE_PROFILE, PROFILES_DIR
-from milia_cli.batch import Namer, client_files, run_batch, slugify
+from milia_cli.batch import client_files, output_stems, run_batch, slugify
 from milia_cli.errors import MiliaError
 from test_exporters_support import profile
 
@@ -38,14 +38,14 @@ def test_twenty_clients_and_one_broken_file(milia, clients, tmp_path):
     res = milia("batch", str(clients), "--format", "html", "-o", str(out))
     assert res.exit_code == 1
     written = sorted(p.name for p in out.iterdir())
-    assert written == [f"client-{i:02d}.html" for i in range(20)]
+    assert written == [f"c{i:02d}.html" for i in range(20)]  # after the files (issue 12), not the names
     lines = res.stderr.strip().splitlines()
     assert len(lines) == 2, res.stderr
     assert lines[0].startswith("milia: skipped c10-broken.toml: ")
     assert "pregnancy" in lines[0] and "Traceback" not in res.output
     assert lines[1] == f"Wrote 20 of 21 html files to {out}; 1 failed (see above)."
     assert all(p.stat().st_mode & 0o777 == 0o600 for p in out.iterdir())
-    assert "Skincare plan for Client 07" in (out / "client-07.html").read_text(encoding="utf-8")
+    assert "Skincare plan for Client 07" in (out / "c07.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("fmt,ext", [("md", ".md"), ("ics", ".ics"), ("json", ".json")])
@@ -56,7 +56,8 @@ def test_every_format_and_exit_zero_when_all_good(milia, tmp_path, fmt, ext):
         _client(directory, f"k{i}", f"Kim {i}")
     res = milia("batch", str(directory), "--format", fmt, "-o", str(tmp_path / "o"), "--weeks", "4")
     assert res.exit_code == 0, res.output
-    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == [f"kim-{i}{ext}" for i in range(3)]
+    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == [f"k{i}{ext}" for i in range(3)]
+    assert res.stdout.splitlines() == [f"k{i}.toml -> k{i}{ext}" for i in range(3)]
     assert res.stderr.strip() == f"Wrote 3 of 3 {fmt} files to {tmp_path / 'o'}."
 
 
@@ -64,16 +65,20 @@ def test_names_are_safe_and_collisions_deterministic(tmp_path):
     directory = tmp_path / "c"
     directory.mkdir()
     _client(directory, "a", "Zoë O'Brien")
-    _client(directory, "b", "zoe o brien")
-    _client(directory, "c", "../../etc/passwd")
-    _client(directory, "d", "李小龙")
-    _client(directory, "e", "Zoe-O-Brien-2")
+    _client(directory, "Zoë O'Brien", "zoe o brien")
+    _client(directory, "etc passwd", "../../etc/passwd")
+    _client(directory, "李小龙", "李小龙")
+    _client(directory, "zoe-o-brien", "Zoe-O-Brien-2")
     out = tmp_path / "out"
     result = run_batch(directory, "json", out, weeks=1, today_for=lambda zone: profile().schedule.start)
     assert not result.failed
-    assert [p.name for p in result.written] == [
-        "zoe-o-brien.json", "zoe-o-brien-2.json", "etc-passwd.json", "d.json", "zoe-o-brien-2-2.json"]
+    names = {source.name: target.name for source, target in result.outputs}
+    assert names["a.toml"] == "a.json" and names["zoe-o-brien.toml"] == "zoe-o-brien.json"
+    assert names["etc passwd.toml"] == "etc-passwd.json" and names["李小龙.toml"] == "client.json"
+    hashed = names["Zoë O'Brien.toml"]  # its slug is another file's own name: a stable hash is added
+    assert hashed.startswith("zoe-o-brien-") and hashed != "zoe-o-brien.json" and hashed.endswith(".json")
     assert all(p.parent == out for p in result.written)
+    assert output_stems(sorted(directory.glob("*.toml")))[directory / "Zoë O'Brien.toml"] == hashed[:-5]
 
 
 def test_slugify():
@@ -82,10 +87,11 @@ def test_slugify():
     assert len(slugify("x" * 300)) == 60
 
 
-def test_namer_suffixes_in_call_order():
-    namer = Namer()
-    prof = profile()
-    assert [namer(prof, Path("x.toml")) for _ in range(3)] == ["ana", "ana-2", "ana-3"]
+def test_output_names_depend_on_no_other_file():
+    files = [Path("ana.toml"), Path("bea.toml")]
+    alone = output_stems(files)
+    more = output_stems([*files, Path("ana-duplicate.toml"), Path("Ana Silva.toml")])
+    assert alone == {p: more[p] for p in files} == {Path("ana.toml"): "ana", Path("bea.toml"): "bea"}
 
 
 def test_not_a_directory_and_empty_directory(milia, tmp_path):

@@ -191,12 +191,17 @@ def test_a_profile_west_of_utc_is_still_on_the_previous_day(milia) -> None:
     assert res.exit_code == 1 and "future" in res.stderr
 
 
-def test_profile_file_logs_under_its_name(milia, tmp_path: Path) -> None:
+def test_profile_file_logs_under_the_id_written_into_it(milia, tmp_path: Path) -> None:
+    """Issue 12: not under its `name`, which another client may share (tests/test_rev2_identity_*)."""
     client = tmp_path / "clients" / "bea.toml"
     client.parent.mkdir()
     client.write_text(BASE_PROFILE.replace('name = "ana"', 'name = "bea"'))
     assert milia("--profile-file", str(client), "checkin", "--all").exit_code == 0
-    assert stored(milia, TODAY, key="bea").done == planned_ids(TODAY)
+    from milia_cli.profile import load_profile
+
+    key = load_profile(client).id
+    assert key and key.startswith("bea-") and stored(milia, TODAY, key=key).done == planned_ids(TODAY)
+    assert stored(milia, TODAY, key="bea") is None
 
 
 def test_flag_path_imports_no_rich(m) -> None:

@@ -85,6 +85,7 @@ def _field_value(kind: str):
         "year": st.integers(1850, 2150), "date": st.dates(date(1990, 1, 1), date(2100, 1, 1)),
         "time": st.times(), "zone": st.sampled_from(["UTC", "Europe/Berlin", "Asia/Kolkata", "Nowhere", ""]),
         "areas": st.lists(st.sampled_from([*AREAS, "elbow"]), max_size=5), "schema": st.integers(-2, 4),
+        "id": st.from_regex(r"[A-Za-z0-9_-]{0,66}", fullmatch=True) | st.text(max_size=8),
     }[kind]
     return st.one_of(good, toml_values)
 

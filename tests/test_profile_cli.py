@@ -160,7 +160,8 @@ def test_profile_list_and_path(milia, home):
     (home / "profiles" / "notes.txt").write_text("x")
     r = milia("-p", "bo", "profile", "list")
     assert r.stdout.splitlines() == ["  ana", "* bo"]
-    assert json.loads(milia("profile", "list", "--json").stdout)["profiles"] == ["ana", "bo"]
+    listing = json.loads(milia("profile", "list", "--json").stdout)["profiles"]
+    assert [p["profile"] for p in listing] == ["ana", "bo"] and [p["name"] for p in listing] == ["ana", "ana"]
     assert milia("-p", "ana", "profile", "path").stdout.strip() == str(home / "profiles" / "ana.toml")
 
 

@@ -123,19 +123,45 @@ class State:
                 raise MiliaError(
                     profile_msg.NOT_FOUND.format(name=self.name, directory=self.locations.profiles_dir, hint=hint)
                 )
-            self._profile = load_profile(path)
+            self._profile = self._identified(load_profile(path))
             if self.profile_file is None:  # a client's file elsewhere is the user's business
                 self.warn_if_widened(self.locations.config_dir, 0o700)
                 self.warn_if_widened(path.parent, 0o700)
                 self.warn_if_widened(path, 0o600)
         return self._profile
 
+    def _identified(self, profile: "Profile") -> "Profile":
+        """``profile`` with its identity in ``.id`` (see :mod:`milia_cli.identity`)."""
+        from milia_cli.identity import identify, is_home_file
+
+        path = self.profile_path
+        home = self.profile_file is None or is_home_file(path, self.locations.profiles_dir)
+        found = identify(path, profile, self.locations, home=home, timeout=self.db_timeout)
+        for note in found.notes:
+            self.err(f"milia: {note}")
+        return found.profile
+
     @property
     def log_key(self) -> str:
-        """The log is keyed by profile name, or by a --profile-file's `name`."""
-        if self.profile_file is not None:
-            return self.profile().name
-        return validate_profile_name(self.name)
+        """The key of the profile's log: its identity (its name in the home, else the `id` in
+        the file; a client file without one gets one now, as its log is about to be used).
+        A home profile's key is read without validating the file, so a broken or missing
+        profile can still export or import its log."""
+        if self.profile_file is None:  # as profiles.log_key_of, without importing that module
+            from milia_cli.identity import file_identity
+
+            name = validate_profile_name(self.name)
+            path = self.locations.profile_path(name)
+            return (file_identity(path, True) or name) if path.exists() else name
+        profile = self.profile()
+        if profile.id is None:
+            from milia_cli.identity import claim
+
+            found = claim(self.profile_path, profile, self.locations, timeout=self.db_timeout)
+            for note in found.notes:
+                self.err(f"milia: {note}")
+            self._profile = profile = found.profile
+        return profile.id  # type: ignore[return-value]
 
     def today(self) -> date:
         return self.env.today(self.profile().schedule.timezone)
@@ -176,8 +202,8 @@ class State:
         """The profile's log (optionally a date window); empty if there is no database yet."""
         from milia_cli.logmodel import EMPTY_LOG
 
-        if not self.has_log():
-            return EMPTY_LOG
+        if not self.has_log() or self.profile().id is None:
+            return EMPTY_LOG  # no log yet (a client file gets its id when it first has one)
         with self.open_store() as store:
             return store.read_log(self.log_key, first=first, last=last)
 

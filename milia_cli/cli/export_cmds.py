@@ -184,10 +184,12 @@ def batch_cmd(
     st = state(ctx)
     files = client_files(directory)
     with ExitStack() as stack:
-        log_for = None
+        log_for = identify = None
         if st.has_log():
+            from milia_cli.batch import identifier
+
             store = stack.enter_context(st.open_store())
-            log_for = lambda profile: store.read_log(profile.name)  # noqa: E731
+            log_for, identify = lambda profile: store.read_log(profile.id), identifier(st.locations, store)  # noqa: E731
         on_done, on_error = None, lambda path, error: st.err(msg.BATCH_FAILED_FILE.format(file=path.name, error=error))
         if st.env.interactive:
             from rich.console import Console
@@ -202,7 +204,10 @@ def batch_cmd(
                 msg.BATCH_FAILED_FILE.format(file=path.name, error=error), markup=False, highlight=False)
         result = run_batch(directory, fmt.value, outdir, weeks=weeks, today_for=st.env.today, log_for=log_for,
                            clinician=clinician, paper=paper.value, on_error=on_error, on_done=on_done,
-                           files=files)
+                           files=files, identify=identify, on_note=lambda note: st.err(f"milia: {note}"))
+    from milia_cli.batch import report_outputs
+
+    report_outputs(st.out, st.err, result)
     failed = msg.BATCH_SUMMARY_FAILED.format(failed=len(result.failed)) if result.failed else ""
     st.err(msg.BATCH_SUMMARY.format(ok=len(result.written), total=result.total, fmt=fmt.value,
                                     s="" if result.total == 1 else "s", outdir=outdir, failed=failed))

@@ -74,11 +74,26 @@ def init(
         raise MiliaError(msg.WIZARD_NEEDS_TERMINAL)
     profile = create_profile(answers, default_name=default_name, today=st.env.today(answers.timezone), source=str(path))
     from milia_cli.profile import save_profile
+    from milia_cli.profiles import directory_lock
 
-    save_profile(profile, path)
+    with directory_lock(path.parent, create=True):  # the lock `profile set` and `delete` hold
+        if path.exists() and not force:  # another init got there while the wizard asked
+            raise MiliaError(msg.EXISTS.format(name=st.name if st.profile_file is None else str(path), path=path))
+        save_profile(profile._replace(id=_init_id(st, path)), path)
     opt = f" -f {path}" if st.profile_file is not None else ("" if st.name == "default" else f" -p {st.name}")
     st.err(msg.CREATED.format(profile=st.name if st.profile_file is None else path.stem,
                               name=profile.name, path=path, opt=opt))
+
+
+def _init_id(st: State, path: Path) -> Optional[str]:
+    """The id a new profile file gets: the one of the file it replaces (`--force` re-does a
+    profile, its log stays), else a new one for a client file (a home profile is known by
+    its name), so a new client never takes over a log kept under its name before ids."""
+    from milia_cli.identity import file_identity, is_home_file, new_id
+
+    home = is_home_file(path, st.locations.profiles_dir) if st.profile_file is not None else True
+    kept = file_identity(path, False) if path.exists() else None
+    return kept or (None if home else new_id(path))
 
 
 @profile_app.command("show")
@@ -245,12 +260,17 @@ def _show(value: object) -> str:
 @profile_app.command("list")
 def list_(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON only.")) -> None:
     """List the profiles in the home."""
+    from milia_cli.profiles import profile_list
+
     st = state(ctx)
     names = st.locations.profile_names()
+    listing, warnings = profile_list(st.locations, st.name)
+    for warning in warnings:
+        st.err(f"milia: {warning}")
     if as_json:
         import json
 
-        st.out(json.dumps({"profiles": names, "directory": str(st.locations.profiles_dir)}))
+        st.out(json.dumps(listing, ensure_ascii=False, indent=2))
         return
     if not names:
         st.err(msg.NO_PROFILES.format(directory=st.locations.profiles_dir))
@@ -276,12 +296,12 @@ def delete(
 ) -> None:
     """Delete a profile and, after confirmation, its log."""
     from milia_cli.paths import validate_profile_name
-    from milia_cli.profiles import delete_profile, log_size
+    from milia_cli.profiles import delete_profile, log_key_of, log_size
 
     st = state(ctx)
     validate_profile_name(name)
     path = st.locations.profile_path(name)
-    checkins, events = log_size(st.locations, name, timeout=st.db_timeout)
+    checkins, events = log_size(st.locations, log_key_of(st.locations, name), timeout=st.db_timeout)
     with_log = False
     if (checkins or events) and not keep_log:
         if yes:
