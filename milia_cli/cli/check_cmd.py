@@ -46,7 +46,7 @@ def check_cmd(
     if file is not None and str(file) != "-":
         text, where = _read_file(file), f" in {file}"
     elif inci == "-" or file is not None:
-        text, where = st.env.stdin.read(), " on standard input"
+        text, where = _read_stdin(st), " on standard input"
     else:
         text, where = inci, ""
     profile = _profile_or_none(st)
@@ -79,6 +79,19 @@ def _read_file(path: Path) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise MiliaError(msg.NOT_TEXT.format(path=path)) from None
+
+
+def _read_stdin(st: "State") -> str:
+    from milia_cli.errors import MiliaError
+    from milia_cli.messages import check as msg
+
+    try:
+        text = st.env.stdin.read(MAX_FILE_BYTES + 1)
+    except UnicodeDecodeError:
+        raise MiliaError(msg.NOT_TEXT.format(path="on standard input")) from None
+    except OSError as err:
+        raise MiliaError(msg.UNREADABLE.format(path="on standard input", reason=err.strerror or err)) from None
+    return text
 
 
 def _profile_or_none(st: "State") -> "Profile | None":
