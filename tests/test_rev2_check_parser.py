@@ -30,9 +30,23 @@ from milia_cli.rules import RULES
     ("전성분: 정제수, 레티놀(1,000ppm), 글리세린", ["정제수", "레티놀", "글리세린"]),
     ("Active ingredient: Salicylic Acid 2%. Inactive ingredients: Water, Glycerin",
      ["salicylic acid", "water", "glycerin"]),
+    ("Water, Salicylic\nAcid, Glycerin", ["water", "salicylic acid", "glycerin"]),  # wrapped on the pack
+    ("Hydroquinone USP 4%, Purified Water", ["hydroquinone", "purified water"]),
 ])
+
 def test_real_label_noise_is_normalised(label, names):
     assert [i.name for i in split_label(label)] == names
+
+
+@pytest.mark.parametrize(("label", "classes"), [
+    ("Water, Salicylic\nAcid, Glycerin", {"bha"}),
+    ("Water\nGlycerin\nRetinol\nMineral Oil", {"retinoid", "occlusive"}),  # one name a line
+    ("Retinol\nMineral Oil, Water", {"retinoid", "occlusive"}),  # a separator missing at a line end
+    ("Aqua/Water/Eau\nGlycolic Acid, Glycerin", {"aha"}),
+    ("Butyrospermum Parkii\n(Shea) Butter", {"occlusive"}),
+])
+def test_line_breaks_inside_and_between_names(label, classes):
+    assert classes_of(classify_label(label)) == classes
 
 
 def test_strengths_and_may_contain_are_kept():
@@ -60,7 +74,8 @@ def test_spellings_classify(label, cls):
 @pytest.mark.parametrize("label", [
     "Citrus Aurantium Dulcis (Orange) Peel Oil", "Lavandula Angustifolia (Lavender) Oil Extract",
     "PEG-40 Hydrogenated Castor Oil", "Bakuchiol", "Sodium Citrate", "Sodium Lactate", "Glycerin", "Aqua",
-    "정제수", "라벤더잎오일", "피이지-40하이드로제네이티드캐스터오일",
+    "정제수", "라벤더잎오일", "피이지-40하이드로제네이티드캐스터오일", "Lactic Acid/Glycolic Acid Copolymer",
+    "C12-15 Alkyl Lactate", "Sodium Lauroyl Lactylate", "Butyloctyl Salicylate", "Polymethylsilsesquioxane",
 ])
 def test_look_alikes_are_not_classed_as_actives_or_heavy_oils(label):
     assert classes_of(classify_label(label)) & {"retinoid", "aha", "bha", "occlusive"} == set()
@@ -137,6 +152,20 @@ def test_permutation_case_and_separator_noise_give_the_same_classes(names, data)
     prefix = data.draw(st.sampled_from(["", "Ingredients: ", "INGREDIENTS:\n", "전성분: ", "  "]))
     suffix = data.draw(st.sampled_from(["", ".", "\n", " *organic", "\n*Certified organic ingredient."]))
     assert classes_of(classify_label(prefix + noisy + suffix)) == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(names=st.lists(st.sampled_from(NOISY_LABEL_NAMES), min_size=1, max_size=10, unique=True), data=st.data())
+def test_a_name_wrapped_over_a_line_break_keeps_its_class(names, data):
+    expected = classes_of(classify_label(", ".join(names)))
+    wrapped = []
+    for name in names:
+        spaces = [i for i, ch in enumerate(name) if ch == " "]
+        if spaces and data.draw(st.booleans()):
+            cut = data.draw(st.sampled_from(spaces))
+            name = name[:cut] + "\n" + name[cut + 1:]
+        wrapped.append(name)
+    assert classes_of(classify_label(", ".join(wrapped))) == expected
 
 
 @settings(max_examples=100, deadline=None)

@@ -9,7 +9,7 @@ import re
 from typing import NamedTuple
 
 from milia_cli.ingredients.members import MEMBERS, WATER, Member
-from milia_cli.ingredients.parse import LabelItem, compact, is_korean, keys, spaced, split_label
+from milia_cli.ingredients.parse import LabelItem, compact, is_korean, keys, make_item, spaced, split_label
 
 
 class Classified(NamedTuple):
@@ -84,7 +84,18 @@ def _pattern_class(name: str) -> str | None:
 
 
 def classify(items: list[LabelItem]) -> list[Classified]:
-    return [classify_item(item) for item in items]
+    out: list[Classified] = []
+    for item in items:
+        whole = classify_item(item)
+        joined = keys(item.name)[0]  # the whole name, not one of its parts or alternatives
+        if not item.lines or joined in TABLE or joined in WATER_KEYS:
+            out.append(whole)  # "Salicylic\nAcid": one name wrapped over two lines
+            continue
+        for line in item.lines:  # "Glycerin\nRetinol": one name a line
+            part = make_item(line, item.may_contain)
+            if part is not None:
+                out.append(classify_item(part))
+    return out
 
 
 def classify_label(text: str) -> list[Classified]:

@@ -71,8 +71,10 @@ def member_key(c: Classified) -> str:
 
 
 def percent_of(c: Classified, strengths: dict[str, float]) -> float | None:
-    """--percent for this name (by its key), else the strength printed on the label."""
-    return strengths.get(member_key(c), c.item.percent)
+    """--percent for this name (by its key), else the strength printed on the label (not for
+    a plant source: "Salix Alba (Willow) Bark Water (67%)" is not 67 % salicylic acid)."""
+    printed = None if c.member is not None and c.member.role == "source" else c.item.percent
+    return strengths.get(member_key(c), printed)
 
 
 def effective(found: list[Classified], strengths: dict[str, float]) -> dict[str, list[Classified]]:

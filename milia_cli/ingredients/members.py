@@ -1,7 +1,9 @@
 """The members of each class: INCI names as printed, their synonyms and the Korean standard
 (KCIA, 대한화장품협회 성분사전) names, as data.
 
-``role``: ``active`` counts for every rule of the class; ``adjuster`` is an ingredient that is
+``role``: ``active`` counts for every rule of the class; ``source`` too, but a percentage
+printed with it is the amount of the plant water or extract, not of the acid (willow bark
+water 67 % is not 67 % salicylic acid), so its strength is known only from ``--percent``; ``adjuster`` is an ingredient that is
 most often a small helper (citric acid as a pH adjuster, gluconolactone as a preservative
 booster, polyethylene as a thickener) and counts as an active only when a strength is given
 (``--percent``); ``prescription`` is a prescription retinoid (B12).
@@ -17,7 +19,7 @@ class Member(NamedTuple):
     inci: str  # the INCI name as labels print it
     cls: str  # class id (milia_cli.ingredients.classes)
     synonyms: tuple[str, ...] = ()  # other names, trade and Korean (KCIA) names
-    role: str = "active"  # active | adjuster | prescription
+    role: str = "active"  # active | source | adjuster | prescription
     key: str = ""  # the --percent name
 
 
@@ -62,8 +64,12 @@ _BHAS = (
     M("Tridecyl Salicylate", "bha", ("트라이데실살리실레이트",), key="salicylic"),
     M("Salix Alba Bark Extract", "bha",
       ("salix alba (willow) bark extract", "willow bark extract", "white willow bark extract",
-       "흰버드나무껍질추출물", "버드나무껍질추출물", "살릭스알바껍질추출물"), key="salicylic"),
-    M("Salix Nigra Bark Extract", "bha", ("black willow bark extract", "블랙윌로우껍질추출물"), key="salicylic"),
+       "흰버드나무껍질추출물", "버드나무껍질추출물", "살릭스알바껍질추출물"), role="source", key="willow-bark"),
+    M("Salix Alba Bark Water", "bha",
+      ("salix alba (willow) bark water", "willow bark water", "살릭스알바껍질수", "버드나무껍질수"),
+      role="source", key="willow-bark"),
+    M("Salix Nigra Bark Extract", "bha", ("black willow bark extract", "블랙윌로우껍질추출물"),
+      role="source", key="willow-bark"),
 )
 _PHAS = (
     M("Gluconolactone", "pha", ("glucono delta lactone", "글루코노락톤"), role="adjuster", key="gluconolactone"),

@@ -21,6 +21,7 @@ class LabelItem(NamedTuple):
     name: str  # cleaned and lower-cased: what is matched
     percent: float | None = None  # a strength printed with the name
     may_contain: bool = False  # after "may contain (+/-)"
+    lines: tuple[str, ...] = ()  # the pieces of a name that ran over a line break, to try apart
 
 
 _HEADER = re.compile(
@@ -33,20 +34,35 @@ _PERCENT = re.compile(r"\(?\s*(?<![\w.])(\d+(?:[.,]\d+)?)\s*%\s*(?:w/w|w/v)?\s*\
 _PPM = re.compile(r"(?i)\(?\s*(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*ppm\s*\)?")
 _MARKS = re.compile(r"[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰°#]+")
 _SPACES = re.compile(r"\s+")
+_PHARMACOPOEIA = re.compile(r"(?i)\s+(?:usp|nf|bp|ph\.?\s*eur\.?|jp)\b\.?(?=\s*$)")  # "Hydroquinone USP"
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _BLEND = re.compile(r"(?i)\s*\(\s*and\s*\)\s*|\s+&\s+")
-_SEPARATORS = ",;\n•·|"
+_SEPARATORS = ",;•·|"  # a line break is not one by itself: see _wrapped
+# A slash inside one substance's name, not between synonyms: Lactic Acid/Glycolic Acid Copolymer,
+# Caprylic/Capric Triglyceride, Cetyl PEG/PPG-10/1 Dimethicone, Tasmannia Lanceolata Fruit/Leaf Extract.
+_ONE_SUBSTANCE = re.compile(r"(?i)polymer|glyceride|\bpeg\b|\bppg\b|/\d|\b(?:fruit|leaf|flower|seed|root|stem)/|폴리머|글리세라이드|피이지|피피지")
 
 
 def split_label(text: str) -> list[LabelItem]:
     """Every name on a label, in order, with its printed strength and may-contain mark."""
     text = unicodedata.normalize("NFKC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u200b", "").replace("\ufeff", "")
-    text = _HEADER.sub("\n", text)
+    text = _HEADER.sub(",", text)
     main, extra = _split_may_contain(text)
-    items = [_item(raw, False) for raw in _pieces(main)]
-    items += [_item(raw, True) for raw in _pieces(extra)]
+    items = [_wrapped(raw, False) for raw in _pieces(main)]
+    items += [_wrapped(raw, True) for raw in _pieces(extra)]
     return [item for item in items if item is not None]
+
+
+def _wrapped(raw: str, may_contain: bool) -> LabelItem | None:
+    """A line break without a separator before it is either a name wrapped on the pack
+    ("Salicylic\nAcid") or a list printed one name a line: the classifier keeps the joined
+    name only when it is a listed one, and otherwise takes the lines apart."""
+    item = make_item(raw, may_contain)
+    lines = tuple(line for line in raw.split("\n") if line.strip())
+    if item is None or len(lines) < 2:
+        return item
+    return item._replace(lines=lines)
 
 
 def _split_may_contain(text: str) -> tuple[str, str]:
@@ -59,7 +75,8 @@ def _split_may_contain(text: str) -> tuple[str, str]:
 
 def _pieces(text: str) -> list[str]:
     """Split at separators outside parentheses; a comma between digits belongs to the name;
-    a full stop ends a name only before a space, a line break or the end."""
+    a full stop ends a name only before a space, a line break or the end. Line breaks stay
+    inside the pieces (see :func:`_wrapped`)."""
     out: list[str] = []
     depth, start = 0, 0
     n = len(text)
@@ -71,9 +88,9 @@ def _pieces(text: str) -> list[str]:
         elif ch == "\n":
             depth = 0  # an unclosed parenthesis never swallows the next line
         split = False
-        if ch in _SEPARATORS and (depth == 0 or ch == "\n"):
+        if ch in _SEPARATORS and depth == 0:
             split = not (ch == "," and 0 < i < n - 1 and text[i - 1].isdigit() and text[i + 1].isdigit())
-        elif ch == "." and depth == 0 and (i == n - 1 or text[i + 1].isspace()) and not (i > 0 and text[i - 1].isdigit() and i < n - 1 and text[i + 1:i + 2].isdigit()):
+        elif ch == "." and depth == 0 and (i == n - 1 or text[i + 1].isspace()):
             split = True
         if split:
             out.append(text[start:i])
@@ -85,7 +102,8 @@ def _pieces(text: str) -> list[str]:
     return pieces
 
 
-def _item(raw: str, may_contain: bool) -> LabelItem | None:
+def make_item(raw: str, may_contain: bool = False) -> LabelItem | None:
+    """One printed name cleaned for matching; None for a footnote line or no name at all."""
     printed = _SPACES.sub(" ", raw).strip(" \t.:-–")
     if not printed or printed.startswith(("*", "†", "‡")):  # a footnote line ("*organic")
         return None
@@ -93,6 +111,7 @@ def _item(raw: str, may_contain: bool) -> LabelItem | None:
     name = _MARKS.sub("", name)
     name = re.sub(r"(?i)\[\s*nano\s*\]|\(\s*nano\s*\)", "", name)
     name = re.sub(r"(?i)^(?:and|&)\s+", "", name)
+    name = _PHARMACOPOEIA.sub("", name)
     name = _SPACES.sub(" ", name).strip(" .:;-–[]").casefold()
     name = re.sub(r"\(\s*\)", "", name).strip()
     if not name or not any(ch.isalpha() for ch in name):
@@ -122,7 +141,7 @@ def keys(name: str) -> list[str]:
     whole = name.replace("(", " ").replace(")", " ")
     candidates = [whole, outer, *inner]
     for text in (outer, *inner):
-        if "/" in text:
+        if "/" in text and not _ONE_SUBSTANCE.search(text):  # Aqua/Water/Eau: synonyms
             candidates.extend(text.split("/"))
     out: list[str] = []
     for cand in candidates:
