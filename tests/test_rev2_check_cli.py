@@ -210,3 +210,13 @@ def test_the_text_report_names_levels_ids_and_sources(milia):
     assert res.exit_code == 3
     assert "STOP    B1" in res.stdout and "source: S2" in res.stdout and "exit status 3" in res.stdout
     assert "Retinyl Palmitate" in res.stdout and "Annex III entry 376" in res.stdout
+
+
+def test_check_imports_no_heavy_module_and_the_version_stays_light():
+    from tests.test_startup import HEAVY, imported_modules
+
+    names = imported_modules("check", "Aqua, Glycerin, Retinol")
+    assert "milia_cli.ingredients.evaluate" in names  # it did the work
+    heavy = sorted(n for n in names if n.split(".")[0] in HEAVY or n.startswith(HEAVY))
+    assert heavy == [], heavy
+    assert not any(n.startswith("milia_cli.ingredients") for n in imported_modules("--version"))

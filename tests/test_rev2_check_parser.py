@@ -66,6 +66,9 @@ def test_strengths_and_may_contain_are_kept():
     ("벤조일퍼옥사이드", "benzoyl-peroxide"), ("미네랄오일", "occlusive"), ("페트롤라툼", "occlusive"),
     ("시어버터", "occlusive"), ("라놀린", "occlusive"), ("해바라기씨오일", "occlusive"), ("다이메티콘", "heavy-silicone"),
     ("호두껍질가루", "physical-exfoliant"), ("리날룰", "fragrance-allergen"),
+    ("Hydrous Benzoyl Peroxide", "benzoyl-peroxide"), ("Encapsulated Retinol", "retinoid"), ("L-Lactic Acid", "aha"),
+    ("Salix Alba (Willow) Bark", "bha"), ("Salicylic Acid Liposome", "bha"), ("Adapalene USP", "retinoid"),
+    ("Granactive Retinoid", "retinoid"), ("캡슐레티놀", "retinoid"), ("순수 레티놀", "retinoid"), ("Sodium Lactate", "aha"),
 ])
 def test_spellings_classify(label, cls):
     assert classes_of(classify_label(label)) == {cls}
@@ -73,7 +76,8 @@ def test_spellings_classify(label, cls):
 
 @pytest.mark.parametrize("label", [
     "Citrus Aurantium Dulcis (Orange) Peel Oil", "Lavandula Angustifolia (Lavender) Oil Extract",
-    "PEG-40 Hydrogenated Castor Oil", "Bakuchiol", "Sodium Citrate", "Sodium Lactate", "Glycerin", "Aqua",
+    "PEG-40 Hydrogenated Castor Oil", "Bakuchiol", "Sodium Citrate", "Glycerin", "Aqua", "Lactobacillus Ferment",
+    "젖산균발효물",
     "정제수", "라벤더잎오일", "피이지-40하이드로제네이티드캐스터오일", "Lactic Acid/Glycolic Acid Copolymer",
     "C12-15 Alkyl Lactate", "Sodium Lauroyl Lactylate", "Butyloctyl Salicylate", "Polymethylsilsesquioxane",
 ])

@@ -41,7 +41,34 @@ _ESSENTIAL = r"(?:peel|leaf|leaves|flower|blossom|herb|bark|root|rind|wood|needl
 _OIL = re.compile(rf"^(?!peg|ppg|polyglyceryl)(?!.*\b{_ESSENTIAL}\s+oil\b)(?!.*\boil\s+(?:extract|unsaponifiables)\b).*\b(?:oil|butter)$")
 _SCRUB = re.compile(r"\b(?:shell|seed|kernel|pit|husk|stone)\s+powder$|\bmicrobeads?$")
 _SILICONE = re.compile(r"(?:dimethicone|methicone|siloxane|siloxysilicate)")
-_RETINYL = re.compile(r"\bretinyl\b|\bretino(?:ate|ic)\b")
+_RETINYL = re.compile(r"\bretinyl\b|\bretino(?:ate|ic|id)\b")
+# The safety-critical substances inside a longer or unusual name ("Hydrous Benzoyl Peroxide",
+# "Encapsulated Retinol", "L-Lactic Acid", "Salix Alba (Willow) Bark", "캡슐레티놀"): matched
+# to the listed substance, never inside a polymer (Lactic Acid/Glycolic Acid Copolymer).
+_CRITICAL = tuple((re.compile(pattern), inci) for pattern, inci in (
+    (r"\bisotretinoin\b", "Isotretinoin"), (r"\btretinoin\b|\bretinoic acid\b", "Tretinoin"),
+    (r"\badapalene\b", "Adapalene"), (r"\btazarotene\b", "Tazarotene"), (r"\btrifarotene\b", "Trifarotene"),
+    (r"\bhydroxypinacolone retinoate\b", "Hydroxypinacolone Retinoate"), (r"\bretinal(?:dehyde)?\b", "Retinal"),
+    (r"\bretinyl palmitate\b", "Retinyl Palmitate"), (r"\bretinyl acetate\b", "Retinyl Acetate"),
+    (r"\bretinyl propionate\b", "Retinyl Propionate"), (r"\bretinyl linoleate\b", "Retinyl Linoleate"),
+    (r"\bretinol\b", "Retinol"), (r"\bbenzoyl peroxide\b", "Benzoyl Peroxide"),
+    (r"\bsalicylic acid\b", "Salicylic Acid"), (r"\bsodium salicylate\b", "Sodium Salicylate"),
+    (r"\bbetaine salicylate\b", "Betaine Salicylate"), (r"\b(?:willow|salix)\b.*\bbark\b", "Salix Alba Bark Extract"),
+    (r"\bglycolic acid\b", "Glycolic Acid"), (r"\blactic acid\b", "Lactic Acid"), (r"\bmandelic acid\b", "Mandelic Acid"),
+    (r"\bazelaic acid\b", "Azelaic Acid"), (r"\bhydroquinone\b", "Hydroquinone"),
+))
+_KO_CRITICAL = tuple((re.compile(pattern), inci) for pattern, inci in (
+    (r"아이소트레티노인|이소트레티노인", "Isotretinoin"), (r"트레티노인|레티노익애씨드|레티노산", "Tretinoin"),
+    (r"아다팔렌|아데팔렌", "Adapalene"), (r"타자로텐", "Tazarotene"), (r"트리파로텐|트라이파로텐", "Trifarotene"),
+    (r"하이드록시피나콜론레티노에이트", "Hydroxypinacolone Retinoate"), (r"레티닐팔미테이트", "Retinyl Palmitate"),
+    (r"레티닐아세테이트", "Retinyl Acetate"), (r"레티닐프로피오네이트", "Retinyl Propionate"), (r"레티날", "Retinal"),
+    (r"레티놀", "Retinol"), (r"벤조일퍼옥사이드|과산화벤조일", "Benzoyl Peroxide"),
+    (r"살리실릭애씨드|살리실산", "Salicylic Acid"), (r"베타인살리실레이트", "Betaine Salicylate"),
+    (r"버드나무껍질|살릭스알바껍질|윌로우껍질", "Salix Alba Bark Extract"),
+    (r"글라이콜릭애씨드|글리콜릭애씨드|글리콜산", "Glycolic Acid"), (r"락틱애씨드", "Lactic Acid"),
+    (r"만델릭애씨드", "Mandelic Acid"), (r"아젤라익애씨드|아젤라산", "Azelaic Acid"), (r"하이드로퀴논", "Hydroquinone"),
+))
+_POLYMER = re.compile(r"polymer|폴리머")
 _KO_OIL = re.compile(r"(?:오일|버터)$")
 _KO_ESSENTIAL = re.compile(r"(?:잎|껍질|꽃|뿌리|나무|줄기)오일$|^(?:피이지|피피지|폴리글리세릴)")
 _KO_SCRUB = re.compile(r"(?:껍질|씨|씨앗)가루$|껍질파우더$|씨파우더$")
@@ -55,14 +82,28 @@ def classify_item(item: LabelItem) -> Classified:
             return Classified(item, member, member.cls, "name")
     if any(key in WATER_KEYS for key in keys(item.name)):
         return Classified(item, None, None, "water")
+    member = _critical_member(item.name)
+    if member is not None:
+        return Classified(item, member, member.cls, "pattern")
     cls = _pattern_class(item.name)
     return Classified(item, None, cls, "pattern" if cls else "")
+
+
+def _critical_member(name: str) -> Member | None:
+    korean = is_korean(name)
+    text = compact(name) if korean else spaced(name)
+    if _POLYMER.search(text):
+        return None
+    for pattern, inci in (_KO_CRITICAL if korean else _CRITICAL):
+        if pattern.search(text):
+            return TABLE[compact(inci)]
+    return None
 
 
 def _pattern_class(name: str) -> str | None:
     if is_korean(name):
         flat = compact(name)
-        if flat.startswith("레티") and not flat.startswith("레티큘"):
+        if re.search(r"레티(?:놀|닐|날|노)", flat):
             return "retinoid"
         if _KO_SILICONE.search(flat):
             return "heavy-silicone"

@@ -48,6 +48,7 @@ _AHAS = (
     M("Ammonium Glycolate", "aha", ("암모늄글라이콜레이트",), key="glycolic"),
     M("Lactic Acid", "aha", ("락틱애씨드", "젖산"), key="lactic"),
     M("Ammonium Lactate", "aha", ("암모늄락테이트",), key="lactic"),
+    M("Sodium Lactate", "aha", ("소듐락테이트",), role="adjuster", key="sodium-lactate"),
     M("Mandelic Acid", "aha", ("만델릭애씨드", "만델산"), key="mandelic"),
     M("Citric Acid", "aha", ("시트릭애씨드", "구연산"), role="adjuster", key="citric"),
     M("Malic Acid", "aha", ("말릭애씨드", "사과산"), role="adjuster", key="malic"),
