@@ -158,6 +158,9 @@ def render_text(result: CheckResult) -> list[str]:
         lines += [f"  {CLASS_BY_ID[cls].title}: {', '.join(listed)}" for cls, listed in contains]
     else:
         lines.append(msg.CONTAINS_NOTHING)
+    if result.strengths:
+        given = ", ".join(f"{name} {value:g} %" for name, value in sorted(result.strengths.items()))
+        lines.append("  " + msg.STRENGTHS.format(given=given))
     unknown = sum(1 for c in result.found if c.cls is None and c.via != "water")
     if unknown:
         lines.append("  " + msg.UNKNOWN_NAMES.format(count=unknown, total=len(result.found)))

@@ -25,6 +25,7 @@ HEADER_STEP = ", as {step}"
 HEADER_NO_STEP = ", no --step given: treated as a leave-on product"
 CONTAINS = "Contains:"
 CONTAINS_NOTHING = "Contains nothing the checker has a class for."
+STRENGTHS = "Strengths given with --percent: {given}."
 UNKNOWN_NAMES = "{count} of {total} names are not in the knowledge base and were not checked."
 FINDINGS = "For this profile:"
 FINDINGS_NONE = "No rule fires for this profile."
@@ -51,7 +52,7 @@ B12_RECORD = ("Contains a prescription retinoid ({names}): use it only as prescr
 B12_ACIDS = ("Contains an acid ({names}) while you use a prescription retinoid: acids only once the "
              "prescriber agrees (milia profile set cautions.prescriber_agreed true).")
 C1_OVER = ("{what} at {strength:g} %: stronger than the home limit ({limit}); a peel like this is not "
-           "for a beginner's titration and the plan never schedules it.")
+           "for a beginner's titration.")
 C1_UNKNOWN = ("{what} ({names}), strength not known: an ingredient list carries none and the checker "
               "never guesses; give it with --percent {key}=P (home limit {limit}).")
 C1_WITHIN = "{what} at {strength:g} %: within the home limit ({limit})."
