@@ -77,7 +77,7 @@ def test_spellings_classify(label, cls):
 @pytest.mark.parametrize("label", [
     "Citrus Aurantium Dulcis (Orange) Peel Oil", "Lavandula Angustifolia (Lavender) Oil Extract",
     "PEG-40 Hydrogenated Castor Oil", "Bakuchiol", "Sodium Citrate", "Glycerin", "Aqua", "Lactobacillus Ferment",
-    "젖산균발효물",
+    "젖산균발효물", "Lactic Acid Bacteria Ferment",
     "정제수", "라벤더잎오일", "피이지-40하이드로제네이티드캐스터오일", "Lactic Acid/Glycolic Acid Copolymer",
     "C12-15 Alkyl Lactate", "Sodium Lauroyl Lactylate", "Butyloctyl Salicylate", "Polymethylsilsesquioxane",
 ])

@@ -68,7 +68,7 @@ _KO_CRITICAL = tuple((re.compile(pattern), inci) for pattern, inci in (
     (r"글라이콜릭애씨드|글리콜릭애씨드|글리콜산", "Glycolic Acid"), (r"락틱애씨드", "Lactic Acid"),
     (r"만델릭애씨드", "Mandelic Acid"), (r"아젤라익애씨드|아젤라산", "Azelaic Acid"), (r"하이드로퀴논", "Hydroquinone"),
 ))
-_POLYMER = re.compile(r"polymer|폴리머")
+_POLYMER = re.compile(r"polymer|ferment|bacteria|폴리머|발효|균")  # not the acid itself
 _KO_OIL = re.compile(r"(?:오일|버터)$")
 _KO_ESSENTIAL = re.compile(r"(?:잎|껍질|꽃|뿌리|나무|줄기)오일$|^(?:피이지|피피지|폴리글리세릴)")
 _KO_SCRUB = re.compile(r"(?:껍질|씨|씨앗)가루$|껍질파우더$|씨파우더$")
