@@ -69,3 +69,23 @@ def test_no_label_misses_a_retinoid_aha_bha_or_benzoyl_peroxide_name():
             alone = classify_label(printed)
             if alone and cls in critical:
                 assert alone[0].cls == cls, (path.stem, printed)
+
+
+def test_every_label_s_json_matches_the_published_schema():
+    import json
+
+    import jsonschema
+
+    from milia_cli.ingredients.classes import CLASSES
+
+    schema = json.loads((Path(__file__).parent.parent / "milia_cli" / "schemas" / "check.schema.json").read_text())
+    assert set(schema["$defs"]["class"]["enum"]) == {c.id for c in CLASSES}
+    validator = jsonschema.Draft202012Validator(schema)
+    for path in LABELS:
+        lab = load(path)
+        for who in ("anonymous", "pregnant"):
+            result = check_label(lab["inci"], profile=PROFILES[who], step=lab["step"],
+                                 percents=tuple(lab.get("percent", ())), today=TODAY)
+            data = json.loads(json.dumps(result.to_dict()))
+            errors = sorted(validator.iter_errors(data), key=str)
+            assert not errors, (path.stem, who, errors[0].message)
