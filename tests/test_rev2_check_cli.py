@@ -6,6 +6,8 @@ import io
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import BASE_PROFILE, fake_env
 
@@ -220,3 +222,15 @@ def test_check_imports_no_heavy_module_and_the_version_stays_light():
     heavy = sorted(n for n in names if n.split(".")[0] in HEAVY or n.startswith(HEAVY))
     assert heavy == [], heavy
     assert not any(n.startswith("milia_cli.ingredients") for n in imported_modules("--version"))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(label=st.text(max_size=200), percent=st.text(max_size=20), step=st.sampled_from([None, "eye-cream", "x", "pm:cleanse"]))
+def test_any_input_gets_a_report_or_one_sentence_never_a_traceback(milia, label, percent, step):
+    args = ["check", label, "--percent", percent] + (["--step", step] if step else [])
+    res = milia(*args)
+    assert res.exception is None, res.exception
+    assert res.exit_code in (0, 1, 2, 3)
+    assert "Traceback" not in res.output
+    if res.exit_code == 1:  # (2 may also be click's own usage message for a label starting with "-")
+        assert res.stdout == "" and res.stderr.startswith("milia: ") and res.stderr.count("\n") == 1
