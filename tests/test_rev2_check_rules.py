@@ -59,6 +59,8 @@ def test_d7_stops_any_new_active_with_a_facial_steroid():
 def test_a8_under_18_gets_no_active():
     young = profile(birth_year=str(TODAY.year - 16))
     assert "A8" in fired(check_label(SERUM, profile=young, today=TODAY), "stop")
+    may_be_17 = profile(birth_year=str(TODAY.year - 18))  # 17 until the birthday this year (cautious, as the planner)
+    assert "A8" in fired(check_label(SERUM, profile=may_be_17, today=TODAY), "stop")
     assert "A8" not in fired(check_label(SERUM, profile=profile(), today=TODAY))
     assert "A8" not in fired(check_label(SERUM, profile=young, today=date(TODAY.year + 3, 1, 1)))
 

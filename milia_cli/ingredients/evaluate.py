@@ -18,6 +18,7 @@ from milia_cli.messages import check as msg
 if TYPE_CHECKING:
     from milia_cli.profile import Profile
 
+ADULT_AGE = 18
 AHA_LIMIT, BHA_LIMIT = 10.0, 2.0  # C1: leave-on AHA at most 10 %, salicylic acid 0.5-2 %
 WASH_OFF_STEPS = ("cleanse", "remove-makeup")  # C7: "a wash-off cleanser"
 EYE_STEPS = ("eye-cream",)
@@ -142,7 +143,8 @@ def evaluate(found: list[Classified], *, profile: "Profile | None", step: str | 
 
     # -- who may use an active at all (A8, B10, C8, D7, C9) --------------------------------
     if profile is not None and actives:
-        if profile.birth_year is not None and today is not None and today.year - profile.birth_year < 18:
+        # A8, as the planner reads it: anyone who may still be 17 this year (a birth year only)
+        if profile.birth_year is not None and today is not None and today.year - profile.birth_year <= ADULT_AGE:
             add("A8", "stop", msg.A8_ACTIVE.format(names=names(actives)), actives)
         if cautions.isotretinoin_recent or cautions.eczema_or_rosacea:
             blocked = retinoids + acids
