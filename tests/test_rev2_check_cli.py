@@ -57,7 +57,7 @@ def test_the_peel_pasted_without_strengths_is_still_c1_and_asks_for_them(milia):
     res, data = run_json(milia, PEEL)
     c1 = [f for f in data["findings"] if f["id"] == "C1"]
     assert {f["level"] for f in c1} == {"caution"}
-    assert any("--percent glycolic=P" in f["text"] for f in c1)
+    assert any("--percent aha=P" in f["text"] for f in c1)  # glycolic and lactic: the class as a whole
     assert any("--percent salicylic=P" in f["text"] for f in c1)
     assert data["profile"] is None and res.exit_code == 0
 

@@ -114,6 +114,8 @@ def strength(items: list[Classified], cls: str, strengths: dict[str, float]) -> 
             unknown.append(c.item.printed)
         else:
             total = (total or 0.0) + value
+    if len(unknown) > 1:  # several names of unknown strength: ask for the class as a whole
+        return Strength(total, tuple(unknown), cls)
     first_unknown = next((member_key(c) for c in items if percent_of(c, strengths) is None), ask)
     return Strength(total, tuple(unknown), first_unknown)
 

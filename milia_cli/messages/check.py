@@ -53,15 +53,15 @@ B12_ACIDS = ("Contains an acid ({names}) while you use a prescription retinoid: 
              "prescriber agrees (milia profile set cautions.prescriber_agreed true).")
 C1_OVER = ("{what} at {strength:g} %: stronger than the home limit ({limit}); a peel like this is not "
            "for a beginner's titration.")
-C1_UNKNOWN = ("{what} ({names}), strength not known: an ingredient list carries none and the checker "
-              "never guesses; give it with --percent {key}=P (home limit {limit}).")
+C1_UNKNOWN = ("{what}: the strength of {names} is not known (an ingredient list carries none and the "
+              "checker never guesses); give it with --percent {key}=P (home limit {limit}).")
 C1_WITHIN = "{what} at {strength:g} %: within the home limit ({limit})."
 C1_ADJUSTER = ("{names}: most often a small pH adjuster; if this product is sold as an acid, give its "
                "strength with --percent {key}=P.")
 AHA_LIMIT = "leave-on AHA at most 10 %"
 BHA_LIMIT = "salicylic acid 0.5-2 %"
 C7_AHA_OVER = "{what} at {strength:g} %: no peels while pregnant or trying; only lactic or glycolic acid up to 10 %, on the face."
-C7_AHA_UNKNOWN = ("{what} ({names}): while pregnant or trying, only lactic or glycolic acid up to 10 %, on the face; "
+C7_AHA_UNKNOWN = ("{what} in {names}: while pregnant or trying, only lactic or glycolic acid up to 10 %, on the face; "
                   "give the strength with --percent {key}=P.")
 C7_AHA_WITHIN = "{what} at {strength:g} %: allowed while pregnant or trying on the face (up to 10 %); check it with your clinician."
 C7_BHA_LEAVE_ON = ("Contains salicylic acid or a salicylate ({names}) in a leave-on product: while pregnant or trying, "
