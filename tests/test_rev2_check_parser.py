@@ -44,6 +44,8 @@ def test_real_label_noise_is_normalised(label, names):
     ("Retinol\nMineral Oil, Water", {"retinoid", "occlusive"}),  # a separator missing at a line end
     ("Aqua/Water/Eau\nGlycolic Acid, Glycerin", {"aha"}),
     ("Butyrospermum Parkii\n(Shea) Butter", {"occlusive"}),
+    ("Aqua / Glycolic Acid / Retinol / Glycerin", {"aha", "retinoid"}),  # a list printed with slashes
+    ("Water / Aqua / Eau, Persea Gratissima Oil/Avocado Oil", {"occlusive"}),
 ])
 def test_line_breaks_inside_and_between_names(label, classes):
     assert classes_of(classify_label(label)) == classes
@@ -133,7 +135,7 @@ NOISY_LABEL_NAMES = [
     "Tocopherol", "Phenoxyethanol", "레티놀", "정제수", "락틱애씨드", "Gluconolactone", "Citric Acid",
     "Cocos Nucifera (Coconut) Oil", "Adapalene", "Xanthan Gum",
 ]
-SEPARATORS = st.sampled_from([", ", ",", " , ", "; ", "\n", ",\n", " • ", " · ", ", \r\n"])
+SEPARATORS = st.sampled_from([", ", ",", " , ", "; ", "\n", ",\n", " • ", " · ", ", \r\n", " / "])
 
 
 def _case(text: str, mode: int) -> str:

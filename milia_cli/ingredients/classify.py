@@ -9,7 +9,16 @@ import re
 from typing import NamedTuple
 
 from milia_cli.ingredients.members import MEMBERS, WATER, Member
-from milia_cli.ingredients.parse import LabelItem, compact, is_korean, keys, make_item, spaced, split_label
+from milia_cli.ingredients.parse import (
+    LabelItem,
+    compact,
+    is_korean,
+    keys,
+    make_item,
+    slash_parts,
+    spaced,
+    split_label,
+)
 
 
 class Classified(NamedTuple):
@@ -125,6 +134,28 @@ def _pattern_class(name: str) -> str | None:
 
 
 def classify(items: list[LabelItem]) -> list[Classified]:
+    out: list[Classified] = []
+    for item in items:
+        for found in _classify_lines([item]):
+            out.extend(_split_slashes(found))
+    return out
+
+
+def _split_slashes(found: Classified) -> list[Classified]:
+    """``Aqua/Water/Eau`` is one name in three spellings; ``Glycolic Acid / Retinol`` is a list
+    printed with slashes: the parts are kept apart when they fall in different classes."""
+    item = found.item
+    parts = [p for p in (make_item(text, item.may_contain) for text in slash_parts(item.printed)) if p is not None]
+    if len(parts) < 2:
+        return [found]
+    classified = _classify_lines(parts)
+    classes = {c.cls for c in classified if c.cls is not None}
+    if len(classes) > 1 or (classes and found.cls not in classes):
+        return classified
+    return [found]
+
+
+def _classify_lines(items: list[LabelItem]) -> list[Classified]:
     out: list[Classified] = []
     for item in items:
         whole = classify_item(item)

@@ -133,6 +133,38 @@ def _strength(text: str) -> tuple[str, float | None]:
     return text, percent
 
 
+def slash_parts(printed: str) -> list[str]:
+    """The ``/``-separated parts of a printed name, outside parentheses: always at a spaced
+    `` / ``, and at a tight ``/`` unless it belongs to one substance's name (Caprylic/Capric
+    Triglyceride). ``[]`` when there is nothing to split."""
+    parts: list[str] = []
+    for segment in _split_outside(printed, " / "):
+        if "/" in segment and not _ONE_SUBSTANCE.search(segment):
+            parts.extend(_split_outside(segment, "/"))
+        else:
+            parts.append(segment)
+    parts = [p for p in parts if p.strip()]
+    return parts if len(parts) > 1 else []
+
+
+def _split_outside(text: str, sep: str) -> list[str]:
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth = max(0, depth - 1)
+        elif depth == 0 and text.startswith(sep, i):
+            out.append(text[start:i])
+            i += len(sep)
+            start = i
+            continue
+        i += 1
+    out.append(text[start:])
+    return out
+
+
 def keys(name: str) -> list[str]:
     """The lookup keys of a cleaned name, most specific first: the whole name, the name
     without its parenthesised part, each parenthesised part, then each ``/`` alternative."""
