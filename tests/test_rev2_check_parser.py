@@ -32,6 +32,8 @@ from milia_cli.rules import RULES
      ["salicylic acid", "water", "glycerin"]),
     ("Water, Salicylic\nAcid, Glycerin", ["water", "salicylic acid", "glycerin"]),  # wrapped on the pack
     ("Hydroquinone USP 4%, Purified Water", ["hydroquinone", "purified water"]),
+    ("Aqua - PEG-40 Hydrogenated Castor Oil – Alpha-Isomethyl Ionone", ["aqua", "peg-40 hydrogenated castor oil",
+                                                                        "alpha-isomethyl ionone"]),
 ])
 
 def test_real_label_noise_is_normalised(label, names):
@@ -135,7 +137,7 @@ NOISY_LABEL_NAMES = [
     "Tocopherol", "Phenoxyethanol", "레티놀", "정제수", "락틱애씨드", "Gluconolactone", "Citric Acid",
     "Cocos Nucifera (Coconut) Oil", "Adapalene", "Xanthan Gum",
 ]
-SEPARATORS = st.sampled_from([", ", ",", " , ", "; ", "\n", ",\n", " • ", " · ", ", \r\n", " / "])
+SEPARATORS = st.sampled_from([", ", ",", " , ", "; ", "\n", ",\n", " • ", " · ", ", \r\n", " / ", " - ", " – "])
 
 
 def _case(text: str, mode: int) -> str:

@@ -36,6 +36,7 @@ _MARKS = re.compile(r"[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰°#]+")
 _SPACES = re.compile(r"\s+")
 _PHARMACOPOEIA = re.compile(r"(?i)\s+(?:usp|nf|bp|ph\.?\s*eur\.?|jp)\b\.?(?=\s*$)")  # "Hydroquinone USP"
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_DASH_SEPARATOR = re.compile(r"(?<=\S)[ \t]+[-–—][ \t]+(?=\S)")
 _BLEND = re.compile(r"(?i)\s*\(\s*and\s*\)\s*|\s+&\s+")
 _SEPARATORS = ",;•·|"  # a line break is not one by itself: see _wrapped
 # A slash inside one substance's name, not between synonyms: Lactic Acid/Glycolic Acid Copolymer,
@@ -48,6 +49,7 @@ def split_label(text: str) -> list[LabelItem]:
     text = unicodedata.normalize("NFKC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u200b", "").replace("\ufeff", "")
     text = _HEADER.sub(",", text)
+    text = _DASH_SEPARATOR.sub(", ", text)  # "Aqua - Glycerin - Retinol"; PEG-40 keeps its hyphen
     main, extra = _split_may_contain(text)
     items = [_wrapped(raw, False) for raw in _pieces(main)]
     items += [_wrapped(raw, True) for raw in _pieces(extra)]
