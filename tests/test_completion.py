@@ -49,7 +49,7 @@ def loaded_command_modules(modules: set[str]) -> list[str]:
     ("milia pl", ["plan"]),
     ("milia e", ["event", "export"]),
     ("milia t", ["today", "triage"]),
-    ("milia --home /tmp ch", ["checkin"]),
+    ("milia --home /tmp ch", ["check", "checkin"]),  # check: issue 15
     ("milia -p ana st", ["stats"]),
     ("milia event ", ["add", "list"]),
     ("milia log e", ["export"]),

@@ -274,6 +274,7 @@ COMMAND_MODULES = {
     "checkin": "log_cmds", "stats": "log_cmds", "event": "log_cmds", "log": "log_cmds", "resume": "resume_cmd",
     "export": "export_cmds", "batch": "export_cmds",
     "doctor": "doctor_cmd",
+    "check": "check_cmd",
 }
 MAX_DB_TIMEOUT = 600.0  # seconds: ten minutes is already far past any real lock
 _GLOBAL_WITH_VALUE = ("--home", "--profile", "-p", "--profile-file", "-f")
