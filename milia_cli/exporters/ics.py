@@ -74,7 +74,7 @@ def export_ics(plan: Plan, profile: Profile, *, alarm: int | None = None, expand
     last = plan.days[-1].date if plan.days else plan.start
     cal.add_component(vtimezone(profile.schedule.timezone, first or plan.start, last))
     stamp, sequence = stamp_for(revised), sequence_for(revised)
-    for _uid, event in plan_events(plan, profile, alarm=alarm, expand=expand, per_step=per_step,
+    for _uid, event, _last in plan_events(plan, profile, alarm=alarm, expand=expand, per_step=per_step,
                                    identity=identity, first=first):
         stamp_event(event, stamp, sequence)
         cal.add_component(event)
@@ -112,20 +112,22 @@ def stamp_event(event, stamp: datetime, sequence: int) -> None:
 
 
 def plan_events(plan: Plan, profile: Profile, *, alarm: int | None = None, expand: bool = False,
-                per_step: bool = False, identity: str | None = None, first: date | None = None) -> list:
-    """``(uid, VEVENT)`` for every series (or occurrence), without DTSTAMP and SEQUENCE."""
+                per_step: bool = False, identity: str | None = None, first: date | None = None,
+                cut: bool = True) -> list:
+    """``(uid, VEVENT, last day)`` for every series (or occurrence), without DTSTAMP and SEQUENCE
+    (``cut``: see :func:`milia_cli.exporters.series.plan_series`)."""
     if alarm is not None and not 0 <= alarm <= MAX_ALARM_MINUTES:
         raise ValueError(f"alarm must be 0..{MAX_ALARM_MINUTES} minutes")
     zone = ZoneInfo(profile.schedule.timezone)
     who = identity or profile.name
     out = []
-    for series in plan_series(plan, per_step=per_step, first=first):
+    for series in plan_series(plan, per_step=per_step, first=first, cut=cut):
         if expand:
             for day in series.dates:
                 single = Series(series.slot, series.steps, (day,), (day.weekday(),), day, series.routine)
-                out.append(_event(single, profile, who, zone, alarm))
+                out.append(_event(single, profile, who, zone, alarm) + (day,))
         else:
-            out.append(_event(series, profile, who, zone, alarm))
+            out.append(_event(series, profile, who, zone, alarm) + (series.last,))
     return out
 
 

@@ -61,8 +61,11 @@ class Series:
         return any(s.active for s in self.steps)
 
 
-def plan_series(plan: Plan, *, per_step: bool = False, first: date | None = None) -> list[Series]:
-    """The series of ``plan`` (from ``first`` on, if given), in a stable order (first date, slot, step)."""
+def plan_series(plan: Plan, *, per_step: bool = False, first: date | None = None, cut: bool = True) -> list[Series]:
+    """The series of ``plan`` (from ``first`` on, if given), in a stable order (first date, slot, step).
+
+    With ``cut=False`` a series that runs past ``first`` keeps its earlier dates too, and only
+    the series that ended before ``first`` are left out (what a synced calendar keeps)."""
     runs: dict[tuple, list[tuple[int, date]]] = {}
     for day in plan.days:
         if per_step:
@@ -77,7 +80,10 @@ def plan_series(plan: Plan, *, per_step: bool = False, first: date | None = None
         steps = tuple(Step(*content) for content in contents)
         for phase in _phases(dated):
             for run in _exact(phase):
-                kept = run if first is None else [d for d in run if d >= first]
+                if first is None or (not cut and run[-1] >= first):
+                    kept = run
+                else:
+                    kept = [d for d in run if d >= first]
                 if kept:
                     out.append(Series(slot, steps, tuple(kept), _weekdays(kept), run[0], routine=not per_step))
     out.sort(key=lambda s: (s.first, SLOTS.index(s.slot), -1 if s.routine else _step_rank(s.step.step),
