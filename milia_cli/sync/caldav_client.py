@@ -115,6 +115,7 @@ def _translate(exc: BaseException, target: Target, what: str, done: int) -> Mili
         return MiliaError(msg.UNAUTHORIZED.format(url=target.url))
     if isinstance(exc, dav_error.DAVError):
         reason = getattr(exc, "reason", "") or ""
+        reason = "" if str(reason).strip().lower() in ("no reason", "none") else reason
         return MiliaError(msg.SERVER_ERROR.format(url=target.url, status=status or "error",
                                                   reason=f": {reason}" if reason else "", what=what,
                                                   done=_done(done)))
