@@ -341,3 +341,28 @@ def test_libical_parses_routines_and_feeds_with_no_errors():
         assert lib.icalcomponent_count_errors(comp) == 0
     finally:
         lib.icalcomponent_free(comp)
+
+
+def test_calendar_csvs_have_one_row_per_routine_unless_per_step(milia):
+    milia.write_profile()
+    routines = list(csv.reader(io.StringIO(milia("export", "csv", "--csv-style", "google", "--weeks", "2").stdout)))
+    steps = list(csv.reader(io.StringIO(milia("export", "csv", "--google", "--per-step", "--weeks", "2").stdout)))
+    assert len(routines) - 1 == 28  # 14 days, a morning and an evening routine each
+    assert len(steps) - 1 > 3 * 28
+    assert routines[1][0].startswith("Morning routine: cleanse")
+    later = list(csv.DictReader(io.StringIO(milia("export", "csv", "--from", "2026-12-01", "--weeks", "1").stdout)))
+    assert {r["date"] for r in later} == {(date(2026, 12, 1) + timedelta(n)).isoformat() for n in range(7)}
+    assert {r["week"] for r in later} == {"2", "3"}  # the plan's own weeks, not a plan restarted there
+
+
+def test_daily_commands_load_no_calendar_or_sync_code(home):
+    """`today` and `checkin` never pay for the calendar exporters, the sync or caldav."""
+    from test_startup import imported_modules
+
+    (home / "profiles").mkdir(mode=0o700)
+    (home / "profiles" / "default.toml").write_text(BASE_PROFILE)
+    for args in (("checkin", "--all", "--date", "2026-11-24"), ("today",), ("--version",)):
+        names = imported_modules(*args, home=str(home))
+        unwanted = sorted(n for n in names if n.startswith(("milia_cli.sync", "milia_cli.cli.sync_cmds",
+                                                            "milia_cli.cli.calendar_opts", "caldav", "niquests")))
+        assert unwanted == [], f"`milia {' '.join(args)}` imported {unwanted}"

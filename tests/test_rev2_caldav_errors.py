@@ -158,6 +158,18 @@ def test_a_read_only_account_is_403_in_one_sentence(milia, tmp_path):
         stop(ro)
 
 
+def test_a_forgotten_state_never_overwrites(milia, server, home):
+    """With its memory deleted, milia cannot prove it wrote the events: it refuses, in one sentence."""
+    milia.write_profile()
+    assert run(milia, server.url, "Forgot").exit_code == 0
+    before = sorted(server_objects(server, "Forgot"))
+    (home / "caldav-sync.json").unlink()
+    res = run(milia, server.url, "Forgot")
+    one_sentence(res, "The calendar already holds the event ")
+    assert "does not remember writing it (HTTP 412)" in res.stderr
+    assert sorted(server_objects(server, "Forgot")) == before
+
+
 def test_a_damaged_state_file_is_one_sentence(milia, server, home):
     milia.write_profile()
     (home / "caldav-sync.json").write_text("{not json", encoding="utf-8")

@@ -17,9 +17,11 @@ UNAUTHORIZED = ("The CalDAV server at {url} refused the user name or password (H
 FORBIDDEN = "The CalDAV server at {url} does not allow this account to change {what} (HTTP 403)."
 PRECONDITION = ("The event {summary!r} was changed in the calendar since milia wrote it (HTTP 412), so "
                 "milia left it as it is; delete it in your calendar program and sync again. {done}")
+EXISTS = ("The calendar already holds the event {summary!r} at milia's address for it, but milia does not "
+          "remember writing it (HTTP 412), so milia left it alone; delete that calendar or choose another "
+          "--calendar. {done}")
 REJECTED = "The CalDAV server rejected the event {summary!r} (HTTP {status}{reason}). {done}"
 SERVER_ERROR = "The CalDAV server at {url} answered HTTP {status}{reason} to {what}. {done}"
-NO_CALENDAR_SUPPORT = "{url} is not a CalDAV server (it has no calendar home for this account)."
 DONE_NOTHING = "Nothing was changed."
 DONE_SOME = "The {n} change{s} before it were made and are remembered; the next sync does the rest."
 

@@ -180,6 +180,8 @@ def _check_status(response, target: Target, op: Operation | None, what: str, don
         raise MiliaError(msg.UNAUTHORIZED.format(url=target.url))
     if status == 403:
         raise MiliaError(msg.FORBIDDEN.format(url=target.url, what=what))
+    if status == 412 and op is not None and op.kind == "create":
+        raise MiliaError(msg.EXISTS.format(summary=op.summary, done=_done(done)))
     if status == 412 and op is not None:
         raise MiliaError(msg.PRECONDITION.format(summary=op.summary, done=_done(done)))
     if op is not None and 400 <= status < 500:
