@@ -166,6 +166,36 @@ def test_52_weeks_across_dst_read_back_exactly(milia, server, zone, am, pm):
     assert got == want
     offsets = {when.astimezone(ZoneInfo(zone)).utcoffset() for when, _ in got}
     assert len(offsets) == 2  # both sides of the DST change are in the calendar
+    # Radicale's own expansion (it uses vobject): with a VTIMEZONE starting in the plan's
+    # year it put every London summer occurrence an hour late
+    assert server_expanded(server, name, first, last) == want
+
+
+def server_expanded(server, name, first: date, last: date) -> Counter:
+    """The occurrences as the server expands them (CalDAV calendar-query with <C:expand>)."""
+    import icalendar
+    import xml.etree.ElementTree as ET
+
+    cal = server_calendar(server, name)
+    lo, hi = f"{first - timedelta(days=2):%Y%m%d}T000000Z", f"{last + timedelta(days=2):%Y%m%d}T000000Z"
+    body = ('<?xml version="1.0" encoding="utf-8"?><C:calendar-query xmlns:D="DAV:" '
+            'xmlns:C="urn:ietf:params:xml:ns:caldav"><D:prop><C:calendar-data>'
+            f'<C:expand start="{lo}" end="{hi}"/></C:calendar-data></D:prop><C:filter>'
+            '<C:comp-filter name="VCALENDAR"><C:comp-filter name="VEVENT">'
+            f'<C:time-range start="{lo}" end="{hi}"/></C:comp-filter></C:comp-filter></C:filter>'
+            '</C:calendar-query>')
+    response = cal.client.report(str(cal.url), body, depth=1)
+    tree = ET.fromstring(response.raw if isinstance(response.raw, bytes) else response.raw.encode())
+    out: Counter = Counter()
+    for data in tree.iter("{urn:ietf:params:xml:ns:caldav}calendar-data"):
+        for event in icalendar.Calendar.from_ical(data.text).walk("VEVENT"):
+            start = event.decoded("dtstart")
+            out[(start.astimezone(timezone.utc), str(event["summary"]))] += 1
+    return Counter({k: v for k, v in out.items() if first <= k[0].astimezone(ZoneInfo(_zone_of(name))).date() <= last})
+
+
+def _zone_of(name: str) -> str:
+    return name.split(" ", 1)[1]
 
 
 # -- a pregnancy change removes retinol -------------------------------------------------------------
