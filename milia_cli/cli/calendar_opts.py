@@ -94,12 +94,21 @@ def shown_days(window: CalendarWindow) -> "Plan":
 
 def warn_wall_times(st: "State", profile: "Profile", plan: "Plan", first: date) -> None:
     """One sentence per slot whose time the zone skips or repeats on a day the plan uses it."""
+    used = {slot: [d.date for d in plan.days if d.date >= first and (d.am if slot == "am" else d.pm)]
+            for slot in ("am", "pm")}
+    for sentence in wall_time_warnings(profile, used):
+        st.err("milia: " + sentence)
+
+
+def wall_time_warnings(profile: "Profile", days: dict[str, list[date]]) -> list[str]:
+    """The DST warnings (issue 16, 6d) for the profile's morning and evening times on ``days``
+    (slot -> days). Pure: `profile set`/`init` can call it with the next year's days."""
     from milia_cli.exporters.tzrules import wall_time_problems
 
     zone = profile.schedule.timezone
+    out = []
     for slot, at in (("am", profile.schedule.am), ("pm", profile.schedule.pm)):
-        days = [d.date for d in plan.days if d.date >= first and (d.am if slot == "am" else d.pm)]
-        problems = wall_time_problems(zone, at, days)
+        problems = wall_time_problems(zone, at, days.get(slot, []))
         for kind in ("gap", "overlap"):
             found = [p for p in problems if p.kind == kind]
             if not found:
@@ -107,8 +116,9 @@ def warn_wall_times(st: "State", profile: "Profile", plan: "Plan", first: date) 
             head, n = found[0], len(found) - 1
             more = cal_msg.DST_MORE.format(n=n, s="" if n == 1 else "s") if n else ""
             text = cal_msg.DST_GAP if kind == "gap" else cal_msg.DST_OVERLAP
-            st.err("milia: " + text.format(slot=msg.SLOT_LABEL[slot], at=f"{at:%H:%M}", day=head.day, zone=zone,
-                                           more=more, lo=f"{head.lo:%H:%M}", hi=f"{head.hi:%H:%M}"))
+            out.append(text.format(slot=msg.SLOT_LABEL[slot], at=f"{at:%H:%M}", day=head.day, zone=zone,
+                                   more=more, lo=f"{head.lo:%H:%M}", hi=f"{head.hi:%H:%M}"))
+    return out
 
 
 def emit_calendar(st: "State", data: bytes, output: Optional[str]) -> None:
