@@ -170,6 +170,20 @@ def test_a_forgotten_state_never_overwrites(milia, server, home):
     assert sorted(server_objects(server, "Forgot")) == before
 
 
+def test_a_second_sync_at_the_same_time_is_refused(milia, server, home):
+    import fcntl
+    import os
+
+    milia.write_profile()
+    fd = os.open(home / "caldav-sync.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # "another milia" holds the lock
+        one_sentence(run(milia, server.url, "Busy"), "Another `milia sync caldav` is running")
+    finally:
+        os.close(fd)
+    assert run(milia, server.url, "Busy").exit_code == 0
+
+
 def test_a_damaged_state_file_is_one_sentence(milia, server, home):
     milia.write_profile()
     (home / "caldav-sync.json").write_text("{not json", encoding="utf-8")

@@ -38,7 +38,7 @@ def sync_caldav_cmd(
     from milia_cli.sync.caldav_client import Target, sync_calendar
     from milia_cli.sync.credentials import check_url, credentials
     from milia_cli.sync.objects import wanted_objects
-    from milia_cli.sync.state import SyncState, calendar_key
+    from milia_cli.sync.state import SyncLock, SyncState, calendar_key
 
     if alarm is not None and not 0 <= alarm <= MAX_ALARM_MINUTES:
         raise UsageError(export_msg.BAD_ALARM.format(max=MAX_ALARM_MINUTES, value=alarm))
@@ -53,11 +53,12 @@ def sync_caldav_cmd(
     events = plan_events(window.plan, profile, alarm=alarm, per_step=per_step, identity=window.identity,
                          first=window.first, cut=False)
     zone = vtimezone(profile.schedule.timezone, window.plan.start, window.last)
-    sync_state = SyncState.load(st.locations.data_dir)
-    report = sync_calendar(Target(base, calendar, user, password), wanted_objects(events, zone), sync_state,
-                           calendar_key(window.identity, base, calendar), first=window.first,
-                           sequence=sequence_for(window.revised), stamp=stamp_for(window.revised),
-                           dry_run=dry_run)
+    with SyncLock(st.locations.data_dir):
+        sync_state = SyncState.load(st.locations.data_dir)
+        report = sync_calendar(Target(base, calendar, user, password), wanted_objects(events, zone), sync_state,
+                               calendar_key(window.identity, base, calendar), first=window.first,
+                               sequence=sequence_for(window.revised), stamp=stamp_for(window.revised),
+                               dry_run=dry_run)
     if as_json:
         doc = {"schema": "milia.sync/1", "url": base, "calendar": calendar, "calendar_url": report.calendar_url,
                "dry_run": dry_run, "from": window.first.isoformat(), "through": window.last.isoformat(),

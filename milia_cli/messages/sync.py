@@ -3,6 +3,7 @@
 STATE_UNREADABLE = "Cannot read the sync state {path}: {reason}."
 STATE_CORRUPT = ("The sync state {path} is damaged; move it away and sync again (milia will then leave "
                  "the events it wrote earlier alone and write new ones).")
+BUSY = "Another `milia sync caldav` is running with this data directory; try again when it has finished."
 NO_CALDAV = ("`milia sync caldav` needs the caldav library: pip install 'milia-cli[caldav]' "
              "(or pip install caldav).")
 BAD_URL = "--url must be an http:// or https:// address of a CalDAV server, not {url!r}."

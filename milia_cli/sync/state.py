@@ -20,6 +20,7 @@ from milia_cli.errors import MiliaError
 from milia_cli.messages import sync as msg
 
 STATE_FILENAME = "caldav-sync.json"
+LOCK_FILENAME = "caldav-sync.lock"
 STATE_SCHEMA = "milia.caldav-sync/1"
 
 
@@ -87,3 +88,41 @@ class SyncState:
                   "objects": {uid: r.to_dict() for uid, r in sorted(cal["objects"].items())}}
             for key, cal in sorted(self.calendars.items())}}
         atomic_write_text(self.path, json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
+
+
+class SyncLock:
+    """One sync at a time per data directory (``caldav-sync.lock``, ``flock``): two syncs that
+    both read the state, write and save would each forget what the other wrote."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.path = data_dir / LOCK_FILENAME
+        self.fd: int | None = None
+
+    def __enter__(self) -> "SyncLock":
+        import os
+
+        from milia_cli.fsutil import ensure_private_dir, reason
+
+        try:
+            import fcntl
+        except ImportError:  # no flock (Windows): one sync at a time is then up to the user
+            return self
+        ensure_private_dir(self.path.parent)
+        try:
+            self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise MiliaError(msg.STATE_UNREADABLE.format(path=self.path, reason=reason(exc))) from None
+        try:
+            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(self.fd)
+            self.fd = None
+            raise MiliaError(msg.BUSY) from None
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        if self.fd is not None:
+            import os
+
+            os.close(self.fd)  # closing releases the flock
+            self.fd = None
