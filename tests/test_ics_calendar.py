@@ -17,13 +17,15 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import BASE_PROFILE, fake_env
 from milia_cli.exporters.csv_export import OUTLOOK_HEADER, export_csv
 from milia_cli.exporters.ics import content_date, export_ics, plan_series
 from milia_cli.logmodel import EMPTY_LOG, CheckIn, Log
 from milia_cli.plan import Day
-from test_exporters_support import expected_occurrences, hand_plan, plan_for, profile, read_vobject
+from test_exporters_support import expected_occurrences, hand_plan, plan_for, profile, profiles, read_vobject
 
 
 def _unfolded(data: bytes) -> list[str]:
@@ -366,3 +368,15 @@ def test_daily_commands_load_no_calendar_or_sync_code(home):
         unwanted = sorted(n for n in names if n.startswith(("milia_cli.sync", "milia_cli.cli.sync_cmds",
                                                             "milia_cli.cli.calendar_opts", "caldav", "niquests")))
         assert unwanted == [], f"`milia {' '.join(args)}` imported {unwanted}"
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(prof=profiles(), weeks=st.integers(1, 30), from_offset=st.integers(0, 60))
+def test_generated_plans_read_back_exactly_by_plain_vobject(prof, weeks, from_offset):
+    """Any zone of DST_ZONES, any start, any --from: vobject as it is (Radicale's reader) sees
+    one event per routine at exactly the plan's local times."""
+    plan = plan_for(prof, weeks)
+    first = prof.schedule.start + timedelta(days=from_offset)
+    data = export_ics(plan, prof, first=first)
+    shown = plan._replace(days=tuple(d for d in plan.days if d.date >= first))
+    assert _plain_vobject_utc(data) == _slot_occurrences(shown, prof)
