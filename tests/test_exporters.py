@@ -67,7 +67,7 @@ def test_csv_one_row_per_step_per_day():
 def test_google_csv_headers_and_formats():
     prof = profile()
     plan = plan_for(prof, 1)
-    text = export_csv(plan, prof, google=True)
+    text = export_csv(plan, prof, google=True, per_step=True)
     reader = csv.reader(io.StringIO(text))
     header = next(reader)
     assert header == ["Subject", "Start Date", "Start Time", "End Date", "End Time", "All Day Event",

@@ -275,6 +275,7 @@ COMMAND_MODULES = {
     "export": "export_cmds", "batch": "export_cmds",
     "doctor": "doctor_cmd",
     "check": "check_cmd",
+    "sync": "sync_cmds",
 }
 MAX_DB_TIMEOUT = 600.0  # seconds: ten minutes is already far past any real lock
 _GLOBAL_WITH_VALUE = ("--home", "--profile", "-p", "--profile-file", "-f")

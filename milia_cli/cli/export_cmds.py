@@ -97,18 +97,31 @@ def export_ics_cmd(
     weeks: int = _WEEKS,
     output: Optional[str] = _OUTPUT,
     alarm: Optional[int] = typer.Option(None, "--alarm", metavar="MINUTES",
-                                        help="Add a reminder MINUTES before each step."),
+                                        help="Add a reminder MINUTES before each event."),
     expand: bool = typer.Option(False, "--expand", help="One event per occurrence instead of weekly series."),
+    per_step: bool = typer.Option(False, "--per-step", help="One series per step instead of one event per routine."),
+    from_: Optional[str] = typer.Option(None, "--from", metavar="DATE",
+                                        help="Start the calendar at DATE (default: this plan week's first day)."),
+    feed: bool = typer.Option(False, "--feed", help="A subscription feed: two weeks back, --weeks ahead."),
 ) -> None:
-    """The plan as an iCalendar file: one weekly series per step and titration phase."""
+    """The plan as an iCalendar file: one event per morning/evening routine, weekly series."""
+    from milia_cli.cli.calendar_opts import FEED_REFRESH, calendar_window, emit_calendar, parse_from, warn_wall_times
     from milia_cli.exporters.ics import MAX_ALARM_MINUTES, export_ics
+    from milia_cli.messages import calendar as cal_msg
     from milia_cli.messages import export as msg
 
     if alarm is not None and not 0 <= alarm <= MAX_ALARM_MINUTES:
         raise UsageError(msg.BAD_ALARM.format(max=MAX_ALARM_MINUTES, value=alarm))
+    if feed and from_ is not None:
+        raise UsageError(cal_msg.FEED_AND_FROM)
     st = state(ctx)
-    plan = _plan(st, weeks)
-    _emit(st, export_ics(plan, st.profile(), alarm=alarm, expand=expand), output)
+    window = calendar_window(st, weeks, parse_from(from_), feed=feed)
+    profile = st.profile()
+    warn_wall_times(st, profile, window.plan, window.first)
+    data = export_ics(window.plan, profile, alarm=alarm, expand=expand, per_step=per_step,
+                      identity=window.identity, revised=window.revised, first=window.first,
+                      refresh=FEED_REFRESH if feed else None)
+    emit_calendar(st, data, output)
 
 
 @export_app.command("json")
@@ -120,19 +133,46 @@ def export_json_cmd(ctx: typer.Context, weeks: int = _WEEKS, output: Optional[st
     _emit(st, export_json(_plan(st, weeks)).encode("utf-8"), output)
 
 
+class CsvStyle(str, Enum):
+    plain = "plain"
+    google = "google"
+    outlook = "outlook"
+
+
 @export_app.command("csv")
 def export_csv_cmd(
     ctx: typer.Context,
     weeks: int = _WEEKS,
     output: Optional[str] = _OUTPUT,
-    google: bool = typer.Option(False, "--google", help="Google Calendar's import columns."),
+    google: bool = typer.Option(False, "--google", help="Google Calendar's import columns (= --csv-style google)."),
+    style: CsvStyle = typer.Option(CsvStyle.plain, "--csv-style",
+                                   help="plain: one row per step per day, with an id; google or outlook: "
+                                        "a calendar import, one row per routine."),
+    per_step: bool = typer.Option(False, "--per-step", help="google/outlook: one row per step, not per routine."),
+    alarm: int = typer.Option(15, "--alarm", metavar="MINUTES", help="outlook: the reminder, MINUTES before."),
+    from_: Optional[str] = typer.Option(None, "--from", metavar="DATE",
+                                        help="Start at DATE (default: this plan week's first day)."),
 ) -> None:
-    """The plan as CSV: one row per step per day."""
+    """The plan as CSV (a CSV import cannot update or remove events: see the README)."""
+    from milia_cli.cli.calendar_opts import calendar_window, emit_calendar, parse_from, shown_days, warn_wall_times
     from milia_cli.exporters.csv_export import export_csv
+    from milia_cli.exporters.ics import MAX_ALARM_MINUTES
+    from milia_cli.messages import calendar as cal_msg
+    from milia_cli.messages import export as msg
 
+    if google and style not in (CsvStyle.plain, CsvStyle.google):
+        raise UsageError(cal_msg.BAD_CSV_STYLE.format(style=style.value))
+    if not 0 <= alarm <= MAX_ALARM_MINUTES:
+        raise UsageError(msg.BAD_ALARM.format(max=MAX_ALARM_MINUTES, value=alarm))
+    chosen = "google" if google else style.value
     st = state(ctx)
-    plan = _plan(st, weeks)
-    _emit(st, export_csv(plan, st.profile(), google=google).encode("utf-8"), output)
+    window = calendar_window(st, weeks, parse_from(from_))
+    profile = st.profile()
+    if chosen != "plain":
+        warn_wall_times(st, profile, window.plan, window.first)
+    text = export_csv(shown_days(window), profile, style=chosen, per_step=per_step, alarm=alarm,
+                      identity=window.identity)
+    emit_calendar(st, text.encode("utf-8"), output)
 
 
 @export_app.command("md")

@@ -1,9 +1,10 @@
 """Exporters: pure functions from a plan (and its profile) to the bytes or text of a file.
 
-- :func:`milia_cli.exporters.ics.export_ics` — iCalendar (RFC 5545), bytes
+- :func:`milia_cli.exporters.ics.export_ics` — iCalendar (RFC 5545), bytes: one event per routine
+  (``per_step=True``: per step), grouped into weekly series by :mod:`milia_cli.exporters.series`
 - :func:`milia_cli.exporters.json_export.export_json` — the ``milia.plan/1`` JSON, str
-- :func:`milia_cli.exporters.csv_export.export_csv` — one row per step per day (``google=True``
-  for Google Calendar's import headers), str
+- :func:`milia_cli.exporters.csv_export.export_csv` — one row per step per day with an ``id``
+  (``style="google"``/``"outlook"``: a calendar import, one row per routine), str
 - :func:`milia_cli.exporters.markdown.export_markdown` — a Markdown handout, str
 - :func:`milia_cli.exporters.html.export_html` — a self-contained printable handout, str
 

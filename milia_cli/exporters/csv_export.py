@@ -1,40 +1,102 @@
-"""The plan as CSV: one row per step per day (``google=True``: Google Calendar's import columns)."""
+"""The plan as CSV (RFC 4180: CRLF rows, quoted as needed, UTF-8 without a BOM).
+
+Styles (issue 16, items 4 and 6f):
+
+- ``plain``: one row per step per day, for spreadsheets; the first column, ``id``, is
+  stable for the same step on the same day (profile identity, day, slot, step), so a
+  re-import into a spreadsheet or database can be de-duplicated;
+- ``google``: Google Calendar's import columns;
+- ``outlook``: Outlook's import columns — "Show time as" Free (``0``, Outlook's olFree),
+  a reminder, categories;
+
+the calendar styles write one row per routine (morning / evening) by default, one per
+step with ``per_step=True``. A CSV import can only add events: it cannot update or
+remove what an earlier import made (use ICS, a feed or `milia sync caldav`).
+"""
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 from datetime import datetime, timedelta
 
-from milia_cli.exporters.ics import EVENT_MINUTES
+from milia_cli.exporters.ics import EVENT_MINUTES, routine_summary
 from milia_cli.messages import export as msg
 from milia_cli.plan import Plan
 from milia_cli.profile import Profile
 
+CSV_STYLES = ("plain", "google", "outlook")
+OUTLOOK_HEADER = (
+    "Subject", "Start Date", "Start Time", "End Date", "End Time", "All day event", "Reminder on/off",
+    "Reminder Date", "Reminder Time", "Categories", "Description", "Location", "Private", "Show time as",
+)
+OUTLOOK_FREE = "0"  # Outlook's OlBusyStatus: 0 free, 1 tentative, 2 busy, 3 out of office
 
-def export_csv(plan: Plan, profile: Profile, *, google: bool = False) -> str:
-    """CSV text (RFC 4180: CRLF rows, quoted as needed), a header row first."""
+
+def export_csv(plan: Plan, profile: Profile, *, google: bool = False, style: str = "plain",
+               per_step: bool = False, alarm: int = 15, identity: str | None = None) -> str:
+    """CSV text, a header row first (``google=True`` is ``style="google"``)."""
+    style = "google" if google else style
+    if style not in CSV_STYLES:
+        raise ValueError(f"style must be one of {', '.join(CSV_STYLES)}")
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(msg.GOOGLE_HEADER if google else msg.CSV_HEADER)
+    if style == "plain":
+        _plain(writer, plan, profile, identity or profile.name)
+    else:
+        writer.writerow(msg.GOOGLE_HEADER if style == "google" else OUTLOOK_HEADER)
+        for day, slot, steps in _events(plan, per_step):
+            at = profile.schedule.am if slot == "am" else profile.schedule.pm
+            start = datetime.combine(day.date, at)
+            end = start + timedelta(minutes=EVENT_MINUTES)
+            if len(steps) == 1 and per_step:
+                subject = msg.ICS_SUMMARY.format(slot=msg.SLOT_LABEL[slot], title=steps[0].title)
+            else:
+                subject = routine_summary(slot, steps)
+            description = " ".join(_description(s) for s in steps) if per_step else "\n".join(
+                f"{s.title}: {_description(s)}" for s in steps)
+            when = [f"{start:%m/%d/%Y}", f"{start:%I:%M %p}", f"{end:%m/%d/%Y}", f"{end:%I:%M %p}", "False"]
+            if style == "google":
+                writer.writerow([_safe(subject), *when, _safe(description), "", "True"])
+            else:
+                remind = start - timedelta(minutes=alarm)
+                categories = ";".join([msg.ICS_CATEGORY] + ([msg.ICS_CATEGORY_ACTIVE]
+                                                             if any(s.active for s in steps) else []))
+                writer.writerow([_safe(subject), *when, "True", f"{remind:%m/%d/%Y}", f"{remind:%I:%M %p}",
+                                 categories, _safe(description), "", "True", OUTLOOK_FREE])
+    return buffer.getvalue()
+
+
+def _plain(writer, plan: Plan, profile: Profile, who: str) -> None:
+    writer.writerow(("id",) + msg.CSV_HEADER)
     for day in plan.days:
         for step in day.am + day.pm:
             at = profile.schedule.am if step.slot == "am" else profile.schedule.pm
-            if google:
-                start = datetime.combine(day.date, at)
-                end = start + timedelta(minutes=EVENT_MINUTES)
-                writer.writerow([
-                    _safe(msg.ICS_SUMMARY.format(slot=msg.SLOT_LABEL[step.slot], title=step.title)),
-                    f"{start:%m/%d/%Y}", f"{start:%I:%M %p}", f"{end:%m/%d/%Y}", f"{end:%I:%M %p}",
-                    "False", _safe(_description(step)), "", "True",
-                ])
+            writer.writerow([
+                row_id(who, day.date, step.slot, step.step), day.date.isoformat(), day.week,
+                msg.WEEKDAY_SHORT[day.date.weekday()], step.slot, at.strftime("%H:%M"), step.step,
+                _safe(step.title), " ".join(step.areas), " ".join(step.avoid), _safe(step.how),
+                " ".join(step.rules),
+            ])
+
+
+def row_id(who: str, day, slot: str, step: str) -> str:
+    """A stable id for one step on one day of one profile."""
+    key = f"milia|{who}|{day.isoformat()}|{slot}|{step}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _events(plan: Plan, per_step: bool):
+    for day in plan.days:
+        for slot, steps in (("am", day.am), ("pm", day.pm)):
+            if not steps:
+                continue
+            if per_step:
+                for step in steps:
+                    yield day, slot, (step,)
             else:
-                writer.writerow([
-                    day.date.isoformat(), day.week, msg.WEEKDAY_SHORT[day.date.weekday()], step.slot,
-                    at.strftime("%H:%M"), step.step, _safe(step.title), " ".join(step.areas),
-                    " ".join(step.avoid), _safe(step.how), " ".join(step.rules),
-                ])
-    return buffer.getvalue()
+                yield day, slot, steps
 
 
 def _description(step) -> str:

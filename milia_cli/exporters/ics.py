@@ -1,198 +1,181 @@
 """The plan as an iCalendar (RFC 5545) file, built with ``icalendar``.
 
-One recurring VEVENT series per step, slot and titration phase: the dates a
-step has in a slot are grouped by what the step says (title, areas, how), and
-then into runs of consecutive plan weeks whose weekday pattern is identical.
-Each run becomes ``RRULE:FREQ=WEEKLY;BYDAY=…;UNTIL=<last occurrence, UTC>`` with
-``DTSTART`` on its first real occurrence; a run the weekly rule cannot describe
-exactly is split further (down to single events), so every occurrence falls on
-exactly the dates the plan has. ``expand=True`` writes one event per occurrence.
+Series come from :mod:`milia_cli.exporters.series`: one event per slot by default
+("Evening routine: cleanse · RETINOL · moisturize", the steps in the description), or one
+series per step (``per_step=True``). Each series is ``RRULE:FREQ=WEEKLY;BYDAY=…;UNTIL=<last
+occurrence, UTC>`` from its first real occurrence; ``expand=True`` writes one event per
+occurrence.
 
-Deterministic: UIDs hash profile, slot, step and the phase's first date;
-``DTSTAMP`` is the plan's start at 00:00 UTC; nothing reads the clock, so an
-unchanged plan exports byte-identical files and a re-import updates events.
+Deterministic (issue 16, items 5 and 6): nothing reads the clock.
+
+- UID: a hash of the profile's stable identity (its ``id``, else its name), the slot, the
+  step (or ``routine``) and the first day of the phase in the whole plan — not whether the
+  phase is a series or a single night, so a phase shrinking to one night keeps its UID.
+- ``revised``: the day of the newest input the plan was built from (:func:`content_date`).
+  ``DTSTAMP`` is that day at 00:00 UTC (never later than the export's own day) and
+  ``SEQUENCE`` the days from 2020-01-01 to it, so an unchanged plan exports byte-identical
+  files and an adapted one has a higher SEQUENCE (RFC 5546: "newer").
+- ``METHOD:PUBLISH`` and no ORGANIZER: nobody is invited, and some clients show any
+  ORGANIZER as an invitation.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from milia_cli import __version__
+from milia_cli.exporters.series import Series, plan_series
+from milia_cli.messages import calendar as cal_msg
 from milia_cli.messages import export as msg
-from milia_cli.plan import SLOTS, STEP_IDS, Plan, Step
+from milia_cli.plan import Plan, Step
 from milia_cli.profile import Profile
 
+if TYPE_CHECKING:
+    from milia_cli.logmodel import Log
+
+__all__ = ["EVENT_MINUTES", "MAX_ALARM_MINUTES", "SEQUENCE_EPOCH", "content_date", "export_ics", "plan_events",
+           "plan_series", "routine_summary", "Series"]
+
 EVENT_MINUTES = 10
-ORGANIZER = "mailto:noreply@milia.invalid"
 MAX_ALARM_MINUTES = 24 * 60
+SEQUENCE_EPOCH = date(2020, 1, 1)  # SEQUENCE counts days from here to the content's date
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # RFC 5545 TEXT allows no controls but LF/TAB
 
 
-@dataclass(frozen=True)
-class Series:
-    """One run of a step in a slot: the dates it has, all on ``weekdays``."""
-
-    step: Step
-    dates: tuple[date, ...]
-    weekdays: tuple[int, ...]  # 0 = Monday
-
-    @property
-    def first(self) -> date:
-        return self.dates[0]
-
-    @property
-    def last(self) -> date:
-        return self.dates[-1]
+def content_date(profile: Profile, log: "Log", today: date, first: date | None = None) -> date:
+    """The day of the newest input the plan's content depends on, as known on ``today``:
+    the log's check-ins, events and dated profile changes, the profile's start and
+    ``pregnancy_since``, and the day a cut file starts (``first``), none later than ``today``.
+    (A backdated entry older than the newest one does not raise it: see the README.)"""
+    days = [c.date for c in log.checkins] + [e.date for e in log.events] + [c.date for c in log.changes]
+    days += [profile.schedule.start, profile.pregnancy_since or SEQUENCE_EPOCH, first or SEQUENCE_EPOCH]
+    return max([d for d in days if d <= today], default=SEQUENCE_EPOCH)
 
 
-def plan_series(plan: Plan) -> list[Series]:
-    """The recurring series of ``plan``, in a stable order (first date, slot, step)."""
-    runs: dict[tuple, list[tuple[int, date]]] = {}
-    for day in plan.days:
-        for step in day.am + day.pm:
-            runs.setdefault(_content(step), []).append((day.week, day.date))
-    out: list[Series] = []
-    for key, dated in runs.items():
-        step = _step_of(key)
-        for phase in _phases(dated):
-            out.extend(_exact(step, phase))
-    out.sort(key=lambda s: (s.first, SLOTS.index(s.step.slot), _step_rank(s.step.step), s.step.title))
-    return out
+def sequence_for(revised: date | None) -> int:
+    return max(0, (revised - SEQUENCE_EPOCH).days) if revised else 0
 
 
-def _content(step: Step) -> tuple:
-    return (step.slot, step.step, step.title, step.areas, step.avoid, step.how, step.rules)
+def export_ics(plan: Plan, profile: Profile, *, alarm: int | None = None, expand: bool = False,
+               per_step: bool = False, identity: str | None = None, revised: date | None = None,
+               first: date | None = None, refresh: timedelta | None = None) -> bytes:
+    """The plan as ``text/calendar`` bytes (CRLF lines, folded and escaped by icalendar).
 
-
-def _step_of(key: tuple) -> Step:
-    slot, step, title, areas, avoid, how, rules = key
-    return Step(step=step, slot=slot, title=title, areas=areas, avoid=avoid, how=how, rules=rules)
-
-
-def _step_rank(step: str) -> int:
-    return STEP_IDS.index(step) if step in STEP_IDS else len(STEP_IDS)
-
-
-def _phases(dated: list[tuple[int, date]]) -> list[list[date]]:
-    """Runs of consecutive weeks whose weekday pattern is the same."""
-    weeks: dict[int, list[date]] = {}
-    for week, day in dated:
-        weeks.setdefault(week, []).append(day)
-    phases: list[list[date]] = []
-    prev_week, prev_pattern = None, None
-    for week in sorted(weeks):
-        days = sorted(set(weeks[week]))
-        pattern = frozenset(d.weekday() for d in days)
-        if phases and prev_week == week - 1 and pattern == prev_pattern:
-            phases[-1].extend(days)
-        else:
-            phases.append(list(days))
-        prev_week, prev_pattern = week, pattern
-    return phases
-
-
-def _exact(step: Step, dates: list[date]) -> list[Series]:
-    """``dates`` as weekly series whose expansion is exactly ``dates``."""
-    dates = sorted(set(dates))
-    if _expands_to(dates):
-        return [Series(step, tuple(dates), _weekdays(dates))]
-    # a gap in the plan's days: grow runs greedily while the weekly rule stays exact
-    out: list[Series] = []
-    run = [dates[0]]
-    for day in dates[1:]:
-        if _expands_to(run + [day]):
-            run.append(day)
-        else:
-            out.append(Series(step, tuple(run), _weekdays(run)))
-            run = [day]
-    out.append(Series(step, tuple(run), _weekdays(run)))
-    return out
-
-
-def _weekdays(dates: list[date]) -> tuple[int, ...]:
-    return tuple(sorted({d.weekday() for d in dates}))
-
-
-def _expands_to(dates: list[date]) -> bool:
-    """Does FREQ=WEEKLY;BYDAY=<their weekdays> from the first to the last give exactly ``dates``?"""
-    weekdays = set(_weekdays(dates))
-    span = (dates[-1] - dates[0]).days + 1
-    expanded = [dates[0] + timedelta(n) for n in range(span)]
-    return [d for d in expanded if d.weekday() in weekdays] == dates
-
-
-def export_ics(plan: Plan, profile: Profile, *, alarm: int | None = None, expand: bool = False) -> bytes:
-    """The plan as ``text/calendar`` bytes (CRLF lines, folded and escaped by icalendar)."""
-    from icalendar import Calendar, vText
-
+    ``first`` cuts the file to the plan's days from then on (UIDs unchanged); ``refresh``
+    makes it a feed (RFC 7986 ``REFRESH-INTERVAL`` and ``X-PUBLISHED-TTL``)."""
     from milia_cli.exporters.tzrules import vtimezone
 
-    if alarm is not None and not 0 <= alarm <= MAX_ALARM_MINUTES:
-        raise ValueError(f"alarm must be 0..{MAX_ALARM_MINUTES} minutes")
-    tzid = profile.schedule.timezone
-    zone = ZoneInfo(tzid)
+    cal = calendar_shell(profile, refresh=refresh)
+    last = plan.days[-1].date if plan.days else plan.start
+    cal.add_component(vtimezone(profile.schedule.timezone, first or plan.start, last))
+    stamp, sequence = stamp_for(revised), sequence_for(revised)
+    for _uid, event, _last in plan_events(plan, profile, alarm=alarm, expand=expand, per_step=per_step,
+                                   identity=identity, first=first):
+        stamp_event(event, stamp, sequence)
+        cal.add_component(event)
+    return cal.to_ical()
+
+
+def calendar_shell(profile: Profile, *, refresh: timedelta | None = None, method: bool = True):
+    """An empty VCALENDAR with milia's header properties."""
+    from icalendar import Calendar, vDuration, vText
+
     cal = Calendar()
     cal.add("prodid", msg.ICS_PRODID.format(version=__version__))
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
+    if method:
+        cal.add("method", "PUBLISH")
     calname = _clean(msg.ICS_CALNAME.format(name=profile.name))
     # vText explicitly: icalendar 7.3 writes NAME/X-WR-CALNAME unescaped otherwise
     cal.add("name", vText(calname))
     cal.add("x-wr-calname", vText(calname))
-    cal.add("x-wr-timezone", tzid)
-    last = plan.days[-1].date if plan.days else plan.start
-    cal.add_component(vtimezone(tzid, plan.start, last))
-    stamp = datetime.combine(plan.start, time(), timezone.utc)
-    for series in plan_series(plan):
+    cal.add("x-wr-timezone", profile.schedule.timezone)
+    if refresh is not None:
+        cal.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
+        cal.add("x-published-ttl", vDuration(refresh))  # an X- property is text unless typed
+    return cal
+
+
+def stamp_for(revised: date | None) -> datetime:
+    return datetime.combine(revised or SEQUENCE_EPOCH, time(), timezone.utc)
+
+
+def stamp_event(event, stamp: datetime, sequence: int) -> None:
+    event.add("dtstamp", stamp)
+    event.add("sequence", sequence)
+
+
+def plan_events(plan: Plan, profile: Profile, *, alarm: int | None = None, expand: bool = False,
+                per_step: bool = False, identity: str | None = None, first: date | None = None,
+                cut: bool = True) -> list:
+    """``(uid, VEVENT, last day)`` for every series (or occurrence), without DTSTAMP and SEQUENCE
+    (``cut``: see :func:`milia_cli.exporters.series.plan_series`)."""
+    if alarm is not None and not 0 <= alarm <= MAX_ALARM_MINUTES:
+        raise ValueError(f"alarm must be 0..{MAX_ALARM_MINUTES} minutes")
+    zone = ZoneInfo(profile.schedule.timezone)
+    who = identity or profile.name
+    out = []
+    for series in plan_series(plan, per_step=per_step, first=first, cut=cut):
         if expand:
             for day in series.dates:
-                single = Series(series.step, (day,), (day.weekday(),))
-                cal.add_component(_event(single, profile, zone, stamp, alarm, recurring=False))
+                single = Series(series.slot, series.steps, (day,), (day.weekday(),), day, series.routine)
+                out.append(_event(single, profile, who, zone, alarm) + (day,))
         else:
-            cal.add_component(_event(series, profile, zone, stamp, alarm, recurring=len(series.dates) > 1))
-    return cal.to_ical()
+            out.append(_event(series, profile, who, zone, alarm) + (series.last,))
+    return out
 
 
-def _event(series: Series, profile: Profile, zone: ZoneInfo, stamp: datetime, alarm: int | None,
-           *, recurring: bool):
+def routine_summary(slot: str, steps: tuple[Step, ...]) -> str:
+    """``Evening routine: cleanse · RETINOL · moisturize`` (actives in capitals)."""
+    names = [s.step.upper() if s.active else s.step for s in steps]
+    return cal_msg.ROUTINE_SUMMARY.format(slot=msg.SLOT_LABEL[slot],
+                                          steps=cal_msg.ROUTINE_SEPARATOR.join(names))
+
+
+def _event(series: Series, profile: Profile, who: str, zone: ZoneInfo, alarm: int | None):
     from icalendar import Alarm, Event
 
-    step = series.step
-    at = profile.schedule.am if step.slot == "am" else profile.schedule.pm
+    at = profile.schedule.am if series.slot == "am" else profile.schedule.pm
     start = datetime.combine(series.first, at, zone)
+    uid = _uid(who, series)
     event = Event()
-    event.add("uid", _uid(profile.name, step, series.first, recurring))
-    event.add("dtstamp", stamp)
+    event.add("uid", uid)
     event.add("dtstart", start)
     event.add("dtend", start + timedelta(minutes=EVENT_MINUTES))  # wall-clock + 10 min
-    if recurring:
+    if len(series.dates) > 1:
         until = datetime.combine(series.last, at, zone).astimezone(timezone.utc)
         event.add("rrule", {"freq": "weekly", "byday": [_BYDAY[w] for w in series.weekdays], "until": until})
-    event.add("summary", _clean(msg.ICS_SUMMARY.format(slot=msg.SLOT_LABEL[step.slot], title=step.title)))
-    event.add("description", _clean(_description(step)))
-    categories = [msg.ICS_CATEGORY, msg.SLOT_LABEL[step.slot], step.step]
-    if step.active:
+    if series.routine:
+        summary = routine_summary(series.slot, series.steps)
+        description = _routine_description(series.steps)
+        categories = [msg.ICS_CATEGORY, msg.SLOT_LABEL[series.slot], cal_msg.ROUTINE_CATEGORY]
+        reminder_title = summary
+    else:
+        step = series.step
+        summary = msg.ICS_SUMMARY.format(slot=msg.SLOT_LABEL[step.slot], title=step.title)
+        description = _description(step)
+        categories = [msg.ICS_CATEGORY, msg.SLOT_LABEL[step.slot], step.step]
+        reminder_title = step.title
+    if series.active:
         categories.append(msg.ICS_CATEGORY_ACTIVE)
+    event.add("summary", _clean(summary))
+    event.add("description", _clean(description))
     event.add("categories", [_clean(c) for c in categories])
     event.add("transp", "TRANSPARENT")
     event.add("class", "PRIVATE")
-    event.add("sequence", 0)
-    # RFC 5546 (iTIP) requires ORGANIZER in a PUBLISH event; libical checks it.
-    # A reserved, undeliverable address (RFC 2606 .invalid): nobody is invited.
-    event.add("organizer", ORGANIZER, parameters={"CN": msg.ICS_ORGANIZER_NAME})
     if alarm is not None:
         reminder = Alarm()
         reminder.add("action", "DISPLAY")
-        reminder.add("description", _clean(msg.ICS_ALARM.format(title=step.title)))
+        reminder.add("description", _clean(msg.ICS_ALARM.format(title=reminder_title)))
         reminder.add("trigger", timedelta(minutes=-alarm))
         event.add_component(reminder)
-    return event
+    return uid, event
 
 
 def _description(step: Step) -> str:
@@ -207,9 +190,27 @@ def _description(step: Step) -> str:
     return "\n".join(lines)
 
 
-def _uid(profile: str, step: Step, first: date, recurring: bool) -> str:
-    kind = "series" if recurring else "once"
-    key = f"milia|{profile}|{step.slot}|{step.step}|{first.isoformat()}|{kind}"
+def _routine_description(steps: tuple[Step, ...]) -> str:
+    lines = []
+    for step in steps:
+        how = cal_msg.ROUTINE_STEP_HOW.format(how=step.how) if step.how else ""
+        lines.append(cal_msg.ROUTINE_STEP_LINE.format(title=step.title, how=how))
+        if step.areas:
+            lines.append("  " + msg.ICS_APPLY.format(areas=", ".join(step.areas)))
+        if step.avoid:
+            lines.append("  " + msg.ICS_AVOID.format(areas=", ".join(step.avoid)))
+    rules = sorted({r for s in steps for r in s.rules})
+    if rules:
+        lines.append(msg.ICS_RULES.format(rules=", ".join(rules)))
+    why = next((s for s in steps if s.active), steps[0])  # the step worth asking about
+    lines.append(msg.ICS_FOOTER.format(step=why.id))
+    return "\n".join(lines)
+
+
+def _uid(who: str, series: Series) -> str:
+    """Stable across re-exports, a later ``--from``, a phase shrinking to one night and (with
+    an ``id``) a profile rename: identity, slot, what the series is of, the phase's first day."""
+    key = f"milia|{who}|{series.slot}|{series.key}|{series.anchor.isoformat()}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + "@milia"
 
 

@@ -11,6 +11,13 @@ each kind of transition (same offsets, month, n-th weekday and wall time) into
 one yearly rule, check by expanding the rules that they give back exactly the
 same transitions, and only if they do not (a zone whose rules changed oddly)
 fall back to icalendar's own list form restricted to the plan's years.
+
+Every VTIMEZONE starts its observances in 1970 (issue 16, item 6a): a rule already in
+force in the window's first year gets its 1970 date as DTSTART, and anything that
+starts later is preceded by a 1970 observance of the offset before it. vobject (and
+Radicale, which expands with it) decides whether a zone "is UTC" by comparing offsets
+over 2000–2020; a VTIMEZONE whose first observance is in 2025 reads as +0000 there for
+Europe/London, Lisbon and Atlantic/Canary, so every summer occurrence landed an hour late.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from zoneinfo import ZoneInfo
 
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _DAY = timedelta(days=1)
+EPOCH = datetime(1970, 1, 1)  # where every VTIMEZONE's observances begin
 
 
 @dataclass(frozen=True)
@@ -104,7 +112,27 @@ def _vtimezone(tzid: str, first_year: int, last_year: int):
     built = _yearly_rules(tzid, found, window)
     if built is not None:
         return built
-    return Timezone.from_tzid(tzid, first_date=window[0], last_date=window[1])
+    listed = Timezone.from_tzid(tzid, first_date=window[0], last_date=window[1])
+    observances = listed.standard + listed.daylight
+    first = min((obs.DTSTART for obs in observances), default=None)
+    if first is not None and first.replace(tzinfo=None) > EPOCH:
+        zone = ZoneInfo(tzid)
+        before = datetime.combine(window[0], time(), timezone.utc)
+        listed.add_component(_fixed(zone, before, EPOCH))
+    return listed
+
+
+def _fixed(zone: ZoneInfo, instant: datetime, since: datetime):
+    """One observance from ``since`` with the offset ``zone`` has at ``instant``."""
+    from icalendar import TimezoneDaylight, TimezoneStandard
+
+    offset, dst, name = _state(zone, instant)
+    obs = TimezoneDaylight() if dst > timedelta(0) else TimezoneStandard()
+    obs.add("dtstart", since)
+    obs.add("tzoffsetfrom", offset)
+    obs.add("tzoffsetto", offset)
+    obs.add("tzname", name)
+    return obs
 
 
 def _yearly_rules(tzid: str, found: list[Transition], window: tuple[date, date]):
@@ -118,14 +146,7 @@ def _yearly_rules(tzid: str, found: list[Transition], window: tuple[date, date])
     for tr in found:
         groups.setdefault(tr.rule_key(), []).append(tr)
     if not found:  # no change in the window: one fixed observance
-        start = datetime.combine(window[0], time(), timezone.utc)
-        offset, dst, name = _state(zone, start)
-        obs = TimezoneDaylight() if dst > timedelta(0) else TimezoneStandard()
-        obs.add("dtstart", datetime(1970, 1, 1))
-        obs.add("tzoffsetfrom", offset)
-        obs.add("tzoffsetto", offset)
-        obs.add("tzname", name)
-        tz.add_component(obs)
+        tz.add_component(_fixed(zone, datetime.combine(window[0], time(), timezone.utc), EPOCH))
         return tz
     rebuilt: list[datetime] = []
     components = []
@@ -135,7 +156,10 @@ def _yearly_rules(tzid: str, found: list[Transition], window: tuple[date, date])
             return None
         head = members[0]
         obs = TimezoneDaylight() if head.daylight else TimezoneStandard()
-        obs.add("dtstart", head.local)
+        since = head.local
+        if len(members) > 1 and years[0] == window[0].year:  # in force already: from 1970 on
+            since = datetime.combine(_nth_weekday(EPOCH.year, head.local.month, key[5]), head.local.time())
+        obs.add("dtstart", since)
         obs.add("tzoffsetfrom", head.offset_from)
         obs.add("tzoffsetto", head.offset_to)
         obs.add("tzname", head.name)
@@ -151,18 +175,46 @@ def _yearly_rules(tzid: str, found: list[Transition], window: tuple[date, date])
             )
         else:
             rebuilt.append(head.local)
-        components.append((head.local, obs))
+        components.append((since, obs))
     if sorted(rebuilt) != sorted(tr.local for tr in found):
         return None
-    first = found[0]
-    initial = TimezoneDaylight() if _state(zone, first.utc - _DAY)[1] > timedelta(0) else TimezoneStandard()
-    if any(len(g) == 1 for g in groups.values()):
-        # a one-off change: say what held before it, so the whole window is covered
-        initial.add("dtstart", datetime.combine(window[0], time()))
-        initial.add("tzoffsetfrom", first.offset_from)
-        initial.add("tzoffsetto", first.offset_from)
-        initial.add("tzname", _state(zone, first.utc - _DAY)[2])
-        components.insert(0, (datetime.combine(window[0], time()), initial))
+    if min(since for since, _ in components) > EPOCH + timedelta(days=366):
+        # the first observance is later than 1970's (a one-off change, a rule that begins
+        # in the window): say what held before it, from 1970 on
+        components.insert(0, (EPOCH, _fixed(zone, found[0].utc - _DAY, EPOCH)))
     for _, obs in sorted(components, key=lambda item: item[0]):
         tz.add_component(obs)
     return tz
+
+
+@dataclass(frozen=True)
+class WallTimeProblem:
+    """A step time the zone skips (``gap``) or repeats (``overlap``) on ``day`` (issue 16, 6d)."""
+
+    kind: str  # "gap" | "overlap"
+    day: date
+    at: time
+    lo: time  # the wall times affected: lo <= t < hi
+    hi: time
+
+
+def wall_time_problems(tzid: str, at: time, days: list[date]) -> list[WallTimeProblem]:
+    """The days of ``days`` on which the wall time ``at`` does not exist or happens twice in ``tzid``.
+
+    ical.js, libical and vobject resolve such a time differently (RFC 5545 says: a skipped
+    time means the offset before the gap; a repeated one the first occurrence)."""
+    if not days:
+        return []
+    wanted = set(days)
+    out = []
+    for tr in transitions(tzid, min(days) - _DAY, max(days) + 2 * _DAY):
+        delta = tr.offset_to - tr.offset_from
+        if delta > timedelta(0):  # spring forward: [local, local + delta) is skipped
+            kind, lo, hi = "gap", tr.local, tr.local + delta
+        else:  # fall back: [local + delta, local) happens twice
+            kind, lo, hi = "overlap", tr.local + delta, tr.local
+        for day in {lo.date(), (hi - timedelta(microseconds=1)).date()}:
+            moment = datetime.combine(day, at)
+            if day in wanted and lo <= moment < hi:
+                out.append(WallTimeProblem(kind, day, at, lo.time(), hi.time()))
+    return sorted(out, key=lambda p: p.day)

@@ -1,0 +1,147 @@
+"""What `export ics`, the calendar CSVs and `sync caldav` share (issue 16): the window a
+calendar shows, the plan behind it, DST warnings, and a quiet exit on a closed pipe.
+
+Imported only by those commands (never at start-up).
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, NamedTuple, Optional
+
+import typer
+
+from milia_cli.errors import UsageError
+from milia_cli.messages import calendar as cal_msg
+from milia_cli.messages import export as msg
+
+if TYPE_CHECKING:
+    from milia_cli.cli.app import State
+    from milia_cli.plan import Plan
+    from milia_cli.profile import Profile
+
+MAX_WEEKS = 520
+MAX_SPAN_WEEKS = 2 * MAX_WEEKS  # the whole plan built behind a window (start .. window's end)
+FEED_BACK_DAYS = 14  # a feed shows two weeks back
+EXIT_PIPE = 141  # what a shell reports for a process ended by SIGPIPE (128 + 13)
+
+
+class CalendarWindow(NamedTuple):
+    """A calendar's view of the plan: ``plan`` runs from the profile's start to ``last``,
+    and a calendar shows its days from ``first`` on (same program, not rebased)."""
+
+    plan: "Plan"
+    first: date
+    last: date
+    revised: date  # the content's date: DTSTAMP and SEQUENCE (exporters.ics.content_date)
+    identity: str  # what UIDs are derived from: the profile's id, else its name
+
+
+def parse_from(value: Optional[str]) -> Optional[date]:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise UsageError(cal_msg.BAD_FROM.format(value=value)) from None
+
+
+def plan_week_first_day(start: date, today: date) -> date:
+    """The first day of the plan week holding ``today`` (the plan's start before it begins)."""
+    if today <= start:
+        return start
+    return start + timedelta(days=7 * ((today - start).days // 7))
+
+
+def identity_of(profile: "Profile") -> str:
+    """The profile's stable id when it has one (a rename keeps UIDs), else its name."""
+    return getattr(profile, "id", None) or profile.name
+
+
+def calendar_window(st: "State", weeks: int, first: Optional[date] = None, *, feed: bool = False) -> CalendarWindow:
+    """The plan behind a calendar of ``weeks`` weeks from ``first`` (default: this plan week;
+    ``feed``: two weeks before today, then ``weeks`` weeks ahead)."""
+    from milia_cli.exporters.ics import content_date
+    from milia_cli.planner import build_plan
+
+    if not 1 <= weeks <= MAX_WEEKS:
+        raise UsageError(msg.BAD_WEEKS.format(max=MAX_WEEKS, value=weeks))
+    profile = st.profile()
+    today = st.today()
+    start = profile.schedule.start
+    if feed:
+        first = today - timedelta(days=FEED_BACK_DAYS)
+        last = today + timedelta(days=7 * weeks - 1)
+    else:
+        first = first or plan_week_first_day(start, today)
+        last = first + timedelta(days=7 * weeks - 1)
+    first = max(first, start)
+    last = max(last, first)
+    span = (last - start).days // 7 + 1
+    if span > MAX_SPAN_WEEKS:
+        raise UsageError(cal_msg.BAD_FROM_RANGE.format(day=first, max=MAX_SPAN_WEEKS - weeks, start=start))
+    log = st.load_log()
+    plan = build_plan(profile, log, weeks=span, today=today)
+    plan = plan._replace(days=tuple(d for d in plan.days if d.date <= last))
+    return CalendarWindow(plan, first, last, content_date(profile, log, today, first), identity_of(profile))
+
+
+def shown_days(window: CalendarWindow) -> "Plan":
+    """The window's plan with only the days a calendar shows (for CSV rows)."""
+    return window.plan._replace(days=tuple(d for d in window.plan.days if d.date >= window.first))
+
+
+def warn_wall_times(st: "State", profile: "Profile", plan: "Plan", first: date) -> None:
+    """One sentence per slot whose time the zone skips or repeats on a day the plan uses it."""
+    used = {slot: [d.date for d in plan.days if d.date >= first and (d.am if slot == "am" else d.pm)]
+            for slot in ("am", "pm")}
+    for sentence in wall_time_warnings(profile, used):
+        st.err("milia: " + sentence)
+
+
+def wall_time_warnings(profile: "Profile", days: dict[str, list[date]]) -> list[str]:
+    """The DST warnings (issue 16, 6d) for the profile's morning and evening times on ``days``
+    (slot -> days). Pure: `profile set`/`init` can call it with the next year's days."""
+    from milia_cli.exporters.tzrules import wall_time_problems
+
+    zone = profile.schedule.timezone
+    out = []
+    for slot, at in (("am", profile.schedule.am), ("pm", profile.schedule.pm)):
+        problems = wall_time_problems(zone, at, days.get(slot, []))
+        for kind in ("gap", "overlap"):
+            found = [p for p in problems if p.kind == kind]
+            if not found:
+                continue
+            head, n = found[0], len(found) - 1
+            more = cal_msg.DST_MORE.format(n=n, s="" if n == 1 else "s") if n else ""
+            text = cal_msg.DST_GAP if kind == "gap" else cal_msg.DST_OVERLAP
+            out.append(text.format(slot=msg.SLOT_LABEL[slot], at=f"{at:%H:%M}", day=head.day, zone=zone,
+                                   more=more, lo=f"{head.lo:%H:%M}", hi=f"{head.hi:%H:%M}"))
+    return out
+
+
+def emit_calendar(st: "State", data: bytes, output: Optional[str]) -> None:
+    """``_emit``, but a reader that closes the pipe early (``| head -1``) ends the run quietly."""
+    from milia_cli.cli.export_cmds import _emit
+
+    try:
+        _emit(st, data, output)
+    except BrokenPipeError:
+        _silence_stdout(st)
+        raise typer.Exit(EXIT_PIPE) from None
+
+
+def _silence_stdout(st: "State") -> None:
+    """Point the closed standard output at /dev/null, so the flush at exit cannot complain."""
+    try:
+        fd = st.env.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
+
+FEED_REFRESH = timedelta(hours=12)  # REFRESH-INTERVAL and X-PUBLISHED-TTL of a feed

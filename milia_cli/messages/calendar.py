@@ -1,0 +1,20 @@
+"""Messages of the calendar exports (ICS, calendar CSVs) and of `milia sync caldav` (issue 16)."""
+
+ROUTINE_SUMMARY = "{slot} routine: {steps}"
+ROUTINE_SEPARATOR = " · "
+ROUTINE_STEP_LINE = "• {title}{how}"
+ROUTINE_STEP_HOW = " — {how}"
+ROUTINE_CATEGORY = "routine"
+
+# -- DST (issue 16, item 6d) -----------------------------------------------------
+DST_GAP = ("{slot} time {at} does not exist on {day} in {zone} (the clocks skip it){more}; calendar "
+           "programs disagree where to put it, so choose a time outside {lo}–{hi}.")
+DST_OVERLAP = ("{slot} time {at} happens twice on {day} in {zone} (the clocks go back){more}; calendar "
+               "programs disagree which one is meant, so choose a time outside {lo}–{hi}.")
+DST_MORE = " (and {n} more day{s})"
+
+# -- export options --------------------------------------------------------------
+BAD_FROM_RANGE = "--from {day} is more than {max} weeks after the plan's start ({start}); choose an earlier day."
+BAD_CSV_STYLE = "--google and --csv-style {style} contradict each other; use one of them."
+BAD_FROM = "--from must be a date like 2026-11-23, not {value!r}."
+FEED_AND_FROM = "--feed and --from cannot be combined: a feed always starts two weeks before today."
