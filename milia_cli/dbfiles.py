@@ -151,7 +151,9 @@ def _check_header(path: Path, header: bytes) -> None:
 
 def _rescue(files: DbFiles) -> str:
     """The one command that keeps a copy of everything, for the messages."""
-    names = " ".join(str(p) for p in files if os.path.lexists(p))
+    import shlex
+
+    names = " ".join(shlex.quote(str(p)) for p in files if os.path.lexists(p))
     return msg.RESCUE.format(files=names)
 
 

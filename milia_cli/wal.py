@@ -95,7 +95,7 @@ def inspect_wal_bytes(raw: bytes) -> WalReport:
             dropped_commit = True
     problem = None
     if broken_at is not None and dropped_commit:
-        problem = f"frame {broken_at + 1} of {frames} does not validate (salt or checksum)"
+        problem = f"frame {broken_at + 1} of {frames} fails its salt or checksum check"
     return WalReport(size, frames, valid, current, problem)
 
 

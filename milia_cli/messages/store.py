@@ -1,7 +1,7 @@
 """Messages of the log database's files (:mod:`milia_cli.dbfiles`): each a finished sentence."""
 
 NOTHING_CHANGED = "nothing was changed"
-RESCUE = "keep a copy first: `mkdir -m 700 ~/milia-rescue && cp -p {files} ~/milia-rescue/` (all of them together)"
+RESCUE = "keep a copy first: `mkdir -p -m 700 ~/milia-rescue && cp -p {files} ~/milia-rescue/` (all of them together)"
 
 CANT_CHECK = "Cannot read {path} to check it ({reason}); check its owner and permissions — " + NOTHING_CHANGED + "."
 NOT_REGULAR = (
