@@ -132,8 +132,15 @@ def preflight(path: Path) -> str:
         os.close(fd)
     _check_header(files.db, header)
     if wal_st is not None and wal_st.st_size > 0:
-        _check_wal(files)
+        seen = (str(files.db), db_st.st_ino, db_st.st_size, db_st.st_mtime_ns,
+                wal_st.st_ino, wal_st.st_size, wal_st.st_mtime_ns)
+        if seen not in _verified:  # a command checks before reading and again on opening: once is enough
+            _check_wal(files)
+            _verified.add(seen)
     return "present"
+
+
+_verified: set[tuple] = set()  # (database, -wal) states this process found whole, unchanged since
 
 
 def _check_header(path: Path, header: bytes) -> None:
