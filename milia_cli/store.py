@@ -29,6 +29,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
+from milia_cli.dbfiles import check_recovered
 from milia_cli.errors import MiliaError
 from milia_cli.fsutil import ensure_private_dir
 from milia_cli.logmodel import CheckIn, Event, Log
@@ -163,7 +164,8 @@ class Store:
         conn = self._conn
         with self._sql():
             conn.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
-            self._refuse_foreign_or_newer()
+            self._refuse_foreign_or_newer()  # the first read: SQLite has recovered the -wal now
+            check_recovered(self.path)  # … and kept every frame the check before opening found valid
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA secure_delete = ON")  # deleted health data is zeroed, whatever the build's default
             if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":

@@ -40,6 +40,7 @@ class WalReport(NamedTuple):
     valid: int  # frames SQLite replays: the valid chain up to its last commit frame
     current: int  # frames written with the header's salts (this cycle of the file)
     problem: str | None  # why frames would be dropped; None: the file is whole
+    salts: bytes = b""  # the header's salt-1 and salt-2, as stored (the -shm keeps a copy)
 
     @property
     def damaged(self) -> bool:
@@ -96,7 +97,16 @@ def inspect_wal_bytes(raw: bytes) -> WalReport:
     problem = None
     if broken_at is not None and dropped_commit:
         problem = f"frame {broken_at + 1} of {frames} fails its salt or checksum check"
-    return WalReport(size, frames, valid, current, problem)
+    return WalReport(size, frames, valid, current, problem, raw[16:24])
+
+
+def recovered_frames(shm_header: bytes, salts: bytes) -> int | None:
+    """The frame count SQLite recovered, from the wal-index header at the start of ``-shm``
+    (``mxFrame``, native byte order), if that header is initialised and describes the WAL
+    with ``salts``; None otherwise (not recovered yet, or the WAL was restarted since)."""
+    if len(shm_header) < 48 or not shm_header[12] or shm_header[32:40] != salts:
+        return None
+    return int.from_bytes(shm_header[16:20], "little" if struct.pack("=I", 1)[0] else "big")
 
 
 def inspect_wal(fd: int) -> WalReport:

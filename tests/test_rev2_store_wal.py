@@ -279,3 +279,25 @@ def test_a_wal_in_use_by_a_live_process_is_told_from_one_left_by_a_dead_one(prof
     finally:
         reader.kill()
     assert shm.exists() and not _in_use(shm)
+
+
+def test_a_frame_count_that_drops_on_open_is_refused_even_if_the_parser_missed_it(profile_home, monkeypatch):
+    """The second line: after SQLite's first read, its recovered frame count (the -shm's mxFrame)
+    must reach what the check before opening found valid; here the check is made blind."""
+    import milia_cli.dbfiles as dbfiles
+    import milia_cli.wal as wal_mod
+    from milia_cli.errors import MiliaError
+    from milia_cli.store import open_store
+
+    live_wal_after(profile_home, DAYS[2:12])
+    wal = profile_home / "milia.db-wal"
+    flip_inside_frame(wal, 2)
+    real = wal_mod.inspect_wal
+    monkeypatch.setattr(wal_mod, "inspect_wal",
+                        lambda fd: real(fd)._replace(problem=None, valid=real(fd).current))
+    monkeypatch.setattr(dbfiles, "_check_together", lambda files: None)
+    before = state(profile_home)
+    with pytest.raises(MiliaError, match="recovered only"):
+        open_store(profile_home / "milia.db")
+    after = state(profile_home)
+    assert after["milia.db"] == before["milia.db"] and after["milia.db-wal"] == before["milia.db-wal"]

@@ -31,6 +31,11 @@ WAL_DAMAGED = (
     "frame(s) of recent check-ins, so milia refused to read or write it; {rescue}, then restore from a "
     "backup — " + NOTHING_CHANGED + "."
 )
+WAL_DROPPED = (
+    "SQLite recovered only {got} of the {valid} valid frames of the write-ahead log {wal}, so recent "
+    "check-ins would be lost; milia stopped before writing anything — {rescue}, then restore from a "
+    "backup; " + NOTHING_CHANGED + "."
+)
 WAL_MISMATCH = (
     "The log database {path} and its write-ahead log {wal} do not fit together ({detail}) — perhaps an older "
     "milia.db was restored beside a newer -wal, so milia refused to read or write them; {rescue}, then "
