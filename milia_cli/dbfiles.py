@@ -131,15 +131,7 @@ def preflight(path: Path) -> str:
         return "absent"
     if db_st.st_size == 0:
         raise MiliaError(msg.EMPTY_DB.format(path=files.db))
-    fd = _open_regular(files.db)
-    assert fd is not None
-    try:
-        header = os.read(fd, 100)
-    except OSError as exc:
-        raise MiliaError(msg.CANT_CHECK.format(path=files.db, reason=reason(exc))) from None
-    finally:
-        os.close(fd)
-    _check_header(files.db, header)
+    _check_header(files.db, _read_header(files.db))
     if wal_st is not None and wal_st.st_size > 0:
         seen = (str(files.db), db_st.st_ino, db_st.st_size, db_st.st_mtime_ns,
                 wal_st.st_ino, wal_st.st_size, wal_st.st_mtime_ns)
@@ -150,6 +142,45 @@ def preflight(path: Path) -> str:
 
 
 _verified: set[tuple] = set()  # (database, -wal) states this process found whole, unchanged since
+
+# Databases this process has an SQLite connection to (milia_cli.store registers them). Closing any
+# descriptor of a file drops every POSIX lock the process holds on it, SQLite's included, so
+# while one is open the header is read through a descriptor that stays open until it closes.
+_connected: dict[str, list] = {}  # realpath -> [open connections, held descriptor or None]
+
+
+def connection_opened(path: Path) -> None:
+    _connected.setdefault(os.path.realpath(path), [0, None])[0] += 1
+
+
+def connection_closed(path: Path) -> None:
+    entry = _connected.get(os.path.realpath(path))
+    if entry is None:
+        return
+    entry[0] -= 1
+    if entry[0] <= 0:
+        del _connected[os.path.realpath(path)]
+        if entry[1] is not None:
+            os.close(entry[1])  # SQLite closed its own: no lock of this process left on the file
+
+
+def _read_header(db: Path) -> bytes:
+    entry = _connected.get(os.path.realpath(db))
+    held = entry is not None
+    fd = entry[1] if held else None
+    if fd is None:
+        fd = _open_regular(db)
+        assert fd is not None
+        if held:
+            entry[1] = fd
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        return os.read(fd, 100)
+    except OSError as exc:
+        raise MiliaError(msg.CANT_CHECK.format(path=db, reason=reason(exc))) from None
+    finally:
+        if not held:
+            os.close(fd)
 
 
 def _check_header(path: Path, header: bytes) -> None:

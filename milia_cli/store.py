@@ -29,7 +29,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
-from milia_cli.dbfiles import check_recovered
+from milia_cli.dbfiles import check_recovered, connection_closed, connection_opened
 from milia_cli.errors import MiliaError
 from milia_cli.fsutil import ensure_private_dir
 from milia_cli.logmodel import CheckIn, Event, Log
@@ -80,7 +80,9 @@ def open_store(db_path: str | os.PathLike[str], *, timeout: float | None = None)
         conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
     except sqlite3.Error as exc:
         raise _translate(exc, path, timeout) from None
+    connection_opened(path)
     store = Store(conn, path, timeout)
+    store._registered = True
     store._found_sidecars = found_sidecars
     try:
         store._prepare()
@@ -127,6 +129,7 @@ class Store:
         self.timeout = timeout
         self._damaged = False  # SQLite said the file is damaged: close without a checkpoint
         self._found_sidecars = True  # a -wal or -shm was there before this connection
+        self._registered = False  # counted in dbfiles' connections of this process
 
     # -- lifecycle --------------------------------------------------------------
     def __enter__(self) -> "Store":
@@ -154,6 +157,9 @@ class Store:
                 guard.close()
             except sqlite3.Error:
                 pass
+        if self._registered:
+            self._registered = False
+            connection_closed(self.path)
 
     @property
     def schema_version(self) -> int:
