@@ -21,6 +21,14 @@ would block on, silently lose data from, or write through:
 
 It returns ``"absent"`` (no database yet: a reading command plans an empty log,
 a writing one creates it) or ``"present"``. It never writes to any of the files.
+After SQLite's first read, :func:`check_recovered` compares the frame count SQLite
+recovered (``-shm``) with the valid frames found here.
+
+POSIX locks belong to a process, and closing *any* descriptor of a file drops all of
+them — SQLite's included. So this module never closes a descriptor of ``-shm`` it
+opened, and reads ``milia.db``'s header through a descriptor held until the last
+connection of this process closes (the store registers its connections); it is safe
+to call while a :class:`~milia_cli.store.Store` is open.
 """
 
 from __future__ import annotations
