@@ -219,3 +219,15 @@ def test_checking_the_files_while_this_process_has_the_database_open_keeps_its_l
         assert r.returncode == 0, r.stderr
         assert (logged / "milia.db-shm").exists(), "the other milia checkpointed under an open connection"
         assert DAYS[4] in {c.date.isoformat() for c in store.read_log("default").checkins}
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a 0000 file anyway")
+def test_an_unreadable_database_is_refused_never_planned_as_empty(logged):
+    db = logged / "milia.db"
+    db.chmod(0)
+    try:
+        for argv in (["today"], ["stats"], ["checkin", "--date", DAYS[4], "--all"]):
+            r = run(logged, *argv)
+            assert r.returncode == 1 and str(db) in one_line(r), (argv, r.stdout)
+    finally:
+        db.chmod(0o600)
