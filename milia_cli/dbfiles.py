@@ -21,6 +21,14 @@ would block on, silently lose data from, or write through:
 
 It returns ``"absent"`` (no database yet: a reading command plans an empty log,
 a writing one creates it) or ``"present"``. It never writes to any of the files.
+After SQLite's first read, :func:`check_recovered` compares the frame count SQLite
+recovered (``-shm``) with the valid frames found here.
+
+POSIX locks belong to a process, and closing *any* descriptor of a file drops all of
+them — SQLite's included. So this module never closes a descriptor of ``-shm`` it
+opened, and reads ``milia.db``'s header through a descriptor held until the last
+connection of this process closes (the store registers its connections); it is safe
+to call while a :class:`~milia_cli.store.Store` is open.
 """
 
 from __future__ import annotations
@@ -28,13 +36,16 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from milia_cli.errors import MiliaError
 from milia_cli.fsutil import reason
 from milia_cli.messages import store as msg
 
-__all__ = ["DbFiles", "db_files", "preflight", "log_exists"]
+if TYPE_CHECKING:
+    from milia_cli.wal import WalReport
+
+__all__ = ["DbFiles", "db_files", "preflight", "log_exists", "check_recovered"]
 
 _EUID = os.geteuid() if hasattr(os, "geteuid") else None  # no owners to compare on Windows
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
@@ -91,10 +102,15 @@ def _owner(uid: int) -> str:
         return f"uid {uid}"
 
 
-def _open_regular(path: Path) -> int:
-    """An O_RDONLY|O_NONBLOCK descriptor of ``path``, checked with fstat (no race with a swap to a FIFO)."""
+def _open_regular(path: Path, *, missing_ok: bool = False) -> int | None:
+    """An O_RDONLY|O_NONBLOCK descriptor of ``path``, checked with fstat (no race with a swap to a
+    FIFO); None if it is gone and ``missing_ok``."""
     try:
         fd = os.open(path, os.O_RDONLY | _NONBLOCK)
+    except FileNotFoundError:
+        if missing_ok:
+            return None
+        raise MiliaError(msg.CANT_CHECK.format(path=path, reason="no such file or directory")) from None
     except OSError as exc:
         raise MiliaError(msg.CANT_CHECK.format(path=path, reason=reason(exc))) from None
     mode = os.fstat(fd).st_mode
@@ -123,17 +139,56 @@ def preflight(path: Path) -> str:
         return "absent"
     if db_st.st_size == 0:
         raise MiliaError(msg.EMPTY_DB.format(path=files.db))
-    fd = _open_regular(files.db)
-    try:
-        header = os.read(fd, 100)
-    except OSError as exc:
-        raise MiliaError(msg.CANT_CHECK.format(path=files.db, reason=reason(exc))) from None
-    finally:
-        os.close(fd)
-    _check_header(files.db, header)
+    _check_header(files.db, _read_header(files.db))
     if wal_st is not None and wal_st.st_size > 0:
-        _check_wal(files)
+        seen = (str(files.db), db_st.st_ino, db_st.st_size, db_st.st_mtime_ns,
+                wal_st.st_ino, wal_st.st_size, wal_st.st_mtime_ns)
+        if seen not in _verified:  # a command checks before reading and again on opening: once is enough
+            _check_wal(files)
+            _verified.add(seen)
     return "present"
+
+
+_verified: set[tuple] = set()  # (database, -wal) states this process found whole, unchanged since
+
+# Databases this process has an SQLite connection to (milia_cli.store registers them). Closing any
+# descriptor of a file drops every POSIX lock the process holds on it, SQLite's included, so
+# while one is open the header is read through a descriptor that stays open until it closes.
+_connected: dict[str, list] = {}  # realpath -> [open connections, held descriptor or None]
+
+
+def connection_opened(path: Path) -> None:
+    _connected.setdefault(os.path.realpath(path), [0, None])[0] += 1
+
+
+def connection_closed(path: Path) -> None:
+    entry = _connected.get(os.path.realpath(path))
+    if entry is None:
+        return
+    entry[0] -= 1
+    if entry[0] <= 0:
+        del _connected[os.path.realpath(path)]
+        if entry[1] is not None:
+            os.close(entry[1])  # SQLite closed its own: no lock of this process left on the file
+
+
+def _read_header(db: Path) -> bytes:
+    entry = _connected.get(os.path.realpath(db))
+    held = entry is not None
+    fd = entry[1] if held else None
+    if fd is None:
+        fd = _open_regular(db)
+        assert fd is not None
+        if held:
+            entry[1] = fd
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        return os.read(fd, 100)
+    except OSError as exc:
+        raise MiliaError(msg.CANT_CHECK.format(path=db, reason=reason(exc))) from None
+    finally:
+        if not held:
+            os.close(fd)
 
 
 def _check_header(path: Path, header: bytes) -> None:
@@ -151,20 +206,39 @@ def _check_header(path: Path, header: bytes) -> None:
 
 def _rescue(files: DbFiles) -> str:
     """The one command that keeps a copy of everything, for the messages."""
-    names = " ".join(str(p) for p in files if os.path.lexists(p))
+    import shlex
+
+    names = " ".join(shlex.quote(str(p)) for p in files if os.path.lexists(p))
     return msg.RESCUE.format(files=names)
 
 
-def _check_wal(files: DbFiles) -> None:
+def _read_wal(files: DbFiles) -> "WalReport | None":
     from milia_cli.wal import inspect_wal
 
-    fd = _open_regular(files.wal)
+    fd = _open_regular(files.wal, missing_ok=True)  # the last connection of another milia may just have removed it
+    if fd is None:
+        return None
     try:
-        report = inspect_wal(fd)
+        return inspect_wal(fd)
     except OSError as exc:
         raise MiliaError(msg.CANT_CHECK.format(path=files.wal, reason=reason(exc))) from None
     finally:
         os.close(fd)
+
+
+def _check_wal(files: DbFiles) -> None:
+    report = _read_wal(files)
+    if report is not None and report.damaged and _in_use(files.shm):
+        # another milia is writing: a read that raced its restart of the file looks broken;
+        # damage is what reads the same twice
+        again = _read_wal(files)
+        report = report if again == report else None
+    if report is None:
+        return
+    if _in_use(files.shm):
+        _expected.pop(str(files.db), None)
+    else:
+        _expected[str(files.db)] = (report.salts, report.valid)
     if report.damaged:
         raise MiliaError(msg.WAL_DAMAGED.format(
             wal=files.wal, detail=report.problem, dropped=report.dropped, rescue=_rescue(files)))
@@ -175,7 +249,56 @@ def _check_wal(files: DbFiles) -> None:
                 path=files.db, wal=files.wal, detail=problem, rescue=_rescue(files)))
 
 
-_held: dict[str, int] = {}  # -shm descriptors kept open: closing one would drop this process's SQLite locks
+_expected: dict[str, tuple[bytes, int]] = {}  # database -> (its -wal's salts, the frames SQLite must recover)
+
+
+def check_recovered(path: Path) -> None:
+    """After SQLite's first read of ``path``: refuse if it recovered fewer frames of the -wal
+    than the check before opening found valid (the frame count dropped on open)."""
+    from milia_cli.wal import recovered_frames
+
+    expected = _expected.pop(str(path), None)
+    if expected is None:
+        return
+    files = db_files(Path(path))
+    fd = _shm_fd(files.shm)  # never a fresh fd closed again: that would drop our SQLite locks on -shm
+    if fd is None:
+        return
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        header = os.read(fd, 48)
+    except OSError:
+        return
+    salts, valid = expected
+    got = recovered_frames(header, salts)
+    # another live process may have written frames it has not published in -shm yet: only a
+    # drop with nobody else holding the database is SQLite discarding frames
+    if got is not None and got < valid and not _in_use(files.shm):
+        raise MiliaError(msg.WAL_DROPPED.format(wal=files.wal, got=got, valid=valid, rescue=_rescue(files)))
+
+
+# -shm descriptors, kept open for the life of the process: POSIX locks belong to the process and
+# closing *any* descriptor of a file drops all of them, so closing one while an SQLite connection
+# of this process has -shm open would release its locks (another process would then reset -shm
+# under our memory map). Keyed by path and inode; one per -shm file this process looked at.
+_held: dict[tuple[str, int], int] = {}
+
+
+def _shm_fd(shm: Path) -> int | None:
+    try:
+        st = os.stat(shm)
+    except OSError:
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    key = (os.path.realpath(shm), st.st_ino)
+    fd = _held.get(key)
+    if fd is None:
+        try:
+            fd = _held[key] = os.open(shm, os.O_RDONLY | _NONBLOCK)
+        except OSError:
+            return None
+    return fd
 
 
 def _in_use(shm: Path) -> bool:
@@ -187,11 +310,10 @@ def _in_use(shm: Path) -> bool:
     import fcntl
     import struct
 
-    key = os.path.realpath(shm)
-    fd = _held.get(key)
+    fd = _shm_fd(shm)
+    if fd is None:
+        return True
     try:
-        if fd is None:
-            fd = _held[key] = os.open(shm, os.O_RDONLY | _NONBLOCK)
         # struct flock on Linux: l_type, l_whence (short), l_start, l_len (off_t), l_pid (pid_t)
         query = struct.pack("hhqqi4x", fcntl.F_WRLCK, os.SEEK_SET, _SHM_DMS_BYTE, 1, 0)
         answer = fcntl.fcntl(fd, fcntl.F_GETLK, query)

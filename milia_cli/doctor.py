@@ -240,8 +240,9 @@ class _Checker:
                 return
         except MiliaError as err:
             if not self.header_explains(db):
-                self.add(Finding(msg.ERROR, "database", str(db),
-                                 msg.DB_UNOPENED.format(detail=_clause(err.message)), msg.DB_FILES_FIX))
+                detail = _clause(err.message).removesuffix(" — nothing was changed")
+                self.add(Finding(msg.ERROR, "database", str(db), msg.DB_UNOPENED.format(detail=detail),
+                                 msg.DB_FILES_FIX))
             return
         if not self.header_says_current(db):
             return

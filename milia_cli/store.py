@@ -29,6 +29,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
+from milia_cli.dbfiles import check_recovered, connection_closed, connection_opened
 from milia_cli.errors import MiliaError
 from milia_cli.fsutil import ensure_private_dir
 from milia_cli.logmodel import CheckIn, Event, Log
@@ -82,7 +83,9 @@ def open_store(db_path: str | os.PathLike[str], *, timeout: float | None = None)
         conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
     except sqlite3.Error as exc:
         raise _translate(exc, path, timeout) from None
+    connection_opened(path)
     store = Store(conn, path, timeout)
+    store._registered = True
     store._found_sidecars = found_sidecars
     try:
         store._prepare()
@@ -130,6 +133,7 @@ class Store(ChangesAndPendingMixin):
         self.timeout = timeout
         self._damaged = False  # SQLite said the file is damaged: close without a checkpoint
         self._found_sidecars = True  # a -wal or -shm was there before this connection
+        self._registered = False  # counted in dbfiles' connections of this process
 
     # -- lifecycle --------------------------------------------------------------
     def __enter__(self) -> "Store":
@@ -157,6 +161,9 @@ class Store(ChangesAndPendingMixin):
                 guard.close()
             except sqlite3.Error:
                 pass
+        if self._registered:
+            self._registered = False
+            connection_closed(self.path)
 
     @property
     def schema_version(self) -> int:
@@ -167,7 +174,8 @@ class Store(ChangesAndPendingMixin):
         conn = self._conn
         with self._sql():
             conn.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
-            self._refuse_foreign_or_newer()
+            self._refuse_foreign_or_newer()  # the first read: SQLite has recovered the -wal now
+            check_recovered(self.path)  # … and kept every frame the check before opening found valid
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA secure_delete = ON")  # deleted health data is zeroed, whatever the build's default
             if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":

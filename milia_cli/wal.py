@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import os
 import struct
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 __all__ = ["WalReport", "inspect_wal", "inspect_wal_bytes", "HEADER_SIZE", "FRAME_HEADER_SIZE"]
 
@@ -40,6 +40,7 @@ class WalReport(NamedTuple):
     valid: int  # frames SQLite replays: the valid chain up to its last commit frame
     current: int  # frames written with the header's salts (this cycle of the file)
     problem: str | None  # why frames would be dropped; None: the file is whole
+    salts: bytes = b""  # the header's salt-1 and salt-2, as stored (the -shm keeps a copy)
 
     @property
     def damaged(self) -> bool:
@@ -61,17 +62,38 @@ def _checksum(data: bytes, big_endian: bool, s0: int, s1: int) -> tuple[int, int
 
 def inspect_wal_bytes(raw: bytes) -> WalReport:
     """What SQLite would make of a WAL holding ``raw`` (see the module docstring)."""
-    size = len(raw)
+    return _inspect(len(raw), lambda at, n: raw[at:at + n])
+
+
+def inspect_wal(fd: int) -> WalReport:
+    """:func:`inspect_wal_bytes` of the file open at ``fd``, read frame by frame (a large -wal
+    left by a killed import is never held in memory whole)."""
+    def read(at: int, n: int) -> bytes:
+        os.lseek(fd, at, os.SEEK_SET)
+        parts = []
+        while n > 0:
+            chunk = os.read(fd, n)
+            if not chunk:
+                break
+            parts.append(chunk)
+            n -= len(chunk)
+        return b"".join(parts)
+
+    return _inspect(os.fstat(fd).st_size, read)
+
+
+def _inspect(size: int, read: Callable[[int, int], bytes]) -> WalReport:
     if size < HEADER_SIZE:  # SQLite ignores it; nothing was ever committed through it
         return WalReport(size, 0, 0, 0, None)
-    magic, version, page_size, _seq, salt1, salt2, c1, c2 = struct.unpack(">8I", raw[:HEADER_SIZE])
+    header = read(0, HEADER_SIZE)
+    magic, version, page_size, _seq, salt1, salt2, c1, c2 = struct.unpack(">8I", header)
     frame_size = FRAME_HEADER_SIZE + page_size if 512 <= page_size <= 65536 else 0
     frames = (size - HEADER_SIZE) // frame_size if frame_size and not page_size & (page_size - 1) else 0
     if magic not in (_MAGIC_LE, _MAGIC_BE) or version != _VERSION or not frames and size > HEADER_SIZE + 4096:
         bad = "its header is not an SQLite WAL header"
         return WalReport(size, frames, 0, frames, bad if size > HEADER_SIZE else None)
     big = bool(magic & 1)
-    s0, s1 = _checksum(raw[:24], big, 0, 0)
+    s0, s1 = _checksum(header[:24], big, 0, 0)
     if (s0, s1) != (c1, c2):
         return WalReport(size, frames, 0, frames, "its header checksum does not match" if frames else None)
     valid = current = 0
@@ -79,13 +101,20 @@ def inspect_wal_bytes(raw: bytes) -> WalReport:
     dropped_commit = False
     for n in range(frames):
         at = HEADER_SIZE + n * frame_size
-        page_no, commit, f_salt1, f_salt2, f_c1, f_c2 = struct.unpack(">6I", raw[at:at + FRAME_HEADER_SIZE])
+        if broken_at is None:
+            frame = read(at, frame_size)
+            head = frame[:FRAME_HEADER_SIZE]
+        else:  # past the break only the salts and the commit mark matter
+            head = read(at, FRAME_HEADER_SIZE)
+        if len(head) < FRAME_HEADER_SIZE:
+            break
+        page_no, commit, f_salt1, f_salt2, f_c1, f_c2 = struct.unpack(">6I", head)
         ours = (f_salt1, f_salt2) == (salt1, salt2)
         current += ours
         if broken_at is None:
-            if ours and page_no:
-                s0, s1 = _checksum(raw[at:at + 8], big, s0, s1)
-                s0, s1 = _checksum(raw[at + FRAME_HEADER_SIZE:at + frame_size], big, s0, s1)
+            if ours and page_no and len(frame) == frame_size:
+                s0, s1 = _checksum(frame[:8], big, s0, s1)
+                s0, s1 = _checksum(frame[FRAME_HEADER_SIZE:], big, s0, s1)
                 if (s0, s1) == (f_c1, f_c2):
                     if commit:
                         valid = n + 1
@@ -95,19 +124,14 @@ def inspect_wal_bytes(raw: bytes) -> WalReport:
             dropped_commit = True
     problem = None
     if broken_at is not None and dropped_commit:
-        problem = f"frame {broken_at + 1} of {frames} does not validate (salt or checksum)"
-    return WalReport(size, frames, valid, current, problem)
+        problem = f"frame {broken_at + 1} of {frames} fails its salt or checksum check"
+    return WalReport(size, frames, valid, current, problem, header[16:24])
 
 
-def inspect_wal(fd: int) -> WalReport:
-    """:func:`inspect_wal_bytes` of the file open at ``fd`` (read from its start)."""
-    size = os.fstat(fd).st_size
-    os.lseek(fd, 0, os.SEEK_SET)
-    chunks, at = [], 0
-    while at < size:
-        chunk = os.read(fd, min(1 << 20, size - at))
-        if not chunk:
-            break
-        chunks.append(chunk)
-        at += len(chunk)
-    return inspect_wal_bytes(b"".join(chunks))
+def recovered_frames(shm_header: bytes, salts: bytes) -> int | None:
+    """The frame count SQLite recovered, from the wal-index header at the start of ``-shm``
+    (``mxFrame``, native byte order), if that header is initialised and describes the WAL
+    with ``salts``; None otherwise (not recovered yet, or the WAL was restarted since)."""
+    if len(shm_header) < 48 or not shm_header[12] or shm_header[32:40] != salts:
+        return None
+    return int.from_bytes(shm_header[16:20], "little" if struct.pack("=I", 1)[0] else "big")

@@ -202,3 +202,32 @@ def test_doctor_finds_and_fixes_leftovers_of_an_interrupted_check_or_creation(lo
     assert r.returncode == 0, r.stdout
     assert not scratch.exists() and not sidecar.exists()
     assert (logged / "milia.db").exists()
+
+
+def test_checking_the_files_while_this_process_has_the_database_open_keeps_its_locks(logged):
+    """Closing any descriptor of a file drops all of the process's POSIX locks on it, SQLite's
+    included. The header check must not do that to an open connection: else another milia,
+    finishing, thinks it is the last one and checkpoints and deletes -wal/-shm under it."""
+    from milia_cli.dbfiles import preflight
+    from milia_cli.store import open_store
+
+    db = logged / "milia.db"
+    with open_store(db) as store:
+        store.read_log("default")
+        assert preflight(db) == "present"
+        r = run(logged, "checkin", "--date", DAYS[4], "--all")
+        assert r.returncode == 0, r.stderr
+        assert (logged / "milia.db-shm").exists(), "the other milia checkpointed under an open connection"
+        assert DAYS[4] in {c.date.isoformat() for c in store.read_log("default").checkins}
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a 0000 file anyway")
+def test_an_unreadable_database_is_refused_never_planned_as_empty(logged):
+    db = logged / "milia.db"
+    db.chmod(0)
+    try:
+        for argv in (["today"], ["stats"], ["checkin", "--date", DAYS[4], "--all"]):
+            r = run(logged, *argv)
+            assert r.returncode == 1 and str(db) in one_line(r), (argv, r.stdout)
+    finally:
+        db.chmod(0o600)

@@ -279,3 +279,68 @@ def test_a_wal_in_use_by_a_live_process_is_told_from_one_left_by_a_dead_one(prof
     finally:
         reader.kill()
     assert shm.exists() and not _in_use(shm)
+
+
+def test_a_frame_count_that_drops_on_open_is_refused_even_if_the_parser_missed_it(profile_home, monkeypatch):
+    """The second line: after SQLite's first read, its recovered frame count (the -shm's mxFrame)
+    must reach what the check before opening found valid; here the check is made blind."""
+    import milia_cli.dbfiles as dbfiles
+    import milia_cli.wal as wal_mod
+    from milia_cli.errors import MiliaError
+    from milia_cli.store import open_store
+
+    live_wal_after(profile_home, DAYS[2:12])
+    wal = profile_home / "milia.db-wal"
+    flip_inside_frame(wal, 2)
+    real = wal_mod.inspect_wal
+    monkeypatch.setattr(wal_mod, "inspect_wal",
+                        lambda fd: real(fd)._replace(problem=None, valid=real(fd).current))
+    monkeypatch.setattr(dbfiles, "_check_together", lambda files: None)
+    before = state(profile_home)
+    with pytest.raises(MiliaError, match="recovered only"):
+        open_store(profile_home / "milia.db")
+    after = state(profile_home)
+    assert after["milia.db"] == before["milia.db"] and after["milia.db-wal"] == before["milia.db-wal"]
+
+
+def _live_wal_bytes(tmp_path: Path, commits: int = 12) -> bytes:
+    db = tmp_path / "w.db"
+    writer = sqlite3.connect(db, isolation_level=None)
+    writer.execute("PRAGMA journal_mode = WAL")
+    writer.execute("CREATE TABLE t (x)")
+    reader = sqlite3.connect(db, isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM t").fetchone()
+    for i in range(commits):
+        writer.execute("INSERT INTO t VALUES (?)", (f"{i}" * 300,))
+    raw = (tmp_path / "w.db-wal").read_bytes()
+    reader.close()
+    writer.close()
+    return raw
+
+
+def test_any_flipped_byte_in_a_committed_frame_is_damage_and_the_fd_reader_agrees(tmp_path):
+    from milia_cli.wal import inspect_wal
+
+    raw = _live_wal_bytes(tmp_path)
+    whole = inspect_wal_bytes(raw)
+    page_size = int.from_bytes(raw[8:12], "big")
+    frame_size = FRAME_HEADER_SIZE + page_size
+    rng = __import__("random").Random(3)
+    for _ in range(60):
+        frame = rng.randrange(whole.valid)
+        at = HEADER_SIZE + frame * frame_size + rng.choice([rng.randrange(8), 24 + rng.randrange(page_size)])
+        bad = bytearray(raw)
+        bad[at] ^= 1 << rng.randrange(8)
+        report = inspect_wal_bytes(bytes(bad))
+        assert report.damaged and report.valid <= frame, (frame, at, report)
+        path = tmp_path / "bad-wal"
+        path.write_bytes(bytes(bad))
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            assert inspect_wal(fd) == report
+        finally:
+            os.close(fd)
+    truncated_header = bytearray(raw)
+    truncated_header[20] ^= 1  # salt-2 of the header: its checksum fails, SQLite would ignore every frame
+    assert inspect_wal_bytes(bytes(truncated_header)).damaged

@@ -49,7 +49,7 @@ DB_OLDER = "the log database {path} has log schema {found}; this milia uses {sup
 DB_OLDER_FIX = "nothing to do: it is upgraded (in one transaction) the next time a check-in is written"
 DB_UNOPENED = "{detail}"  # the store's own sentence
 DB_UNOPENED_FIX = "fix the cause above and run `milia doctor` again"
-DB_FILES_FIX = "no command reads or writes the log until this is resolved; run `milia doctor` again after"
+DB_FILES_FIX = "milia will not read or write the log until this is resolved; run `milia doctor` again after"
 DB_INTEGRITY = "the log database {path} failed its integrity check: {detail}"
 DB_ORPHAN_LOG = (
     "the log database holds a log for {key!r} ({checkins} check-ins, {events} events) "

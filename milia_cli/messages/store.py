@@ -1,7 +1,7 @@
 """Messages of the log database's files (:mod:`milia_cli.dbfiles`): each a finished sentence."""
 
 NOTHING_CHANGED = "nothing was changed"
-RESCUE = "keep a copy first: `mkdir -m 700 ~/milia-rescue && cp -p {files} ~/milia-rescue/` (all of them together)"
+RESCUE = "keep a copy first: `mkdir -p -m 700 ~/milia-rescue && cp -p {files} ~/milia-rescue/` (all of them together)"
 
 CANT_CHECK = "Cannot read {path} to check it ({reason}); check its owner and permissions — " + NOTHING_CHANGED + "."
 NOT_REGULAR = (
@@ -30,6 +30,11 @@ WAL_DAMAGED = (
     "The write-ahead log {wal} is damaged ({detail}): opening the database would silently drop {dropped} "
     "frame(s) of recent check-ins, so milia refused to read or write it; {rescue}, then restore from a "
     "backup — " + NOTHING_CHANGED + "."
+)
+WAL_DROPPED = (
+    "SQLite recovered only {got} of the {valid} valid frames of the write-ahead log {wal}, so recent "
+    "check-ins would be lost; milia stopped before writing anything — {rescue}, then restore from a "
+    "backup; " + NOTHING_CHANGED + "."
 )
 WAL_MISMATCH = (
     "The log database {path} and its write-ahead log {wal} do not fit together ({detail}) — perhaps an older "
