@@ -110,8 +110,11 @@ def run_batch(
     on_error: Callable[[Path, str], None] | None = None,
     on_done: Callable[[Path], None] | None = None,
     files: list[Path] | None = None,
+    write: Callable[[Path, bytes], object] | None = None,
 ) -> BatchResult:
-    """Export every client file of ``directory`` into ``outdir``; never stops at a bad file."""
+    """Export every client file of ``directory`` into ``outdir``; never stops at a bad file.
+    ``write(target, data)`` writes one output (default: atomically; the CLI passes
+    :func:`milia_cli.outputs.write_output`, which refuses to replace what milia did not write)."""
     from milia_cli.fsutil import atomic_write_bytes, ensure_private_dir
     from milia_cli.planner import build_plan
     from milia_cli.profile import load_profile
@@ -140,7 +143,7 @@ def run_batch(
             except MiliaError as err:
                 pending.append((source, err))
             else:
-                pending.append((source, (target, pool.submit(atomic_write_bytes, target, data))))
+                pending.append((source, (target, pool.submit(write or atomic_write_bytes, target, data))))
             while len(pending) > 2 * WRITERS or (pending and _ready(pending[0][1])):
                 _settle(pending.pop(0), result, on_error, on_done)
         while pending:

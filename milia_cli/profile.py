@@ -166,7 +166,14 @@ def parse_profile(raw: bytes, source: str) -> Profile:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise MiliaError(msg.SYNTAX.format(file=source, detail=str(exc).rstrip("."))) from None
-    return profile_from_dict(data, source)
+    except RecursionError:  # arrays or inline tables nested thousands deep (issue 12, item 5)
+        raise MiliaError(msg.TOO_DEEP.format(file=source, detail=msg.TOO_DEEP_NESTING)) from None
+    except ValueError:  # an integer past Python's int-to-str digit limit (4300 digits)
+        raise MiliaError(msg.TOO_DEEP.format(file=source, detail=msg.TOO_MANY_DIGITS)) from None
+    try:
+        return profile_from_dict(data, source)
+    except RecursionError:  # a value deep enough to pass tomllib but not the checks' rendering
+        raise MiliaError(msg.TOO_DEEP.format(file=source, detail=msg.TOO_DEEP_NESTING)) from None
 
 
 def load_profile(path: Path) -> Profile:

@@ -20,6 +20,7 @@ from milia_cli.errors import ExitCode, MiliaError
 from milia_cli.messages import common as common_msg
 from milia_cli.messages import profile as profile_msg
 from milia_cli.paths import DEFAULT_PROFILE, Locations, resolve_locations, validate_profile_name
+from milia_cli.safe_text import one_line, visible
 
 if TYPE_CHECKING:
     from milia_cli.logmodel import Log
@@ -50,7 +51,7 @@ class MiliaGroup(TyperGroup):
         except MiliaError as err:
             fail(err)
         except (KeyboardInterrupt, EOFError):
-            typer.echo(common_msg.INTERRUPTED, err=True)
+            typer.echo(interrupted_message(ctx.obj), err=True)
             raise typer.Exit(ExitCode.INTERRUPTED) from None
         except (typer.Exit, typer.Abort):
             raise
@@ -66,17 +67,49 @@ class MiliaGroup(TyperGroup):
             raise typer.Exit(ExitCode.ERROR) from None
 
 
+    def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        """Click's main, with its usage errors as one sentence instead of a boxed usage screen
+        (issue 12, item 13): ``milia: no such option: --foo; see `milia checkin --help`.``"""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        from typer._click import exceptions as click_errors  # Typer 0.27 vendors click (pinned)
+
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click_errors.NoArgsIsHelpError as exc:
+            exc.show()  # `milia export` alone: its help, as before
+            sys.exit(exc.exit_code)
+        except click_errors.ClickException as exc:
+            typer.echo(f"milia: {one_line(usage_sentence(exc))}", err=True)
+            sys.exit(exc.exit_code)
+        except typer.Abort:  # Ctrl-C or end of input while click was parsing
+            typer.echo(common_msg.INTERRUPTED, err=True)
+            sys.exit(ExitCode.INTERRUPTED)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def usage_sentence(exc: Any) -> str:
+    """One sentence for a click error: its message, lower-cased first letter, and where the help is."""
+    text = " ".join(str(exc.format_message()).split()).rstrip(".")
+    text = text[:1].lower() + text[1:]
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None:
+        return common_msg.USAGE_SENTENCE.format(error=text, command=ctx.command_path)
+    return text + "."
+
+
+def interrupted_message(obj: Any) -> str:
+    """What Ctrl-C leaves: nothing, or what this run had already stored (item 10)."""
+    stored = getattr(obj, "stored", None)
+    if stored:
+        return common_msg.INTERRUPTED_STORED.format(what=" and ".join(dict.fromkeys(stored)))
+    return common_msg.INTERRUPTED
+
+
 def fail(err: MiliaError) -> None:
     typer.echo(f"milia: {one_line(err.message)}", err=True)
     raise typer.Exit(err.exit_code) from None
-
-
-def one_line(text: str) -> str:
-    """``text`` with control characters escaped: typed paths and values may hold
-    newlines or terminal escapes, and an error must stay one harmless line."""
-    if text.isprintable():
-        return text
-    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
 
 
 app = typer.Typer(
@@ -99,6 +132,8 @@ class State:
         self.env, self.locations = env, locations
         self.profile_name, self.profile_file = profile_name, profile_file
         self._profile: "Profile | None" = None
+        self.stored: list[str] = []  # what this run has committed (the interruption message says it)
+        self._skipped_warned: set[str] = set()
 
     # -- profile ---------------------------------------------------------
     @property
@@ -157,12 +192,26 @@ class State:
         return seconds
 
     def open_store(self) -> "Store":
-        """One connection to the log database (created if needed), with the configured lock wait."""
+        """One connection to the log database (created if needed), with the configured lock wait;
+        its reads skip rows dated outside milia's range (warning once), its writes note what
+        they stored (see :mod:`milia_cli.guarded_store`)."""
+        from milia_cli.guarded_store import GuardedStore
         from milia_cli.store import open_store
 
         store = open_store(self.locations.db_path, timeout=self.db_timeout)
         self.warn_if_widened(self.locations.db_path, 0o600)
-        return store
+        return GuardedStore(store, self._warn_skipped, self.stored.append)  # type: ignore[return-value]
+
+    def _warn_skipped(self, key: str, bad: list[str]) -> None:
+        from milia_cli.dates import RANGE_TEXT
+
+        if key in self._skipped_warned:
+            return
+        self._skipped_warned.add(key)
+        examples = ", ".join(bad[:3]) + (", …" if len(bad) > 3 else "")
+        many = len(bad) != 1
+        self.err("milia: " + common_msg.LOG_ROWS_SKIPPED.format(
+            name=key, count=len(bad), ies="ies" if many else "y", range=RANGE_TEXT, examples=examples))
 
     def load_log(self, first: date | None = None, last: date | None = None) -> "Log":
         """The profile's log (optionally a date window); empty if there is no database yet."""
@@ -178,7 +227,8 @@ class State:
         self.env.stdout.write(text + "\n")
 
     def err(self, text: str) -> None:
-        self.env.stderr.write(text + "\n")
+        """A message on stderr; anything from outside in it is shown escaped (:func:`visible`)."""
+        self.env.stderr.write(visible(text) + "\n")
 
     def warn_if_widened(self, path: Path, want: int) -> None:
         from milia_cli.fsutil import widened_mode_warning

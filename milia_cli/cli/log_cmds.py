@@ -235,6 +235,7 @@ def log_export(
     ctx: typer.Context,
     output: Optional[str] = typer.Option(None, "-o", "--output", metavar="FILE",
                                          help="Write to FILE (0600, atomically); '-' or none: stdout."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing FILE that is not this log's export."),
 ) -> None:
     """The whole log of this profile as milia.log/1 JSON."""
     import json
@@ -249,11 +250,12 @@ def log_export(
     if output in (None, "-"):
         st.env.stdout.write(text)
         return
-    from milia_cli.fsutil import atomic_write_text
+    from milia_cli.outputs import protected_files, write_output
+    from milia_cli.safe_text import one_line
 
     path = Path(output).expanduser()
-    atomic_write_text(path, text)
-    st.out(msg.EXPORTED.format(checkins=len(log.checkins), events=len(log.events), name=key, path=path))
+    write_output(path, text.encode("utf-8"), locations=st.locations, protected=protected_files(st), force=force)
+    st.out(msg.EXPORTED.format(checkins=len(log.checkins), events=len(log.events), name=key, path=one_line(path)))
 
 
 @log_app.command("import")

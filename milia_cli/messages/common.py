@@ -5,12 +5,26 @@ INTERNAL_ERROR = (
     "please report it, and set MILIA_DEBUG=1 to see the details."
 )
 INTERRUPTED = "Interrupted; nothing was changed."
+INTERRUPTED_STORED = "Interrupted; {what} had already been stored, nothing else was changed."
+USAGE_SENTENCE = "{error}; see `{command} --help`."
 BAD_PROFILE_NAME = (
     "Profile name {name!r} is not allowed: use only letters, digits, '-' and '_' "
     "(at most 64 characters)."
 )
-BAD_DATE = "{what} {value!r} is not a real date; use YYYY-MM-DD (for example 2026-11-23)."
+BAD_DATE = (
+    "{what} {value!r} is not a real date; use YYYY-MM-DD (for example 2026-11-23), "
+    "today, yesterday or tomorrow."
+)
+DATE_OUT_OF_RANGE = "{what} {value} is outside the dates milia supports ({range})."
+IMPORT_DATE_OUT_OF_RANGE = (
+    "{file}: {where} is {value}, outside the dates milia supports ({range}); nothing was imported."
+)
+LOG_ROWS_SKIPPED = (
+    "warning: the log of {name!r} holds {count} entr{ies} dated outside {range} ({examples}), "
+    "which milia ignores; `milia event remove --date DATE` removes an event."
+)
 BAD_NOW = "MILIA_NOW={value!r} is not an ISO date or date-time (for example 2026-11-23)."
+NOW_OUT_OF_RANGE = "MILIA_NOW={value!r} is outside the dates milia supports ({range})."
 BAD_DB_TIMEOUT = (
     "MILIA_DB_TIMEOUT={value!r} is not a number of seconds from 0 to {limit:g} "
     "(how long to wait for another milia's lock on the log; for example 30)."

@@ -1,0 +1,143 @@
+"""The log database as a command sees it (``State.open_store``): the :class:`~milia_cli.store.Store`,
+with two guarantees wrapped around it rather than written into it.
+
+- **No stored value bricks a later command** (issue 12, item 4): every read drops the
+  check-ins, events and changes dated outside :mod:`milia_cli.dates`'s range and reports
+  them once (a warning naming them), so the planner never sees a date it cannot add
+  weeks to. ``event remove`` deletes such an event.
+- **An interruption tells the truth** (item 10): a write runs with Ctrl-C (and SIGTERM)
+  held until the store has returned and milia has noted what it stored; the signal
+  is then raised, and the one exit point says what was stored instead of "nothing was
+  changed".
+
+Everything else is passed through to the Store unchanged.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from contextlib import contextmanager
+from datetime import date
+from typing import TYPE_CHECKING, Any, Callable, Iterator
+
+if TYPE_CHECKING:
+    from milia_cli.logmodel import CheckIn, Event, Log
+    from milia_cli.store import Store
+
+HELD_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+@contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Hold SIGINT/SIGTERM for the block, then raise KeyboardInterrupt if one came.
+
+    Only in the main thread (the only one Python delivers signals to); elsewhere a no-op."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pending: list[int] = []
+    previous = {}
+    for signum in HELD_SIGNALS:
+        try:
+            previous[signum] = signal.signal(signum, lambda n, _frame: pending.append(n))
+        except (ValueError, OSError):  # pragma: no cover - an embedding that forbids it
+            pass
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        if pending:
+            raise KeyboardInterrupt
+
+
+class GuardedStore:
+    """A :class:`Store` whose reads skip out-of-range rows and whose writes record what they stored."""
+
+    def __init__(self, store: "Store", on_skipped: Callable[[str, list[str]], None],
+                 on_stored: Callable[[str], None]) -> None:
+        self._store, self._on_skipped, self._on_stored = store, on_skipped, on_stored
+
+    def __enter__(self) -> "GuardedStore":
+        self._store.__enter__()
+        return self
+
+    def __exit__(self, *exc: Any) -> Any:
+        return self._store.__exit__(*exc)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+    # -- reads -------------------------------------------------------------------
+    def read_log(self, profile_key: str, first: date | None = None, last: date | None = None) -> "Log":
+        from milia_cli.dates import usable_log
+
+        log, bad = usable_log(self._store.read_log(profile_key, first=first, last=last))
+        if bad:
+            self._on_skipped(profile_key, bad)
+        return log
+
+    def read_history(self, profile_key: str, last: date | None = None) -> tuple[tuple, ...]:
+        from milia_cli.dates import usable_rows
+
+        rows, bad = usable_rows(self._store.read_history(profile_key, last=last))
+        if bad:
+            self._on_skipped(profile_key, bad)
+        return rows
+
+    def events(self, profile_key: str) -> tuple["Event", ...]:
+        from milia_cli.dates import in_range
+
+        events = self._store.events(profile_key)
+        bad = [f"{e.kind} {e.date}" for e in events if not in_range(e.date)]
+        if bad:
+            self._on_skipped(profile_key, bad)
+            events = tuple(e for e in events if in_range(e.date))
+        return events
+
+    # -- writes ------------------------------------------------------------------
+    def _stored(self, what: str, write: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        with interrupts_held():
+            result = write(*args, **kwargs)
+            self._on_stored(what)
+        return result
+
+    def save_checkin(self, profile_key: str, checkin: "CheckIn") -> Any:
+        return self._stored(f"the check-in of {checkin.date}", self._store.save_checkin, profile_key, checkin)
+
+    def merge_checkin(self, profile_key: str, checkin: "CheckIn") -> Any:
+        return self._stored(f"the check-in of {checkin.date}", self._store.merge_checkin, profile_key, checkin)
+
+    def add_event(self, profile_key: str, event: "Event") -> Any:
+        return self._stored(f"the {event.kind} of {event.date}", self._store.add_event, profile_key, event)
+
+    def import_log(self, profile_key: str, data: Any, **kwargs: Any) -> Any:
+        return self._stored("the imported log", self._store.import_log, profile_key, data, **kwargs)
+
+    def delete_profile_log(self, profile_key: str) -> Any:
+        return self._stored(f"the deletion of the log of {profile_key!r}", self._store.delete_profile_log,
+                            profile_key)
+
+    def remove_events(self, profile_key: str, day: date, kind: str | None = None) -> tuple["Event", ...]:
+        """Delete the events of ``profile_key`` on ``day`` (only those of ``kind`` if given),
+        whatever their date; returns what was removed. Uses ``Store.remove_events`` once the
+        store has one; until then the same one transaction through the store's own helpers."""
+        own = getattr(self._store, "remove_events", None)
+        if own is not None:
+            return self._stored(f"the removal of the events of {day}", own, profile_key, day, kind)
+        return self._stored(f"the removal of the events of {day}", self._remove_events, profile_key, day, kind)
+
+    def _remove_events(self, profile_key: str, day: date, kind: str | None) -> tuple["Event", ...]:
+        store = self._store
+        removed = tuple(e for e in store.events(profile_key) if e.date == day and kind in (None, e.kind))
+        if not removed:
+            return ()
+        with store._write() as conn:  # noqa: SLF001 - one transaction, the store's own
+            pid = store._profile_id(profile_key)  # noqa: SLF001
+            sql = "DELETE FROM events WHERE profile_id = ? AND day = ?"
+            params: tuple = (pid, day.isoformat())
+            if kind is not None:
+                sql, params = sql + " AND kind = ?", params + (kind,)
+            conn.execute(sql, params)
+        return removed
