@@ -7,31 +7,25 @@ Kept free of rich, sqlite3 and json so the flag path starts instantly.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Iterable
 
 from milia_cli.errors import MiliaError, UsageError
 from milia_cli.logmodel import CheckIn
-from milia_cli.messages import common as common_msg
 from milia_cli.messages import log as msg
 from milia_cli.plan import STEP_IDS, Day
 from milia_cli.store_json import MAX_BUMPS, note_problem
 
 def parse_day(text: str | None, today: date, what: str = "--date") -> date:
-    """``YYYY-MM-DD``, ``today`` or ``yesterday``; None means today."""
+    """``YYYY-MM-DD``, ``today``, ``yesterday`` or ``tomorrow``; None means today. One parser
+    and one range for every date flag (:func:`milia_cli.dates.parse_date_flag`): exit 2 if bad."""
+    from milia_cli.dates import parse_date_flag
+
     if text is None:
         return today
-    word = text.strip().lower()
-    if word == "today":
-        return today
-    if word == "yesterday":
-        return today - timedelta(days=1)
-    if len(word) == 10:
-        try:
-            return date.fromisoformat(word)
-        except ValueError:
-            pass
-    raise UsageError(common_msg.BAD_DATE.format(what=what, value=text))
+    day = parse_date_flag(text, today, what)
+    assert day is not None
+    return day
 
 
 def check_day(on: date, today: date, plan_start: date) -> None:

@@ -95,9 +95,13 @@ def _fixed_clock(text: str) -> tuple[Callable[[], datetime], date | None]:
             moment = datetime.fromisoformat(text)
             if moment.tzinfo is None:
                 moment = moment.replace(tzinfo=timezone.utc)
-            moment, fixed = moment.astimezone(timezone.utc), None  # an offset at either end overflows here
-    except (ValueError, OverflowError):
+            fixed = None
+    except ValueError:
         raise MiliaError(BAD_NOW.format(value=text)) from None
+    try:
+        moment = moment.astimezone(timezone.utc)  # an offset at either end of Python's dates overflows
+    except (ValueError, OverflowError):
+        raise MiliaError(NOW_OUT_OF_RANGE.format(value=text, range=RANGE_TEXT)) from None
     if not in_range(moment.date()):  # the profile's zone may shift it a day: the range has years to spare
         raise MiliaError(NOW_OUT_OF_RANGE.format(value=text, range=RANGE_TEXT))
     return (lambda: moment), fixed

@@ -96,6 +96,10 @@ class GuardedStore:
             events = tuple(e for e in events if in_range(e.date))
         return events
 
+    def all_events(self, profile_key: str) -> tuple["Event", ...]:
+        """Every stored event, those outside the range too (``event list`` shows them to remove)."""
+        return self._store.events(profile_key)
+
     # -- writes ------------------------------------------------------------------
     def _stored(self, what: str, write: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         with interrupts_held():

@@ -209,10 +209,16 @@ def event_add(
 @event_app.command("list")
 def event_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON only.")) -> None:
     """The procedures logged for this profile, oldest first."""
+    from milia_cli.messages import common as msg_common
     from milia_cli.messages import log as msg
 
+    from milia_cli.dates import in_range
+
     st = state(ctx)
-    events = st.load_log().events
+    events: tuple = ()
+    if st.locations.db_path.exists():
+        with st.open_store() as store:  # all of them, those outside the supported dates too
+            events = store.all_events(st.log_key)
     if as_json:
         import json
 
@@ -226,7 +232,42 @@ def event_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json",
         return
     width = max(len(e.kind) for e in events)
     for e in events:
-        st.out(f"{e.date.isoformat()}  {e.kind:<{width}}  {', '.join(e.areas)}")
+        mark = "" if in_range(e.date) else "  " + msg_common.EVENT_OUT_OF_RANGE.format(date=e.date)
+        st.out(f"{e.date.isoformat()}  {e.kind:<{width}}  {', '.join(e.areas)}{mark}")
+
+
+@event_app.command("remove")
+def event_remove(
+    ctx: typer.Context,
+    on: str = typer.Option(..., "--date", metavar="DATE",
+                           help="The day of the event(s) to remove (YYYY-MM-DD, even one outside the supported range)."),
+    kind: Optional[str] = typer.Option(None, "--kind", metavar="KIND", help="Only events of this kind."),
+) -> None:
+    """Remove the events logged on DATE (all of them, or those of --kind): a wrong date, a typo."""
+    from milia_cli.dates import parse_date_flag, parse_iso_date
+    from milia_cli.errors import MiliaError, UsageError
+    from milia_cli.logmodel import EVENT_KINDS
+    from milia_cli.messages import log as log_msg
+    from milia_cli.messages import common as msg
+
+    if kind is not None and kind not in EVENT_KINDS:
+        raise UsageError(log_msg.BAD_KIND.format(value=kind, allowed=", ".join(EVENT_KINDS)))
+    st = state(ctx)
+    # Any real date, in the range or not: removing what an old import stored is the point.
+    day = parse_iso_date(on.strip()) or parse_date_flag(on, st.today(), "--date")
+    assert day is not None
+    if not st.locations.db_path.exists():
+        raise MiliaError(msg.EVENT_NONE_ON.format(date=day, name=st.log_key, kind=_kind_part(kind)))
+    with st.open_store() as store:
+        removed = store.remove_events(st.log_key, day, kind)
+    if not removed:
+        raise MiliaError(msg.EVENT_NONE_ON.format(date=day, name=st.log_key, kind=_kind_part(kind)))
+    st.out(msg.EVENT_REMOVED.format(count=len(removed), s="" if len(removed) == 1 else "s", date=day,
+                                    kinds=", ".join(sorted({e.kind for e in removed})), name=st.log_key))
+
+
+def _kind_part(kind: Optional[str]) -> str:
+    return "" if kind is None else f" of kind {kind}"
 
 
 # -- log export / import ---------------------------------------------------------------
@@ -271,6 +312,9 @@ def log_import(
     key = st.log_key
     source = "stdin" if file == "-" else file
     data = _read_json(st, file, source)
+    from milia_cli.dates import check_log_document
+
+    check_log_document(data, source)  # a date past the supported range would brick every later command
     with st.open_store() as store:
         report = store.import_log(key, data, source=source, force=force)
     st.out(msg.IMPORTED.format(name=key, added=report.added, replaced=report.replaced, events=report.events_added))

@@ -29,6 +29,10 @@ BAD_DB_TIMEOUT = (
     "MILIA_DB_TIMEOUT={value!r} is not a number of seconds from 0 to {limit:g} "
     "(how long to wait for another milia's lock on the log; for example 30)."
 )
+EVENT_OUT_OF_RANGE = "(ignored: outside the supported dates; `milia event remove --date {date}`)"
+EVENT_REMOVED = "Removed {count} event{s} of {date} ({kinds}) from the log of {name!r}."
+EVENT_NONE_ON = "The log of {name!r} has no event{kind} on {date}; `milia event list` shows them."
+NOT_A_NUMBER = "{what} {value} is not a number; give a finite number (for example {example})."
 WRITE_FAILED = "Could not write {path}: {reason}. Nothing was changed."
 READ_FAILED = "Could not read {path}: {reason}."
 MKDIR_FAILED = "Could not create the directory {path}: {reason}."
