@@ -81,7 +81,8 @@ class MiliaGroup(TyperGroup):
             exc.show()  # `milia export` alone: its help, as before
             sys.exit(exc.exit_code)
         except click_errors.ClickException as exc:
-            typer.echo(f"milia: {one_line(usage_sentence(exc))}", err=True)
+            argv = list(sys.argv[1:] if args is None else args)
+            typer.echo(f"milia: {one_line(usage_sentence(exc, self._command_path(argv)))}", err=True)
             sys.exit(exc.exit_code)
         except typer.Abort:  # Ctrl-C or end of input while click was parsing
             typer.echo(common_msg.INTERRUPTED, err=True)
@@ -89,14 +90,31 @@ class MiliaGroup(TyperGroup):
         sys.exit(code if isinstance(code, int) else 0)
 
 
-def usage_sentence(exc: Any) -> str:
+    def _command_path(self, argv: list[str]) -> str:
+        """``milia export ics`` for ``--home X export ics --alarm``: the command a line names."""
+        words, command, i = ["milia"], self, 0
+        while i < len(argv) and hasattr(command, "commands"):
+            word = argv[i]
+            if word in _GLOBAL_WITH_VALUE:
+                i += 2
+                continue
+            if word.startswith("-"):
+                i += 1
+                continue
+            sub = command.commands.get(word)  # type: ignore[attr-defined]
+            if sub is None:
+                break
+            words.append(word)
+            command, i = sub, i + 1
+        return " ".join(words)
+
+
+def usage_sentence(exc: Any, command_path: str = "milia") -> str:
     """One sentence for a click error: its message, lower-cased first letter, and where the help is."""
     text = " ".join(str(exc.format_message()).split()).rstrip(".")
     text = text[:1].lower() + text[1:]
     ctx = getattr(exc, "ctx", None)
-    if ctx is not None:
-        return common_msg.USAGE_SENTENCE.format(error=text, command=ctx.command_path)
-    return text + "."
+    return common_msg.USAGE_SENTENCE.format(error=text, command=ctx.command_path if ctx is not None else command_path)
 
 
 def interrupted_message(obj: Any) -> str:

@@ -213,6 +213,7 @@ def event_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json",
     from milia_cli.messages import log as msg
 
     from milia_cli.dates import in_range
+    from milia_cli.safe_text import one_line
 
     st = state(ctx)
     events: tuple = ()
@@ -233,7 +234,7 @@ def event_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json",
     width = max(len(e.kind) for e in events)
     for e in events:
         mark = "" if in_range(e.date) else "  " + msg_common.EVENT_OUT_OF_RANGE.format(date=e.date)
-        st.out(f"{e.date.isoformat()}  {e.kind:<{width}}  {', '.join(e.areas)}{mark}")
+        st.out(one_line(f"{e.date.isoformat()}  {e.kind:<{width}}  {', '.join(e.areas)}") + mark)
 
 
 @event_app.command("remove")

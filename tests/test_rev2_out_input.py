@@ -1,0 +1,186 @@
+"""Issue 12, items 5, 9 and 13: hostile TOML, terminal escapes, and the wording of errors.
+
+- item 5: a 4 KB TOML nested 2000 deep, or a 4,300+-digit integer, is a bad profile (one
+  sentence naming the file) for batch, plan and profile show — never an internal error.
+- item 9: everything printed that came from outside goes through milia_cli.safe_text.
+- item 13: Typer's usage boxes are one sentence; no Python repr reaches a user; nan refused;
+  an emoji joined by U+200D is a valid name character.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from milia_cli.profile import load_profile
+from milia_cli.safe_text import one_line, visible
+from tests.conftest import BASE_PROFILE
+from tests.test_bad_input import snapshot, stderr_lines
+
+DEEP_ARRAY = "schema = 1\nname = \"x\"\nx = " + "[" * 2000 + "]" * 2000 + "\n"
+DEEP_TABLE = "schema = 1\nname = \"x\"\nx = " + "{a = " * 1200 + "1" + "}" * 1200 + "\n"
+HUGE_INT = "schema = 1\nname = \"x\"\nbirth_year = " + "9" * 4301 + "\n"
+HUGE_INT_VALID = BASE_PROFILE.replace("birth_year = 1994", "birth_year = " + "1" * 4300)
+HOSTILE = {"deep-array": DEEP_ARRAY, "deep-table": DEEP_TABLE, "huge-int": HUGE_INT,
+           "huge-but-parsable-int": HUGE_INT_VALID}
+ESCAPES = "\x1b]0;pwned\x07\x1b[2J"
+
+
+def _one_sentence(r, code: int = 1) -> str:
+    assert r.exit_code == code, r.output
+    assert "internal error" not in r.output and "Traceback" not in r.output
+    lines = stderr_lines(r)
+    assert len(lines) == 1 and lines[0].startswith("milia: "), r.stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize("kind", HOSTILE)
+def test_hostile_toml_is_a_bad_profile_for_every_command(milia, home, kind):
+    path = milia.write_profile(HOSTILE[kind])
+    assert len(path.read_bytes()) < 8 * 1024 or kind.startswith("huge")
+    before = snapshot(home)
+    for argv in (["plan"], ["today"], ["profile", "show"], ["stats"], ["export", "html"], ["checkin", "--all"]):
+        line = _one_sentence(milia(*argv))
+        assert "default.toml" in line, line
+        assert len(line) < 400
+    assert snapshot(home) == before
+
+
+@pytest.mark.parametrize("kind", HOSTILE)
+def test_batch_writes_the_good_clients_and_skips_the_hostile_one(milia, home, tmp_path, kind):
+    clients = tmp_path / "clients"
+    clients.mkdir()
+    (clients / "ana.toml").write_text(BASE_PROFILE)
+    (clients / "bob.toml").write_text(BASE_PROFILE.replace('name = "ana"', 'name = "bob"'))
+    (clients / "evil.toml").write_text(HOSTILE[kind])
+    out = tmp_path / "out"
+    r = milia("batch", str(clients), "--format", "html", "-o", str(out))
+    assert r.exit_code == 1, r.output
+    assert "internal error" not in r.output
+    assert sorted(p.name for p in out.iterdir()) == ["ana.html", "bob.html"]
+    assert any(line.startswith("milia: skipped evil.toml") for line in stderr_lines(r)), r.stderr
+
+
+def test_load_profile_names_the_problem(tmp_path):
+    from milia_cli.errors import MiliaError
+
+    for kind, words in (("deep-array", "nested too deeply"), ("huge-int", "too many digits")):
+        path = tmp_path / f"{kind}.toml"
+        path.write_text(HOSTILE[kind])
+        with pytest.raises(MiliaError, match=words):
+            load_profile(path)
+
+
+# -- item 9: terminal escapes ------------------------------------------------------------------------
+def test_batch_skipped_line_escapes_the_file_name(milia, home, tmp_path):
+    clients = tmp_path / "clients"
+    clients.mkdir()
+    (clients / "ana.toml").write_text(BASE_PROFILE)
+    (clients / f"{ESCAPES}.toml").write_text("schema = 1\n")
+    out = tmp_path / f"out{ESCAPES}"
+    r = milia("batch", str(clients), "--format", "md", "-o", str(out))
+    assert r.exit_code == 1
+    assert "\x1b" not in r.output and "\x07" not in r.output
+    assert "\\x1b]0;pwned\\x07\\x1b[2J.toml" in r.stderr
+
+
+@pytest.mark.parametrize("argv", [["export", "md", "-o", "{out}"], ["log", "export", "-o", "{out}"]])
+def test_wrote_and_exported_lines_escape_the_typed_path(milia, home, tmp_path, argv):
+    milia.write_profile()
+    out = tmp_path / f"plan{ESCAPES}\u202efdp.md"
+    r = milia(*[a.format(out=out) for a in argv])
+    assert r.exit_code == 0, r.output
+    assert out.exists()
+    assert "\x1b" not in r.output and "\x07" not in r.output and "\u202e" not in r.output
+    assert "\\u202e" in r.output
+
+
+def test_doctor_escapes_file_names(milia, home):
+    milia.write_profile()
+    (home / "profiles" / f"{ESCAPES}.toml").write_text(BASE_PROFILE)
+    (home / "profiles" / f".{ESCAPES}.toml.abcdefgh.tmp").write_text("x")
+    r = milia("doctor")
+    assert "\x1b" not in r.output and "\x07" not in r.output
+    assert "\\x1b[2J" in r.stdout
+
+
+def test_one_line_and_visible():
+    assert one_line("a\nb\x1b[2J") == "a\\nb\\x1b[2J"
+    assert visible("line 1\nline\t2\x07") == "line 1\nline\t2\\x07"
+    assert one_line("abc\u202edcba\u200b") == "abc\\u202edcba\\u200b"  # bidi override, zero width: visible
+    assert one_line("a\u200db") == "a\\u200db"  # a joiner between letters hides nothing honest
+    for emoji in ("👩\u200d🔬", "❤\ufe0f\u200d🔥", "🏳\ufe0f\u200d🌈"):
+        assert one_line(emoji) == emoji
+    assert one_line("plain") == "plain" and one_line(Path("/x")) == "/x"
+
+
+# -- item 13: wording -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("argv, expect", [
+    (["checkin", "--foo"], "milia: no such option: --foo; see `milia checkin --help`."),
+    (["plan", "--weeks", "x"], "see `milia plan --help`."),
+    (["batch"], "milia: missing argument 'DIR'; see `milia batch --help`."),
+    (["nosuchcommand"], "see `milia --help`."),
+    (["export", "ics", "--alarm"], "see `milia export ics --help`."),
+])
+def test_usage_errors_are_one_sentence(milia, home, argv, expect):
+    milia.write_profile()
+    r = milia(*argv)
+    assert r.exit_code == 2, r.output
+    lines = stderr_lines(r)
+    assert len(lines) == 1, r.stderr
+    assert expect in lines[0]
+    assert not re.search("[╭│╰]", r.output) and "Usage:" not in r.output
+
+
+def test_usage_error_in_a_real_process_is_one_line(home):
+    import subprocess
+
+    from tests.test_faults import BIN, child_env
+
+    r = subprocess.run([str(BIN), "--home", str(home), "checkin", "--foo"], env=child_env(), capture_output=True,
+                       text=True, timeout=60)
+    assert r.returncode == 2
+    assert r.stderr == "milia: no such option: --foo; see `milia checkin --help`.\n"
+
+
+@pytest.mark.parametrize("old, new, shown", [
+    ("start = 2026-11-23", "start = 2020-01-06T10:00:00", "2020-01-06T10:00:00"),
+    ('name = "ana"', "name = true", "is true;"),
+    ('type = "combination"', "type = false", "is false;"),
+    ("since = 2026-09-01", "since = 07:30:00", "07:30:00"),
+    ('areas = ["upper-eyelids", "under-eyes", "cheeks"]', "areas = [true]", "is true;"),
+    ("birth_year = 1994", "birth_year = 1994.5", "1994.5"),
+    ("schema = 1", "schema = true", "'schema' is true;"),
+])
+def test_no_python_repr_in_profile_errors(milia, home, old, new, shown):
+    milia.write_profile(BASE_PROFILE.replace(old, new, 1))
+    line = _one_sentence(milia("plan"))
+    assert shown in line, line
+    assert "datetime." not in line and "True" not in line and "False" not in line
+
+
+@pytest.mark.parametrize("value", ["nan", "NaN", "inf", "-inf", "+inf"])
+def test_triage_size_mm_must_be_a_finite_number(milia, home, value):
+    milia.write_profile()
+    r = milia("triage", "--size-mm", value)
+    assert r.exit_code == 2, r.output
+    assert len(stderr_lines(r)) == 1 and "nan" not in r.stdout.lower()
+
+
+@pytest.mark.parametrize("name", ["👩\u200d🔬 Ana", "Ana ❤\ufe0f\u200d🔥", "🏳\ufe0f\u200d🌈"])
+def test_an_emoji_joined_by_zwj_is_a_valid_name(milia, home, name):
+    milia.write_profile(BASE_PROFILE.replace('name = "ana"', f'name = "{name}"'))
+    r = milia("profile", "show", "--json")
+    assert r.exit_code == 0, r.output
+    assert name in r.stdout
+    r = milia("today")
+    assert r.exit_code == 0 and name in r.stdout
+
+
+@pytest.mark.parametrize("name", ["ana\u200d", "\u200dana", "a\u200db", "ana\u202e"])
+def test_a_lone_or_hiding_joiner_is_still_refused(milia, home, name):
+    milia.write_profile(BASE_PROFILE.replace('name = "ana"', f'name = "{name}"'))
+    line = _one_sentence(milia("plan"))
+    assert "'name'" in line and "\\u20" in line  # shown escaped, not raw
