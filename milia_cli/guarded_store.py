@@ -22,10 +22,52 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from milia_cli.logmodel import CheckIn, Event, Log
     from milia_cli.store import Store
 
 HELD_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+def open_read_only(path: "Path", timeout: float | None, err: Exception) -> "Store":
+    """The log, read-only, when the normal open failed because nothing may be written where it
+    lives (a read-only filesystem or directory): ``today``, ``plan``, ``stats`` and ``log export``
+    still work there, and any write fails with the store's own read-only sentence.
+
+    SQLite cannot open a WAL database read-only without creating its ``-shm``; with no ``-wal``
+    (or an empty one: every commit is in the file) the file is opened immutable, which is exact
+    because nothing can write there. With a non-empty ``-wal`` it is opened ``mode=ro``, which
+    works only if the ``-shm`` exists; otherwise ``err`` stands — a log missing its last commits
+    is never shown as the log. Anything else re-raises ``err``."""
+    import os
+    import sqlite3
+    from urllib.parse import quote
+
+    from milia_cli.store import DEFAULT_TIMEOUT, SCHEMA_VERSION, Store
+    from milia_cli.store_schema import APPLICATION_ID
+
+    if not path.is_file() or os.access(path.parent, os.W_OK):
+        raise err
+    wal = path.with_name(path.name + "-wal")
+    try:
+        pending = wal.stat().st_size > 0
+    except FileNotFoundError:
+        pending = False
+    except OSError:
+        raise err from None
+    uri = f"file:{quote(str(path))}?mode=ro" + ("" if pending else "&immutable=1")
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+        version, app_id = conn.execute(
+            "SELECT (SELECT user_version FROM pragma_user_version), "
+            "(SELECT application_id FROM pragma_application_id)").fetchone()
+    except sqlite3.Error:
+        raise err from None
+    if version != SCHEMA_VERSION or app_id not in (0, APPLICATION_ID):
+        conn.close()
+        raise err
+    return Store(conn, path, DEFAULT_TIMEOUT if timeout is None else timeout)
 
 
 @contextmanager

@@ -184,3 +184,75 @@ def test_a_lone_or_hiding_joiner_is_still_refused(milia, home, name):
     milia.write_profile(BASE_PROFILE.replace('name = "ana"', f'name = "{name}"'))
     line = _one_sentence(milia("plan"))
     assert "'name'" in line and "\\u20" in line  # shown escaped, not raw
+
+
+# -- item 13: a read-only home still reads --------------------------------------------------------------
+@pytest.fixture
+def ro_home():
+    """A home in a fresh directory of the system's temp dir that nobody can reach (not pytest's
+    0700 basetemp, which another pytest on the machine may chmod back while the child runs)."""
+    import shutil
+    import tempfile
+
+    top = Path(tempfile.mkdtemp(prefix="milia-ro-"))
+    top.chmod(0o755)
+    home = top / "home"
+    home.mkdir(mode=0o700)
+    yield home
+    for path in [top, *top.rglob("*")]:
+        path.chmod(0o700)
+    shutil.rmtree(top)
+
+
+def _as_reader(home: Path) -> list[str]:
+    """Make ``home`` read-only for a child process; returns the prefix that runs the child.
+
+    As a normal user: chmod (0500 directories, 0400 files). As root (CI containers) chmod does
+    not stop root, and remounting read-only or mounting a tmpfs is not available; so the home is
+    handed to the unprivileged user ``nobody`` and the child runs as nobody (``setpriv``): for
+    that process the home is exactly a read-only tree, the same as a read-only filesystem."""
+    import os
+    import shutil
+
+    for path in [home, *home.rglob("*")]:
+        path.chmod(0o500 if path.is_dir() else 0o400)
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv: no way to drop to an unprivileged user here")
+    nobody = 65534
+    for path in [home, *home.rglob("*")]:
+        os.chown(path, nobody, nobody)
+    return ["setpriv", f"--reuid={nobody}", f"--regid={nobody}", "--clear-groups"]
+
+
+@pytest.mark.parametrize("argv", [["today"], ["today", "--json"], ["plan", "--json"], ["stats"], ["log", "export"],
+                                  ["export", "ics"], ["event", "list"]])
+def test_reading_commands_work_on_a_read_only_home(ro_home, argv):
+    import subprocess
+
+    from tests.test_faults import BIN, child_env
+
+    home = ro_home
+    (home / "profiles").mkdir(mode=0o700)
+    (home / "profiles" / "default.toml").write_text(BASE_PROFILE)
+    for day in ("2026-11-24", "2026-11-25"):
+        r = subprocess.run([str(BIN), "--home", str(home), "checkin", "--date", day, "--all", "--note", "kept"],
+                           env=child_env(), capture_output=True, text=True, timeout=60)
+        assert r.returncode == 0, r.stderr
+    assert not (home / "milia.db-wal").exists() or (home / "milia.db-wal").stat().st_size == 0
+    before = snapshot(home)
+    prefix = _as_reader(home)
+    run = lambda *a: subprocess.run([*prefix, str(BIN), "--home", str(home), *a], env=child_env(),  # noqa: E731
+                                    capture_output=True, text=True, timeout=60, cwd=home.parent)
+    r = run(*argv)
+    assert r.returncode == 0, r.stderr
+    assert "internal error" not in r.stderr
+    if argv == ["log", "export"]:
+        assert r.stdout.count('"note": "kept"') == 2
+    if argv == ["today", "--json"]:
+        assert '"date": "2026-11-30"' in r.stdout
+    w = run("checkin", "--date", "2026-11-26", "--all")
+    assert w.returncode == 1 and len(w.stderr.splitlines()) == 1, w.stderr
+    after = snapshot(home)
+    assert {k: v[2] for k, v in after.items() if v[0] == "file"} == {k: v[2] for k, v in before.items() if v[0] == "file"}

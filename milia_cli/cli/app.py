@@ -213,10 +213,13 @@ class State:
         """One connection to the log database (created if needed), with the configured lock wait;
         its reads skip rows dated outside milia's range (warning once), its writes note what
         they stored (see :mod:`milia_cli.guarded_store`)."""
-        from milia_cli.guarded_store import GuardedStore
+        from milia_cli.guarded_store import GuardedStore, open_read_only
         from milia_cli.store import open_store
 
-        store = open_store(self.locations.db_path, timeout=self.db_timeout)
+        try:
+            store = open_store(self.locations.db_path, timeout=self.db_timeout)
+        except MiliaError as err:  # a read-only home: the reading commands still read (issue 12, item 13)
+            store = open_read_only(self.locations.db_path, self.db_timeout, err)
         self.warn_if_widened(self.locations.db_path, 0o600)
         return GuardedStore(store, self._warn_skipped, self.stored.append)  # type: ignore[return-value]
 
