@@ -12,7 +12,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -35,10 +35,16 @@ FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[Hea
                                                                               HealthCheck.too_slow])
 # Dates at both ends of Python's range and of milia's (1900-01-01..2199-12-31), where a plan's weeks
 # and the 14-day aftercare tail used to overflow (issue 12, item 4).
-edge_dates = st.one_of(
-    st.dates(date(1, 1, 1), date(1, 3, 1)), st.dates(date(1899, 12, 1), date(1900, 1, 31)),
-    st.dates(date(2199, 12, 1), date(2200, 1, 31)), st.dates(date(9999, 10, 1), date(9999, 12, 31)),
-)
+_EDGES = (date(1, 1, 1), date(1900, 1, 1), date(2199, 12, 31), date(9999, 12, 31))
+
+
+def _shift(edge: date, offset: int) -> date:
+    """``edge`` moved ``offset`` days, staying inside Python's dates."""
+    lo, hi = (date.min - edge).days, (date.max - edge).days
+    return edge + timedelta(days=min(max(offset, lo), hi))
+
+
+edge_dates = st.builds(_shift, st.sampled_from(_EDGES), st.integers(-30, 30))
 
 
 class Homes:
@@ -113,6 +119,10 @@ def profile_documents(draw) -> bytes:
             container[sub] = draw(_field_value(field.kind))
     if draw(st.integers(0, 5)) == 0:
         doc[draw(st.sampled_from(["", "skin", "habits"]))] = draw(toml_values)
+    if draw(st.integers(0, 1)) == 0:  # a date of the profile at an end of the range (issue 12, item 4)
+        key = draw(st.sampled_from(["start", "since", "pregnancy_since"]))
+        container = {"start": doc["schedule"], "since": doc["milia"], "pregnancy_since": doc}[key]
+        container[key] = draw(edge_dates)
     try:
         text = tomli_w.dumps(doc).encode()
     except Exception:  # something tomli_w cannot write (e.g. a key that is empty): write it by hand
