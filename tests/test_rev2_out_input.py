@@ -256,3 +256,39 @@ def test_reading_commands_work_on_a_read_only_home(ro_home, argv):
     assert w.returncode == 1 and len(w.stderr.splitlines()) == 1, w.stderr
     after = snapshot(home)
     assert {k: v[2] for k, v in after.items() if v[0] == "file"} == {k: v[2] for k, v in before.items() if v[0] == "file"}
+
+
+def test_a_full_disk_while_opening_the_log_to_read_says_the_disk_is_full(milia, home, monkeypatch):
+    """A full disk cannot be made here (root in CI: no tmpfs, no loop device), so the two facts
+    of one are injected at the OS boundary: SQLite's answer when it cannot grow the -shm it needs
+    to read a WAL database ("disk I/O error", as the store translates it) and statvfs reporting no
+    free blocks. The sentence must say the disk is full, not a vague I/O error."""
+    import os
+    import sqlite3
+
+    from milia_cli import store
+
+    milia.write_profile()
+    assert milia("checkin", "--all").exit_code == 0
+    before = snapshot(home)
+    real_statvfs = os.statvfs
+
+    class Full:
+        def __init__(self, real):
+            self.real = real
+
+        def __getattr__(self, name):
+            return 0 if name in ("f_bavail", "f_bfree") else getattr(self.real, name)
+
+    def full_disk_open(path, **kwargs):
+        raise store._translate(sqlite3.OperationalError("disk I/O error"), Path(path), 5.0)
+
+    monkeypatch.setattr(store, "open_store", full_disk_open)
+    monkeypatch.setattr(os, "statvfs", lambda p: Full(real_statvfs(p)))
+    for argv in (["today"], ["plan"], ["stats"], ["log", "export"]):
+        line = _one_sentence(milia(*argv))
+        assert "is full" in line and "milia.db" in line, line
+    monkeypatch.setattr(os, "statvfs", real_statvfs)
+    line = _one_sentence(milia("today"))  # the same I/O error with room on the disk: not "full"
+    assert "is full" not in line
+    assert snapshot(home) == before

@@ -219,6 +219,12 @@ class State:
         try:
             store = open_store(self.locations.db_path, timeout=self.db_timeout)
         except MiliaError as err:  # a read-only home: the reading commands still read (issue 12, item 13)
+            from milia_cli.fsutil import disk_is_full
+
+            if disk_is_full(self.locations.db_path.parent):  # SQLite says "disk I/O error" for a -shm it cannot grow
+                from milia_cli.messages.log import DB_FULL
+
+                raise MiliaError(DB_FULL.format(path=one_line(self.locations.db_path))) from None
             store = open_read_only(self.locations.db_path, self.db_timeout, err)
         self.warn_if_widened(self.locations.db_path, 0o600)
         return GuardedStore(store, self._warn_skipped, self.stored.append)  # type: ignore[return-value]
