@@ -14,20 +14,20 @@ part of the character a person typed, not a hidden one.
 
 from __future__ import annotations
 
-import unicodedata
+from typing import Any
 
 ZWJ = "\u200d"
 _EMOJI_PRESENTATION = "\ufe0f"
 
 
-def _emoji_like(ch: str) -> bool:
-    return unicodedata.category(ch) in ("So", "Sk") or ch == _EMOJI_PRESENTATION
-
-
 def joins_emoji(text: str, i: int) -> bool:
     """Is ``text[i]`` a zero-width joiner between two emoji (``👩`` ZWJ ``🔬``)?"""
-    return (text[i] == ZWJ and 0 < i < len(text) - 1 and _emoji_like(text[i - 1])
-            and unicodedata.category(text[i + 1]) == "So")
+    if text[i] != ZWJ or not 0 < i < len(text) - 1:
+        return False
+    from unicodedata import category  # only for text that is not printable: not on the start-up path
+
+    before = text[i - 1]
+    return (category(before) in ("So", "Sk") or before == _EMOJI_PRESENTATION) and category(text[i + 1]) == "So"
 
 
 def _escape(text: str, keep: str) -> str:
@@ -51,3 +51,15 @@ def one_line(text: object) -> str:
 def visible(text: object) -> str:
     """Like :func:`one_line` but keeps newlines and tabs: for multi-line text (notes, messages)."""
     return _escape(str(text), "\n\t")
+
+
+def json_text(value: Any) -> str:
+    """A value from a JSON file as JSON writes it (``true``, ``null``, ``{"a": 1}``), at most 60
+    characters and escaped: for messages about ``log import``, never a Python repr (``True``)."""
+    import json
+
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = type(value).__name__
+    return one_line(text if len(text) <= 60 else text[:57] + "...")
