@@ -118,10 +118,15 @@ def usage_sentence(exc: Any, command_path: str = "milia") -> str:
 
 
 def interrupted_message(obj: Any) -> str:
-    """What Ctrl-C leaves: nothing, or what this run had already stored (item 10)."""
-    stored = getattr(obj, "stored", None)
-    if stored:
-        return common_msg.INTERRUPTED_STORED.format(what=" and ".join(dict.fromkeys(stored)))
+    """What Ctrl-C leaves: nothing, or what this run had already stored or written (item 10)."""
+    parts = list(dict.fromkeys(getattr(obj, "stored", None) or ()))
+    written = list(getattr(obj, "written", None) or ())
+    if len(written) == 1:
+        parts.append(one_line(written[0]))
+    elif written:
+        parts.append(common_msg.WRITTEN_FILES.format(count=len(written), where=one_line(written[0].parent)))
+    if parts:
+        return common_msg.INTERRUPTED_STORED.format(what=" and ".join(parts))
     return common_msg.INTERRUPTED
 
 
@@ -151,6 +156,7 @@ class State:
         self.profile_name, self.profile_file = profile_name, profile_file
         self._profile: "Profile | None" = None
         self.stored: list[str] = []  # what this run has committed (the interruption message says it)
+        self.written: list[Path] = []  # the exports this run has written
         self._skipped_warned: set[str] = set()
 
     # -- profile ---------------------------------------------------------

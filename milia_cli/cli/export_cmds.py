@@ -83,8 +83,12 @@ def _emit(st: State, data: bytes, output: Optional[str], force: bool = False) ->
         return
     from milia_cli.outputs import protected_files, write_output
 
+    from milia_cli.guarded_store import interrupts_held
+
     path = Path(output).expanduser()
-    write_output(path, data, locations=st.locations, protected=protected_files(st), force=force)
+    with interrupts_held():  # Ctrl-C now: the file is written whole, and the message says so
+        write_output(path, data, locations=st.locations, protected=protected_files(st), force=force)
+        st.written.append(path)
     st.err(msg.WROTE.format(path=one_line(path)))
 
 
@@ -192,8 +196,9 @@ def batch_cmd(
         st.err("milia: " + msg.BATCH_STALE_TEMPS.format(count=len(stale), s="" if len(stale) == 1 else "s",
                                                        outdir=outdir))
 
-    def write(target: Path, data: bytes) -> None:
+    def write(target: Path, data: bytes) -> None:  # on the writer threads
         write_output(target, data, locations=st.locations, force=force)
+        st.written.append(target)  # an interruption says how many were written
 
     with ExitStack() as stack:
         log_for = None

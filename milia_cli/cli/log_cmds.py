@@ -295,8 +295,12 @@ def log_export(
     from milia_cli.outputs import protected_files, write_output
     from milia_cli.safe_text import one_line
 
+    from milia_cli.guarded_store import interrupts_held
+
     path = Path(output).expanduser()
-    write_output(path, text.encode("utf-8"), locations=st.locations, protected=protected_files(st), force=force)
+    with interrupts_held():
+        write_output(path, text.encode("utf-8"), locations=st.locations, protected=protected_files(st), force=force)
+        st.written.append(path)
     st.out(msg.EXPORTED.format(checkins=len(log.checkins), events=len(log.events), name=key, path=one_line(path)))
 
 

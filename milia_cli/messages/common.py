@@ -6,6 +6,7 @@ INTERNAL_ERROR = (
 )
 INTERRUPTED = "Interrupted; nothing was changed."
 INTERRUPTED_STORED = "Interrupted; {what} had already been stored, nothing else was changed."
+WRITTEN_FILES = "{count} files in {where}"
 USAGE_SENTENCE = "{error}; see `{command} --help`."
 BAD_PROFILE_NAME = (
     "Profile name {name!r} is not allowed: use only letters, digits, '-' and '_' "
