@@ -183,6 +183,7 @@ def batch_cmd(
 ) -> None:
     """One export per client TOML in DIR; a broken file is reported and skipped."""
     from milia_cli.batch import client_files, run_batch
+    from milia_cli.messages import common as common_msg
     from milia_cli.messages import export as msg
     from milia_cli.outputs import check_output_dir, remove_stale_temps, write_output
 
@@ -196,9 +197,24 @@ def batch_cmd(
         st.err("milia: " + msg.BATCH_STALE_TEMPS.format(count=len(stale), s="" if len(stale) == 1 else "s",
                                                        outdir=outdir))
 
+    import threading
+
+    # On Ctrl-C/SIGTERM no new write starts and the ones in flight finish whole before milia says
+    # how many files it wrote (the pool's own shutdown wait is itself interruptible).
+    writers, busy, stopping = threading.Condition(), [0], [False]
+
     def write(target: Path, data: bytes) -> None:  # on the writer threads
-        write_output(target, data, locations=st.locations, force=force)
-        st.written.append(target)  # an interruption says how many were written
+        with writers:
+            if stopping[0]:
+                raise MiliaError(common_msg.INTERRUPTED)
+            busy[0] += 1
+        try:
+            write_output(target, data, locations=st.locations, force=force)
+            st.written.append(target)  # an interruption says how many were written
+        finally:
+            with writers:
+                busy[0] -= 1
+                writers.notify_all()
 
     with ExitStack() as stack:
         log_for = None
@@ -218,9 +234,15 @@ def batch_cmd(
             on_done = lambda _path: progress.advance(task)  # noqa: E731
             on_error = lambda path, error: progress.console.print(  # noqa: E731
                 one_line(msg.BATCH_FAILED_FILE.format(file=path.name, error=error)), markup=False, highlight=False)
-        result = run_batch(directory, fmt.value, outdir, weeks=weeks, today_for=st.env.today, log_for=log_for,
-                           clinician=clinician, paper=paper.value, on_error=on_error, on_done=on_done,
-                           files=files, write=write)
+        try:
+            result = run_batch(directory, fmt.value, outdir, weeks=weeks, today_for=st.env.today, log_for=log_for,
+                               clinician=clinician, paper=paper.value, on_error=on_error, on_done=on_done,
+                               files=files, write=write)
+        except KeyboardInterrupt:
+            with writers:
+                stopping[0] = True
+                writers.wait_for(lambda: busy[0] == 0)
+            raise
     failed = msg.BATCH_SUMMARY_FAILED.format(failed=len(result.failed)) if result.failed else ""
     st.err(msg.BATCH_SUMMARY.format(ok=len(result.written), total=result.total, fmt=fmt.value,
                                     s="" if result.total == 1 else "s", outdir=one_line(outdir), failed=failed))
