@@ -292,3 +292,15 @@ def test_a_full_disk_while_opening_the_log_to_read_says_the_disk_is_full(milia, 
     line = _one_sentence(milia("today"))  # the same I/O error with room on the disk: not "full"
     assert "is full" not in line
     assert snapshot(home) == before
+
+
+@pytest.mark.xfail(strict=True, reason="doctor.py (the store helper's) parses profiles with tomllib directly in "
+                   "_newer_schema; it must call milia_cli.profile.toml_document — remove this mark then")
+@pytest.mark.parametrize("kind", ["deep-array", "huge-int"])
+def test_doctor_reports_a_hostile_profile_instead_of_crashing(milia, home, kind):
+    milia.write_profile()
+    (home / "profiles" / "evil.toml").write_text(HOSTILE[kind])
+    (home / "profiles" / "evil.toml").chmod(0o600)
+    r = milia("doctor")
+    assert "internal error" not in r.output, r.output
+    assert "evil.toml" in r.stdout
