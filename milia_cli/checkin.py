@@ -7,12 +7,12 @@ Kept free of rich, sqlite3 and json so the flag path starts instantly.
 
 from __future__ import annotations
 
-from datetime import date, timedelta  # noqa: F401 - kept for the merge with main
+from datetime import date, timedelta
 from typing import Iterable
 
 from milia_cli.errors import MiliaError, UsageError
 from milia_cli.logmodel import CheckIn
-from milia_cli.messages import common as common_msg  # noqa: F401
+from milia_cli.messages import common as common_msg
 from milia_cli.messages import log as msg
 from milia_cli.plan import STEP_IDS, Day
 from milia_cli.store_json import MAX_BUMPS, note_problem
