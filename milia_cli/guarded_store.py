@@ -47,6 +47,13 @@ def open_read_only(path: "Path", timeout: float | None, err: Exception) -> "Stor
     from milia_cli.store import DEFAULT_TIMEOUT, SCHEMA_VERSION, Store
     from milia_cli.store_schema import APPLICATION_ID
 
+    from milia_cli.messages.log import DB_CANT_OPEN, DB_READ_ONLY
+
+    # only "cannot write / cannot open there": a database the store judged damaged, foreign or newer
+    # stays refused, read-only or not
+    said = str(err)
+    if not said.startswith(tuple(t.split("{", 1)[0] for t in (DB_READ_ONLY, DB_CANT_OPEN))):
+        raise err
     if not path.is_file() or os.access(path.parent, os.W_OK):
         raise err
     wal = path.with_name(path.name + "-wal")

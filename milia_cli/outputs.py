@@ -100,10 +100,11 @@ def _looks_like_profile(head: bytes) -> bool:
     return "schema" in doc and ("name" in doc or "schedule" in doc)
 
 
-def check_output(path: Path, data: bytes, *, locations: "Locations", protected: Iterable[Path] = (),
-                 force: bool = False) -> Path:
+def check_output(path: Path, data: bytes | None = None, *, locations: "Locations", protected: Iterable[Path] = (),
+                 force: bool = False, identity: tuple[str, str] | None = None) -> Path:
     """The path to write ``data`` to for ``-o path`` (symlinks followed), or a MiliaError
-    saying why not; nothing is written here."""
+    saying why not; nothing is written here. A streamed output (no ``data`` yet) gives its
+    ``identity`` instead, e.g. ``("milia.log/1", key)`` (see :func:`output_identity`)."""
     from milia_cli.messages import export as msg
 
     shown = one_line(path)
@@ -138,7 +139,7 @@ def check_output(path: Path, data: bytes, *, locations: "Locations", protected: 
         raise MiliaError(msg.OUTPUT_PROTECTED.format(path=shown, what=msg.WHAT_PROFILE))
     if force:
         return target
-    mine = output_identity(data)
+    mine = identity if identity is not None else output_identity(data or b"")
     if mine is not None and output_identity(existing) == mine:
         return target
     raise MiliaError(msg.OUTPUT_EXISTS.format(path=shown))

@@ -292,14 +292,16 @@ def log_export(
     if output in (None, "-"):
         st.env.stdout.write(text)
         return
-    from milia_cli.outputs import protected_files, write_output
+    from milia_cli.fsutil import atomic_write_text
+    from milia_cli.guarded_store import interrupts_held
+    from milia_cli.outputs import check_output, protected_files
     from milia_cli.safe_text import one_line
 
-    from milia_cli.guarded_store import interrupts_held
-
-    path = Path(output).expanduser()
+    path = Path(output).expanduser()  # -o never destroys: only this log's own last export is replaced
+    target = check_output(path, identity=("milia.log/1", key), locations=st.locations,
+                          protected=protected_files(st), force=force)
     with interrupts_held():
-        write_output(path, text.encode("utf-8"), locations=st.locations, protected=protected_files(st), force=force)
+        atomic_write_text(target, text)
         st.written.append(path)
     st.out(msg.EXPORTED.format(checkins=len(log.checkins), events=len(log.events), name=key, path=one_line(path)))
 
