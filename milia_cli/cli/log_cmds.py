@@ -319,9 +319,6 @@ def log_import(
     key = st.log_key
     source = "stdin" if file == "-" else file
     data = _read_json(st, file, source)
-    from milia_cli.dates import check_log_document
-
-    check_log_document(data, source)  # a date past the supported range would brick every later command
     with st.open_store() as store:
         report = store.import_log(key, data, source=source, force=force)
     st.out(msg.IMPORTED.format(name=key, added=report.added, replaced=report.replaced, events=report.events_added))
@@ -350,11 +347,15 @@ def _read_json(st: "State", file: str, source: str) -> Any:
     except UnicodeDecodeError:
         raise MiliaError(msg.IMPORT_NOT_UTF8.format(file=source)) from None
     try:
-        return json.loads(text)
+        data = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as exc:
         detail = f"{exc.msg} at line {exc.lineno}, column {exc.colno}" if isinstance(exc, json.JSONDecodeError) \
             else "nested too deeply"
         raise MiliaError(msg.IMPORT_NOT_JSON.format(file=source, detail=detail)) from None
+    from milia_cli.dates import check_log_document
+
+    check_log_document(data, source)  # a date past the supported range would brick every later command
+    return data
 
 
 # -- the interactive check-in (a terminal, no flags) ------------------------------------------
