@@ -118,27 +118,27 @@ class GuardedStore:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._store, name)
 
-    # -- reads -------------------------------------------------------------------
-    def read_log(self, profile_key: str, first: date | None = None, last: date | None = None) -> "Log":
+    # -- reads (any signature the Store has: they pass arguments through) ----------------------
+    def read_log(self, profile_key: str, *args: Any, **kwargs: Any) -> "Log":
         from milia_cli.dates import usable_log
 
-        log, bad = usable_log(self._store.read_log(profile_key, first=first, last=last))
+        log, bad = usable_log(self._store.read_log(profile_key, *args, **kwargs))
         if bad:
             self._on_skipped(profile_key, bad)
         return log
 
-    def read_history(self, profile_key: str, last: date | None = None) -> tuple[tuple, ...]:
+    def read_history(self, profile_key: str, *args: Any, **kwargs: Any) -> tuple[tuple, ...]:
         from milia_cli.dates import usable_rows
 
-        rows, bad = usable_rows(self._store.read_history(profile_key, last=last))
+        rows, bad = usable_rows(self._store.read_history(profile_key, *args, **kwargs))
         if bad:
             self._on_skipped(profile_key, bad)
         return rows
 
-    def events(self, profile_key: str) -> tuple["Event", ...]:
+    def events(self, profile_key: str, *args: Any, **kwargs: Any) -> tuple["Event", ...]:
         from milia_cli.dates import in_range
 
-        events = self._store.events(profile_key)
+        events = self._store.events(profile_key, *args, **kwargs)
         bad = [f"{e.kind} {e.date}" for e in events if not in_range(e.date)]
         if bad:
             self._on_skipped(profile_key, bad)
@@ -156,21 +156,24 @@ class GuardedStore:
             self._on_stored(what)
         return result
 
-    def save_checkin(self, profile_key: str, checkin: "CheckIn") -> Any:
-        return self._stored(f"the check-in of {checkin.date}", self._store.save_checkin, profile_key, checkin)
+    def save_checkin(self, profile_key: str, checkin: "CheckIn", *args: Any, **kwargs: Any) -> Any:
+        return self._stored(f"the check-in of {checkin.date}", self._store.save_checkin, profile_key, checkin,
+                            *args, **kwargs)
 
-    def merge_checkin(self, profile_key: str, checkin: "CheckIn") -> Any:
-        return self._stored(f"the check-in of {checkin.date}", self._store.merge_checkin, profile_key, checkin)
+    def merge_checkin(self, profile_key: str, checkin: "CheckIn", *args: Any, **kwargs: Any) -> Any:
+        return self._stored(f"the check-in of {checkin.date}", self._store.merge_checkin, profile_key, checkin,
+                            *args, **kwargs)
 
-    def add_event(self, profile_key: str, event: "Event") -> Any:
-        return self._stored(f"the {event.kind} of {event.date}", self._store.add_event, profile_key, event)
+    def add_event(self, profile_key: str, event: "Event", *args: Any, **kwargs: Any) -> Any:
+        return self._stored(f"the {event.kind} of {event.date}", self._store.add_event, profile_key, event,
+                            *args, **kwargs)
 
-    def import_log(self, profile_key: str, data: Any, **kwargs: Any) -> Any:
-        return self._stored("the imported log", self._store.import_log, profile_key, data, **kwargs)
+    def import_log(self, profile_key: str, data: Any, *args: Any, **kwargs: Any) -> Any:
+        return self._stored("the imported log", self._store.import_log, profile_key, data, *args, **kwargs)
 
-    def delete_profile_log(self, profile_key: str) -> Any:
+    def delete_profile_log(self, profile_key: str, *args: Any, **kwargs: Any) -> Any:
         return self._stored(f"the deletion of the log of {profile_key!r}", self._store.delete_profile_log,
-                            profile_key)
+                            profile_key, *args, **kwargs)
 
     def remove_events(self, profile_key: str, day: date, kind: str | None = None) -> tuple["Event", ...]:
         """Delete the events of ``profile_key`` on ``day`` (only those of ``kind`` if given),
