@@ -36,7 +36,8 @@ from milia_cli.safe_text import one_line
 if TYPE_CHECKING:
     from milia_cli.paths import Locations
 
-SNIFF_BYTES = 8 * 1024 * 1024  # a handout is far smaller; a bigger file is not one of ours
+PROFILE_SNIFF = 256 * 1024  # a profile is at most this big (MAX_PROFILE_BYTES)
+SNIFF_BYTES = PROFILE_SNIFF + 4096  # read whole up to this; beyond, the head and the tail
 SQLITE_HEADER = b"SQLite format 3\x00"
 _JSON_HEAD = re.compile(rb'\A\s*\{\s*"schema":\s*"(milia\.(?:plan|log)/1)",\s*"profile":\s*("(?:[^"\\]|\\.)*")')
 _ICS_NAME = re.compile(rb"\r?\nX-WR-CALNAME:milia: ([^\r\n]*)\r?\n")
@@ -135,7 +136,7 @@ def check_output(path: Path, data: bytes | None = None, *, locations: "Locations
     existing = _read_head(target, st.st_size)
     if existing.startswith(SQLITE_HEADER):
         raise MiliaError(msg.OUTPUT_PROTECTED.format(path=shown, what=msg.WHAT_SQLITE))
-    if _looks_like_profile(existing[:256 * 1024]):
+    if st.st_size <= PROFILE_SNIFF and _looks_like_profile(existing):
         raise MiliaError(msg.OUTPUT_PROTECTED.format(path=shown, what=msg.WHAT_PROFILE))
     if force:
         return target
@@ -146,12 +147,13 @@ def check_output(path: Path, data: bytes | None = None, *, locations: "Locations
 
 
 def _read_head(path: Path, size: int) -> bytes:
-    """The file's bytes (all of them up to SNIFF_BYTES; else its first and last 4 KB)."""
+    """What identifies the file: all of it up to SNIFF_BYTES, else its first 256 KB and last
+    4 KB (constant memory whatever the size: a 10-year log export is replaced as cheaply)."""
     try:
         with open(path, "rb") as fh:
             if size <= SNIFF_BYTES:
                 return fh.read(SNIFF_BYTES)
-            head = fh.read(4096)
+            head = fh.read(PROFILE_SNIFF)
             fh.seek(-4096, os.SEEK_END)
             return head + b"\n" + fh.read(4096)
     except OSError:

@@ -217,7 +217,7 @@ def event_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json",
 
     st = state(ctx)
     events: tuple = ()
-    if st.locations.db_path.exists():
+    if _has_log(st):
         with st.open_store() as store:  # all of them, those outside the supported dates too
             events = store.all_events(st.log_key)
     if as_json:
@@ -257,7 +257,7 @@ def event_remove(
     # Any real date, in the range or not: removing what an old import stored is the point.
     day = parse_iso_date(on.strip()) or parse_date_flag(on, st.today(), "--date")
     assert day is not None
-    if not st.locations.db_path.exists():
+    if not _has_log(st):
         raise MiliaError(msg.EVENT_NONE_ON.format(date=day, name=st.log_key, kind=_kind_part(kind)))
     with st.open_store() as store:
         removed = store.remove_events(st.log_key, day, kind)
@@ -265,6 +265,13 @@ def event_remove(
         raise MiliaError(msg.EVENT_NONE_ON.format(date=day, name=st.log_key, kind=_kind_part(kind)))
     st.out(msg.EVENT_REMOVED.format(count=len(removed), s="" if len(removed) == 1 else "s", date=day,
                                     kinds=", ".join(sorted({e.kind for e in removed})), name=st.log_key))
+
+
+def _has_log(st: "State") -> bool:
+    """``State.has_log()`` where the state has it (it refuses a dangling link or a damaged file
+    instead of reading no log), else whether the database file exists."""
+    has_log = getattr(st, "has_log", None)
+    return has_log() if has_log is not None else st.locations.db_path.exists()
 
 
 def _kind_part(kind: Optional[str]) -> str:
