@@ -178,3 +178,19 @@ def test_export_interrupted_after_the_write_says_it_was_written(home, tmp_path):
     assert r.returncode == 130, r.stderr
     assert out.exists()
     assert r.stderr.splitlines()[-1] == f"Interrupted; {out} had already been stored, nothing else was changed."
+
+
+@pytest.mark.parametrize("argv", [["plan", "--weeks", "60"], ["export", "csv", "--weeks", "60"], ["event", "--help"],
+                                  ["today"]])
+def test_a_reader_that_leaves_early_is_not_an_internal_error(home, argv):
+    """`milia plan | head`: the pipe closes before milia is done writing (more than a pipe's
+    buffer, so the write must fail whatever the scheduling)."""
+    _profile(home)
+    proc = subprocess.Popen([sys.executable, "-m", "milia_cli", "--home", str(home), *argv], env=child_env(),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # before milia has written (start-up alone outlasts this), or mid-way at worst
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    proc.wait(timeout=60)
+    assert "internal error" not in err and "Traceback" not in err and "Exception ignored" not in err, err

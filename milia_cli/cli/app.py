@@ -55,6 +55,9 @@ class MiliaGroup(TyperGroup):
             raise typer.Exit(ExitCode.INTERRUPTED) from None
         except (typer.Exit, typer.Abort):
             raise
+        except BrokenPipeError:  # `milia … | head`: the reader left; not an error of milia's
+            _silence_stdout()
+            raise typer.Exit(ExitCode.ERROR) from None
         except Exception as exc:  # no traceback ever reaches a user
             if type(exc).__module__.startswith(("click", "typer")):
                 raise
@@ -107,6 +110,15 @@ class MiliaGroup(TyperGroup):
             words.append(word)
             command, i = sub, i + 1
         return " ".join(words)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's flush at exit does not complain about the closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def usage_sentence(exc: Any, command_path: str = "milia") -> str:
