@@ -57,7 +57,7 @@ class MiliaGroup(TyperGroup):
             raise
         except BrokenPipeError:  # `milia … | head`: the reader left; not an error of milia's
             _silence_stdout()
-            raise typer.Exit(ExitCode.ERROR) from None
+            raise typer.Exit(EXIT_PIPE) from None
         except Exception as exc:  # no traceback ever reaches a user
             if type(exc).__module__.startswith(("click", "typer")):
                 raise
@@ -336,6 +336,7 @@ COMMAND_MODULES = {
     "export": "export_cmds", "batch": "export_cmds",
     "doctor": "doctor_cmd",
 }
+EXIT_PIPE = 141  # a closed standard output: what a shell reports for SIGPIPE (128 + 13), as in main's calendar_opts
 MAX_DB_TIMEOUT = 600.0  # seconds: ten minutes is already far past any real lock
 _GLOBAL_WITH_VALUE = ("--home", "--profile", "-p", "--profile-file", "-f")
 
