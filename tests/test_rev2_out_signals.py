@@ -194,4 +194,4 @@ def test_a_reader_that_leaves_early_is_not_an_internal_error(home, argv):
     proc.stderr.close()
     proc.wait(timeout=60)
     assert "internal error" not in err and "Traceback" not in err and "Exception ignored" not in err, err
-    assert proc.returncode in (0, 141), (proc.returncode, err)  # 0 if it was all written before the close
+    assert proc.returncode in (0, 1, 141), (proc.returncode, err)  # a quiet stop (0: all written before the close)
