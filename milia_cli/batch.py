@@ -132,11 +132,14 @@ def run_batch(
     files: list[Path] | None = None,
     identify: Callable[[Path, Profile], "Identified"] | None = None,
     on_note: Callable[[str], None] | None = None,
+    write: Callable[[Path, bytes], object] | None = None,
 ) -> BatchResult:
     """Export every client file of ``directory`` into ``outdir``; never stops at a bad file.
 
     ``identify`` gives a profile its identity (a log database exists); ``log_for`` reads
-    the log of an identified profile."""
+    the log of an identified profile. ``write(target, data)`` writes one output (default:
+    atomically; the CLI passes :func:`milia_cli.outputs.write_output`, which refuses to
+    replace what milia did not write)."""
     from milia_cli.fsutil import atomic_write_bytes, ensure_private_dir
     from milia_cli.planner import build_plan
 
@@ -166,7 +169,7 @@ def run_batch(
             except MiliaError as err:
                 pending.append((source, err))
             else:
-                pending.append((source, (target, pool.submit(atomic_write_bytes, target, data))))
+                pending.append((source, (target, pool.submit(write or atomic_write_bytes, target, data))))
             while len(pending) > 2 * WRITERS or (pending and _ready(pending[0][1])):
                 _settle(pending.pop(0), result, on_error, on_done)
         while pending:

@@ -22,20 +22,15 @@ if TYPE_CHECKING:
     from milia_cli.profile import Profile
 
 def parse_day(text: str | None, today: date, what: str = "--date") -> date:
-    """``YYYY-MM-DD``, ``today`` or ``yesterday``; None means today."""
+    """``YYYY-MM-DD``, ``today``, ``yesterday`` or ``tomorrow``; None means today. One parser
+    and one range for every date flag (:func:`milia_cli.dates.parse_date_flag`): exit 2 if bad."""
+    from milia_cli.dates import parse_date_flag
+
     if text is None:
         return today
-    word = text.strip().lower()
-    if word == "today":
-        return today
-    if word == "yesterday":
-        return today - timedelta(days=1)
-    if len(word) == 10:
-        try:
-            return date.fromisoformat(word)
-        except ValueError:
-            pass
-    raise UsageError(common_msg.BAD_DATE.format(what=what, value=text))
+    day = parse_date_flag(text, today, what)
+    assert day is not None
+    return day
 
 
 def check_day(on: date, today: date, plan_start: date) -> None:

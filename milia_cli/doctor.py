@@ -365,13 +365,15 @@ def _clause(sentence: str) -> str:
 
 def _newer_schema(path: Path) -> int | None:
     """The schema number of a profile file written by a newer milia, else None."""
-    import tomllib
-
+    from milia_cli.errors import MiliaError
+    from milia_cli.profile import toml_document
     from milia_cli.profile_schema import SCHEMA_VERSION
 
-    try:
-        data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    try:  # the one TOML parser of profiles: hostile nesting or huge integers are a bad file, not a crash
+        data = toml_document(path.read_bytes().decode("utf-8-sig"), str(path))
+    except (OSError, UnicodeDecodeError, MiliaError):
+        return None
+    if not isinstance(data, dict):
         return None
     schema = data.get("schema")
     if isinstance(schema, int) and not isinstance(schema, bool) and schema > SCHEMA_VERSION:

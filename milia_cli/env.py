@@ -82,17 +82,26 @@ def _isatty(stream: TextIO) -> bool:
 
 
 def _fixed_clock(text: str) -> tuple[Callable[[], datetime], date | None]:
+    from milia_cli.dates import RANGE_TEXT, in_range
     from milia_cli.errors import MiliaError
-    from milia_cli.messages.common import BAD_NOW
+    from milia_cli.messages.common import BAD_NOW, NOW_OUT_OF_RANGE
 
     try:
         if len(text) == 10:
             day = date.fromisoformat(text)
             moment = datetime(day.year, day.month, day.day, 12, tzinfo=timezone.utc)
-            return (lambda: moment), day
-        moment = datetime.fromisoformat(text)
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=timezone.utc)
+            fixed: date | None = day
+        else:
+            moment = datetime.fromisoformat(text)
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=timezone.utc)
+            fixed = None
     except ValueError:
         raise MiliaError(BAD_NOW.format(value=text)) from None
-    return (lambda: moment), None
+    try:
+        moment = moment.astimezone(timezone.utc)  # an offset at either end of Python's dates overflows
+    except (ValueError, OverflowError):
+        raise MiliaError(NOW_OUT_OF_RANGE.format(value=text, range=RANGE_TEXT)) from None
+    if not in_range(moment.date()):  # the profile's zone may shift it a day: the range has years to spare
+        raise MiliaError(NOW_OUT_OF_RANGE.format(value=text, range=RANGE_TEXT))
+    return (lambda: moment), fixed

@@ -153,3 +153,13 @@ def widened_mode_warning(path: Path, want: int) -> str | None:
     if mode & 0o077 & ~want:
         return msg.WIDENED_MODE.format(path=path, mode=mode, want=want)
     return None
+
+
+def disk_is_full(directory: Path) -> bool:
+    """Is the filesystem holding ``directory`` out of space (or of inodes) for this user?
+    SQLite reports a -shm it cannot grow as "disk I/O error"; this tells the two apart."""
+    try:
+        fs = os.statvfs(directory)
+    except (OSError, AttributeError):
+        return False
+    return fs.f_bavail == 0 or (fs.f_files > 0 and fs.f_favail == 0)

@@ -34,7 +34,7 @@ __all__ = [
     "AREAS", "CAUTION_KEYS", "EYE_AREAS", "PREGNANCY", "SCHEMA_VERSION", "SKIN_TYPES",
     "Profile", "Skin", "Milia", "Habits", "Cautions", "Schedule",
     "load_profile", "parse_profile", "profile_from_dict", "profile_to_dict",
-    "dump_profile", "save_profile", "with_value", "MAX_PROFILE_BYTES",
+    "dump_profile", "save_profile", "with_value", "MAX_PROFILE_BYTES", "toml_document",
 ]
 
 MAX_PROFILE_BYTES = 256 * 1024
@@ -155,6 +155,21 @@ def dump_profile(profile: Profile) -> str:
     return tomli_w.dumps(profile_to_dict(profile))
 
 
+def toml_document(text: str, source: str) -> Any:
+    """``tomllib.loads(text)``, every failure a MiliaError naming ``source``: the one place a
+    profile's TOML is parsed (doctor too). tomllib raises more than TOMLDecodeError on hostile
+    input (issue 12, item 5): RecursionError for arrays nested thousands deep, ValueError for
+    an integer past Python's 4300-digit limit."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise MiliaError(msg.SYNTAX.format(file=source, detail=str(exc).rstrip("."))) from None
+    except RecursionError:
+        raise MiliaError(msg.TOO_DEEP.format(file=source, detail=msg.TOO_DEEP_NESTING)) from None
+    except ValueError:
+        raise MiliaError(msg.TOO_DEEP.format(file=source, detail=msg.TOO_MANY_DIGITS)) from None
+
+
 def parse_profile(raw: bytes, source: str) -> Profile:
     """Parse the bytes of a profile file; ``source`` names it in errors."""
     if len(raw) > MAX_PROFILE_BYTES:
@@ -167,11 +182,11 @@ def parse_profile(raw: bytes, source: str) -> Profile:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise MiliaError(msg.BINARY.format(file=source)) from None
+    data = toml_document(text, source)
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise MiliaError(msg.SYNTAX.format(file=source, detail=str(exc).rstrip("."))) from None
-    return profile_from_dict(data, source)
+        return profile_from_dict(data, source)
+    except RecursionError:  # a value deep enough to pass tomllib but not the checks' rendering
+        raise MiliaError(msg.TOO_DEEP.format(file=source, detail=msg.TOO_DEEP_NESTING)) from None
 
 
 def load_profile(path: Path) -> Profile:

@@ -84,12 +84,45 @@ def _bad(source: str, field: Field, value: Any) -> MiliaError:
     return MiliaError(msg.BAD_VALUE.format(file=source, key=field.key, value=_show(value), allowed=field.allowed))
 
 
-def _show(value: Any) -> Any:
-    if isinstance(value, str) and len(value) > 60:
-        return value[:57] + "..."
-    if isinstance(value, (dict, list)) and len(repr(value)) > 60:
-        return repr(value)[:57] + "..."
-    return value
+def _show(value: Any) -> str:
+    """``value`` as it looks in TOML (``true``, ``2020-01-06T10:00:00``, ``'dry'``), at most
+    60 characters: never a Python repr such as ``True`` or ``datetime.datetime(...)``."""
+    text = toml_text(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def toml_text(value: Any, depth: int = 0) -> str:
+    """A short TOML rendering of a parsed value (for messages; deep nesting is elided)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return repr(value[:80])  # quoted as the messages always were: 'oilyy'
+    if isinstance(value, (datetime, date, time)):
+        return value.isoformat()
+    if isinstance(value, int):
+        digits = str(value) if -10**60 < value < 10**60 else None
+        return digits if digits is not None else "a number with more than 60 digits"
+    if isinstance(value, float):
+        return repr(value) if value == value and value not in (float("inf"), float("-inf")) else \
+            ("nan" if value != value else ("inf" if value > 0 else "-inf"))
+    if depth > 3:
+        return "…"
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_text(v, depth + 1) for v in value[:8]) + (", …" if len(value) > 8 else "") + "]"
+    if isinstance(value, dict):
+        inner = ", ".join(f"{k} = {toml_text(v, depth + 1)}" for k, v in list(value.items())[:8])
+        return "{" + inner + (", …" if len(value) > 8 else "") + "}"
+    return type(value).__name__
+
+
+def name_ok(value: str) -> bool:
+    """A name: 1..80 characters, no leading/trailing space, nothing unprintable except a
+    zero-width joiner inside an emoji sequence (👩‍🔬, ❤️‍🔥)."""
+    from milia_cli.safe_text import joins_emoji
+
+    if not _NAME.fullmatch(value):
+        return False
+    return all(ch.isprintable() or (ch == "\u200d" and joins_emoji(value, i)) for i, ch in enumerate(value))
 
 
 def check_value(field: Field, value: Any, source: str) -> Any:
@@ -102,7 +135,7 @@ def check_value(field: Field, value: Any, source: str) -> Any:
         if isinstance(value, str) and value in field.choices:
             return value
     elif kind == "name":
-        if isinstance(value, str) and _NAME.fullmatch(value) and value.isprintable():
+        if isinstance(value, str) and name_ok(value):
             return value
     elif kind == "id":
         if isinstance(value, str) and _ID.fullmatch(value):
@@ -114,13 +147,15 @@ def check_value(field: Field, value: Any, source: str) -> Any:
         if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
             return value
     elif kind == "date":
-        if isinstance(value, date) and not isinstance(value, datetime):
-            return value
-        if isinstance(value, str):
-            try:
-                return date.fromisoformat(value) if len(value) == 10 else _raise()
-            except ValueError:
-                pass
+        from milia_cli.dates import RANGE_TEXT, in_range, parse_iso_date
+
+        day = value if isinstance(value, date) and not isinstance(value, datetime) else \
+            parse_iso_date(value) if isinstance(value, str) else None
+        if day is not None:
+            if not in_range(day):
+                raise MiliaError(msg.DATE_OUT_OF_RANGE.format(file=source, key=field.key, value=day.isoformat(),
+                                                              range=RANGE_TEXT))
+            return day
     elif kind == "time":
         if isinstance(value, time) and value.tzinfo is None and not (value.second or value.microsecond):
             return value
@@ -145,10 +180,6 @@ def check_value(field: Field, value: Any, source: str) -> Any:
     raise _bad(source, field, value)
 
 
-def _raise() -> Any:
-    raise ValueError
-
-
 def _valid_zone(name: str) -> bool:
     if not name or len(name) > 64 or name.startswith("/") or ".." in name or "\\" in name:
         return False
@@ -171,7 +202,7 @@ def check_document(data: Any, source: str) -> dict[str, Any]:
     if isinstance(schema, int) and not isinstance(schema, bool) and schema > SCHEMA_VERSION:
         raise MiliaError(msg.NEWER_SCHEMA.format(file=source, found=schema, supported=SCHEMA_VERSION))
     if not (isinstance(schema, int) and not isinstance(schema, bool) and schema >= 1):
-        raise MiliaError(msg.BAD_SCHEMA.format(file=source, value=schema, supported=SCHEMA_VERSION))
+        raise MiliaError(msg.BAD_SCHEMA.format(file=source, value=_show(schema), supported=SCHEMA_VERSION))
 
     top_allowed = [f.key for f in FIELDS if "." not in f.key] + list(TABLES)
     for key in data:

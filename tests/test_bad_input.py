@@ -163,6 +163,13 @@ RAW_CASES = [
     pytest.param(_with("skin", "oily").encode(), id="table-is-a-string"),
     pytest.param(_with("schedule", [1, 2]).encode(), id="table-is-a-list"),
     pytest.param(b"[[skin]]\ntype = 'dry'\n", id="array-of-tables"),
+    # issue 12, item 5: what tomllib itself cannot survive; item 4: dates at the ends of the range
+    pytest.param(b"schema = 1\nx = " + b"[" * 2000 + b"]" * 2000 + b"\n", id="nested-2000-deep"),
+    pytest.param(BASE_PROFILE.replace("birth_year = 1994", "birth_year = " + "9" * 4301).encode(), id="int-4301-digits"),
+    *(pytest.param(BASE_PROFILE.replace(old, new).encode(), id=f"date-{new}")
+      for old, new in (("start = 2026-11-23", "start = 0001-01-01"), ("start = 2026-11-23", "start = 9999-12-31"),
+                       ("since = 2026-09-01", "since = 9999-12-31"),
+                       ("schema = 1", "schema = 1\npregnancy_since = 0001-01-01"))),
 ]
 
 # what a user might run against a broken default profile; all must refuse the same way
@@ -325,6 +332,12 @@ FLAG_CASES = [
     ["checkin", "--date", "2026-11-31", "--all"],
     ["checkin", "--date", "0000-01-01", "--all"],
     ["checkin", "--date", "9999-12-31", "--all"],
+    ["plan", "--from", "9999-12-27"],  # issue 12, item 4: the range ends, where plans used to overflow
+    ["plan", "--from", "0001-01-01"],
+    ["today", "--date", "9999-12-31"],
+    ["today", "--date", "0001-01-01"],
+    ["event", "add", "--kind", "laser", "--date", "9999-12-31"],
+    ["triage", "--size-mm", "nan"],  # item 13: nan passes a range check
     ["checkin", "--irritation", "4"],
     ["checkin", "--irritation", "-1"],
     ["checkin", "--irritation", "mild"],
@@ -423,6 +436,11 @@ IMPORT_CASES = [
     b'{"schema": "milia.log/1", "checkins": [{"date": "2026-11-24", "done": [], "note": "\\u001b[2J"}], "events": []}',
     b'{"schema": "milia.log/1", "checkins": [{"date": "2026-11-24", "done": []}, {"date": "2026-11-24", "done": []}]}',
     b'{"schema": "milia.log/1", "checkins": [], "events": [{"date": "2026-11-24", "kind": "magic", "areas": []}]}',
+    # dates milia does not support (issue 12, item 4): they used to import, then brick every command
+    b'{"schema": "milia.log/1", "checkins": [], "events": [{"date": "9999-12-25", "kind": "laser", "areas": []}]}',
+    b'{"schema": "milia.log/1", "checkins": [], "events": [{"date": "0001-01-01", "kind": "laser", "areas": []}]}',
+    b'{"schema": "milia.log/1", "checkins": [{"date": "9999-12-31", "done": []}], "events": []}',
+    b'{"schema": "milia.log/1", "checkins": [{"date": "1899-12-31", "done": []}], "events": []}',
 ]
 
 

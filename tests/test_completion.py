@@ -51,7 +51,7 @@ def loaded_command_modules(modules: set[str]) -> list[str]:
     ("milia t", ["today", "triage"]),
     ("milia --home /tmp ch", ["check", "checkin"]),  # check: issue 15
     ("milia -p ana st", ["stats"]),
-    ("milia event ", ["add", "list"]),
+    ("milia event ", ["add", "list", "remove"]),
     ("milia log e", ["export"]),
     ("milia zz", []),
 ])

@@ -118,12 +118,12 @@ def test_md_escape_line_starts():
 
 # -- through the CLI ---------------------------------------------------------------------------
 @pytest.mark.parametrize("fmt", ["json", "csv", "md", "html", "ics"])
-def test_cli_export_to_stdout_and_file(milia, home, fmt):
+def test_cli_export_to_stdout_and_file(milia, home, fmt, tmp_path):
     milia.write_profile()
     res = milia("export", fmt, "--weeks", "2")
     assert res.exit_code == 0, res.output
     assert res.stdout and not res.stderr
-    target = home / f"out.{fmt}"
+    target = tmp_path / f"out.{fmt}"  # outside the home: nothing in the home is an output (issue 12)
     res2 = milia("export", fmt, "--weeks", "2", "-o", str(target))
     assert res2.exit_code == 0, res2.output
     assert target.read_text(encoding="utf-8").replace("\r\n", "\n") == res.stdout.replace("\r\n", "\n")

@@ -527,7 +527,7 @@ def test_full_disk_while_writing_the_export_names_the_output(milia, home_with_lo
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(fsutil.os, "write", enospc)
-    r = milia("log", "export", "-o", str(out), today=TODAY)
+    r = milia("log", "export", "-o", str(out), "--force", today=TODAY)  # not milia's file: --force (issue 12)
     monkeypatch.undo()
     assert_refused(r, before, home_with_log, codes=(1,))
     assert f"Could not write {out}: no space left on device" in r.stderr

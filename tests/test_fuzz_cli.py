@@ -7,9 +7,12 @@ one that the loader accepts.
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import sqlite3
 import tempfile
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -26,8 +29,22 @@ from tests.conftest import BASE_PROFILE, Milia
 from tests.test_bad_input import snapshot, stderr_lines
 
 TODAY = date(2026, 11, 30)
-FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                         HealthCheck.too_slow])
+# MILIA_FUZZ_EXAMPLES=2000 for the big run (issue 12: a few thousand cases); the default keeps the suite fast.
+EXAMPLES = int(os.environ.get("MILIA_FUZZ_EXAMPLES") or 120)
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                              HealthCheck.too_slow])
+# Dates at both ends of Python's range and of milia's (1900-01-01..2199-12-31), where a plan's weeks
+# and the 14-day aftercare tail used to overflow (issue 12, item 4).
+_EDGES = (date(1, 1, 1), date(1900, 1, 1), date(2199, 12, 31), date(9999, 12, 31))
+
+
+def _shift(edge: date, offset: int) -> date:
+    """``edge`` moved ``offset`` days, staying inside Python's dates."""
+    lo, hi = (date.min - edge).days, (date.max - edge).days
+    return edge + timedelta(days=min(max(offset, lo), hi))
+
+
+edge_dates = st.builds(_shift, st.sampled_from(_EDGES), st.integers(-30, 30))
 
 
 class Homes:
@@ -82,7 +99,7 @@ toml_values = st.recursive(toml_scalars, lambda inner: st.one_of(
 def _field_value(kind: str):
     good = {
         "bool": st.booleans(), "enum": st.sampled_from([*SKIN_TYPES, *PREGNANCY]), "name": st.text(max_size=90),
-        "year": st.integers(1850, 2150), "date": st.dates(date(1990, 1, 1), date(2100, 1, 1)),
+        "year": st.integers(1850, 2150), "date": st.one_of(st.dates(date(1990, 1, 1), date(2100, 1, 1)), edge_dates),
         "time": st.times(), "zone": st.sampled_from(["UTC", "Europe/Berlin", "Asia/Kolkata", "Nowhere", ""]),
         "areas": st.lists(st.sampled_from([*AREAS, "elbow"]), max_size=5), "schema": st.integers(-2, 4),
         "id": st.from_regex(r"[A-Za-z0-9_-]{0,66}", fullmatch=True) | st.text(max_size=8),
@@ -103,6 +120,10 @@ def profile_documents(draw) -> bytes:
             container[sub] = draw(_field_value(field.kind))
     if draw(st.integers(0, 5)) == 0:
         doc[draw(st.sampled_from(["", "skin", "habits"]))] = draw(toml_values)
+    if draw(st.integers(0, 1)) == 0:  # a date of the profile at an end of the range (issue 12, item 4)
+        key = draw(st.sampled_from(["start", "since", "pregnancy_since"]))
+        container = {"start": doc["schedule"], "since": doc["milia"], "pregnancy_since": doc}[key]
+        container[key] = draw(edge_dates)
     try:
         text = tomli_w.dumps(doc).encode()
     except Exception:  # something tomli_w cannot write (e.g. a key that is empty): write it by hand
@@ -115,6 +136,13 @@ def profile_documents(draw) -> bytes:
         text = text[:at] + draw(st.binary(max_size=20)) + text[at:]
     elif mangle == 2:  # random unicode text
         text = draw(st.text(max_size=200)).encode("utf-8", "surrogatepass")
+    elif mangle == 3:  # a value nested deeper than tomllib's recursion, or an integer past 4300 digits (item 5)
+        depth = draw(st.integers(1, 3000))
+        opener, closer = draw(st.sampled_from([("[", "]"), ("{a = ", "}")]))
+        value = draw(st.sampled_from([opener * depth + "1" + closer * depth, "9" * draw(st.integers(1, 6000))]))
+        key = draw(st.sampled_from(["birth_year", "x", "name"]))
+        text = text.replace(b"\n[skin]", f"\n{key} = {value}\n[skin]".encode(), 1) if key != "birth_year" \
+            else text.replace(b"birth_year = 1994", f"birth_year = {value}".encode(), 1)
     return text
 
 
@@ -170,9 +198,11 @@ GLOBAL_OPTS = ["--profile", "-p", "--profile-file", "--json", "--help", "--versi
 
 values = st.one_of(
     st.dates(date(2020, 1, 1), date(2030, 12, 31)).map(date.isoformat),
+    edge_dates.map(date.isoformat),
     st.sampled_from(["2026-02-30", "2026-11-31", "today", "yesterday", "0", "-1", "4", "99999999999999999999",
                      "am:cleanse", "pm:retinol", "retinol", "teleport", "all", "cheeks", "upper-eyelids", "laser",
-                     "extraction", "ics", "json", "csv", "md", "html", "-", "default", "../x", "", " ",
+                     "extraction", "ics", "json", "csv", "md", "html", "-", "default", "../x", "", " ", "tomorrow", "nan",
+                     "inf", "9999-12-31", "0001-01-01", "2199-12-31", "1900-01-01",
                      "skin.type", "dry", "schedule.start", "B3", "A1", "\x1b[2J", "x" * 3000]),
     st.integers(-5, 400).map(str),
     st.text(max_size=12),
@@ -220,3 +250,45 @@ def test_generated_argument_lists_keep_the_error_contract(homes, data, tmp_path,
     check_contract(r, before, home)
     if r.exit_code != 0:
         assert not any(p.name.endswith(".tmp") for p in out_dir.rglob("*")), "a temp file was left behind"
+
+
+# -- follow-up commands after an import (issue 12, item 4) -------------------------------------------------------
+FOLLOW_UPS = [["today", "--json"], ["today"], ["plan", "--json", "--weeks", "3"], ["stats", "--json"], ["event", "list"],
+              ["log", "export"], ["export", "ics", "--weeks", "2"], ["export", "html", "--weeks", "1"],
+              ["checkin", "--date", "2026-11-26", "--all"], ["plan", "--from", "2199-12-31", "--weeks", "2"]]
+any_dates = st.one_of(st.dates(date(2026, 11, 1), date(2026, 12, 31)), edge_dates)
+
+
+@st.composite
+def log_documents(draw) -> dict:
+    checkins = [{"date": d.isoformat(), "done": draw(st.sampled_from([[], "all", ["am:cleanse"]])), "skipped": [],
+                 "irritation": draw(st.sampled_from([None, 0, 1, 2, 3])), "note": draw(st.one_of(st.none(),
+                                                                                                   st.text(max_size=20)))}
+                for d in draw(st.lists(any_dates, max_size=4, unique=True))]
+    events = [{"date": d.isoformat(), "kind": draw(st.sampled_from(["laser", "extraction", "other", "resume"])),
+               "areas": draw(st.lists(st.sampled_from(["cheeks", "nose", "upper-eyelids"]), min_size=1, max_size=2,
+                                      unique=True))}
+              for d in draw(st.lists(any_dates, max_size=3))]
+    return {"schema": "milia.log/1", "profile": "default", "checkins": checkins, "events": events}
+
+
+@FUZZ
+@given(doc=log_documents(), stored=st.lists(edge_dates, max_size=2), which=st.sampled_from(FOLLOW_UPS))
+def test_follow_up_commands_after_an_import_never_fail_internally(homes, sandbox_cwd, doc, stored, which):
+    milia, home = homes.fresh()
+    path = home.parent / f"{home.name}-import.json"
+    path.write_text(json.dumps(doc))
+    before = snapshot(home)
+    r = milia("log", "import", str(path), today=TODAY)
+    event(f"import exit={r.exit_code}")
+    check_contract(r, before, home)
+    if stored:  # what an older milia let an import store: events outside the supported range
+        with sqlite3.connect(home / "milia.db") as conn:
+            pid = conn.execute("SELECT id FROM profiles WHERE key = 'default'").fetchone()[0]
+            conn.executemany("INSERT OR IGNORE INTO events(profile_id, day, kind, areas) VALUES (?, ?, 'laser', 'nose')",
+                             [(pid, d.isoformat()) for d in stored])
+    before = snapshot(home)
+    r = milia(*which, today=TODAY)
+    check_contract(r, before, home)
+    if which[0] in ("today", "plan", "stats", "log", "export"):
+        assert r.exit_code == 0, (which, r.output)

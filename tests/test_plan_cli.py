@@ -57,10 +57,11 @@ def test_plan_table_fits_80_columns(ana):
     assert "\x1b[" not in res.stdout  # no colour when not asked
 
 
-@pytest.mark.parametrize("args", [["--from", "2026-02-30"], ["--from", "tomorrow"]])
+@pytest.mark.parametrize("args", [["--from", "2026-02-30"], ["--from", "next week"]])
 def test_plan_bad_date_is_one_sentence(ana, args):
     res = ana("plan", *args)
-    assert res.exit_code == 1 and res.stdout == ""
+    # a bad date flag is a usage error (2), the same for every command (issue 12, item 4); "tomorrow" is a date now
+    assert res.exit_code == 2 and res.stdout == ""
     assert res.stderr.startswith("milia: --from") and "YYYY-MM-DD" in res.stderr and "Traceback" not in res.stderr
 
 
@@ -110,7 +111,7 @@ def test_today_before_the_start_says_when(ana):
 
 def test_today_bad_date(ana):
     res = ana("today", "--date", "2026-13-01")
-    assert res.exit_code == 1 and "--date" in res.stderr and res.stdout == ""
+    assert res.exit_code == 2 and "--date" in res.stderr and res.stdout == ""  # usage, as everywhere (issue 12)
 
 
 def test_today_colour_only_when_the_environment_says_so(ana, home):

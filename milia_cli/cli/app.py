@@ -20,6 +20,7 @@ from milia_cli.errors import ExitCode, MiliaError
 from milia_cli.messages import common as common_msg
 from milia_cli.messages import profile as profile_msg
 from milia_cli.paths import DEFAULT_PROFILE, Locations, resolve_locations, validate_profile_name
+from milia_cli.safe_text import one_line, visible
 
 if TYPE_CHECKING:
     from milia_cli.logmodel import Log
@@ -50,10 +51,13 @@ class MiliaGroup(TyperGroup):
         except MiliaError as err:
             fail(err)
         except (KeyboardInterrupt, EOFError):
-            typer.echo(common_msg.INTERRUPTED, err=True)
+            typer.echo(interrupted_message(ctx.obj), err=True)
             raise typer.Exit(ExitCode.INTERRUPTED) from None
         except (typer.Exit, typer.Abort):
             raise
+        except BrokenPipeError:  # `milia … | head`: the reader left; not an error of milia's
+            _silence_stdout()
+            raise typer.Exit(EXIT_PIPE) from None
         except Exception as exc:  # no traceback ever reaches a user
             if type(exc).__module__.startswith(("click", "typer")):
                 raise
@@ -66,17 +70,81 @@ class MiliaGroup(TyperGroup):
             raise typer.Exit(ExitCode.ERROR) from None
 
 
+    def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        """Click's main, with its usage errors as one sentence instead of a boxed usage screen
+        (issue 12, item 13): ``milia: no such option: --foo; see `milia checkin --help`.``"""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        from typer._click import exceptions as click_errors  # Typer 0.27 vendors click (pinned)
+
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click_errors.NoArgsIsHelpError as exc:
+            exc.show()  # `milia export` alone: its help, as before
+            sys.exit(exc.exit_code)
+        except click_errors.ClickException as exc:
+            argv = list(sys.argv[1:] if args is None else args)
+            typer.echo(f"milia: {one_line(usage_sentence(exc, self._command_path(argv)))}", err=True)
+            sys.exit(exc.exit_code)
+        except typer.Abort:  # Ctrl-C or end of input while click was parsing
+            typer.echo(common_msg.INTERRUPTED, err=True)
+            sys.exit(ExitCode.INTERRUPTED)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+    def _command_path(self, argv: list[str]) -> str:
+        """``milia export ics`` for ``--home X export ics --alarm``: the command a line names."""
+        words, command, i = ["milia"], self, 0
+        while i < len(argv) and hasattr(command, "commands"):
+            word = argv[i]
+            if word in _GLOBAL_WITH_VALUE:
+                i += 2
+                continue
+            if word.startswith("-"):
+                i += 1
+                continue
+            sub = command.commands.get(word)  # type: ignore[attr-defined]
+            if sub is None:
+                break
+            words.append(word)
+            command, i = sub, i + 1
+        return " ".join(words)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's flush at exit does not complain about the closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def usage_sentence(exc: Any, command_path: str = "milia") -> str:
+    """One sentence for a click error: its message, lower-cased first letter, and where the help is."""
+    text = " ".join(str(exc.format_message()).split()).rstrip(".")
+    text = text[:1].lower() + text[1:]
+    ctx = getattr(exc, "ctx", None)
+    return common_msg.USAGE_SENTENCE.format(error=text, command=ctx.command_path if ctx is not None else command_path)
+
+
+def interrupted_message(obj: Any) -> str:
+    """What Ctrl-C leaves: nothing, or what this run had already stored or written (item 10)."""
+    parts = list(dict.fromkeys(getattr(obj, "stored", None) or ()))
+    written = list(getattr(obj, "written", None) or ())
+    if len(written) == 1:
+        parts.append(one_line(written[0]))
+    elif written:
+        parts.append(common_msg.WRITTEN_FILES.format(count=len(written), where=one_line(written[0].parent)))
+    if parts:
+        return common_msg.INTERRUPTED_STORED.format(what=" and ".join(parts))
+    return common_msg.INTERRUPTED
+
+
 def fail(err: MiliaError) -> None:
     typer.echo(f"milia: {one_line(err.message)}", err=True)
     raise typer.Exit(err.exit_code) from None
-
-
-def one_line(text: str) -> str:
-    """``text`` with control characters escaped: typed paths and values may hold
-    newlines or terminal escapes, and an error must stay one harmless line."""
-    if text.isprintable():
-        return text
-    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
 
 
 app = typer.Typer(
@@ -99,6 +167,9 @@ class State:
         self.env, self.locations = env, locations
         self.profile_name, self.profile_file = profile_name, profile_file
         self._profile: "Profile | None" = None
+        self.stored: list[str] = []  # what this run has committed (the interruption message says it)
+        self.written: list[Path] = []  # the exports this run has written
+        self._skipped_warned: set[str] = set()
 
     # -- profile ---------------------------------------------------------
     @property
@@ -183,12 +254,35 @@ class State:
         return seconds
 
     def open_store(self) -> "Store":
-        """One connection to the log database (created if needed), with the configured lock wait."""
+        """One connection to the log database (created if needed), with the configured lock wait;
+        its reads skip rows dated outside milia's range (warning once), its writes note what
+        they stored (see :mod:`milia_cli.guarded_store`)."""
+        from milia_cli.guarded_store import GuardedStore, open_read_only
         from milia_cli.store import open_store
 
-        store = open_store(self.locations.db_path, timeout=self.db_timeout)
+        try:
+            store = open_store(self.locations.db_path, timeout=self.db_timeout)
+        except MiliaError as err:  # a read-only home: the reading commands still read (issue 12, item 13)
+            from milia_cli.fsutil import disk_is_full
+
+            if disk_is_full(self.locations.db_path.parent):  # SQLite says "disk I/O error" for a -shm it cannot grow
+                from milia_cli.messages.log import DB_FULL
+
+                raise MiliaError(DB_FULL.format(path=one_line(self.locations.db_path))) from None
+            store = open_read_only(self.locations.db_path, self.db_timeout, err)
         self.warn_if_widened(self.locations.db_path, 0o600)
-        return store
+        return GuardedStore(store, self._warn_skipped, self.stored.append)  # type: ignore[return-value]
+
+    def _warn_skipped(self, key: str, bad: list[str]) -> None:
+        from milia_cli.dates import RANGE_TEXT
+
+        if key in self._skipped_warned:
+            return
+        self._skipped_warned.add(key)
+        examples = ", ".join(bad[:3]) + (", …" if len(bad) > 3 else "")
+        many = len(bad) != 1
+        self.err("milia: " + common_msg.LOG_ROWS_SKIPPED.format(
+            name=key, count=len(bad), ies="ies" if many else "y", range=RANGE_TEXT, examples=examples))
 
     def has_log(self) -> bool:
         """False only when there is no log database yet (a reading command then plans an empty
@@ -212,7 +306,8 @@ class State:
         self.env.stdout.write(text + "\n")
 
     def err(self, text: str) -> None:
-        self.env.stderr.write(text + "\n")
+        """A message on stderr; anything from outside in it is shown escaped (:func:`visible`)."""
+        self.env.stderr.write(visible(text) + "\n")
 
     def warn_if_widened(self, path: Path, want: int) -> None:
         from milia_cli.fsutil import widened_mode_warning
@@ -277,6 +372,7 @@ COMMAND_MODULES = {
     "check": "check_cmd",
     "sync": "sync_cmds",
 }
+EXIT_PIPE = 141  # a closed standard output: what a shell reports for SIGPIPE (128 + 13), as in main's calendar_opts
 MAX_DB_TIMEOUT = 600.0  # seconds: ten minutes is already far past any real lock
 _GLOBAL_WITH_VALUE = ("--home", "--profile", "-p", "--profile-file", "-f")
 

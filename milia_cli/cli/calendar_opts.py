@@ -121,12 +121,12 @@ def wall_time_warnings(profile: "Profile", days: dict[str, list[date]]) -> list[
     return out
 
 
-def emit_calendar(st: "State", data: bytes, output: Optional[str]) -> None:
+def emit_calendar(st: "State", data: bytes, output: Optional[str], force: bool = False) -> None:
     """``_emit``, but a reader that closes the pipe early (``| head -1``) ends the run quietly."""
     from milia_cli.cli.export_cmds import _emit
 
     try:
-        _emit(st, data, output)
+        _emit(st, data, output, force)
     except BrokenPipeError:
         _silence_stdout(st)
         raise typer.Exit(EXIT_PIPE) from None

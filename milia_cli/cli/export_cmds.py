@@ -13,6 +13,7 @@ import typer
 
 from milia_cli.cli.app import State, app, state
 from milia_cli.errors import MiliaError, UsageError
+from milia_cli.safe_text import one_line
 
 if TYPE_CHECKING:
     from milia_cli.plan import Plan
@@ -38,6 +39,8 @@ class BatchFormat(str, Enum):
 _WEEKS = typer.Option(12, "--weeks", "-w", metavar="N", help="How many weeks to export (default 12).")
 _OUTPUT = typer.Option(None, "-o", "--output", metavar="PATH",
                        help="Write to PATH (0600, atomically); '-' or none: standard output.")
+_FORCE = typer.Option(False, "--force",
+                      help="Replace an existing file that is not this profile's export (never the home or a profile).")
 _CLINICIAN = typer.Option(None, "--clinician", metavar="NAME",
                           help="The esthetician's name, printed in the signature box.")
 
@@ -69,8 +72,9 @@ def _plan(st: State, weeks: int) -> "Plan":
     return build_plan(profile, log, weeks=weeks, today=st.today())
 
 
-def _emit(st: State, data: bytes, output: Optional[str]) -> None:
-    """Write ``data`` to stdout (no -o or '-') or atomically to a private file."""
+def _emit(st: State, data: bytes, output: Optional[str], force: bool = False) -> None:
+    """Write ``data`` to stdout (no -o or '-') or atomically to a private file that
+    :func:`milia_cli.outputs.check_output` allows (never the home, a profile, another's file)."""
     from milia_cli.messages import export as msg
 
     if output in (None, "-"):
@@ -82,13 +86,15 @@ def _emit(st: State, data: bytes, output: Optional[str]) -> None:
         else:
             st.env.stdout.write(data.decode("utf-8"))
         return
-    from milia_cli.fsutil import atomic_write_bytes
+    from milia_cli.outputs import protected_files, write_output
+
+    from milia_cli.guarded_store import interrupts_held
 
     path = Path(output).expanduser()
-    if path.is_dir():
-        raise MiliaError(msg.OUTPUT_IS_DIR.format(path=path))
-    atomic_write_bytes(path, data)
-    st.err(msg.WROTE.format(path=path))
+    with interrupts_held():  # Ctrl-C now: the file is written whole, and the message says so
+        write_output(path, data, locations=st.locations, protected=protected_files(st), force=force)
+        st.written.append(path)
+    st.err(msg.WROTE.format(path=one_line(path)))
 
 
 @export_app.command("ics")
@@ -103,6 +109,7 @@ def export_ics_cmd(
     from_: Optional[str] = typer.Option(None, "--from", metavar="DATE",
                                         help="Start the calendar at DATE (default: this plan week's first day)."),
     feed: bool = typer.Option(False, "--feed", help="A subscription feed: two weeks back, --weeks ahead."),
+    force: bool = _FORCE,
 ) -> None:
     """The plan as an iCalendar file: one event per morning/evening routine, weekly series."""
     from milia_cli.cli.calendar_opts import FEED_REFRESH, calendar_window, emit_calendar, parse_from, warn_wall_times
@@ -121,16 +128,17 @@ def export_ics_cmd(
     data = export_ics(window.plan, profile, alarm=alarm, expand=expand, per_step=per_step,
                       identity=window.identity, revised=window.revised, first=window.first,
                       refresh=FEED_REFRESH if feed else None)
-    emit_calendar(st, data, output)
+    emit_calendar(st, data, output, force)
 
 
 @export_app.command("json")
-def export_json_cmd(ctx: typer.Context, weeks: int = _WEEKS, output: Optional[str] = _OUTPUT) -> None:
+def export_json_cmd(ctx: typer.Context, weeks: int = _WEEKS, output: Optional[str] = _OUTPUT,
+                    force: bool = _FORCE) -> None:
     """The plan as milia.plan/1 JSON (schema: milia_cli/schemas/plan.schema.json)."""
     from milia_cli.exporters.json_export import export_json
 
     st = state(ctx)
-    _emit(st, export_json(_plan(st, weeks)).encode("utf-8"), output)
+    _emit(st, export_json(_plan(st, weeks)).encode("utf-8"), output, force)
 
 
 class CsvStyle(str, Enum):
@@ -152,6 +160,7 @@ def export_csv_cmd(
     alarm: int = typer.Option(15, "--alarm", metavar="MINUTES", help="outlook: the reminder, MINUTES before."),
     from_: Optional[str] = typer.Option(None, "--from", metavar="DATE",
                                         help="Start at DATE (default: this plan week's first day)."),
+    force: bool = _FORCE,
 ) -> None:
     """The plan as CSV (a CSV import cannot update or remove events: see the README)."""
     from milia_cli.cli.calendar_opts import calendar_window, emit_calendar, parse_from, shown_days, warn_wall_times
@@ -172,19 +181,19 @@ def export_csv_cmd(
         warn_wall_times(st, profile, window.plan, window.first)
     text = export_csv(shown_days(window), profile, style=chosen, per_step=per_step, alarm=alarm,
                       identity=window.identity)
-    emit_calendar(st, text.encode("utf-8"), output)
+    emit_calendar(st, text.encode("utf-8"), output, force)
 
 
 @export_app.command("md")
 def export_md_cmd(ctx: typer.Context, weeks: int = _WEEKS, output: Optional[str] = _OUTPUT,
-                  clinician: Optional[str] = _CLINICIAN) -> None:
+                  clinician: Optional[str] = _CLINICIAN, force: bool = _FORCE) -> None:
     """The client handout as Markdown."""
     from milia_cli.exporters.markdown import export_markdown
 
     _check_clinician(clinician)
     st = state(ctx)
     plan = _plan(st, weeks)
-    _emit(st, export_markdown(plan, st.profile(), clinician=clinician).encode("utf-8"), output)
+    _emit(st, export_markdown(plan, st.profile(), clinician=clinician).encode("utf-8"), output, force)
 
 
 @export_app.command("html")
@@ -194,6 +203,7 @@ def export_html_cmd(
     output: Optional[str] = _OUTPUT,
     clinician: Optional[str] = _CLINICIAN,
     paper: Paper = typer.Option(Paper.a4, "--paper", help="Page size when printed."),
+    force: bool = _FORCE,
 ) -> None:
     """A self-contained, printable client handout (one HTML file, no external resources)."""
     from milia_cli.exporters.html import export_html
@@ -202,7 +212,7 @@ def export_html_cmd(
     st = state(ctx)
     plan = _plan(st, weeks)
     html = export_html(plan, st.profile(), clinician=clinician, paper=paper.value)
-    _emit(st, html.encode("utf-8"), output)
+    _emit(st, html.encode("utf-8"), output, force)
 
 
 @app.command("batch")
@@ -214,15 +224,43 @@ def batch_cmd(
     weeks: int = _WEEKS,
     clinician: Optional[str] = _CLINICIAN,
     paper: Paper = typer.Option(Paper.a4, "--paper", help="Page size of HTML handouts."),
+    force: bool = typer.Option(False, "--force", help="Replace existing files in OUTDIR that milia did not write."),
 ) -> None:
     """One export per client TOML in DIR; a broken file is reported and skipped."""
     from milia_cli.batch import client_files, run_batch
+    from milia_cli.messages import common as common_msg
     from milia_cli.messages import export as msg
+    from milia_cli.outputs import check_output_dir, remove_stale_temps, write_output
 
     _check_weeks(weeks)
     _check_clinician(clinician)
     st = state(ctx)
     files = client_files(directory)
+    check_output_dir(outdir, locations=st.locations)
+    stale = remove_stale_temps(outdir)
+    if stale:
+        st.err("milia: " + msg.BATCH_STALE_TEMPS.format(count=len(stale), s="" if len(stale) == 1 else "s",
+                                                       outdir=outdir))
+
+    import threading
+
+    # On Ctrl-C/SIGTERM no new write starts and the ones in flight finish whole before milia says
+    # how many files it wrote (the pool's own shutdown wait is itself interruptible).
+    writers, busy, stopping = threading.Condition(), [0], [False]
+
+    def write(target: Path, data: bytes) -> None:  # on the writer threads
+        with writers:
+            if stopping[0]:
+                raise MiliaError(common_msg.INTERRUPTED)
+            busy[0] += 1
+        try:
+            write_output(target, data, locations=st.locations, force=force)
+            st.written.append(target)  # an interruption says how many were written
+        finally:
+            with writers:
+                busy[0] -= 1
+                writers.notify_all()
+
     with ExitStack() as stack:
         log_for = identify = None
         if st.has_log():
@@ -230,7 +268,8 @@ def batch_cmd(
 
             store = stack.enter_context(st.open_store())
             log_for, identify = lambda profile: store.read_log(profile.id), identifier(st.locations, store)  # noqa: E731
-        on_done, on_error = None, lambda path, error: st.err(msg.BATCH_FAILED_FILE.format(file=path.name, error=error))
+        on_done, on_error = None, lambda path, error: st.err(msg.BATCH_FAILED_FILE.format(file=one_line(path.name),
+                                                                                           error=error))
         if st.env.interactive:
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -241,15 +280,22 @@ def batch_cmd(
             task = progress.add_task(msg.BATCH_PROGRESS, total=len(files))
             on_done = lambda _path: progress.advance(task)  # noqa: E731
             on_error = lambda path, error: progress.console.print(  # noqa: E731
-                msg.BATCH_FAILED_FILE.format(file=path.name, error=error), markup=False, highlight=False)
-        result = run_batch(directory, fmt.value, outdir, weeks=weeks, today_for=st.env.today, log_for=log_for,
-                           clinician=clinician, paper=paper.value, on_error=on_error, on_done=on_done,
-                           files=files, identify=identify, on_note=lambda note: st.err(f"milia: {note}"))
+                one_line(msg.BATCH_FAILED_FILE.format(file=path.name, error=error)), markup=False, highlight=False)
+        try:
+            result = run_batch(directory, fmt.value, outdir, weeks=weeks, today_for=st.env.today, log_for=log_for,
+                               clinician=clinician, paper=paper.value, on_error=on_error, on_done=on_done,
+                               files=files, identify=identify, on_note=lambda note: st.err(f"milia: {one_line(note)}"),
+                               write=write)
+        except KeyboardInterrupt:
+            with writers:
+                stopping[0] = True
+                writers.wait_for(lambda: busy[0] == 0)
+            raise
     from milia_cli.batch import report_outputs
 
     report_outputs(st.out, st.err, result)
     failed = msg.BATCH_SUMMARY_FAILED.format(failed=len(result.failed)) if result.failed else ""
     st.err(msg.BATCH_SUMMARY.format(ok=len(result.written), total=result.total, fmt=fmt.value,
-                                    s="" if result.total == 1 else "s", outdir=outdir, failed=failed))
+                                    s="" if result.total == 1 else "s", outdir=one_line(outdir), failed=failed))
     if result.failed:
         raise typer.Exit(1)

@@ -227,10 +227,17 @@ def event_add(
 @event_app.command("list")
 def event_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON only.")) -> None:
     """The procedures logged for this profile, oldest first."""
+    from milia_cli.messages import common as msg_common
     from milia_cli.messages import log as msg
 
+    from milia_cli.dates import in_range
+    from milia_cli.safe_text import one_line
+
     st = state(ctx)
-    events = st.load_log().events
+    events: tuple = ()
+    if _has_log(st):
+        with st.open_store() as store:  # all of them, those outside the supported dates too
+            events = store.all_events(st.log_key)
     if as_json:
         import json
 
@@ -244,7 +251,49 @@ def event_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json",
         return
     width = max(len(e.kind) for e in events)
     for e in events:
-        st.out(f"{e.date.isoformat()}  {e.kind:<{width}}  {', '.join(e.areas)}")
+        mark = "" if in_range(e.date) else "  " + msg_common.EVENT_OUT_OF_RANGE.format(date=e.date)
+        st.out(one_line(f"{e.date.isoformat()}  {e.kind:<{width}}  {', '.join(e.areas)}") + mark)
+
+
+@event_app.command("remove")
+def event_remove(
+    ctx: typer.Context,
+    on: str = typer.Option(..., "--date", metavar="DATE",
+                           help="The day of the event(s) to remove (YYYY-MM-DD, even one outside the supported range)."),
+    kind: Optional[str] = typer.Option(None, "--kind", metavar="KIND", help="Only events of this kind."),
+) -> None:
+    """Remove the events logged on DATE (all of them, or those of --kind): a wrong date, a typo."""
+    from milia_cli.dates import parse_date_flag, parse_iso_date
+    from milia_cli.errors import MiliaError, UsageError
+    from milia_cli.logmodel import EVENT_KINDS
+    from milia_cli.messages import log as log_msg
+    from milia_cli.messages import common as msg
+
+    if kind is not None and kind not in EVENT_KINDS:
+        raise UsageError(log_msg.BAD_KIND.format(value=kind, allowed=", ".join(EVENT_KINDS)))
+    st = state(ctx)
+    # Any real date, in the range or not: removing what an old import stored is the point.
+    day = parse_iso_date(on.strip()) or parse_date_flag(on, st.today(), "--date")
+    assert day is not None
+    if not _has_log(st):
+        raise MiliaError(msg.EVENT_NONE_ON.format(date=day, name=st.log_key, kind=_kind_part(kind)))
+    with st.open_store() as store:
+        removed = store.remove_events(st.log_key, day, kind)
+    if not removed:
+        raise MiliaError(msg.EVENT_NONE_ON.format(date=day, name=st.log_key, kind=_kind_part(kind)))
+    st.out(msg.EVENT_REMOVED.format(count=len(removed), s="" if len(removed) == 1 else "s", date=day,
+                                    kinds=", ".join(sorted({e.kind for e in removed})), name=st.log_key))
+
+
+def _has_log(st: "State") -> bool:
+    """``State.has_log()`` where the state has it (it refuses a dangling link or a damaged file
+    instead of reading no log), else whether the database file exists."""
+    has_log = getattr(st, "has_log", None)
+    return has_log() if has_log is not None else st.locations.db_path.exists()
+
+
+def _kind_part(kind: Optional[str]) -> str:
+    return "" if kind is None else f" of kind {kind}"
 
 
 # -- log export / import ---------------------------------------------------------------
@@ -253,6 +302,7 @@ def log_export(
     ctx: typer.Context,
     output: Optional[str] = typer.Option(None, "-o", "--output", metavar="FILE",
                                          help="Write to FILE (0600, atomically); '-' or none: stdout."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing FILE that is not this log's export."),
 ) -> None:
     """The whole log of this profile as milia.log/1 JSON (step ids, never "all")."""
     from contextlib import ExitStack
@@ -272,10 +322,17 @@ def log_export(
                 st.env.stdout.write(piece.decode("utf-8"))
             return
         from milia_cli.fsutil import atomic_write_chunks
+        from milia_cli.guarded_store import interrupts_held
+        from milia_cli.outputs import check_output, protected_files
+        from milia_cli.safe_text import one_line
 
-        path = Path(output).expanduser()
-        atomic_write_chunks(path, pieces)
-    st.out(msg.EXPORTED.format(checkins=counts[0], events=counts[1], name=key, path=path))
+        path = Path(output).expanduser()  # -o never destroys: only this log's own last export is replaced
+        target = check_output(path, identity=("milia.log/1", key), locations=st.locations,
+                              protected=protected_files(st), force=force)
+        with interrupts_held():
+            atomic_write_chunks(target, pieces)
+            st.written.append(path)
+    st.out(msg.EXPORTED.format(checkins=counts[0], events=counts[1], name=key, path=one_line(path)))
 
 
 @log_app.command("import")
@@ -356,11 +413,15 @@ def _read_json(st: "State", file: str, source: str) -> Any:
     except UnicodeDecodeError:
         raise MiliaError(msg.IMPORT_NOT_UTF8.format(file=source)) from None
     try:
-        return json.loads(text)
+        data = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as exc:
         detail = f"{exc.msg} at line {exc.lineno}, column {exc.colno}" if isinstance(exc, json.JSONDecodeError) \
             else "nested too deeply"
         raise MiliaError(msg.IMPORT_NOT_JSON.format(file=source, detail=detail)) from None
+    from milia_cli.dates import check_log_document
+
+    check_log_document(data, source)  # a date past the supported range would brick every later command
+    return data
 
 
 # -- the interactive check-in (a terminal, no flags) ------------------------------------------

@@ -22,16 +22,13 @@ AFTERCARE_LOOKBACK = timedelta(days=14)  # events this long before a window stil
 RECENT_LOOKBACK = timedelta(days=7)  # `today` shows check-ins this long before the day (A1 picking notice)
 
 
-def parse_date(text: str, what: str) -> date:
-    from milia_cli.errors import MiliaError
-    from milia_cli.messages import common
+def parse_date(text: str, what: str, today: date | None = None) -> date:
+    """A date flag: one parser and one range for every command (:func:`milia_cli.dates.parse_date_flag`)."""
+    from milia_cli.dates import parse_date_flag
 
-    try:
-        if len(text) != 10:
-            raise ValueError(text)
-        return date.fromisoformat(text)
-    except ValueError:
-        raise MiliaError(common.BAD_DATE.format(what=what, value=text)) from None
+    day = parse_date_flag(text, today, what)
+    assert day is not None
+    return day
 
 
 def _dump_json(st: "State", data: object) -> None:
@@ -47,17 +44,20 @@ def plan_cmd(
     week: Optional[int] = typer.Option(None, "--week", min=1, max=MAX_WEEKS, metavar="N",
                                        help="Show only week N."),
     from_: Optional[str] = typer.Option(None, "--from", metavar="DATE",
-                                        help="Start the plan on DATE (YYYY-MM-DD) instead of schedule.start."),
+                                        help="Start the plan on DATE (YYYY-MM-DD, today, yesterday, tomorrow) instead of schedule.start."),
     weeks: int = typer.Option(12, "--weeks", min=1, max=MAX_WEEKS, metavar="N", help="Number of weeks."),
     as_json: bool = typer.Option(False, "--json", help="Print the milia.plan/1 JSON only."),
 ) -> None:
     """The regimen, a table per week; actives introduced slowly and adapted to your check-ins."""
     from milia_cli.planner import build_plan
 
+    from milia_cli.dates import check_date_flag
+
     st = state(ctx)
-    start = parse_date(from_, "--from") if from_ is not None else None
+    check_date_flag(from_, "--from")  # a bad flag is a usage error before any file is read
     profile = st.profile()
     today = st.today()
+    start = parse_date(from_, "--from", today) if from_ is not None else None
     first = start or profile.schedule.start
     n_weeks = max(weeks, week or 0)
     log = st.load_log(first - AFTERCARE_LOOKBACK, first + timedelta(days=7 * n_weeks - 1))
@@ -76,17 +76,21 @@ def plan_cmd(
 @app.command("today")
 def today_cmd(
     ctx: typer.Context,
-    on: Optional[str] = typer.Option(None, "--date", metavar="DATE", help="Another day (YYYY-MM-DD)."),
+    on: Optional[str] = typer.Option(None, "--date", metavar="DATE",
+                                     help="Another day: YYYY-MM-DD, today, yesterday or tomorrow."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON only."),
 ) -> None:
     """Today's morning and evening steps, what is new this week, what is checked, notices."""
     from milia_cli.messages import plan as msg
     from milia_cli.planner import day_view
 
+    from milia_cli.dates import check_date_flag
+
     st = state(ctx)
-    day = parse_date(on, "--date") if on is not None else None
+    check_date_flag(on, "--date")
     profile = st.profile()
     today = st.today()
+    day = parse_date(on, "--date", today) if on is not None else None
     day = day or today
     start = profile.schedule.start
     if day < start:
@@ -203,6 +207,10 @@ def triage_cmd(
     from milia_cli.triage import COLOURS, Answers, age_from_birth_year, assess
 
     st = state(ctx)
+    if size_mm is not None and size_mm != size_mm:  # nan passes click's range check (inf does not)
+        from milia_cli.messages.common import NOT_A_NUMBER
+
+        raise UsageError(NOT_A_NUMBER.format(what="--size-mm", value=size_mm, example="2"))
     if colour is not None and colour.lower() not in COLOURS:
         raise UsageError(msg.TRIAGE_BAD_COLOUR.format(value=colour, allowed=", ".join(COLOURS)))
     if location is not None and location.lower() not in AREAS:

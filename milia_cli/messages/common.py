@@ -5,16 +5,35 @@ INTERNAL_ERROR = (
     "please report it, and set MILIA_DEBUG=1 to see the details."
 )
 INTERRUPTED = "Interrupted; nothing was changed."
+INTERRUPTED_STORED = "Interrupted; {what} had already been stored, nothing else was changed."
+WRITTEN_FILES = "{count} files in {where}"
+USAGE_SENTENCE = "{error}; see `{command} --help`."
 BAD_PROFILE_NAME = (
     "Profile name {name!r} is not allowed: use only letters, digits, '-' and '_' "
     "(at most 64 characters)."
 )
-BAD_DATE = "{what} {value!r} is not a real date; use YYYY-MM-DD (for example 2026-11-23)."
+BAD_DATE = (
+    "{what} {value!r} is not a real date; use YYYY-MM-DD (for example 2026-11-23), "
+    "today, yesterday or tomorrow."
+)
+DATE_OUT_OF_RANGE = "{what} {value} is outside the dates milia supports ({range})."
+IMPORT_DATE_OUT_OF_RANGE = (
+    "{file}: {where} is {value}, outside the dates milia supports ({range}); nothing was imported."
+)
+LOG_ROWS_SKIPPED = (
+    "warning: the log of {name!r} holds {count} entr{ies} dated outside {range} ({examples}), "
+    "which milia ignores; `milia event remove --date DATE` removes an event."
+)
 BAD_NOW = "MILIA_NOW={value!r} is not an ISO date or date-time (for example 2026-11-23)."
+NOW_OUT_OF_RANGE = "MILIA_NOW={value!r} is outside the dates milia supports ({range})."
 BAD_DB_TIMEOUT = (
     "MILIA_DB_TIMEOUT={value!r} is not a number of seconds from 0 to {limit:g} "
     "(how long to wait for another milia's lock on the log; for example 30)."
 )
+EVENT_OUT_OF_RANGE = "(ignored: outside the supported dates; `milia event remove --date {date}`)"
+EVENT_REMOVED = "Removed {count} event{s} of {date} ({kinds}) from the log of {name!r}."
+EVENT_NONE_ON = "The log of {name!r} has no event{kind} on {date}; `milia event list` shows them."
+NOT_A_NUMBER = "{what} {value} is not a number; give a finite number (for example {example})."
 WRITE_FAILED = "Could not write {path}: {reason}. Nothing was changed."
 READ_FAILED = "Could not read {path}: {reason}."
 MKDIR_FAILED = "Could not create the directory {path}: {reason}."

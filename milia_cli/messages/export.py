@@ -74,6 +74,21 @@ BAD_WEEKS = "--weeks must be between 1 and {max}, not {value}."
 BAD_ALARM = "--alarm must be between 0 and {max} minutes before the step, not {value}."
 BAD_CLINICIAN = "--clinician must be a short printable name (at most 80 characters)."
 OUTPUT_IS_DIR = "{path} is a directory; give -o a file name (or - for standard output)."
+OUTPUT_IN_HOME = (
+    "{path} is inside the milia home ({home}), where the profiles and the log live; "
+    "milia never writes an export there, not even with --force — choose another -o."
+)
+OUTPUT_PROTECTED = "{path} is {what}; milia never writes an export over it, not even with --force — choose another -o."
+WHAT_DATABASE = "the log database"
+WHAT_PROFILE = "a profile"
+WHAT_SQLITE = "a database"
+OUTPUT_EXISTS = (
+    "{path} already exists and is not an export of this profile in this format that milia wrote; "
+    "nothing was written — use --force to replace it, or choose another -o."
+)
+OUTPUT_NOT_REGULAR = "{path} is not a regular file (a pipe, device or socket); give -o a file name, or - for standard output."
+OUTPUT_UNREADABLE = "Could not check {path} before writing it: {reason}; nothing was written."
+BATCH_STALE_TEMPS = "Removed {count} temporary file{s} left in {outdir} by an interrupted batch."
 BATCH_NOT_DIR = "{path} is not a directory of client TOML files."
 BATCH_EMPTY = "No client files (*.toml) in {path}; nothing was written."
 BATCH_OUT_IS_FILE = "The output directory {path} is a file; choose a directory with -o."

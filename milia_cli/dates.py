@@ -1,0 +1,127 @@
+"""The one range of dates milia supports, and the one parser of every date flag.
+
+Python's dates end at 0001-01-01 and 9999-12-31; a plan adds weeks and the 14-day
+aftercare tail (E2) to the dates it is given, so a date near either end overflowed
+inside the planner and bricked every later command (issue 12, item 4). milia
+accepts only :data:`FIRST_DAY`..:data:`LAST_DAY`: far inside Python's range (a
+520-week plan from the last day still ends before 2210), and far outside any real
+skin. Every date a user or a file can give is checked here, with one sentence:
+
+- date flags (``--date``, ``--from``, ``--since``…): :func:`parse_date_flag`
+  (``today``, ``yesterday``, ``tomorrow`` or ``YYYY-MM-DD``; exit 2 when unparseable
+  or out of range, the same everywhere);
+- profile files and ``MILIA_NOW``: :func:`check_date` (exit 1: the data is wrong);
+- ``log import``: :func:`check_log_document` before anything is stored;
+- a value already stored: :func:`usable_log` / :func:`usable_rows` drop it with a
+  warning, so a later command never fails on it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, Iterable
+
+from milia_cli.errors import MiliaError, UsageError
+
+if TYPE_CHECKING:
+    from milia_cli.logmodel import Log
+
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2199, 12, 31)
+RANGE_TEXT = f"{FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}"
+_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def in_range(day: date) -> bool:
+    return FIRST_DAY <= day <= LAST_DAY
+
+
+def out_of_range_message(what: str, day: date | str) -> str:
+    from milia_cli.messages import common as msg
+
+    shown = day.isoformat() if isinstance(day, date) else day
+    return msg.DATE_OUT_OF_RANGE.format(what=what, value=shown, range=RANGE_TEXT)
+
+
+def check_date(day: date, what: str) -> date:
+    """``day`` if milia supports it, else a data error (exit 1) naming ``what``."""
+    if not in_range(day):
+        raise MiliaError(out_of_range_message(what, day))
+    return day
+
+
+def parse_iso_date(text: str) -> date | None:
+    """A strict ``YYYY-MM-DD`` date, or None (no week dates, no ``20261123``)."""
+    if len(text) != 10 or text[4] != "-" or text[7] != "-":
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def parse_date_flag(text: str | None, today: date | None, what: str = "--date") -> date | None:
+    """A date flag as typed: ``today``, ``yesterday``, ``tomorrow`` (needs ``today``) or
+    ``YYYY-MM-DD``; None stays None. Unparseable or out of range: a usage error (exit 2)."""
+    from milia_cli.messages import common as msg
+
+    if text is None:
+        return None
+    word = text.strip().lower()
+    if word in _WORDS and today is not None:
+        day = today + timedelta(days=_WORDS[word])
+    else:
+        parsed = parse_iso_date(word)
+        if parsed is None:
+            raise UsageError(msg.BAD_DATE.format(what=what, value=text))
+        day = parsed
+    if not in_range(day):
+        raise UsageError(out_of_range_message(what, day))
+    return day
+
+
+def check_date_flag(text: str | None, what: str = "--date") -> None:
+    """Refuse an unparseable or out-of-range date flag before anything is loaded (exit 2);
+    the words (``today``…) pass, :func:`parse_date_flag` resolves them once today is known."""
+    if text is not None and text.strip().lower() not in _WORDS:
+        parse_date_flag(text, None, what)
+
+
+def check_log_document(data: Any, source: str) -> None:
+    """Refuse a ``milia.log/1`` document that holds a date milia does not support,
+    before the store sees it (its other checks stay the store's). Looks at every
+    ``date`` of every list (check-ins, events, and whatever lists later schemas add)."""
+    from milia_cli.messages import common as msg
+
+    if not isinstance(data, dict):
+        return
+    for key, items in data.items():
+        if not isinstance(items, list):
+            continue
+        for i, item in enumerate(items):
+            if not isinstance(item, dict) or not isinstance(item.get("date"), str):
+                continue
+            day = parse_iso_date(item["date"])
+            if day is not None and not in_range(day):
+                raise MiliaError(msg.IMPORT_DATE_OUT_OF_RANGE.format(
+                    file=source, where=f"{key}[{i}].date", value=item["date"], range=RANGE_TEXT))
+
+
+def usable_log(log: "Log") -> tuple["Log", list[str]]:
+    """``log`` without the check-ins, events and changes dated outside the range, and a
+    description of each dropped one (for a warning). The same object when nothing is dropped."""
+    bad: list[str] = []
+    checkins = tuple(c for c in log.checkins if in_range(c.date) or bad.append(f"check-in {c.date}"))
+    events = tuple(e for e in log.events if in_range(e.date) or bad.append(f"{e.kind} {e.date}"))
+    changes = tuple(c for c in log.changes if in_range(c.date) or bad.append(f"change of {c.key} {c.date}"))
+    if not bad:
+        return log, bad
+    return log._replace(checkins=checkins, events=events, changes=changes), bad
+
+
+def usable_rows(rows: Iterable[tuple]) -> tuple[tuple[tuple, ...], list[str]]:
+    """Compact history rows (``(date, …)``, see ``Store.read_history``) without those
+    dated outside the range, and a description of each dropped one."""
+    bad: list[str] = []
+    kept = tuple(r for r in rows if in_range(r[0]) or bad.append(f"check-in {r[0]}"))
+    return kept, bad
