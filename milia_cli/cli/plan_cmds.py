@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 MAX_WEEKS = 520  # ten years
 AFTERCARE_LOOKBACK = timedelta(days=14)  # events this long before a window still matter (E2)
-RECENT_LOOKBACK = timedelta(days=7)  # `today` shows check-ins this long before the day (A1 picking notice)
+# `today` reads full check-ins this long before the day: A1 (a week), A6 and A7 (12 weeks of counts)
+RECENT_LOOKBACK = timedelta(days=7 * 12)
 
 
 def parse_date(text: str, what: str) -> date:

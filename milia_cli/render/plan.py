@@ -15,7 +15,7 @@ from rich.text import Text
 
 from milia_cli.messages import plan as msg
 from milia_cli.plan import Day, Plan, Step
-from milia_cli.steps import SHORT
+from milia_cli.catalogue import SHORT
 
 LEVEL_STYLE = {"stop": "bold red", "refer": "bold magenta", "caution": "bold yellow", "info": "dim"}
 ACTIVE_STYLE = "bold magenta"
