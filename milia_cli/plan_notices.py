@@ -90,11 +90,11 @@ def notices(pl: "_Planner", first: date, last: date) -> tuple[Notice, ...]:
         areas = ", ".join(ev.areas) if ev.areas else msg.ALL_AREAS
         until = ev.date + timedelta(days=AFTERCARE_DAYS)
         if _overlaps(ev.date, until, first, last):
-            add("E2", msg.AFTERCARE_LOGGED.format(kind=ev.kind, day=ev.date.isoformat(), areas=areas,
+            add("E2", msg.AFTERCARE_LOGGED.format(kind=msg.PROCEDURE_NAMES.get(ev.kind, ev.kind), day=ev.date.isoformat(), areas=areas,
                                                   until=until.isoformat()) + RULES["E2"].action)
         if ev.date > pl.today and ev.date >= first and ev.date - timedelta(days=31) <= last:
             lead = ev.date - timedelta(days=BEFORE_PROCEDURE_DAYS)
-            add("E1", msg.BEFORE_PROCEDURE.format(kind=ev.kind, day=ev.date.isoformat(), areas=areas,
+            add("E1", msg.BEFORE_PROCEDURE.format(kind=msg.PROCEDURE_NAMES.get(ev.kind, ev.kind), day=ev.date.isoformat(), areas=areas,
                                                   first=lead.isoformat()) + RULES["E1"].action)
             e1 = True
     if c.photosensitizing_medicine:

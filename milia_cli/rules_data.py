@@ -31,7 +31,8 @@ RULES: tuple[Rule, ...] = (
          "examination can tell apart. Please see a doctor or dermatologist.",
          "refer", ("S0", "S2", "S3")),
     Rule("A4", "Yellowish, flat-plaque or pearly bumps",
-         "a yellowish bump with a central dip; flat yellow eyelid plaques; a pearly or non-healing bump",
+         "a yellowish bump with a central dip; flat yellow eyelid plaques; a pearly, translucent bump with "
+         "tiny vessels, or one that bleeds or does not heal (pearly *white* is typical of milia)",
          "Please have a doctor look at it: bumps like these can be other conditions (such as "
          "sebaceous hyperplasia, xanthelasma or, rarely, a skin cancer) that need an examination.",
          "refer", ("S0", "GP differential of facial lesions")),

@@ -169,8 +169,9 @@ def titrate(inputs: list[WeekInput], *, first_in_plan: bool) -> Titration:
             why = inp.left_out.get(a.step)
             if why is not None and level[i] > 0:
                 set_level(i, w, 0, msg.REASON_LEFT_OUT, why)
-                out_since[i], good[i] = True, 0
-                rules.extend(why)
+                out_since[i] = True
+                good = [0] * n  # the others wait two tolerated weeks before they rise into the room left
+                rules.extend(r for r in why if r not in rules)
         # 2. a pause (B6) or stop (B7) began in the week before
         if inp.new_pause is not None:
             for i, a in enumerate(ACTIVES):

@@ -169,7 +169,7 @@ def why_cmd(
 def triage_cmd(
     ctx: typer.Context,
     colour: Optional[str] = typer.Option(None, "--colour", "--color", metavar="COLOUR",
-                                         help="white, yellow, skin, red, brown, black, multicoloured, pearly."),
+                                         help="white, yellow, skin, red, brown, black, multicoloured, pearly (white), translucent (pearly with tiny vessels)."),
     size_mm: Optional[float] = typer.Option(None, "--size-mm", min=0, max=1000, metavar="MM",
                                             help="Size of the largest bump in mm."),
     location: Optional[str] = typer.Option(None, "--location", metavar="AREA", help="Where the bumps are."),
@@ -187,7 +187,7 @@ def triage_cmd(
                                                help="Yellowish with a dip in the centre."),
     flat_plaque: Optional[bool] = typer.Option(None, "--flat-plaque/--no-flat-plaque",
                                                help="Flat yellow patches on the eyelids."),
-    non_healing: Optional[bool] = typer.Option(None, "--non-healing/--healing", help="Pearly or a sore that won't heal."),
+    non_healing: Optional[bool] = typer.Option(None, "--non-healing/--healing", help="Pearly and translucent with tiny vessels, bleeds, or a sore that won't heal."),
     new_crops: Optional[bool] = typer.Option(None, "--new-crops/--no-new-crops", help="New ones appearing in crops."),
     after_injury: Optional[bool] = typer.Option(None, "--after-injury/--not-after-injury",
                                                 help="Appeared after blisters, a burn or a rash."),

@@ -48,8 +48,10 @@ PREGNANCY_BACK = (
 )
 STATUS_NAMES = {"pregnant": "pregnant", "trying": "trying to conceive", "breastfeeding": "breastfeeding"}
 PICKED_LOGGED = "You noted picking on {day}. "
-AFTERCARE_LOGGED = "A {kind} on {day} ({areas}): those areas are out of every step until {until}. "
-BEFORE_PROCEDURE = "A {kind} is planned on {day} ({areas}): no actives there from {first}. "
+AFTERCARE_LOGGED = "{kind} on {day} ({areas}): those areas are out of every step until {until}. "
+BEFORE_PROCEDURE = "{kind} is planned on {day} ({areas}): no actives there from {first}. "
+PROCEDURE_NAMES = {"extraction": "An extraction", "laser": "A laser treatment",
+                   "electrodesiccation": "An electrodesiccation", "other": "A procedure"}
 ALL_AREAS = "all areas"
 HELD_UNLOGGED = (
     "No check-ins were logged in week(s) {weeks}, so the levels were held there; log with "
@@ -151,3 +153,23 @@ BABY = (
     "no products and no plan. See the baby's doctor if they last past 3 months, or sooner if the skin "
     "looks red, sore or infected."
 )
+
+# -- handouts (the exporters read these through exporters/handout.py) --------------------------
+HANDOUT_URGENT = "Urgent"
+HANDOUT_INTRO = (
+    "Active products (retinol and exfoliating acids) may help, but they irritate skin that is not used "
+    "to them. So they start on a few evenings a week and rise one evening at a time, only when your "
+    "skin has been comfortable for two weeks, and only one change a week. Never use both on the same evening."
+)
+HANDOUT_HOLD = (
+    "If your skin stings, turns red or peels, stop the actives that same evening: none until your skin "
+    "is calm again, no acid for 7 days, then each restarts one level lower. Burning pain, swelling, "
+    "blisters or hives: stop everything and seek care. Tell {ask}."
+)
+HANDOUT_NONE = (
+    "This plan has no active products (retinol or exfoliating acids) for now: a gentle routine is the "
+    "whole plan. Ask {ask} before adding any."
+)
+ASK_PRESCRIBER = "your prescriber"
+ASK_DERMATOLOGIST = "a dermatologist"
+ASK_DEFAULT = "your esthetician or clinician"
