@@ -64,6 +64,39 @@ def notices(pl: "_Planner", first: date, last: date) -> tuple[Notice, ...]:
         return _sorted(out)
     _episode_notices(pl, first, last, add)
     _change_notices(pl, first, last, add)
+    _picked(pl, first, last, add)
+    e1 = False
+    for ev in pl.blocks.procedures:
+        areas = ", ".join(ev.areas) if ev.areas else msg.ALL_AREAS
+        until = ev.date + timedelta(days=AFTERCARE_DAYS)
+        name = msg.PROCEDURE_NAMES.get(ev.kind, ev.kind)
+        if _overlaps(ev.date, until, first, last):
+            add("E2", msg.AFTERCARE_LOGGED.format(kind=name, day=ev.date.isoformat(), areas=areas,
+                                                  until=until.isoformat()) + RULES["E2"].action)
+        if ev.date > pl.today and ev.date >= first and ev.date - timedelta(days=31) <= last:
+            lead = ev.date - timedelta(days=BEFORE_PROCEDURE_DAYS)
+            add("E1", msg.BEFORE_PROCEDURE.format(kind=name, day=ev.date.isoformat(), areas=areas,
+                                                  first=lead.isoformat()) + RULES["E1"].action)
+            e1 = True
+    _a6_a7(pl, first, last, add)
+    actives = _active_days(pl, first, last)
+    if actives:
+        add("D9")
+        if first != last:
+            acid = [d for d, step in actives if step == "exfoliate"]
+            if acid and acid[-1] + timedelta(days=7) > last:
+                add("D5", msg.SPF_TAIL.format(last=acid[-1].isoformat(),
+                                              until=(acid[-1] + timedelta(days=7)).isoformat()))
+    for p in pl.timeline.between(first, last):  # each status the window holds (B13: dated)
+        _profile_notices(pl, p, first, last, add, e1)
+    for rid in ("N2", "N4", "N5", "N9"):
+        add(rid)
+    return _sorted(out)
+
+
+def _profile_notices(pl: "_Planner", p, first: date, last: date, add, e1: bool) -> None:
+    """What the profile itself calls for (cautions, pregnancy status, areas, habits)."""
+    c = p.cautions
     if b10(p):
         add("B10")
         add("N8")
@@ -84,19 +117,6 @@ def notices(pl: "_Planner", first: date, last: date) -> tuple[Notice, ...]:
     allowed = pl.allowed(p)
     if p.pregnancy in PREGNANT_LIKE and "exfoliate" in allowed:
         add("C7")
-    _picked(pl, first, last, add)
-    e1 = False
-    for ev in pl.blocks.procedures:
-        areas = ", ".join(ev.areas) if ev.areas else msg.ALL_AREAS
-        until = ev.date + timedelta(days=AFTERCARE_DAYS)
-        if _overlaps(ev.date, until, first, last):
-            add("E2", msg.AFTERCARE_LOGGED.format(kind=msg.PROCEDURE_NAMES.get(ev.kind, ev.kind), day=ev.date.isoformat(), areas=areas,
-                                                  until=until.isoformat()) + RULES["E2"].action)
-        if ev.date > pl.today and ev.date >= first and ev.date - timedelta(days=31) <= last:
-            lead = ev.date - timedelta(days=BEFORE_PROCEDURE_DAYS)
-            add("E1", msg.BEFORE_PROCEDURE.format(kind=msg.PROCEDURE_NAMES.get(ev.kind, ev.kind), day=ev.date.isoformat(), areas=areas,
-                                                  first=lead.isoformat()) + RULES["E1"].action)
-            e1 = True
     if c.photosensitizing_medicine:
         add("C8")
     if c.facial_steroid:
@@ -104,21 +124,12 @@ def notices(pl: "_Planner", first: date, last: date) -> tuple[Notice, ...]:
     if not b10(p) and c.any_of("photosensitizing_medicine", "facial_steroid", "keloid_prone", "cold_sores",
                                "anticoagulants", "prescription_retinoid"):
         add("N8")
-    _a6_a7(pl, first, last, add)
     if not e1 and (p.pregnancy in ("pregnant", "breastfeeding") or c.any_of(
             "cold_sores", "keloid_prone", "photosensitizing_medicine", "anticoagulants")):
         add("E1")
-    actives = _active_days(pl, first, last)
     if allowed:
         add("N6")
         add("N7")
-    if actives:
-        add("D9")
-        if first != last:
-            acid = [d for d, step in actives if step == "exfoliate"]
-            if acid and acid[-1] + timedelta(days=7) > last:
-                add("D5", msg.SPF_TAIL.format(last=acid[-1].isoformat(),
-                                              until=(acid[-1] + timedelta(days=7)).isoformat()))
     w_first, w_last = max(1, (first - pl.start).days // 7 + 1), (last - pl.start).days // 7 + 1
     held = [w for w in pl.titration.held_unlogged if w_first <= w <= w_last]
     if held and allowed:
@@ -133,9 +144,6 @@ def notices(pl: "_Planner", first: date, last: date) -> tuple[Notice, ...]:
         add("D4")
     if p.habits.smoker:
         add("D6")
-    for rid in ("N2", "N4", "N5", "N9"):
-        add(rid)
-    return _sorted(out)
 
 
 def _picked(pl: "_Planner", first: date, last: date, add) -> None:

@@ -156,7 +156,8 @@ class _Planner:
             out.append(WeekInput(skin=p0.skin.type, left_out=left_out, plan_mask=tuple(plan_mask),
                                  final_mask=tuple(final_mask), logged=logged[w - 1], max_irritation=worst[w - 1],
                                  touched=touched, new_pause=new_pause, pause_day=pause_day,
-                                 past=7 * w - 1 < today_offset, paused_at_start=paused_at_start))
+                                 past=7 * w - 1 < today_offset, paused_at_start=paused_at_start,
+                                 restart_b7=any(ep.kind == "B7" and ep.restart == ws for ep in eps.items)))
         return out
 
     # -- steps -------------------------------------------------------------------------------

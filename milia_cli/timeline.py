@@ -83,6 +83,12 @@ class ProfileTimeline:
     def on(self, day: date) -> Profile:
         return self.profiles[bisect_right(self.dates, day) - 1]
 
+    def between(self, first: date, last: date) -> tuple[Profile, ...]:
+        """The profiles that hold on some day of ``first..last``, latest first."""
+        lo = bisect_right(self.dates, first) - 1
+        hi = bisect_right(self.dates, last) - 1
+        return tuple(reversed(self.profiles[lo:hi + 1]))
+
     def change_days(self) -> tuple[date, ...]:
         return self.dates[1:]
 

@@ -58,6 +58,7 @@ class WeekInput(NamedTuple):
     pause_day: str = ""  # its day (ISO), for the reason
     past: bool = False  # the week ended before today
     paused_at_start: bool = False  # a pause or stop that began before the week covers some of it
+    restart_b7: bool = False  # a stop (B7) ends at this week's start: actives return at the bottom level
 
 
 class WeekPlan(NamedTuple):
@@ -141,6 +142,7 @@ def titrate(inputs: list[WeekInput], *, first_in_plan: bool) -> Titration:
     out_since = [False] * n  # dropped to 0 because the profile no longer allowed it
     uses = [0] * n
     prev_final = [0] * n
+    bottom = [False] * n  # after a stop (B7), the next start is at the bottom level
     hist: dict[str, list[Level]] = {a.step: [] for a in ACTIVES}
     held: list[int] = []
     weeks: list[WeekPlan] = []
@@ -183,6 +185,12 @@ def titrate(inputs: list[WeekInput], *, first_in_plan: bool) -> Titration:
                     set_level(i, w, target, reason.format(day=inp.pause_day), why)
                     rules.extend(r for r in why if r not in rules)
                 good[i] = 0
+        if inp.restart_b7:  # after `milia resume`: the bottom level, whatever came before (B7)
+            bottom = [True] * n
+            for i, a in enumerate(ACTIVES):
+                if level[i] > a.restart:
+                    set_level(i, w, a.restart, msg.REASON_RESUMED, ("B7",))
+                    rules.extend(r for r in ("B7",) if r not in rules)
         # 3. one change a week (B11)
         first_prev = weeks[-1].nights[0] if weeks else 0
         pattern = _pattern(level, first_prev)
@@ -205,7 +213,7 @@ def titrate(inputs: list[WeekInput], *, first_in_plan: bool) -> Titration:
                     join_week = 1 if a.first or not first_in_plan else JOIN_AFTER_FIRST
                     if not used[i] and w >= join_week and total + a.start <= combined:
                         reason = msg.REASON_ACID_JOINS if not a.first and first_in_plan else msg.REASON_STARTS
-                        change = (a.start, reason, a.start_rules)
+                        change = (a.restart if bottom[i] else a.start, reason, a.start_rules)
                     elif used[i] and out_since[i] and total + a.restart <= combined:
                         change = (a.restart, msg.REASON_BACK_IN, ("B13",))
                     elif used[i] and good[i] >= 2 and total + a.restart <= combined:
@@ -223,7 +231,7 @@ def titrate(inputs: list[WeekInput], *, first_in_plan: bool) -> Titration:
                         if j != i:
                             limit[j] = min(limit[j], prev_final[j])
                 limit[i] = level[i]
-                used[i], out_since[i], good[i] = True, False, 0
+                used[i], out_since[i], good[i], bottom[i] = True, False, 0, False
                 pattern = _pattern(level, first_prev)
                 break
         planned = [_first_n(pattern[i] & inp.plan_mask[i], limit[i]) for i in range(n)]
