@@ -27,7 +27,7 @@ from milia_cli.timeline import (
     AFTERCARE_DAYS, ALL, PREGNANT_LIKE, EpisodeIndex, ProcedureBlocks, ProfileTimeline, age_flags,
     allowed_actives, b10, episodes,
 )
-from milia_cli.titration import Titration, WeekInput, titrate
+from milia_cli.titration import FULL, Titration, WeekInput, titrate
 
 __all__ = [
     "build_plan", "plan_days", "plan_for_day", "week_of", "AFTERCARE_DAYS", "GENERAL_NOTICES", "plan_window",
@@ -117,6 +117,7 @@ class _Planner:
         today_offset = (self.today - self.start).days
         out: list[WeekInput] = []
         eps = self.episodes
+        b7_restarts = {ep.restart for ep in eps.items if ep.kind == "B7" and ep.restart is not None}
         for w in range(1, n + 1):
             ws = self.start + timedelta(days=7 * (w - 1))
             p0 = self.timeline.on(ws)
@@ -124,29 +125,38 @@ class _Planner:
             left_out = {s: why_out(p0, s, self.minor) for s in _STEPS if s not in allowed0}
             plan_mask, final_mask = [], []
             touched = paused_at_start = False
-            for step in _STEPS:
-                pm = fm = 0
+            week_last = ws + timedelta(days=6)
+            if (not eps.touching(ws, ws + timedelta(days=7)) and not eps.acid_paused_in(ws, week_last)
+                    and self.timeline.on(week_last) is p0 and not self.blocks.any_between(ws, week_last)):
+                # the common week: nothing pauses, changes or blocks anything
+                plan_mask = final_mask = [FULL if s in allowed0 else 0 for s in _STEPS]
+            else:
+                plan_mask, final_mask = [0] * len(_STEPS), [0] * len(_STEPS)
+                one_profile = self.timeline.on(week_last) is p0
+                blocked = self.blocks.any_between(ws, week_last)
                 for k in range(7):
                     day = ws + timedelta(days=k)
                     ep = eps.at(day)
                     if ep is not None:
                         touched = True
-                        paused_at_start = paused_at_start or ep.day < ws
-                    acid = step != _STEPS[0]
-                    if step in allowed0 and self.active_areas(step, p0, day) and not (
-                            ep is not None and ep.day < ws) and not (acid and eps.acid_paused(day, before=ws)):
-                        pm |= 1 << k
-                        if ep is None and not (acid and eps.acid_paused(day)) and self.active_areas(
-                                step, self.timeline.on(day), day):
-                            fm |= 1 << k
-                plan_mask.append(pm)
-                final_mask.append(fm)
+                        if ep.day < ws:  # known at the week's start: no night at all
+                            paused_at_start = True
+                            continue
+                    pd = p0 if one_profile else self.timeline.on(day)
+                    acid_known, acid_now = eps.acid_paused(day, before=ws), eps.acid_paused(day)
+                    for j, step in enumerate(_STEPS):
+                        if step not in allowed0 or (j and acid_known):
+                            continue
+                        if blocked and not self.active_areas(step, p0, day):
+                            continue
+                        plan_mask[j] |= 1 << k
+                        if ep is None and not (j and acid_now) and (
+                                self.active_areas(step, pd, day) if (blocked or pd is not p0) else True):
+                            final_mask[j] |= 1 << k
             new_pause, pause_day = None, ""
             if w > 1:  # each pause or stop logged in the week before lowers the levels once more (B6, B7)
                 week_before = ws - timedelta(days=7)
-                for ep in eps.items:
-                    if ep.day >= ws or (ep.restart is not None and ep.restart < week_before):
-                        continue
+                for ep in eps.touching(week_before, ws):
                     if ep.severe is not None and week_before <= ep.severe < ws:
                         new_pause, pause_day = "B7", ep.severe.isoformat()
                     elif new_pause is None:
@@ -157,7 +167,7 @@ class _Planner:
                                  final_mask=tuple(final_mask), logged=logged[w - 1], max_irritation=worst[w - 1],
                                  touched=touched, new_pause=new_pause, pause_day=pause_day,
                                  past=7 * w - 1 < today_offset, paused_at_start=paused_at_start,
-                                 restart_b7=any(ep.kind == "B7" and ep.restart == ws for ep in eps.items)))
+                                 restart_b7=ws in b7_restarts))
         return out
 
     # -- steps -------------------------------------------------------------------------------
@@ -256,8 +266,28 @@ class _Planner:
         return tuple(self.day(first + timedelta(days=i)) for i in range((last - first).days + 1))
 
     def step_ids(self, first: date, last: date) -> list[tuple[date, tuple[str, ...]]]:
-        """Each day's planned step ids, ``first..last`` (what :meth:`day` plans)."""
-        return [(d.date, d.step_ids()) for d in self.days(first, last)] if last >= first else []
+        """Each day's planned step ids, ``first..last``: what :meth:`day` plans, built once per
+        (profile, active) and reused on days no procedure touches (stats over ten years)."""
+        out: list[tuple[date, tuple[str, ...]]] = []
+        cache: dict[tuple, tuple[str, ...]] = {}
+        after, before = self.blocks.aftercare, self.blocks.before
+        day = first
+        one = timedelta(days=1)
+        while day <= last:
+            offset = (day - self.start).days
+            wp = self.titration.week(offset // 7 + 1)
+            k = offset % 7
+            if self.minor or day in after or day in before:
+                out.append((day, self.day(day).step_ids()))
+            else:
+                tonight = next((i for i in range(len(ACTIVES)) if wp.nights[i] >> k & 1), None)
+                key = (id(self.timeline.on(day)), tonight)
+                ids = cache.get(key)
+                if ids is None:
+                    ids = cache[key] = self.day(day).step_ids()
+                out.append((day, ids))
+            day += one
+        return out
 
     def notices(self, first: date, last: date) -> tuple[Notice, ...]:
         from milia_cli.plan_notices import notices

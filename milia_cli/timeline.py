@@ -241,6 +241,23 @@ class EpisodeIndex:
             return self.items[i]
         return None
 
+    def touching(self, first: date, end: date) -> list[Episode]:
+        """The episodes that cover some day of ``first`` .. ``end`` (exclusive), in date order."""
+        i = bisect_right(self._starts, end - timedelta(days=1)) - 1
+        out = []
+        while i >= 0:
+            ep = self.items[i]
+            if ep.restart is not None and ep.restart <= first:
+                break
+            out.append(ep)
+            i -= 1
+        return out[::-1]
+
+    def acid_paused_in(self, first: date, last: date) -> bool:
+        """Whether the acid is paused on any day of ``first..last``."""
+        i = bisect_right(self._acid, last) - 1
+        return i >= 0 and self._acid[i] > first - timedelta(days=ACID_PAUSE_DAYS)
+
     def acid_paused(self, day: date, before: date | None = None) -> bool:
         """No acid on ``day``: irritation 2+ was logged in the 7 days up to it (only triggers
         before ``before`` when given: what was known at a week's start)."""
@@ -269,6 +286,13 @@ class ProcedureBlocks:
                 before.setdefault(ev.date - timedelta(days=i), set()).update(areas)
         self.aftercare = {d: frozenset(a) for d, a in after.items()}
         self.before = {d: frozenset(a) for d, a in before.items()}
+
+    def any_between(self, first: date, last: date) -> bool:
+        """Whether a procedure takes any area on a day of ``first..last`` (E1 or E2)."""
+        if not self.procedures:
+            return False
+        return any(ev.date - timedelta(days=BEFORE_PROCEDURE_DAYS) <= last
+                   and ev.date + timedelta(days=AFTERCARE_DAYS - 1) >= first for ev in self.procedures)
 
     def treated(self, day: date) -> frozenset[str]:
         return self.aftercare.get(day, frozenset())
