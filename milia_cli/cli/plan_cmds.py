@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from milia_cli.triage import Answers
 
 MAX_WEEKS = 520  # ten years
-AFTERCARE_LOOKBACK = timedelta(days=14)  # events this long before a window still matter (E2)
 # `today` reads full check-ins this long before the day: A1 (a week), A6 and A7 (12 weeks of counts)
 RECENT_LOOKBACK = timedelta(days=7 * 12)
 
@@ -61,7 +60,9 @@ def plan_cmd(
     today = st.today()
     first = start or profile.schedule.start
     n_weeks = max(weeks, week or 0)
-    log = st.load_log(first - AFTERCARE_LOOKBACK, first + timedelta(days=7 * n_weeks - 1))
+    # every check-in up to the window's end: a pause or stop logged before it still holds (B6, B7),
+    # as `today` (which reads the whole irritation history) sees it
+    log = st.load_log(None, first + timedelta(days=7 * n_weeks - 1))
     plan = build_plan(profile, log, start=first, weeks=n_weeks, today=today)
     if week is not None:
         plan = plan._replace(days=plan.week(week))

@@ -36,11 +36,15 @@ def steps_text(steps: Iterable[Step]) -> Text:
 
 
 def level_summary(plan: Plan, week: int) -> str:
+    """The week's level of each active; a week a pause, stop or aftercare emptied says so."""
     parts = []
+    days = plan.week(week)
     for step, hist in plan.levels.items():
         current = [lv for lv in hist if lv.week <= week]
         if current and current[-1].per_week:
             parts.append(msg.WEEK_LEVELS.format(step=step, n=current[-1].per_week))
+    if parts and days and len(days) == 7 and not any(s.active for d in days for s in d.pm):
+        return msg.WEEK_NO_ACTIVES
     return ", ".join(parts) or msg.WEEK_NO_ACTIVES
 
 
