@@ -185,6 +185,14 @@ def titrate(inputs: list[WeekInput], *, first_in_plan: bool) -> Titration:
                     set_level(i, w, target, reason.format(day=inp.pause_day), why)
                     rules.extend(r for r in why if r not in rules)
                 good[i] = 0
+        # a lower cap (the skin type changed, B4, C3, B11): down to it at once
+        combined = cap_for(COMBINED_CAP, inp.skin)
+        for i in range(n - 1, -1, -1):
+            a = ACTIVES[i]
+            over = max(level[i] - cap_for(a.caps, inp.skin), sum(level) - combined, 0)
+            if over and level[i]:
+                set_level(i, w, max(0, level[i] - over), msg.REASON_CAPPED, ("B11",))
+                rules.extend(r for r in ("B11",) if r not in rules)
         if inp.restart_b7:  # after `milia resume`: the bottom level, whatever came before (B7)
             bottom = [True] * n
             for i, a in enumerate(ACTIVES):

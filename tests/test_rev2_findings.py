@@ -342,3 +342,12 @@ def test_handout_urgent_is_never_good_to_know_and_asks_the_prescriber():
     text = export_markdown(calm, BASE)
     text = text if isinstance(text, str) else text.decode()
     assert "stay where you are" not in text
+
+
+def test_b11_a_change_to_sensitive_skin_brings_the_week_under_its_cap():
+    log = Log(daily(80), changes=(ProfileChange(on(49), "skin.type", "combination", "sensitive"),))
+    p = BASE._replace(skin=BASE.skin._replace(type="sensitive"))
+    plan = build_plan(p, log, weeks=12, today=on(49))
+    r, a = counts(plan, "retinol"), counts(plan, "exfoliate")
+    assert r[6] + a[6] == 5  # week 7, before the change: combination
+    assert all(x + y <= 3 and y <= 1 and x <= 3 for x, y in zip(r[7:], a[7:]))

@@ -25,22 +25,52 @@ COMBINED = {"sensitive": 3, "dry": 4}
 
 def with_course(profile: Profile, log: Log) -> Profile:
     """The profile as it is now, after the course's pregnancy changes."""
-    if log.changes:
-        return profile._replace(pregnancy=log.changes[-1].new, pregnancy_since=None)
+    changes = [ch for ch in log.changes if ch.key == "pregnancy"]
+    if changes:
+        return profile._replace(pregnancy=changes[-1].new, pregnancy_since=None)
     return profile
 
 
 def status_on(profile: Profile, log: Log, day: date) -> str:
     """Pregnancy status on ``day``, read independently of the planner."""
-    if log.changes:
-        status = log.changes[0].old
-        for ch in log.changes:
+    changes = [ch for ch in log.changes if ch.key == "pregnancy"]
+    if changes:
+        status = changes[0].old
+        for ch in changes:
             if ch.date <= day:
                 status = ch.new
         return status
     if profile.pregnancy_since is not None and day < profile.pregnancy_since and profile.pregnancy != "none":
         return "none"
     return profile.pregnancy
+
+
+def set_key(profile: Profile, key: str, value) -> Profile:
+    section, _, sub = key.partition(".")
+    if not sub:
+        return profile._replace(**{key: value})
+    return profile._replace(**{section: getattr(profile, section)._replace(**{sub: value})})
+
+
+def get_key(profile: Profile, key: str):
+    section, _, sub = key.partition(".")
+    return getattr(profile, key) if not sub else getattr(getattr(profile, section), sub)
+
+
+def profile_on(profile: Profile, log: Log, day: date) -> Profile:
+    """The profile on ``day``, undoing (independently of the planner) the changes dated after it."""
+    for ch in sorted(log.changes, key=lambda c: c.date, reverse=True):
+        if ch.date > day and ch.key != "pregnancy":
+            profile = set_key(profile, ch.key, ch.old)
+    return profile
+
+
+OTHER_KEYS = {
+    "skin.type": ["normal", "dry", "oily", "combination", "sensitive"],
+    "milia.areas": [("upper-eyelids",), ("chest", "cheeks"), ("nose", "under-eyes"), ("chest",), ()],
+    "cautions.photosensitizing_medicine": [True, False], "cautions.facial_steroid": [True, False],
+    "cautions.prescription_retinoid": [True, False], "cautions.prescriber_agreed": [True, False],
+}
 
 
 def minor(profile: Profile, today: date) -> bool:
@@ -56,7 +86,6 @@ def check_rev2(profile: Profile, log: Log, plan: dict, today: date) -> None:
     days = plan["days"]
     by_date = {date.fromisoformat(d["date"]): d for d in days}
     start = date.fromisoformat(plan["start"])
-    c = profile.cautions
     # 13. under 18 -> no step on any day, an A8 refer notice
     if minor(profile, today):
         assert all(not d["am"] and not d["pm"] for d in days)
@@ -90,8 +119,7 @@ def check_rev2(profile: Profile, log: Log, plan: dict, today: date) -> None:
                     assert sum(1 for d in week for s in actives(d) if s["step"] == step) <= 1, ("bottom", step)
             if start <= ch.date < start + timedelta(days=7 * plan["weeks"]):
                 assert any(n["id"] == "B7" for n in plan["notices"])
-    # 11. at most one active joins or rises a week; the combined cap
-    cap = COMBINED.get(profile.skin.type, 5)
+    # 11. at most one active joins or rises a week; the combined cap (of the week's first day)
     per_week = {}
     for d in days:
         for s in actives(d):
@@ -99,6 +127,7 @@ def check_rev2(profile: Profile, log: Log, plan: dict, today: date) -> None:
     for w in range(1, plan["weeks"] + 1):
         risers = [s for s in ACT if per_week.get((s, w), 0) > per_week.get((s, w - 1), 0)]
         assert len(risers) <= 1, (w, per_week)
+        cap = COMBINED.get(profile_on(profile, log, start + timedelta(days=7 * (w - 1))).skin.type, 5)
         assert sum(per_week.get((s, w), 0) for s in ACT) <= cap, (w, per_week)
     # 14. a procedure: 14 days without its areas in any step, in every step's avoid; 7 days before: no active there
     for ev in log.events:
@@ -120,18 +149,20 @@ def check_rev2(profile: Profile, log: Log, plan: dict, today: date) -> None:
                 continue
             for s in actives(d):
                 assert ev.areas and not set(ev.areas) & set(s["areas"]), ("E1", ev, s["areas"])
-    # 15. C8 / D7 without agreement, B12
-    steps = {s["step"] for d in days for s in actives(d)}
-    if c.photosensitizing_medicine and not c.prescriber_agreed:
-        assert "exfoliate" not in steps
-    if c.facial_steroid and not c.prescriber_agreed:
-        assert not steps
-    if c.prescription_retinoid:
-        assert "retinol" not in steps
-    # 16. A9 eye-only: no actives; breastfeeding: no active on the chest; trying: acids on the face only
-    areas = profile.milia.areas
-    if areas and set(areas) <= EYES:
-        assert not steps
+    # 15. C8 / D7 without agreement, B12; 16. A9 eye-only: no actives (each day's profile)
+    for day, d in by_date.items():
+        c = profile_on(profile, log, day).cautions
+        areas = profile_on(profile, log, day).milia.areas
+        steps = {s["step"] for s in actives(d)}
+        if c.photosensitizing_medicine and not c.prescriber_agreed:
+            assert "exfoliate" not in steps, day
+        if c.facial_steroid and not c.prescriber_agreed:
+            assert not steps, day
+        if c.prescription_retinoid:
+            assert "retinol" not in steps, day
+        if areas and set(areas) <= EYES:
+            assert not steps, day
+    # 16. breastfeeding: no active on the chest; trying: acids on the face only
     for day, d in by_date.items():
         status = status_on(profile, log, day)
         for s in actives(d):
@@ -146,6 +177,12 @@ def check_rev2(profile: Profile, log: Log, plan: dict, today: date) -> None:
 def test_invariants_10_to_16_on_generated_courses(data, profile, today_offset):
     log = data.draw(courses(profile.schedule.start))
     profile = with_course(profile, log)
+    for key in data.draw(st.lists(st.sampled_from(sorted(OTHER_KEYS)), unique=True, max_size=2)):
+        old = get_key(profile, key)
+        new = data.draw(st.sampled_from([v for v in OTHER_KEYS[key] if v != old]))
+        when = profile.schedule.start + timedelta(days=data.draw(st.integers(1, 7 * WEEKS)))
+        changes = tuple(sorted(log.changes + (ProfileChange(when, key, old, new),), key=lambda c: c.date))
+        log, profile = log._replace(changes=changes), set_key(profile, key, new)
     today = profile.schedule.start + timedelta(days=today_offset)
     plan = build_plan(profile, log, weeks=WEEKS, today=today).to_dict()
     check_rev2(profile, log, plan, today)

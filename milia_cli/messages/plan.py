@@ -8,6 +8,7 @@ REASON_STEP_DOWN = "irritation logged on {day}: paused at once, it restarts one 
 REASON_STOPPED = "irritation 3 logged on {day}: stopped; it restarts at the bottom level after `milia resume`"
 REASON_ACID_JOINS = "the acid joins on nights without retinol"
 REASON_ACID_BACK = "the acid restarts one level lower after a pause"
+REASON_CAPPED = "the cap for this skin type is lower: down to it"
 REASON_RESUMED = "back after `milia resume`: the bottom level"
 REASON_LEFT_OUT = "left out from this week (see the notices)"
 REASON_BACK_IN = "allowed again: it restarts at the bottom level, no higher than before"
