@@ -71,6 +71,9 @@ def render_plan(plan: Plan, env: Any) -> None:
         line.append(f"{n.level} {n.id}: ", style=LEVEL_STYLE[n.level])
         line.append(n.text)
         console.print(line)
+    if plan.days and not any(d.am or d.pm for d in plan.days):  # A8: no plan, only the referral
+        console.print(Text(msg.NO_STEPS, style="bold"))
+        return
     console.print(Text(msg.LEGEND, style="dim"))
     weeks = sorted({d.week for d in plan.days})
     for week in weeks:
