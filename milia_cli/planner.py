@@ -118,18 +118,30 @@ class _Planner:
         out: list[WeekInput] = []
         eps = self.episodes
         b7_restarts = {ep.restart for ep in eps.items if ep.kind == "B7" and ep.restart is not None}
+        left_cache: dict[int, dict] = {}
+        six, seven = timedelta(days=6), timedelta(days=7)
+        zeros = [0] * len(_STEPS)
         for w in range(1, n + 1):
             ws = self.start + timedelta(days=7 * (w - 1))
             p0 = self.timeline.on(ws)
             allowed0 = self.allowed(p0)
-            left_out = {s: why_out(p0, s, self.minor) for s in _STEPS if s not in allowed0}
+            key = id(p0)
+            left_out = left_cache.get(key)
+            if left_out is None:
+                left_out = left_cache[key] = {s: why_out(p0, s, self.minor) for s in _STEPS if s not in allowed0}
             plan_mask, final_mask = [], []
             touched = paused_at_start = False
-            week_last = ws + timedelta(days=6)
-            if (not eps.touching(ws, ws + timedelta(days=7)) and not eps.acid_paused_in(ws, week_last)
+            week_last = ws + six
+            touching = eps.touching(ws, ws + seven)
+            acid_any = eps.acid_paused_in(ws, week_last)
+            if (not touching and not acid_any
                     and self.timeline.on(week_last) is p0 and not self.blocks.any_between(ws, week_last)):
                 # the common week: nothing pauses, changes or blocks anything
                 plan_mask = final_mask = [FULL if s in allowed0 else 0 for s in _STEPS]
+            elif len(touching) == 1 and touching[0].day < ws and (
+                    touching[0].restart is None or touching[0].restart > week_last):
+                plan_mask = final_mask = zeros  # a pause or stop known at the start covers the week
+                touched = paused_at_start = True
             else:
                 plan_mask, final_mask = [0] * len(_STEPS), [0] * len(_STEPS)
                 one_profile = self.timeline.on(week_last) is p0
@@ -143,7 +155,8 @@ class _Planner:
                             paused_at_start = True
                             continue
                     pd = p0 if one_profile else self.timeline.on(day)
-                    acid_known, acid_now = eps.acid_paused(day, before=ws), eps.acid_paused(day)
+                    acid_known = acid_any and eps.acid_paused(day, before=ws)
+                    acid_now = acid_any and eps.acid_paused(day)
                     for j, step in enumerate(_STEPS):
                         if step not in allowed0 or (j and acid_known):
                             continue

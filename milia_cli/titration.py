@@ -187,7 +187,7 @@ def titrate(inputs: list[WeekInput], *, first_in_plan: bool) -> Titration:
                 good[i] = 0
         # a lower cap (the skin type changed, B4, C3, B11): down to it at once
         combined = cap_for(COMBINED_CAP, inp.skin)
-        for i in range(n - 1, -1, -1):
+        for i in (range(n - 1, -1, -1) if prev is not None and prev.skin != inp.skin else ()):
             a = ACTIVES[i]
             over = max(level[i] - cap_for(a.caps, inp.skin), sum(level) - combined, 0)
             if over and level[i]:
