@@ -216,10 +216,12 @@ class _Planner:
         avoid = ordered_areas(set(ACTIVE_AVOID) | left | (treated - {ALL}) | (before - {ALL}))
         rules = STEP_KINDS[step].rules
         variant = None
+        wp = self.titration.week(week_of(self.start, when))
         if step == "exfoliate":
             if "retinol" in self.allowed(p):
                 rules += ("C4",)
-                variant = "with-retinol"
+                if wp.levels[0] > 0:  # "on a night without retinol" only while retinol is in the plan
+                    variant = "with-retinol"
             if p.pregnancy in PREGNANT_LIKE:
                 rules += ("C7",)
                 variant = "pregnant"
@@ -231,7 +233,6 @@ class _Planner:
             rules += tuple(r for r in (("B12",) if c.prescription_retinoid else ()) + (
                 ("D7",) if c.facial_steroid else ()) if r not in rules)
         rules += tuple(r for r in week_rules if step in RULES[r].steps and r not in rules)
-        wp = self.titration.week(week_of(self.start, when))
         nights = wp.nights[i]
         index = wp.uses_before[i] + bin(nights & ((1 << k) - 1)).count("1")
         how = None
