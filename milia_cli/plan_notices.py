@@ -278,3 +278,18 @@ def _a6_a7(pl: "_Planner", first: date, last: date, add) -> None:
                                       latest=window[-1][1])
         add("A7", text + RULES["A7"].action)
         add("E1")
+
+
+def checkin_advice(day: date, irritation: int | None, picked: bool = False) -> tuple[Notice, ...]:
+    """What `checkin` should answer at once (B6, B7, A1), for the logside's one stderr block:
+    irritation 2 pauses from that evening, irritation 3 stops until `milia resume`, picking
+    gets the stop-and-why. Empty when nothing needs saying."""
+    out: list[Notice] = []
+    if irritation is not None and irritation >= 3:
+        out.append(RULES["B7"].notice(msg.B7_STOPPED.format(day=_d(day)) + msg.SEEK_CARE))
+    elif irritation == 2:
+        out.append(RULES["B6"].notice(msg.B6_PAUSED.format(what=msg.IRRITATION_2, day=_d(day),
+                                                           acid=_d(day + timedelta(days=7)))))
+    if picked:
+        out.append(RULES["A1"].notice(msg.PICKED_LOGGED.format(day=day.isoformat()) + RULES["A1"].action))
+    return tuple(out)

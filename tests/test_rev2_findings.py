@@ -351,3 +351,14 @@ def test_b11_a_change_to_sensitive_skin_brings_the_week_under_its_cap():
     r, a = counts(plan, "retinol"), counts(plan, "exfoliate")
     assert r[6] + a[6] == 5  # week 7, before the change: combination
     assert all(x + y <= 3 and y <= 1 and x <= 3 for x, y in zip(r[7:], a[7:]))
+
+
+def test_checkin_advice_for_irritation_2_3_and_picking():
+    from milia_cli.plan_notices import checkin_advice
+
+    assert checkin_advice(on(2), 0) == ()
+    (b6,) = checkin_advice(on(2), 2)
+    assert b6.id == "B6" and "that evening" in b6.text
+    (b7, a1) = checkin_advice(on(2), 3, picked=True)
+    assert b7.id == "B7" and b7.level == "stop" and "milia resume" in b7.text and "urgently" in b7.text
+    assert a1.id == "A1"
