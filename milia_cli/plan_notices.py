@@ -234,9 +234,12 @@ def _exposure(pl: "_Planner", until: date) -> str:
 
 
 def _dates(days: list[date]) -> str:
-    if len(days) <= 14:
-        return ", ".join(d.isoformat() for d in days)
-    return f"{len(days)} evenings from {days[0].isoformat()} to {days[-1].isoformat()}"
+    """Every date, grouped by month: ``2026-11: 23, 26; 2026-12: 1 (3 evenings)``."""
+    months: dict[str, list[str]] = {}
+    for d in days:
+        months.setdefault(f"{d.year}-{d.month:02d}", []).append(str(d.day))
+    listed = "; ".join(f"{m}: {', '.join(v)}" for m, v in months.items())
+    return f"{listed} ({len(days)} evening{'s' if len(days) != 1 else ''})"
 
 
 def _a6_a7(pl: "_Planner", first: date, last: date, add) -> None:
