@@ -284,3 +284,23 @@ def test_ics_has_no_active_on_a_day_the_plan_has_none(data, profile, today_offse
             assert (day, step) in planned, (day, step)
             seen.add((day, step))
     assert seen == planned
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), profile=rev2_profiles(), today_offset=st.integers(-20, 120))
+def test_every_view_of_a_course_is_the_plan(data, profile, today_offset):
+    """plan_days (checkin) and plan_skeleton's step ids (stats) agree with build_plan on courses."""
+    from milia_cli.planner import plan_days, plan_skeleton
+
+    log = data.draw(courses(profile.schedule.start))
+    profile = with_course(profile, log)
+    start = profile.schedule.start
+    today = start + timedelta(days=today_offset)
+    full = build_plan(profile, log, weeks=WEEKS, today=today)
+    lo = data.draw(st.integers(0, 7 * WEEKS - 1))
+    hi = data.draw(st.integers(lo, 7 * WEEKS - 1))
+    first, last = start + timedelta(days=lo), start + timedelta(days=hi)
+    assert plan_days(profile, log, first, last, today=today) == tuple(d for d in full.days if first <= d.date <= last)
+    skeleton = plan_skeleton(profile, log, weeks=WEEKS, today=today, through=last, window_first=first)
+    assert skeleton.step_ids == tuple((d.date, d.step_ids()) for d in full.days if d.date <= last)
+    assert skeleton.levels == full.levels
