@@ -119,6 +119,7 @@ class _Planner:
         eps = self.episodes
         b7_restarts = {ep.restart for ep in eps.items if ep.kind == "B7" and ep.restart is not None}
         left_cache: dict[int, dict] = {}
+        busy = self._busy_weeks(n)
         six, seven = timedelta(days=6), timedelta(days=7)
         zeros = [0] * len(_STEPS)
         for w in range(1, n + 1):
@@ -132,9 +133,12 @@ class _Planner:
             plan_mask, final_mask = [], []
             touched = paused_at_start = False
             week_last = ws + six
-            touching = eps.touching(ws, ws + seven)
-            acid_any = eps.acid_paused_in(ws, week_last)
-            if (not touching and not acid_any
+            quiet = w - 1 not in busy
+            touching = [] if quiet else eps.touching(ws, ws + seven)
+            acid_any = False if quiet else eps.acid_paused_in(ws, week_last)
+            if quiet:
+                plan_mask = final_mask = [FULL if s in allowed0 else 0 for s in _STEPS]
+            elif (not touching and not acid_any
                     and self.timeline.on(week_last) is p0 and not self.blocks.any_between(ws, week_last)):
                 # the common week: nothing pauses, changes or blocks anything
                 plan_mask = final_mask = [FULL if s in allowed0 else 0 for s in _STEPS]
@@ -145,6 +149,7 @@ class _Planner:
             else:
                 plan_mask, final_mask = [0] * len(_STEPS), [0] * len(_STEPS)
                 one_profile = self.timeline.on(week_last) is p0
+                acid_known_mask, acid_now_mask = eps.acid_masks(ws) if acid_any else (0, 0)
                 blocked = self.blocks.any_between(ws, week_last)
                 for k in range(7):
                     day = ws + timedelta(days=k)
@@ -155,8 +160,7 @@ class _Planner:
                             paused_at_start = True
                             continue
                     pd = p0 if one_profile else self.timeline.on(day)
-                    acid_known = acid_any and eps.acid_paused(day, before=ws)
-                    acid_now = acid_any and eps.acid_paused(day)
+                    acid_known, acid_now = acid_known_mask >> k & 1, acid_now_mask >> k & 1
                     for j, step in enumerate(_STEPS):
                         if step not in allowed0 or (j and acid_known):
                             continue
@@ -182,6 +186,26 @@ class _Planner:
                                  past=7 * w - 1 < today_offset, paused_at_start=paused_at_start,
                                  restart_b7=ws in b7_restarts))
         return out
+
+    def _busy_weeks(self, n: int) -> set[int]:
+        """Week indexes (0-based) a pause, an acid pause, a procedure or a profile change touches."""
+        origin = self.start.toordinal()
+        busy: set[int] = set()
+
+        def span(first: date, last: date) -> None:
+            lo, hi = max(0, (first.toordinal() - origin) // 7), min(n - 1, (last.toordinal() - origin) // 7)
+            busy.update(range(lo, hi + 1))
+
+        end = self.start + timedelta(days=7 * n)
+        for ep in self.episodes.items:
+            span(ep.day, (ep.restart or end) - timedelta(days=1))
+            for t in ep.triggers:
+                span(t, t + timedelta(days=6))
+        for ev in self.blocks.procedures:
+            span(ev.date - timedelta(days=7), ev.date + timedelta(days=13))
+        for day in self.timeline.change_days():
+            span(day - timedelta(days=6), day)
+        return busy
 
     # -- steps -------------------------------------------------------------------------------
     def _step(self, step: str, slot: str, areas: tuple[str, ...], avoid: tuple[str, ...], rules: tuple[str, ...],

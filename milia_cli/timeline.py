@@ -253,6 +253,22 @@ class EpisodeIndex:
             i -= 1
         return out[::-1]
 
+    def acid_masks(self, ws: date) -> tuple[int, int]:
+        """The acid's paused days of the week from ``ws`` as bitmasks: (as known at ``ws`` —
+        triggers before it —, with every trigger)."""
+        lo = bisect_right(self._acid, ws - timedelta(days=ACID_PAUSE_DAYS))
+        hi = bisect_right(self._acid, ws + timedelta(days=6))
+        known = now = 0
+        for t in self._acid[lo:hi]:
+            off = (t - ws).days
+            bits = 0
+            for k in range(max(0, off), min(7, off + ACID_PAUSE_DAYS)):
+                bits |= 1 << k
+            now |= bits
+            if t < ws:
+                known |= bits
+        return known, now
+
     def acid_paused_in(self, first: date, last: date) -> bool:
         """Whether the acid is paused on any day of ``first..last``."""
         i = bisect_right(self._acid, last) - 1
