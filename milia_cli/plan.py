@@ -16,13 +16,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, NamedTuple
 
+from milia_cli.catalogue import ACTIVE_STEPS, NOTICE_LEVELS, SLOTS, STEP_IDS  # noqa: F401  (the one vocabulary)
+
 PLAN_SCHEMA = "milia.plan/1"
-SLOTS = ("am", "pm")
-STEP_IDS = (
-    "cleanse", "remove-makeup", "exfoliate", "retinol", "moisturize", "eye-cream", "sunscreen", "makeup",
-)
-ACTIVE_STEPS = ("retinol", "exfoliate")
-NOTICE_LEVELS = ("info", "caution", "refer", "stop")
 
 
 class Step(NamedTuple):

@@ -1,12 +1,15 @@
 """The planner: (profile, log, start, weeks, today) -> Plan. Pure and deterministic.
 
-No I/O and no clock: ``today`` is an argument, and the same inputs give the same
-plan (byte-identical JSON). Every clinical choice names its rule id from the
-knowledge base (:mod:`milia_cli.rules`); titration lives in
-:mod:`milia_cli.titration`, the step catalogue in :mod:`milia_cli.steps`.
+No I/O and no clock: ``today`` is an argument, and the same inputs give the same plan
+(byte-identical JSON). Data flows one way: the course as data first
+(:mod:`milia_cli.timeline`: the profile of each day, pauses and stops, procedure areas),
+then the titration engine (:mod:`milia_cli.titration`) over the catalogue's actives, then
+the days' steps (:mod:`milia_cli.steps`) and the notices (:mod:`milia_cli.plan_notices`).
 
-Other commands call :func:`plan_days` / :func:`plan_for_day` to get the planned
-steps of any day; they build only the weeks up to that day (O(weeks + log)).
+Every view of a day — `plan`, `today` (:func:`day_view`), `checkin`, `stats`, exports — is
+built by the one :class:`_Planner`; the weeks up to a day never depend on later weeks, so a
+planner built up to that day gives the same day as a longer plan (invariant 12 and "today
+equals the plan").
 """
 
 from __future__ import annotations
@@ -14,53 +17,58 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Iterable, NamedTuple
 
+from milia_cli.catalogue import ACTIVE_AVOID, ACTIVES, EYE_AREAS, STEP_KINDS, TEST_SPOT_NIGHTS
 from milia_cli.logmodel import EMPTY_LOG, Log
 from milia_cli.plan import Day, Level, Notice, Plan, Step
-from milia_cli.profile import EYE_AREAS, Profile
+from milia_cli.profile import Profile
 from milia_cli.rules import RULES
-from milia_cli.steps import (
-    ACTIVE_AVOID, BODY_AREAS, active_areas, base_areas, make_step, ordered_areas,
+from milia_cli.steps import TEST_SPOT, base_areas, how_text, make_step, ordered_areas, without
+from milia_cli.timeline import (
+    AFTERCARE_DAYS, ALL, PREGNANT_LIKE, EpisodeIndex, ProcedureBlocks, ProfileTimeline, age_flags,
+    allowed_actives, b10, episodes,
 )
-from milia_cli.titration import Titration, WeekLevels, evening_pattern, titrate
+from milia_cli.titration import FULL, Titration, WeekInput, titrate
 
 __all__ = [
-    "build_plan", "plan_days", "plan_for_day", "week_of", "eligibility", "Eligibility",
-    "AFTERCARE_DAYS", "GENERAL_NOTICES", "plan_window", "day_view", "DayView", "plan_skeleton", "PlanSkeleton",
+    "build_plan", "plan_days", "plan_for_day", "week_of", "AFTERCARE_DAYS", "GENERAL_NOTICES", "plan_window",
+    "day_view", "DayView", "plan_skeleton", "PlanSkeleton",
 ]
 
-AFTERCARE_DAYS = 14  # E2 (D): no actives on a treated area for 14 days, the procedure day included
-ADULT_AGE = 18
-ALL = "*"  # an event without areas blocks every area (cautious)
 # Always-true background notices; `today` leaves them out to show what matters that day.
 GENERAL_NOTICES = frozenset({"N1", "N2", "N4", "N5", "N9", "C1", "C6", "D4", "D6", "B5"})
-_LEVEL_ORDER = {"stop": 0, "refer": 1, "caution": 2, "info": 3}
-
-
-class Eligibility(NamedTuple):
-    retinol: bool
-    acid: bool
-    minor: bool  # A8
-    b10: bool  # isotretinoin in the last 6 months, eczema or rosacea
-
-    @property
-    def any_active(self) -> bool:
-        return self.retinol or self.acid
-
-
-def eligibility(profile: Profile, on: date) -> Eligibility:
-    """Which actives this profile may get (B1, B2, B10, A8); ``on`` is the reference date."""
-    c = profile.cautions
-    b10 = c.isotretinoin_recent or c.eczema_or_rosacea
-    # A8 (D): only a birth year is known, so anyone who may still be 17 that year counts as a minor.
-    minor = profile.birth_year is not None and on.year - profile.birth_year <= ADULT_AGE
-    blocked = b10 or minor
-    retinol = not blocked and profile.pregnancy == "none"  # B1 pregnant/trying, B2 breastfeeding
-    return Eligibility(retinol=retinol, acid=not blocked, minor=minor, b10=b10)
+_STEPS = tuple(a.step for a in ACTIVES)
 
 
 def week_of(start: date, day: date) -> int:
     """1-based plan week of ``day`` (0 or less before the start)."""
     return (day - start).days // 7 + 1
+
+
+def why_out(profile: Profile, step: str, minor: bool) -> tuple[str, ...]:
+    """The rule ids that keep ``step`` out for this profile (for the level's reason)."""
+    c, agreed = profile.cautions, profile.cautions.prescriber_agreed
+    out: list[str] = []
+    if minor:
+        out.append("A8")
+    if b10(profile):
+        out.append("B10")
+    if profile.milia.areas and all(a in EYE_AREAS for a in profile.milia.areas):
+        out.append("A9")
+    if c.facial_steroid and not agreed:
+        out.append("D7")
+    if step == "retinol":
+        if profile.pregnancy in PREGNANT_LIKE:
+            out += ["B1", "B13"]
+        elif profile.pregnancy == "breastfeeding":
+            out += ["B2", "B13"]
+        if c.prescription_retinoid:
+            out.append("B12")
+    else:
+        if c.photosensitizing_medicine and not agreed:
+            out.append("C8")
+        if c.prescription_retinoid and not agreed:
+            out.append("B12")
+    return tuple(out) or ("B13",)
 
 
 class _Planner:
@@ -69,231 +77,260 @@ class _Planner:
     def __init__(self, profile: Profile, log: Log, start: date, n_weeks: int, today: date,
                  irritations: Iterable[tuple[date, int | None]] | None = None) -> None:
         self.profile, self.log, self.start, self.n_weeks, self.today = profile, log, start, n_weeks, today
-        self.elig = eligibility(profile, max(start, today))
+        self.timeline = ProfileTimeline(profile, log.changes)
+        self.minor, self.baby, self.future_birth = age_flags(profile, today)
+        irr = list(irritations) if irritations is not None else [(c.date, c.irritation) for c in log.checkins]
+        self.irritation_of = dict(irr)
+        self.episodes = EpisodeIndex(episodes(irr, log.events, start))
+        self.blocks = ProcedureBlocks(log.procedures)
+        self._allowed: dict[int, tuple[Profile, dict[str, tuple[str, ...]]]] = {}
         self._cache: dict[tuple, Step] = {}
-        self._blocked = self._aftercare_index()
-        self._am = self._morning()
-        areas = profile.milia.areas
-        self._r_areas = active_areas(areas)
-        self._a_areas = active_areas(areas, face_only=profile.pregnancy == "pregnant")  # C7
-        self.titration: Titration = titrate(
-            log, start, n_weeks, today, retinol_ok=self.elig.retinol, acid_ok=self.elig.acid,
-            skin=profile.skin.type, exposure=self._exposure, irritations=irritations,
-        )
+        first_step = ACTIVES[0].step
+        self.titration: Titration = titrate(self._inputs(irr), first_in_plan=first_step in self.allowed(
+            self.timeline.on(start)))
 
-    # -- steps -----------------------------------------------------------------------------
-    def _step(self, step: str, slot: str, **kw) -> Step:
-        key = (step, slot, tuple(sorted(kw.items())))
+    # -- the course as data --------------------------------------------------------------------
+    def allowed(self, p: Profile) -> dict[str, tuple[str, ...]]:
+        got = self._allowed.get(id(p))
+        if got is None or got[0] is not p:
+            got = self._allowed[id(p)] = (p, allowed_actives(p, self.minor))
+        return got[1]
+
+    def active_areas(self, step: str, p: Profile, when: date) -> tuple[str, ...]:
+        areas = self.allowed(p).get(step, ())
+        off = self.blocks.off_for_actives(when)
+        if off and areas:
+            areas = () if ALL in off else tuple(a for a in areas if a not in off)
+        return areas
+
+    def _inputs(self, irr: list[tuple[date, int | None]]) -> list[WeekInput]:
+        n = self.n_weeks
+        logged = [False] * n
+        worst = [0] * n
+        origin = self.start.toordinal()
+        for day, value in irr:
+            w = (day.toordinal() - origin) // 7
+            if 0 <= w < n:
+                logged[w] = True
+                if value is not None and value > worst[w]:
+                    worst[w] = value
+        today_offset = (self.today - self.start).days
+        out: list[WeekInput] = []
+        eps = self.episodes
+        b7_restarts = {ep.restart for ep in eps.items if ep.kind == "B7" and ep.restart is not None}
+        left_cache: dict[int, dict] = {}
+        busy = self._busy_weeks(n)
+        six, seven = timedelta(days=6), timedelta(days=7)
+        zeros = [0] * len(_STEPS)
+        for w in range(1, n + 1):
+            ws = self.start + timedelta(days=7 * (w - 1))
+            p0 = self.timeline.on(ws)
+            allowed0 = self.allowed(p0)
+            key = id(p0)
+            left_out = left_cache.get(key)
+            if left_out is None:
+                left_out = left_cache[key] = {s: why_out(p0, s, self.minor) for s in _STEPS if s not in allowed0}
+            plan_mask, final_mask = [], []
+            touched = paused_at_start = False
+            week_last = ws + six
+            quiet = w - 1 not in busy
+            touching = [] if quiet else eps.touching(ws, ws + seven)
+            acid_any = False if quiet else eps.acid_paused_in(ws, week_last)
+            if quiet:
+                plan_mask = final_mask = [FULL if s in allowed0 else 0 for s in _STEPS]
+            elif (not touching and not acid_any
+                    and self.timeline.on(week_last) is p0 and not self.blocks.any_between(ws, week_last)):
+                # the common week: nothing pauses, changes or blocks anything
+                plan_mask = final_mask = [FULL if s in allowed0 else 0 for s in _STEPS]
+            elif len(touching) == 1 and touching[0].day < ws and (
+                    touching[0].restart is None or touching[0].restart > week_last):
+                plan_mask = final_mask = zeros  # a pause or stop known at the start covers the week
+                touched = paused_at_start = True
+            else:
+                plan_mask, final_mask = [0] * len(_STEPS), [0] * len(_STEPS)
+                one_profile = self.timeline.on(week_last) is p0
+                acid_known_mask, acid_now_mask = eps.acid_masks(ws) if acid_any else (0, 0)
+                blocked = self.blocks.any_between(ws, week_last)
+                for k in range(7):
+                    day = ws + timedelta(days=k)
+                    ep = eps.at(day)
+                    if ep is not None:
+                        touched = True
+                        if ep.day < ws:  # known at the week's start: no night at all
+                            paused_at_start = True
+                            continue
+                    pd = p0 if one_profile else self.timeline.on(day)
+                    acid_known, acid_now = acid_known_mask >> k & 1, acid_now_mask >> k & 1
+                    for j, step in enumerate(_STEPS):
+                        if step not in allowed0 or (j and acid_known):
+                            continue
+                        if blocked and not self.active_areas(step, p0, day):
+                            continue
+                        plan_mask[j] |= 1 << k
+                        if ep is None and not (j and acid_now) and (
+                                self.active_areas(step, pd, day) if (blocked or pd is not p0) else True):
+                            final_mask[j] |= 1 << k
+            new_pause, pause_day = None, ""
+            if w > 1:  # each pause or stop logged in the week before lowers the levels once more (B6, B7)
+                week_before = ws - timedelta(days=7)
+                for ep in eps.touching(week_before, ws):
+                    if ep.severe is not None and week_before <= ep.severe < ws:
+                        new_pause, pause_day = "B7", ep.severe.isoformat()
+                    elif new_pause is None:
+                        hits = [t for t in ep.triggers if week_before <= t < ws]
+                        if hits:
+                            new_pause, pause_day = "B6", hits[0].isoformat()
+            out.append(WeekInput(skin=p0.skin.type, left_out=left_out, plan_mask=tuple(plan_mask),
+                                 final_mask=tuple(final_mask), logged=logged[w - 1], max_irritation=worst[w - 1],
+                                 touched=touched, new_pause=new_pause, pause_day=pause_day,
+                                 past=7 * w - 1 < today_offset, paused_at_start=paused_at_start,
+                                 restart_b7=ws in b7_restarts))
+        return out
+
+    def _busy_weeks(self, n: int) -> set[int]:
+        """Week indexes (0-based) a pause, an acid pause, a procedure or a profile change touches."""
+        origin = self.start.toordinal()
+        busy: set[int] = set()
+
+        def span(first: date, last: date) -> None:
+            lo, hi = max(0, (first.toordinal() - origin) // 7), min(n - 1, (last.toordinal() - origin) // 7)
+            busy.update(range(lo, hi + 1))
+
+        end = self.start + timedelta(days=7 * n)
+        for ep in self.episodes.items:
+            span(ep.day, (ep.restart or end) - timedelta(days=1))
+            for t in ep.triggers:
+                span(t, t + timedelta(days=6))
+        for ev in self.blocks.procedures:
+            span(ev.date - timedelta(days=7), ev.date + timedelta(days=13))
+        for day in self.timeline.change_days():
+            span(day - timedelta(days=6), day)
+        return busy
+
+    # -- steps -------------------------------------------------------------------------------
+    def _step(self, step: str, slot: str, areas: tuple[str, ...], avoid: tuple[str, ...], rules: tuple[str, ...],
+              variant: str | None = None, how: str | None = None) -> Step:
+        key = (step, slot, areas, avoid, rules, variant, how)
         got = self._cache.get(key)
         if got is None:
-            got = self._cache[key] = make_step(step, slot, **kw)
+            got = self._cache[key] = make_step(step, slot, areas=areas, avoid=avoid, rules=rules, variant=variant,
+                                               how=how)
         return got
 
-    def _morning(self) -> tuple[Step, ...]:
-        p = self.profile
-        base = base_areas(p.milia.areas)
-        sun_rules = ("D5", "C8") if p.cautions.photosensitizing_medicine else ("D5",)
-        am = [self._step("cleanse", "am", areas=base, rules=("D1",))]
-        if p.eye_milia:
-            am.append(self._step("eye-cream", "am", areas=EYE_AREAS, rules=("D3", "C6")))
-        am.append(self._step("moisturize", "am", areas=base, rules=("D2",)))
-        am.append(self._step("sunscreen", "am", areas=base, rules=sun_rules))  # D5, invariant 6: daily
-        if p.habits.makeup:
-            how = "makeup-concealer" if p.habits.under_eye_concealer else "makeup"
-            am.append(self._step("makeup", "am", areas=("face",), rules=("D4",), how_key=how))
-        return tuple(am)
-
-    def _active(self, step: str, areas: tuple[str, ...], aftercare: tuple[str, ...],
-                week_rules: tuple[str, ...]) -> Step:
-        """The Step of an evening's active on ``areas``; ``aftercare`` are the areas E2 took off."""
-        p = self.profile
-        extra_avoid = aftercare
-        if step == "exfoliate" and p.pregnancy == "pregnant":
-            extra_avoid += tuple(a for a in BODY_AREAS if a in p.milia.areas)
-        avoid = ordered_areas(set(ACTIVE_AVOID) | set(extra_avoid))
-        if step == "retinol":
-            rules = ("B3", "B4", "B8", "B9")
-        else:
-            rules = ("C1", "C2", "C3") + (("C4",) if self.elig.retinol else ()) + ("C6",)
-            rules += ("C7",) if p.pregnancy == "pregnant" else ()
-            rules += ("C8",) if p.cautions.photosensitizing_medicine else ()
-        rules += tuple(r for r in week_rules if step in RULES[r].steps and r not in rules)
-        rules += ("E2",) if aftercare else ()
-        how = "exfoliate-pregnant" if step == "exfoliate" and p.pregnancy == "pregnant" else None
-        return self._step(step, "pm", areas=areas, avoid=avoid, rules=rules, how_key=how)
-
-    def _aftercare_index(self) -> dict[date, frozenset[str]]:
-        out: dict[date, set[str]] = {}
-        for ev in self.log.events:
-            areas = set(ev.areas) if ev.areas else {ALL}
-            for i in range(AFTERCARE_DAYS):
-                out.setdefault(ev.date + timedelta(days=i), set()).update(areas)
-        return {d: frozenset(a) for d, a in out.items()}
-
-    def _tonight(self, when: date, k: int, lv: WeekLevels,
-                 pattern: tuple[tuple[int, ...], tuple[int, ...]]) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
-        """Which active evening ``k`` of the week gets, if any: (step, areas, areas E2 took off).
-
-        The week's night pattern (``evening_pattern`` of ``lv``), then the B7 stop, then E2
-        aftercare, which takes the treated areas off (none left: no active that evening).
-        The one place this is decided: steps, exposure and step ids all ask it.
-        """
-        if lv.stop_from is not None and when >= lv.stop_from:  # B7
-            return None
-        r_days, a_days = pattern
-        if k in r_days:
-            step, areas = "retinol", self._r_areas
-        elif k in a_days:
-            step, areas = "exfoliate", self._a_areas
-        else:
-            return None
-        aftercare: tuple[str, ...] = ()
-        blocked = self._blocked.get(when)
-        if blocked:  # E2
-            if ALL in blocked:
+    def _base(self, step: str, slot: str, areas: tuple[str, ...], treated: frozenset[str],
+              rules: tuple[str, ...] | None = None, variant: str | None = None) -> Step | None:
+        """A base step with E2's treated areas taken out (none left: no step)."""
+        rules = rules or STEP_KINDS[step].rules
+        if treated:
+            areas = without(areas, treated, ALL)
+            if not areas:
                 return None
-            aftercare = tuple(a for a in areas if a in blocked)
-            if aftercare:
-                areas = tuple(a for a in areas if a not in blocked)
-        return (step, areas, aftercare) if areas else None
+            return self._step(step, slot, areas, ordered_areas(treated), rules + ("E2",), variant)
+        return self._step(step, slot, areas, (), rules, variant)
 
-    def _evening_active(self, when: date, k: int, lv: WeekLevels) -> Step | None:
-        """The active Step of this evening, if any (see :meth:`_tonight`)."""
-        tonight = self._tonight(when, k, lv, evening_pattern(lv.retinol, lv.acid, lv.prev_retinol))
-        return None if tonight is None else self._active(*tonight, lv.rules)
-
-    def _exposure(self, week: int, lv: WeekLevels) -> int:
-        """How many evenings of ``week`` really had an active (after stops and aftercare)."""
-        first = self.start + timedelta(days=7 * (week - 1))
-        pattern = evening_pattern(lv.retinol, lv.acid, lv.prev_retinol)
-        # only the pattern's nights can have an active (retinol and acid nights never coincide)
-        return sum(1 for k in (*pattern[0], *pattern[1])
-                   if self._tonight(first + timedelta(days=k), k, lv, pattern) is not None)
+    def _active(self, i: int, p: Profile, when: date, k: int, week_rules: tuple[str, ...]) -> Step | None:
+        step = ACTIVES[i].step
+        areas = self.active_areas(step, p, when)
+        if not areas:
+            return None
+        c = p.cautions
+        treated = self.blocks.treated(when)
+        before = self.blocks.before.get(when, frozenset())
+        left = {a for a in p.milia.areas if a not in areas and a not in EYE_AREAS}  # C7 face only, C9 chest
+        avoid = ordered_areas(set(ACTIVE_AVOID) | left | (treated - {ALL}) | (before - {ALL}))
+        rules = STEP_KINDS[step].rules
+        variant = None
+        wp = self.titration.week(week_of(self.start, when))
+        if step == "exfoliate":
+            if "retinol" in self.allowed(p):
+                rules += ("C4",)
+                if wp.levels[0] > 0:  # "on a night without retinol" only while retinol is in the plan
+                    variant = "with-retinol"
+            if p.pregnancy in PREGNANT_LIKE:
+                rules += ("C7",)
+                variant = "pregnant"
+            if c.photosensitizing_medicine:
+                rules += ("C8",)
+            if p.pregnancy == "breastfeeding" and "chest" in p.milia.areas:
+                rules += ("C9",)
+        if c.prescription_retinoid or c.facial_steroid:
+            rules += tuple(r for r in (("B12",) if c.prescription_retinoid else ()) + (
+                ("D7",) if c.facial_steroid else ()) if r not in rules)
+        rules += tuple(r for r in week_rules if step in RULES[r].steps and r not in rules)
+        nights = wp.nights[i]
+        index = wp.uses_before[i] + bin(nights & ((1 << k) - 1)).count("1")
+        how = None
+        if index < TEST_SPOT_NIGHTS:  # D8
+            rules += ("D8",)
+            how = TEST_SPOT + how_text(step, areas, variant)
+        if treated and "E2" not in rules:
+            rules += ("E2",)
+        if before:
+            rules += ("E1",)
+        return self._step(step, "pm", areas, avoid, rules, variant, how)
 
     def day(self, when: date) -> Day:
         offset = (when - self.start).days
         w, k = offset // 7 + 1, offset % 7
-        lv = self.titration.week(w)
-        p = self.profile
-        pm: list[Step] = []
-        if p.habits.makeup:
-            pm.append(self._step("remove-makeup", "pm", areas=("face",), rules=("D1", "D4")))
-        pm.append(self._step("cleanse", "pm", areas=base_areas(p.milia.areas), rules=("D1",)))
-        active = self._evening_active(when, k, lv)
-        if active is not None:
-            pm.append(active)
+        if self.minor:  # A8: no steps at all, only the referral
+            return Day(date=when, week=w, am=(), pm=())
+        p = self.timeline.on(when)
+        treated = self.blocks.treated(when)
+        base = base_areas(p.milia.areas)
+        sun_rules = ("D5", "C8") if p.cautions.photosensitizing_medicine else ("D5",)
+        am = [self._base("cleanse", "am", base, treated)]
         if p.eye_milia:
-            pm.append(self._step("eye-cream", "pm", areas=EYE_AREAS, rules=("D3", "C6")))
-        pm.append(self._step("moisturize", "pm", areas=base_areas(p.milia.areas), rules=("D2",)))
-        return Day(date=when, week=w, am=self._am, pm=tuple(pm))
+            am.append(self._base("eye-cream", "am", EYE_AREAS, treated))
+        am.append(self._base("moisturize", "am", base, treated))
+        am.append(self._base("sunscreen", "am", base, treated, sun_rules))  # D5, invariant 6: daily
+        if p.habits.makeup:
+            am.append(self._base("makeup", "am", ("face",), treated,
+                                 variant="concealer" if p.habits.under_eye_concealer else None))
+        pm: list[Step | None] = []
+        if p.habits.makeup:
+            pm.append(self._base("remove-makeup", "pm", ("face",), treated))
+        pm.append(self._base("cleanse", "pm", base, treated))
+        wp = self.titration.week(w)
+        for i in range(len(ACTIVES)):
+            if wp.nights[i] >> k & 1:
+                pm.append(self._active(i, p, when, k, wp.rules))
+        if p.eye_milia:
+            pm.append(self._base("eye-cream", "pm", EYE_AREAS, treated))
+        pm.append(self._base("moisturize", "pm", base, treated))
+        return Day(date=when, week=w, am=tuple(s for s in am if s is not None),
+                   pm=tuple(s for s in pm if s is not None))
+
+    def days(self, first: date, last: date) -> tuple[Day, ...]:
+        return tuple(self.day(first + timedelta(days=i)) for i in range((last - first).days + 1))
 
     def step_ids(self, first: date, last: date) -> list[tuple[date, tuple[str, ...]]]:
-        """Each day's planned step ids, ``first..last``: what :meth:`day` plans, without building steps."""
-        p = self.profile
-        am = tuple(s.id for s in self._am)
-        before = (("pm:remove-makeup",) if p.habits.makeup else ()) + ("pm:cleanse",)
-        after = (("pm:eye-cream",) if p.eye_milia else ()) + ("pm:moisturize",)
-        by_active = {None: am + before + after}
-        for name in ("retinol", "exfoliate"):
-            by_active[name] = am + before + (f"pm:{name}",) + after
+        """Each day's planned step ids, ``first..last``: what :meth:`day` plans, built once per
+        (profile, active) and reused on days no procedure touches (stats over ten years)."""
         out: list[tuple[date, tuple[str, ...]]] = []
-        if last < first:
-            return out
-        offset = (first - self.start).days
-        week, k = offset // 7 + 1, offset % 7
+        cache: dict[tuple, tuple[str, ...]] = {}
+        after, before = self.blocks.aftercare, self.blocks.before
         day = first
         one = timedelta(days=1)
         while day <= last:
-            lv = self.titration.week(week)
-            pattern = evening_pattern(lv.retinol, lv.acid, lv.prev_retinol)
-            while k < 7 and day <= last:
-                tonight = self._tonight(day, k, lv, pattern)
-                out.append((day, by_active[None if tonight is None else tonight[0]]))
-                day += one
-                k += 1
-            week, k = week + 1, 0
+            offset = (day - self.start).days
+            wp = self.titration.week(offset // 7 + 1)
+            k = offset % 7
+            if self.minor or day in after or day in before:
+                out.append((day, self.day(day).step_ids()))
+            else:
+                tonight = next((i for i in range(len(ACTIVES)) if wp.nights[i] >> k & 1), None)
+                key = (id(self.timeline.on(day)), tonight)
+                ids = cache.get(key)
+                if ids is None:
+                    ids = cache[key] = self.day(day).step_ids()
+                out.append((day, ids))
+            day += one
         return out
 
-    # -- notices ---------------------------------------------------------------------------
     def notices(self, first: date, last: date) -> tuple[Notice, ...]:
-        from milia_cli.messages import plan as msg
+        from milia_cli.plan_notices import notices
 
-        p, e, c = self.profile, self.elig, self.profile.cautions
-        out: list[Notice] = []
-
-        def add(rule_id: str, text: str | None = None) -> None:
-            out.append(RULES[rule_id].notice(text))
-
-        add("N1")
-        for start_day, cleared in self.titration.stops:
-            if start_day <= last and (cleared is None or cleared + timedelta(days=21) >= first):
-                detail = (msg.STOP_LOGGED.format(day=start_day.isoformat()) if cleared is None else
-                          msg.STOP_CLEARED.format(day=start_day.isoformat(), cleared=cleared.isoformat()))
-                add("B7", f"{detail} {RULES['B7'].action}")
-        if e.b10:
-            add("B10")
-            add("N8")
-        if e.minor:
-            add("A8", msg.UNDER_18.format(year=p.birth_year) + RULES["A8"].action)
-        if p.pregnancy in ("pregnant", "trying"):
-            add("B1")
-        elif p.pregnancy == "breastfeeding":
-            add("B2")
-        if p.pregnancy != "none":
-            add("N3")
-        if p.pregnancy == "pregnant" and e.acid:
-            add("C7")
-        for day, week in self.titration.step_downs:
-            if first - timedelta(days=7) <= day <= last:
-                add("B6", msg.STEP_DOWN_LOGGED.format(what=msg.IRRITATION_2, day=day.isoformat(), week=week)
-                    + " " + RULES["B6"].action)
-        picked = [ch.date for ch in self.log.checkins
-                  if ch.picked and first - timedelta(days=7) <= ch.date <= last]
-        if picked:
-            add("A1", msg.PICKED_LOGGED.format(day=picked[-1].isoformat()) + RULES["A1"].action)
-        for ev in self.log.events:
-            until = ev.date + timedelta(days=AFTERCARE_DAYS)
-            if ev.date <= last and until > first:
-                areas = ", ".join(ev.areas) if ev.areas else msg.ALL_AREAS
-                add("E2", msg.AFTERCARE_LOGGED.format(kind=ev.kind, day=ev.date.isoformat(), areas=areas,
-                                                      until=until.isoformat()) + RULES["E2"].action)
-        if c.photosensitizing_medicine:
-            add("C8")
-        if c.facial_steroid:
-            add("D7")
-        if not e.b10 and c.any_of("photosensitizing_medicine", "facial_steroid", "keloid_prone", "cold_sores",
-                                  "anticoagulants"):
-            add("N8")
-        if p.pregnancy in ("pregnant", "breastfeeding") or c.any_of(
-                "cold_sores", "keloid_prone", "photosensitizing_medicine", "anticoagulants"):
-            add("E1")
-        if e.any_active:
-            add("N6")
-            add("N7")
-        held = [w for w in self.titration.held_unlogged if week_of(self.start, first) <= w <= week_of(self.start, last)]
-        if held and e.any_active:
-            add("B4", msg.HELD_UNLOGGED.format(weeks=", ".join(str(w) for w in held)))
-        if e.retinol:
-            add("B5")
-        if e.acid:
-            add("C1")
-            if p.eye_milia:
-                add("C6")
-        if p.habits.makeup and p.habits.under_eye_concealer:
-            add("D4")
-        if p.habits.smoker:
-            add("D6")
-        add("N2")
-        add("N4")
-        add("N5")
-        add("N9")
-        seen: set[tuple[str, str]] = set()
-        unique = []
-        for n in out:
-            if (n.id, n.text) not in seen:
-                seen.add((n.id, n.text))
-                unique.append(n)
-        return tuple(sorted(unique, key=lambda n: _LEVEL_ORDER[n.level]))  # stable: keeps rule order
+        return notices(self, first, last)
 
 
 def _levels(titration: Titration, n_weeks: int) -> dict[str, tuple[Level, ...]]:
@@ -312,14 +349,13 @@ def build_plan(profile: Profile, log: Log = EMPTY_LOG, *, start: date | None = N
         raise ValueError("weeks must be at least 1")
     first = start or profile.schedule.start
     planner = _Planner(profile, log, first, weeks, today)
-    days = tuple(planner.day(first + timedelta(days=i)) for i in range(7 * weeks))
     last = first + timedelta(days=7 * weeks - 1)
     return Plan(profile=profile.name, start=first, weeks=weeks, levels=_levels(planner.titration, weeks),
-                days=days, notices=planner.notices(first, last))
+                days=planner.days(first, last), notices=planner.notices(first, last))
 
 
 class PlanSkeleton(NamedTuple):
-    """What streaks and adherence need of a long plan, built without a Step per day."""
+    """What streaks and adherence need of a long plan."""
 
     start: date
     levels: dict[str, tuple[Level, ...]]
@@ -330,19 +366,16 @@ class PlanSkeleton(NamedTuple):
 def plan_skeleton(profile: Profile, log: Log, *, weeks: int, today: date, through: date, window_first: date,
                   irritations: Iterable[tuple[date, int | None]] | None = None) -> PlanSkeleton:
     """The levels of a ``weeks``-week plan from schedule.start, each day's planned step ids up to
-    ``through`` and the full days from ``window_first``: the same as :func:`build_plan` gives
-    (``tests/test_stats_fast.py`` checks it), in O(weeks + days) small tuples.
-
-    ``log`` needs the events; its check-ins are read only for titration, which takes
-    ``irritations`` (every check-in's (date, irritation), in date order) instead when given.
-    """
+    ``through`` and the full days from ``window_first``: the same as :func:`build_plan` gives.
+    ``irritations`` (every check-in's (date, irritation), in date order) replaces ``log.checkins``
+    for titration when given."""
     if weeks < 1:
         raise ValueError("weeks must be at least 1")
     begin = profile.schedule.start
     planner = _Planner(profile, log, begin, weeks, today, irritations)
     last = min(through, begin + timedelta(days=7 * weeks - 1))
     lo = max(window_first, begin)
-    window = tuple(planner.day(lo + timedelta(days=i)) for i in range((last - lo).days + 1)) if last >= lo else ()
+    window = planner.days(lo, last) if last >= lo else ()
     return PlanSkeleton(start=begin, levels=_levels(planner.titration, weeks),
                         step_ids=tuple(planner.step_ids(begin, last)), window=window)
 
@@ -350,15 +383,13 @@ def plan_skeleton(profile: Profile, log: Log, *, weeks: int, today: date, throug
 def plan_days(profile: Profile, log: Log, first: date, last: date, *, today: date,
               start: date | None = None) -> tuple[Day, ...]:
     """The planned days from ``first`` to ``last`` (days before the plan's start are left out).
-
-    Builds only the weeks up to ``last``: O(weeks + check-ins), whatever the log's length.
-    """
+    Builds only the weeks up to ``last``."""
     begin = start or profile.schedule.start
     first = max(first, begin)
     if last < first:
         return ()
     planner = _Planner(profile, log, begin, week_of(begin, last), today)
-    return tuple(planner.day(first + timedelta(days=i)) for i in range((last - first).days + 1))
+    return planner.days(first, last)
 
 
 def plan_for_day(profile: Profile, log: Log, day: date, *, today: date, start: date | None = None) -> Day | None:
@@ -369,12 +400,12 @@ def plan_for_day(profile: Profile, log: Log, day: date, *, today: date, start: d
 
 def plan_window(profile: Profile, log: Log, first: date, last: date, *, today: date,
                 start: date | None = None) -> tuple[tuple[Day, ...], tuple[Notice, ...], dict[str, tuple[Level, ...]]]:
-    """Days, the notices that matter in the window, and the levels so far (for `today`)."""
+    """Days, the notices that matter in the window, and the levels so far."""
     begin = start or profile.schedule.start
     n_weeks = max(1, week_of(begin, max(last, begin)))
     planner = _Planner(profile, log, begin, n_weeks, today)
     lo = max(first, begin)
-    days = tuple(planner.day(lo + timedelta(days=i)) for i in range((last - lo).days + 1)) if last >= lo else ()
+    days = planner.days(lo, last) if last >= lo else ()
     return days, planner.notices(first, last), _levels(planner.titration, n_weeks)
 
 
@@ -407,12 +438,17 @@ class DayView(NamedTuple):
         }
 
 
+def day_notices(planner: _Planner, day: date) -> tuple[Notice, ...]:
+    """The notices that apply on ``day`` (no background notices): what `today` shows."""
+    return tuple(n for n in planner.notices(day, day) if n.id not in GENERAL_NOTICES)
+
+
 def day_view(profile: Profile, log: Log, day: date, *, today: date,
              irritations: Iterable[tuple[date, int | None]] | None = None) -> DayView | None:
     """`milia today` for ``day``: None before the plan starts. Builds only the weeks up to ``day``.
 
     With ``irritations`` (every check-in's (date, irritation) in date order, for titration),
-    ``log`` needs only the events and the check-ins of the week before ``day`` through ``day``.
+    ``log`` needs only the events and the recent check-ins (the A6/A7 window of 12 weeks).
     """
     start = profile.schedule.start
     if day < start:
@@ -423,18 +459,19 @@ def day_view(profile: Profile, log: Log, day: date, *, today: date,
     this = planner.day(day)
     new: set[str] = set()
     if w > 1:
-        before = {s.id for i in range(7) for s in planner.day(week_first - timedelta(days=7 - i)).steps}
-        now = {s.id for i in range(7) for s in planner.day(week_first + timedelta(days=i)).steps}
+        before = {sid for d in planner.days(week_first - timedelta(days=7), week_first - timedelta(days=1))
+                  for sid in d.step_ids()}
+        now = {sid for d in planner.days(week_first, week_first + timedelta(days=6)) for sid in d.step_ids()}
         new = {sid for sid in now if sid not in before}
     checkin = log.on(day)
     done: frozenset[str] = frozenset()
     skipped: frozenset[str] = frozenset()
     if checkin is not None:
-        done = frozenset(this.step_ids()) if checkin.all_done else checkin.done
+        done = frozenset(this.step_ids()) - checkin.skipped if checkin.all_done else checkin.done
         skipped = checkin.skipped
     changes = tuple((name, lv) for name, hist in planner.titration.levels.items() for lv in hist
                     if lv.week == w and lv.reason)
-    notices = tuple(n for n in planner.notices(day, day) if n.id not in GENERAL_NOTICES)
     return DayView(profile=profile.name, day=this, day_number=(day - week_first).days + 1,
                    am_time=profile.schedule.am.strftime("%H:%M"), pm_time=profile.schedule.pm.strftime("%H:%M"),
-                   new=frozenset(new), done=done, skipped=skipped, level_changes=changes, notices=notices)
+                   new=frozenset(new), done=done, skipped=skipped, level_changes=changes,
+                   notices=day_notices(planner, day))

@@ -36,7 +36,7 @@ from milia_cli.plan import ACTIVE_STEPS, Day, Level, Plan
 if TYPE_CHECKING:
     from milia_cli.planner import PlanSkeleton
 
-OPTIONAL_STEPS = frozenset({"makeup"})
+from milia_cli.catalogue import OPTIONAL_STEPS  # noqa: E402  (makeup, eye cream: D3)
 KEPT, MISSED, REST, OPEN = "kept", "missed", "rest", "open"
 
 

@@ -1,86 +1,29 @@
-"""The step catalogue: what each step is, where it goes and how to do it.
+"""Building :class:`~milia_cli.plan.Step` records from the catalogue (:mod:`milia_cli.catalogue`).
 
-Clinical how-to text is knowledge-base data (like the rules), so it lives here
-and not in :mod:`milia_cli.messages`. :func:`make_step` builds the frozen
-:class:`~milia_cli.plan.Step` objects the planner caches and reuses.
+The how-to text follows the kinds of area a step covers (face, eye, body: A10 body wording),
+and E2 takes treated areas out of every step (:func:`without`).
 """
 
 from __future__ import annotations
 
+from milia_cli.catalogue import (
+    ACTIVE_AVOID, AREA_KIND, BODY_AREAS, BODY_HOW, EYE_AREAS, FACE_AREAS, FACE_GROUP, SHORT, STEP_KINDS, TITLES,
+)
 from milia_cli.plan import Step
-from milia_cli.profile import AREAS, EYE_AREAS
+from milia_cli.profile import AREAS
 
-FACE_AREAS = ("forehead", "cheeks", "nose", "chin")
-BODY_AREAS = ("chest", "back", "arms")
-# Invariant 3 / B8, B9, C6: every active lists both eye areas (and the rest of B9) in `avoid`.
-ACTIVE_AVOID = ("upper-eyelids", "under-eyes", "nose-corners", "lips", "broken-or-irritated-skin")
+__all__ = ["ACTIVE_AVOID", "BODY_AREAS", "EYE_AREAS", "FACE_AREAS", "SHORT", "TITLES", "TEST_SPOT",
+           "ordered_areas", "base_areas", "without", "how_text", "make_step"]
 
-TITLES = {
-    "cleanse": "Gentle cleanser",
-    "remove-makeup": "Remove all makeup",
-    "exfoliate": "AHA/BHA exfoliant",
-    "retinol": "Retinol (lowest strength)",
-    "moisturize": "Light water-based moisturizer",
-    "eye-cream": "Oil-free eye cream",
-    "sunscreen": "Broad-spectrum sunscreen SPF 30+",
-    "makeup": "Non-comedogenic makeup",
-}
-SHORT = {
-    "cleanse": "cleanse",
-    "remove-makeup": "makeup off",
-    "exfoliate": "EXFOLIATE",
-    "retinol": "RETINOL",
-    "moisturize": "moisturize",
-    "eye-cream": "eye cream",
-    "sunscreen": "SPF 30+",
-    "makeup": "makeup",
-}
-
-HOW = {
-    "cleanse": "Wash with a gentle, non-foaming cleanser and lukewarm water; pat dry.",
-    "remove-makeup": (
-        "Take off all makeup, including around the eyes, with a gentle remover before cleansing; "
-        "never sleep in makeup."
-    ),
-    "exfoliate": (
-        "On a night without retinol: a leave-on AHA (glycolic or lactic, at most 10 %) or a "
-        "salicylic acid (0.5–2 %) on dry, clean skin; no peels. Keep it off the eyelids, under "
-        "the eyes and the lips."
-    ),
-    "exfoliate-pregnant": (
-        "Face only, on dry clean skin: lactic or glycolic acid at most 10 %, or a wash-off "
-        "salicylic cleanser at most 2 %; no peels; azelaic acid is the alternative. Keep it off "
-        "the eyelids, under the eyes and the lips; check the product with your clinician."
-    ),
-    "retinol": (
-        "A pea-sized amount of the lowest-strength retinol for the whole face, on dry skin after "
-        "cleansing. Keep it off the upper eyelids, under the eyes, the corners of the nose, the "
-        "lips and any broken or sunburned skin."
-    ),
-    "moisturize": (
-        "A light, water-based moisturizer; hyaluronic acid and other humectants rather than "
-        "heavy oils and butters."
-    ),
-    "eye-cream": (
-        "A rice-grain amount of oil-free eye cream, patted along the orbital bone; "
-        "nothing on the lash line."
-    ),
-    "sunscreen": (
-        "Broad-spectrum SPF 30+, oil-free or non-comedogenic, as the last skincare step; "
-        "reapply when outdoors."
-    ),
-    "makeup": "Non-comedogenic, oil-free makeup; take it all off tonight.",
-    "makeup-concealer": (
-        "Non-comedogenic, oil-free makeup and a light concealer under the eyes (a tip: one "
-        "esthetician blames heavy silicone concealers for milia there); take it all off tonight."
-    ),
-}
+TEST_SPOT = ("New: try it on a test spot first (a coin-sized area on the jawline or beside the ear) for "
+             "the first few nights before the whole area; one new product at a time. ")
+_ORDER = {a: i for i, a in enumerate(("face",) + AREAS)}
 
 
 def ordered_areas(areas) -> tuple[str, ...]:
     """Areas in the canonical order of AREAS (unknown ones after, sorted)."""
-    known = [a for a in AREAS if a in areas]
-    return tuple(known) + tuple(sorted(a for a in areas if a not in AREAS))
+    known = sorted((a for a in areas if a in _ORDER), key=_ORDER.__getitem__)
+    return tuple(known) + tuple(sorted(a for a in areas if a not in _ORDER))
 
 
 def base_areas(milia_areas: tuple[str, ...]) -> tuple[str, ...]:
@@ -88,17 +31,42 @@ def base_areas(milia_areas: tuple[str, ...]) -> tuple[str, ...]:
     return ("face",) + tuple(a for a in BODY_AREAS if a in milia_areas)
 
 
-def active_areas(milia_areas: tuple[str, ...], *, face_only: bool = False) -> tuple[str, ...]:
-    """Where an active goes: the whole face (B3) when milia are on the face or around the
-    eyes (or no areas are given), plus body areas with milia; never an eye area."""
-    face = not milia_areas or any(a in FACE_AREAS or a in EYE_AREAS for a in milia_areas)
-    out = FACE_AREAS if face else ()
-    if not face_only:
-        out = out + tuple(a for a in BODY_AREAS if a in milia_areas)
-    return out
+def without(areas: tuple[str, ...], treated: frozenset[str], all_marker: str = "*") -> tuple[str, ...]:
+    """``areas`` with the treated ones taken out (E2); "face" is split into its parts when
+    one of them (an eye area included) is treated."""
+    if not treated:
+        return areas
+    if all_marker in treated:
+        return ()
+    out: list[str] = []
+    for a in areas:
+        if a == "face" and any(t in FACE_GROUP for t in treated):
+            out.extend(x for x in FACE_GROUP if x not in treated)
+        elif a not in treated:
+            out.append(a)
+    return tuple(dict.fromkeys(out))
+
+
+def how_text(step: str, areas: tuple[str, ...], variant: str | None = None) -> str:
+    """The how-to of ``step`` for the kinds of area in ``areas`` (face, eye, body)."""
+    how = STEP_KINDS[step].how
+    kinds = {AREA_KIND.get(a, "face") for a in areas}
+    body = ", ".join(a for a in areas if AREA_KIND.get(a) == "body")
+    if variant is not None and variant in how:
+        main = how[variant]
+    elif "face" in kinds or "eye" in kinds or not body:
+        main = how.get("face") or how.get("eye") or ""
+    else:
+        main = ""
+    if body:
+        if main:
+            main = f"{main} {BODY_HOW.format(areas=body)}"
+        else:
+            main = how.get("body", BODY_HOW).format(areas=body)
+    return main
 
 
 def make_step(step: str, slot: str, *, areas: tuple[str, ...], avoid: tuple[str, ...] = (),
-              rules: tuple[str, ...], how_key: str | None = None) -> Step:
+              rules: tuple[str, ...], how: str | None = None, variant: str | None = None) -> Step:
     return Step(step=step, slot=slot, title=TITLES[step], areas=areas, avoid=avoid,
-                how=HOW[how_key or step], rules=rules)
+                how=how if how is not None else how_text(step, areas, variant), rules=rules)

@@ -12,7 +12,9 @@ from milia_cli.plan import Notice
 from milia_cli.profile import AREAS
 from milia_cli.rules import RULES
 
-COLOURS = ("white", "yellow", "skin", "red", "brown", "black", "multicoloured", "pearly")
+# "pearly" is pearly white, typical of milia (S2 "tiny pearls"): no flag. "translucent" is a pearly,
+# translucent bump with tiny vessels (A4: possible skin cancer), as is one that bleeds or does not heal.
+COLOURS = ("white", "yellow", "skin", "red", "brown", "black", "multicoloured", "pearly", "translucent")
 DARK_COLOURS = ("brown", "black", "multicoloured")
 LOWER_LID_CHEEK = ("under-eyes", "cheeks")
 BIG_MM = 6.0  # A2: over 6 mm
@@ -108,7 +110,7 @@ def flagged_rules(a: Answers, age: int | None = None) -> tuple[str, ...]:
         out.append("A2")
     if a.colour == "red" or _yes(a.painful) or _yes(a.pus) or _yes(a.rough_spreading):
         out.append("A3")
-    if _yes(a.central_dip) or _yes(a.flat_plaque) or _yes(a.non_healing) or a.colour == "pearly":
+    if _yes(a.central_dip) or _yes(a.flat_plaque) or _yes(a.non_healing) or a.colour == "translucent":
         out.append("A4")
     if (a.colour == "skin" and a.location in LOWER_LID_CHEEK and a.weeks is not None
             and a.weeks >= LONG_WEEKS and not _yes(a.changing)):

@@ -1,4 +1,12 @@
-"""SPEC.md safety invariants 1–9 as properties over generated profiles, dates and logs."""
+"""SPEC.md safety invariants 1–9 as properties over generated profiles, dates and logs.
+
+Revision 2 (issue 11) changed what some of them mean, and these checks follow: under 18 (A8,
+invariant 13) there are no steps at all, so 7 and 9 hold for adults; a rise from 0 that
+restarts an active (B13) needs no two weeks at 0; invariant 5 compares the week after
+irritation 2 with the *levels* of the week it was logged in (B6 now pauses from that evening,
+so that week's evenings are cut too); mornings in E2 aftercare may lose the sunscreen on the
+treated areas (invariant 14). Invariants 10–16 are in ``test_rev2_invariants.py``.
+"""
 
 from __future__ import annotations
 
@@ -33,8 +41,22 @@ def week_counts(plan: dict) -> dict[int, int]:
     return out
 
 
-def check_log_free_invariants(profile: Profile, plan: dict) -> None:
+def minor(profile: Profile, today: date) -> bool:
+    return profile.birth_year is not None and (profile.birth_year > today.year or today.year - profile.birth_year <= 18)
+
+
+def aftercare_days(log: Log | None) -> set[str]:
+    if log is None:
+        return set()
+    return {(e.date + timedelta(days=i)).isoformat() for e in log.events if e.kind != "resume" for i in range(14)}
+
+
+def check_log_free_invariants(profile: Profile, plan: dict, today: date | None = None, log: Log | None = None) -> None:
     days = plan["days"]
+    treated_days = aftercare_days(log)
+    if today is not None and minor(profile, today):
+        assert not any(d["am"] or d["pm"] for d in days)  # invariant 13
+        return
     assert len(days) == 7 * plan["weeks"]
     retinol_days = [d for d in days if any(s["step"] == "retinol" for s in d["pm"] + d["am"])]
     # 1. no retinol when pregnant, trying or breastfeeding
@@ -53,13 +75,14 @@ def check_log_free_invariants(profile: Profile, plan: dict) -> None:
     # 4. levels: start level, +1 at most, only after two weeks at a level, within caps
     cap = caps(profile)
     for step, hist in plan["levels"].items():
-        assert hist[0]["per_week"] == START[step], hist
+        stopped = log is not None and any(c.irritation == 3 for c in log.checkins)
+        assert hist[0]["per_week"] == START[step] or (stopped and hist[0]["per_week"] == 1), hist  # B7: bottom
         for prev, cur in zip(hist, hist[1:]):
             assert cur["week"] > prev["week"]
             assert cur["reason"] and cur["rules"]
             if cur["per_week"] > prev["per_week"]:
                 assert cur["per_week"] == prev["per_week"] + 1, hist
-                assert cur["week"] - prev["week"] >= 2, hist
+                assert cur["week"] - prev["week"] >= 2 or "B13" in cur["rules"], hist
         assert all(0 <= lv["per_week"] <= cap[step] for lv in hist)
     level_of = {}
     for step, hist in plan["levels"].items():
@@ -79,14 +102,16 @@ def check_log_free_invariants(profile: Profile, plan: dict) -> None:
         nxt = dates.get(day + timedelta(days=1))
         if nxt is not None:  # adjacent retinol nights only at 4+ a week
             assert level_of[("retinol", d["week"])] >= 4 and level_of[("retinol", nxt["week"])] >= 4
-    # 6. sunscreen every morning of any week with an active
+    # 6. sunscreen every morning of any week with an active (E2 may take the treated areas out)
     active_weeks = {d["week"] for d in days if actives(d)}
     for d in days:
-        if d["week"] in active_weeks:
+        if d["week"] in active_weeks and d["date"] not in treated_days:
             assert any(s["step"] == "sunscreen" for s in d["am"])
     # 7. eye milia -> oil-free eye cream morning and evening
     if EYES & set(profile.milia.areas):
         for d in days:
+            if d["date"] in treated_days:
+                continue
             assert any(s["step"] == "eye-cream" for s in d["am"])
             assert any(s["step"] == "eye-cream" for s in d["pm"])
     # 9. B10 cautions -> no actives at all and a refer notice
@@ -99,13 +124,17 @@ def check_log_invariants(plan: dict, log: Log) -> None:
     days = {date.fromisoformat(d["date"]): d for d in plan["days"]}
     counts = week_counts(plan)
     start = date.fromisoformat(plan["start"])
-    # 5a. irritation 2 -> the following week has fewer active evenings than the week before
+    # 5a. irritation 2 -> the following week has fewer active evenings than the week before had planned
+    level_total = {}
+    for w in range(1, plan["weeks"] + 1):
+        level_total[w] = sum(([lv["per_week"] for lv in hist if lv["week"] <= w] or [0])[-1]
+                             for hist in plan["levels"].values())
     for c in log.checkins:
         if c.irritation == 2 and c.date >= start:
             w = (c.date - start).days // 7 + 1
-            if w + 1 <= plan["weeks"] and counts.get(w, 0) > 0:
-                assert counts[w + 1] < counts[w], (c.date, counts)
-    # 5b. irritation 3 -> no actives until a later check-in of 0 or 1, and a stop notice
+            if w + 1 <= plan["weeks"] and level_total.get(w, 0) > 0:
+                assert counts.get(w + 1, 0) < level_total[w], (c.date, counts)
+    # 5b. irritation 3 -> no actives until a later check-in of 0 or 1 (and, revision 2, a resume), and a stop notice
     for c in log.checkins:
         if c.irritation == 3 and start <= c.date < start + timedelta(days=7 * plan["weeks"]):
             later = [x.date for x in log.checkins if x.date > c.date and x.irritation in (0, 1)]
@@ -113,7 +142,7 @@ def check_log_invariants(plan: dict, log: Log) -> None:
             for day, d in days.items():
                 if c.date <= day <= until:
                     assert not actives(d), (c.date, day)
-            assert any(n["level"] == "stop" and n["id"] == "B7" for n in plan["notices"])
+            assert any(n["id"] == "B7" for n in plan["notices"])
     # 8. a procedure -> no actives on its areas for 14 days
     for ev in log.events:
         for i in range(14):
@@ -132,7 +161,7 @@ def check_log_invariants(plan: dict, log: Log) -> None:
 def test_invariants_without_log(profile, weeks, today_offset):
     today = profile.schedule.start + timedelta(days=today_offset)
     plan = build_plan(profile, EMPTY_LOG, weeks=weeks, today=today).to_dict()
-    check_log_free_invariants(profile, plan)
+    check_log_free_invariants(profile, plan, today)
 
 
 @settings(max_examples=150, deadline=None)
@@ -142,7 +171,7 @@ def test_invariants_with_generated_logs(data, profile, today_offset):
     log = data.draw(logs(start))
     today = start + timedelta(days=today_offset)
     plan = build_plan(profile, log, weeks=14, today=today).to_dict()
-    check_log_free_invariants(profile, plan)
+    check_log_free_invariants(profile, plan, today, log)
     check_log_invariants(plan, log)
 
 

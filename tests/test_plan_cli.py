@@ -53,7 +53,7 @@ def test_plan_table_fits_80_columns(ana):
     lines = res.stdout.splitlines()
     assert max(len(line.rstrip()) for line in lines) <= 80
     assert "Week 3" in res.stdout and "RETINOL" in res.stdout and "EXFOLIATE" in res.stdout
-    assert "exfoliate: 1×/week from week 3" in res.stdout
+    assert "exfoliate: 1×/week from week 4" in res.stdout  # revision 2 (B11): after retinol's week-3 step
     assert "\x1b[" not in res.stdout  # no colour when not asked
 
 
@@ -157,7 +157,7 @@ def test_why_lists_every_rule(milia):
     for rid in ("A1", "B10", "C8", "D7", "E2", "N9"):
         assert f"  {rid} " in res.stdout
     data = json.loads(milia("why", "--json").stdout)
-    assert len(data["rules"]) == 44
+    assert len(data["rules"]) == 52  # revision 2: A9, A10, B11–B13, C9, D8, D9
 
 
 def test_why_json_for_a_step(milia):

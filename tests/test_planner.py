@@ -110,10 +110,14 @@ def test_b4_projection_steps_up_every_two_weeks_to_the_cap():
     assert all(lv.rules == ("B4",) and lv.reason for lv in plan.levels["retinol"][1:])
 
 
-@pytest.mark.parametrize("skin", ["dry", "sensitive"])
-def test_b4_dry_and_sensitive_hold_at_three(skin):
+@pytest.mark.parametrize("skin,cap,combined", [("dry", 3, 4), ("sensitive", 2, 3)])
+def test_b4_dry_and_sensitive_hold_at_three_within_the_combined_cap(skin, cap, combined):
+    """Revision 2 (B11): sensitive skin has 3 active evenings a week in all, so retinol holds at 2
+    once the acid has its evening (it held at 3 + 1 acid = 4 before)."""
     plan = projected(prof(skin_type=skin), weeks=20)
-    assert max(counts(plan, "retinol")) == 3
+    assert max(counts(plan, "retinol")) == cap
+    totals = [r + a for r, a in zip(counts(plan, "retinol"), counts(plan, "exfoliate"))]
+    assert max(totals) == combined
 
 
 def test_b4_past_weeks_without_check_ins_hold_the_level():
@@ -129,23 +133,29 @@ def test_b5_mild_irritation_early_holds_the_level():
     assert counts(plan, "retinol")[:4] == [2, 2, 2, 3]
 
 
-def test_b6_irritation_2_steps_down_and_pauses_acid():
-    log = calm_log(d30=2)  # week 5
+def test_b6_irritation_2_pauses_at_once_then_steps_down_and_pauses_acid():
+    """Revision 2: from the evening of the check-in (Wed of week 5), not from the next week."""
+    log = calm_log(d30=2)  # week 5, day 3; the next check-in (day 32) is calm
     plan = projected(log=log, today=START + timedelta(days=60))
+    d = START + timedelta(days=30)
+    assert not any(s.active for day in plan.days if d <= day.date <= d + timedelta(days=2) for s in day.steps)
+    assert not any(day.has("exfoliate") for day in plan.days if d <= day.date < d + timedelta(days=7))
     r, a = counts(plan, "retinol"), counts(plan, "exfoliate")
-    assert r[4] == 4 and r[5] == 3
-    assert a[5] == 0 and a[6] == 0 and a[7] == 1
-    assert r[5] + a[5] < r[4] + a[4]
+    levels = {lv.week: lv.per_week for lv in plan.levels["retinol"]}
+    assert levels[5] == 4 and levels[6] == 3 and r[5] == 3
+    assert a[5] == 0  # one change a week: retinol comes back first
     change = [lv for lv in plan.levels["retinol"] if lv.week == 6][0]
-    assert "B6" in change.rules and "irritation 2" in change.reason
+    assert "B6" in change.rules and "paused at once" in change.reason
     assert "B6" in ids(plan)
 
 
 def test_b6_two_mild_logs_in_a_row_after_week_4_step_down():
     log = calm_log(d36=1, d38=1)  # week 6, two check-ins in a row
     plan = projected(log=log, today=START + timedelta(days=60))
-    r = counts(plan, "retinol")
-    assert r[6] == r[5] - 1
+    level = {w: max(lv.per_week for lv in plan.levels["retinol"] if lv.week <= w) if False else
+             [lv.per_week for lv in plan.levels["retinol"] if lv.week <= w][-1] for w in (6, 7)}
+    assert level[7] == level[6] - 1  # revision 2: the pause starts at once, so compare levels
+    assert not any(d.has("retinol") for d in plan.days if START + timedelta(days=38) <= d.date < START + timedelta(days=42))
 
 
 def test_b7_irritation_3_stops_everything_until_a_calm_check_in():
@@ -158,12 +168,20 @@ def test_b7_irritation_3_stops_everything_until_a_calm_check_in():
     assert plan.notices[0].id == "B7" and plan.notices[0].level == "stop"
 
 
-def test_b7_restart_at_the_bottom_after_a_calm_check_in():
-    log = calm_log(d16=3)  # later check-ins are calm
+def test_b7_no_automatic_restart_after_calm_check_ins():
+    """Revision 2: calm check-ins alone never restart actives after irritation 3."""
+    log = calm_log(d16=3)  # later check-ins are calm, no resume
     plan = projected(log=log, today=START + timedelta(days=80))
-    r = counts(plan, "retinol")
-    assert r[3] == 0 and r[4] == 0  # weeks 4 and 5 (the next week has none)
-    assert r[5] == 1  # restart at the bottom, two weeks after the stop
+    assert sum(counts(plan, "retinol")[2:]) == 0 or max(counts(plan, "retinol")[3:]) == 0
+    assert not any(s.active for d in plan.days if d.date >= START + timedelta(days=16) for s in d.steps)
+
+
+def test_b7_restart_at_the_bottom_after_resume():
+    log = calm_log(d16=3)
+    log = log._replace(events=(Event(START + timedelta(days=30), "resume"),))  # week 5
+    plan = projected(log=log, today=START + timedelta(days=80))
+    r, a = counts(plan, "retinol"), counts(plan, "exfoliate")
+    assert r[2:5] == [1, 0, 0] and r[5] == 1 and a[5] == 0  # bottom level, one active at a time
     assert any("B7" in lv.rules for lv in plan.levels["retinol"])
 
 
@@ -203,7 +221,7 @@ def test_b10_no_actives_and_a_refer_notice(caution):
 def test_c2_c4_acid_joins_in_week_three_on_non_retinol_nights():
     plan = projected()
     a = counts(plan, "exfoliate")
-    assert a[:3] == [0, 0, 1]
+    assert a[:4] == [0, 0, 0, 1]  # revision 2 (B11): retinol steps up in week 3, so the acid waits a week
     for day in plan.days:
         assert not (day.has("retinol") and day.has("exfoliate"))
     step = [s for d in plan.days for s in d.pm if s.step == "exfoliate"][0]

@@ -52,3 +52,55 @@ def logs(draw, start: date, days: int = 84) -> Log:
         events.append(Event(date=start + timedelta(days=off), kind=draw(st.sampled_from(PROCEDURE_KINDS)),
                             areas=draw(areas)))
     return Log(checkins=tuple(checkins), events=tuple(events))
+
+
+# -- revision 2: whole courses ------------------------------------------------------------------
+EYE_SIDE = ("upper-eyelids", "under-eyes")
+procedure_areas = st.one_of(st.just(()), st.lists(st.sampled_from(AREAS), unique=True, min_size=1, max_size=3)
+                            .map(lambda xs: tuple(a for a in AREAS if a in xs)),
+                            st.sampled_from([("upper-eyelids",), ("under-eyes",), EYE_SIDE]))
+
+
+@st.composite
+def rev2_profiles(draw, start=None) -> Profile:
+    """Profiles with the revision-2 cautions and, sometimes, a dated pregnancy status."""
+    p = draw(profiles(start=start))
+    cautions = p.cautions._replace(prescription_retinoid=draw(st.sampled_from([False, False, False, True])),
+                                   prescriber_agreed=draw(st.booleans()))
+    p = p._replace(cautions=cautions, birth_year=draw(st.one_of(st.none(), st.none(), st.integers(1950, 2030))))
+    if draw(st.booleans()):
+        p = p._replace(milia=Milia(areas=draw(st.sampled_from(
+            [("upper-eyelids",), EYE_SIDE, ("chest",), ("chest", "back"), ("cheeks", "chest"), ("under-eyes", "nose")]))))
+    if p.pregnancy != "none" and draw(st.booleans()):
+        p = p._replace(pregnancy_since=p.schedule.start + timedelta(days=draw(st.integers(-10, 90))))
+    return p
+
+
+@st.composite
+def courses(draw, start: date, days: int = 98) -> Log:
+    """A course: check-ins with irritation (also inside pauses), counts and new bumps, resume
+    events, procedures (past or planned, often on the eye areas) and dated pregnancy changes."""
+    from milia_cli.logmodel import ProfileChange
+
+    offsets = draw(st.lists(st.integers(-7, days + 7), unique=True, max_size=70))
+    checkins = []
+    for off in sorted(offsets):
+        checkins.append(CheckIn(date=start + timedelta(days=off),
+                                irritation=draw(st.sampled_from([None, 0, 0, 0, 1, 1, 1, 2, 2, 3])),
+                                count=draw(st.one_of(st.none(), st.integers(0, 40))),
+                                bumps=draw(st.one_of(st.none(), st.integers(0, 3))),
+                                picked=draw(st.sampled_from([False] * 9 + [True]))))
+    events = []
+    for off in draw(st.lists(st.integers(-20, days + 20), max_size=3)):
+        events.append(Event(date=start + timedelta(days=off), kind=draw(st.sampled_from(PROCEDURE_KINDS)),
+                            areas=draw(procedure_areas)))
+    for off in draw(st.lists(st.integers(0, days), max_size=3)):
+        events.append(Event(date=start + timedelta(days=off), kind="resume", seen_clinician=draw(st.booleans())))
+    events.sort(key=lambda e: (e.date, e.kind))
+    changes = []
+    status = "none"
+    for off in sorted(draw(st.lists(st.integers(1, days), unique=True, max_size=2))):
+        new = draw(st.sampled_from([s for s in PREGNANCY if s != status]))
+        changes.append(ProfileChange(start + timedelta(days=off), "pregnancy", status, new))
+        status = new
+    return Log(checkins=tuple(checkins), events=tuple(events), changes=tuple(changes))

@@ -11,8 +11,8 @@ from milia_cli.plan import NOTICE_LEVELS
 from milia_cli.rules import RULES, SEEDS, find_rule, notice, rule, rules_for_step
 
 EXPECTED = (
-    [f"A{i}" for i in range(1, 9)] + [f"B{i}" for i in range(1, 11)] + [f"C{i}" for i in range(1, 9)]
-    + [f"D{i}" for i in range(1, 8)] + ["E1", "E2"] + [f"N{i}" for i in range(1, 10)]
+    [f"A{i}" for i in range(1, 11)] + [f"B{i}" for i in range(1, 14)] + [f"C{i}" for i in range(1, 10)]
+    + [f"D{i}" for i in range(1, 10)] + ["E1", "E2"] + [f"N{i}" for i in range(1, 10)]
 )
 
 

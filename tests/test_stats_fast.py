@@ -83,13 +83,14 @@ def test_skeleton_matches_full_plan_over_ten_years_of_calm_log() -> None:
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cases())
 def test_today_from_compact_history_equals_today_from_the_whole_log(case) -> None:
-    """`milia today` reads full check-ins only from a week before the day, titration from compact rows."""
+    """`milia today` reads full check-ins only from 12 weeks before the day (A6/A7 read the counts and
+    new bumps of that window; revision 2), titration from compact rows."""
     from milia_cli.planner import day_view
 
     profile, log, _, days = case
     day = profile.schedule.start + timedelta(days=days % 90)
     upto = Log(tuple(c for c in log.checkins if c.date <= day), log.events)  # what the CLI loads
-    recent = Log(tuple(c for c in upto.checkins if c.date >= day - timedelta(days=7)), log.events)
+    recent = Log(tuple(c for c in upto.checkins if c.date >= day - timedelta(days=7 * 12)), log.events)
     rows = rows_of(upto)
     want = day_view(profile, upto, day, today=day)
     assert day_view(profile, recent, day, today=day, irritations=((r[0], r[4]) for r in rows)) == want

@@ -16,8 +16,9 @@ START = date(2026, 11, 23)  # BASE_PROFILE's start, a Monday
 TODAY = START + timedelta(days=38)  # 2026-12-31, week 6
 # Five calm weeks give (BASE_PROFILE, combination skin):
 #   retinol   week 1 (11-23) 2/week, week 3 (12-07) 3/week, week 5 (12-21) 4/week
-#   exfoliate week 3 (12-07) 1/week, week 6 (12-28) 2/week
-# so a 21-day window (from 12-11) starts inside retinol's week-3 level and exfoliate's first one.
+#   exfoliate week 4 (12-14) 1/week (revision 2, B11: one change a week, so it waits for retinol's
+#   week-3 step; the combined cap of 5 evenings keeps it at 1 beside retinol's 4)
+# so a 21-day window (from 12-11) starts inside retinol's week-3 level and before exfoliate's first one.
 
 
 @pytest.fixture
@@ -41,8 +42,7 @@ def test_text_shows_the_level_in_effect_then_later_changes_and_counts_earlier_on
     res = calm("stats", "--days", "21", today=TODAY)
     assert res.exit_code == 0, res.output
     assert levels_section(res.stdout) == [
-        "exfoliate: week 3 (2026-12-07): 1/week — the acid joins on nights without retinol [C2, C4]",
-        "           week 6 (2026-12-28): 2/week — two tolerated weeks at 1 a week: one more [C3]",
+        "exfoliate: week 4 (2026-12-14): 1/week — the acid joins on nights without retinol [C2, C4]",
         "retinol: week 3 (2026-12-07): 3/week — two tolerated weeks at 2 a week: one more [B4]",
         "         week 5 (2026-12-21): 4/week — two tolerated weeks at 3 a week: one more [B4]",
         "         1 earlier change (2026-11-23) not shown: --days N widens the window, --json lists every change",
@@ -52,8 +52,7 @@ def test_text_shows_the_level_in_effect_then_later_changes_and_counts_earlier_on
 def test_a_narrow_window_shows_only_the_current_levels(calm) -> None:
     out = calm("stats", "--days", "3", today=TODAY).stdout
     assert levels_section(out) == [
-        "exfoliate: week 6 (2026-12-28): 2/week — two tolerated weeks at 1 a week: one more [C3]",
-        "           1 earlier change (2026-12-07) not shown: --days N widens the window, --json lists every change",
+        "exfoliate: week 4 (2026-12-14): 1/week — the acid joins on nights without retinol [C2, C4]",
         "retinol: week 5 (2026-12-21): 4/week — two tolerated weeks at 3 a week: one more [B4]",
         "         2 earlier changes (2026-11-23 on) not shown: --days N widens the window, --json lists every change",
     ]
@@ -64,7 +63,7 @@ def test_a_window_from_the_start_shows_every_change(calm) -> None:
     out = calm("stats", "--days", "84", today=TODAY).stdout
     lines = levels_section(out)
     assert "retinol: week 1 (2026-11-23): 2/week" in lines
-    assert len(lines) == 5 and "not shown" not in out
+    assert len(lines) == 4 and "not shown" not in out
 
 
 def test_json_lists_every_change_whatever_the_window(calm) -> None:
@@ -74,7 +73,7 @@ def test_json_lists_every_change_whatever_the_window(calm) -> None:
     assert [(c["week"], c["from"], c["per_week"]) for c in narrow["retinol"]] == [
         (1, "2026-11-23", 2), (3, "2026-12-07", 3), (5, "2026-12-21", 4)]
     assert [(c["week"], c["per_week"], c["rules"]) for c in narrow["exfoliate"]] == [
-        (3, 1, ["C2", "C4"]), (6, 2, ["C3"])]
+        (4, 1, ["C2", "C4"])]
 
 
 # -- the core: levels_in_window ----------------------------------------------------

@@ -31,7 +31,7 @@ def rule_ids(answers: Answers, age=None) -> list[str]:
     (Answers(rough_spreading=True), "A3"),
     (Answers(central_dip=True, colour="yellow"), "A4"),
     (Answers(flat_plaque=True), "A4"),
-    (Answers(colour="pearly"), "A4"),
+    (Answers(colour="translucent"), "A4"),  # revision 2: pearly white is typical milia (see test_rev2_findings)
     (Answers(colour="skin", location="under-eyes", weeks=12), "A5"),
     (Answers(new_crops=True), "A6"),
     (Answers(after_injury=True), "A6"),

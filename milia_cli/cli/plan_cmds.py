@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from milia_cli.triage import Answers
 
 MAX_WEEKS = 520  # ten years
-AFTERCARE_LOOKBACK = timedelta(days=14)  # events this long before a window still matter (E2)
-RECENT_LOOKBACK = timedelta(days=7)  # `today` shows check-ins this long before the day (A1 picking notice)
+# `today` reads full check-ins this long before the day: A1 (a week), A6 and A7 (12 weeks of counts)
+RECENT_LOOKBACK = timedelta(days=7 * 12)
 
 
 def parse_date(text: str, what: str, today: date | None = None) -> date:
@@ -60,7 +60,9 @@ def plan_cmd(
     start = parse_date(from_, "--from", today) if from_ is not None else None
     first = start or profile.schedule.start
     n_weeks = max(weeks, week or 0)
-    log = st.load_log(first - AFTERCARE_LOOKBACK, first + timedelta(days=7 * n_weeks - 1))
+    # every check-in up to the window's end: a pause or stop logged before it still holds (B6, B7),
+    # as `today` (which reads the whole irritation history) sees it
+    log = st.load_log(None, first + timedelta(days=7 * n_weeks - 1))
     plan = build_plan(profile, log, start=first, weeks=n_weeks, today=today)
     if week is not None:
         plan = plan._replace(days=plan.week(week))
@@ -173,7 +175,7 @@ def why_cmd(
 def triage_cmd(
     ctx: typer.Context,
     colour: Optional[str] = typer.Option(None, "--colour", "--color", metavar="COLOUR",
-                                         help="white, yellow, skin, red, brown, black, multicoloured, pearly."),
+                                         help="white, yellow, skin, red, brown, black, multicoloured, pearly (white), translucent (pearly with tiny vessels)."),
     size_mm: Optional[float] = typer.Option(None, "--size-mm", min=0, max=1000, metavar="MM",
                                             help="Size of the largest bump in mm."),
     location: Optional[str] = typer.Option(None, "--location", metavar="AREA", help="Where the bumps are."),
@@ -191,7 +193,7 @@ def triage_cmd(
                                                help="Yellowish with a dip in the centre."),
     flat_plaque: Optional[bool] = typer.Option(None, "--flat-plaque/--no-flat-plaque",
                                                help="Flat yellow patches on the eyelids."),
-    non_healing: Optional[bool] = typer.Option(None, "--non-healing/--healing", help="Pearly or a sore that won't heal."),
+    non_healing: Optional[bool] = typer.Option(None, "--non-healing/--healing", help="Pearly and translucent with tiny vessels, bleeds, or a sore that won't heal."),
     new_crops: Optional[bool] = typer.Option(None, "--new-crops/--no-new-crops", help="New ones appearing in crops."),
     after_injury: Optional[bool] = typer.Option(None, "--after-injury/--not-after-injury",
                                                 help="Appeared after blisters, a burn or a rash."),

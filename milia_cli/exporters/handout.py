@@ -16,6 +16,8 @@ from milia_cli.plan import Day, Notice, Plan, Step
 from milia_cli.profile import Profile
 
 LEVEL_ORDER = ("stop", "refer", "caution", "info")
+URGENT = frozenset({"N4", "B7"})  # never background "good to know" text (RULES.md, Words)
+PRESCRIBER_RULES = frozenset({"B10", "B12", "C8", "D7"})
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,46 @@ class Handout:
     titration: tuple[str, ...]
     has_actives: bool
     notices: tuple[Notice, ...]
+    ask: str = ""  # who to ask: the rule that fired decides (prescriber, dermatologist, …)
+
+    @property
+    def titration_intro(self) -> str:
+        from milia_cli.messages import plan as pmsg
+
+        return pmsg.HANDOUT_INTRO
+
+    @property
+    def titration_hold(self) -> str:
+        from milia_cli.messages import plan as pmsg
+
+        return pmsg.HANDOUT_HOLD.format(ask=self.ask)
+
+    @property
+    def titration_none(self) -> str:
+        from milia_cli.messages import plan as pmsg
+
+        return pmsg.HANDOUT_NONE.format(ask=self.ask)
+
+
+def notice_label(notice: Notice) -> str:
+    """The tag of a notice in a handout: urgent ones (N4, B7, any stop) never read as "good to know"."""
+    from milia_cli.messages import plan as pmsg
+
+    if notice.id in URGENT or notice.level == "stop":
+        return pmsg.HANDOUT_URGENT
+    return msg.LEVEL_LABEL.get(notice.level, notice.level)
+
+
+def who_to_ask(notices: tuple[Notice, ...]) -> str:
+    """Prescriber for B10/B12/C8/D7, a dermatologist for a fired A-rule, else the esthetician."""
+    from milia_cli.messages import plan as pmsg
+
+    ids = {n.id for n in notices}
+    if ids & PRESCRIBER_RULES:
+        return pmsg.ASK_PRESCRIBER
+    if any(n.id.startswith("A") and n.level == "refer" for n in notices):
+        return pmsg.ASK_DERMATOLOGIST
+    return pmsg.ASK_DEFAULT
 
 
 def build_handout(plan: Plan, profile: Profile) -> Handout:
@@ -103,6 +145,7 @@ def build_handout(plan: Plan, profile: Profile) -> Handout:
         products=_products(plan), titration=_titration(plan), has_actives=any(
             s.active for d in plan.days for s in d.steps),
         notices=tuple(sorted(plan.notices, key=lambda n: _level_rank(n.level))),
+        ask=who_to_ask(plan.notices),
     )
 
 

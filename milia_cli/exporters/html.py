@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 
 from milia_cli import __version__
-from milia_cli.exporters.handout import Handout, Product, build_handout, place, week_span, when_text
+from milia_cli.exporters.handout import Handout, Product, build_handout, notice_label, place, week_span, when_text
 from milia_cli.exporters.html_style import PAGE_SIZES, stylesheet
 from milia_cli.messages import export as msg
 from milia_cli.plan import Plan, Step
@@ -131,17 +131,17 @@ def _products(h: Handout) -> str:
 
 def _titration(h: Handout) -> str:
     if not h.has_actives:
-        return f'<section class="titration"><h2>{_e(msg.DOC_TITRATION)}</h2><p>{_e(msg.TITRATION_NONE)}</p></section>'
+        return f'<section class="titration"><h2>{_e(msg.DOC_TITRATION)}</h2><p>{_e(h.titration_none)}</p></section>'
     items = "".join(f"<li>{_e(line)}</li>" for line in h.titration)
-    return (f'<section class="titration"><h2>{_e(msg.DOC_TITRATION)}</h2><p>{_e(msg.TITRATION_INTRO)}</p>'
-            f"<ul>{items}</ul><p>{_e(msg.TITRATION_HOLD)}</p></section>")
+    return (f'<section class="titration"><h2>{_e(msg.DOC_TITRATION)}</h2><p>{_e(h.titration_intro)}</p>'
+            f"<ul>{items}</ul><p>{_e(h.titration_hold)}</p></section>")
 
 
 def _notices(h: Handout) -> str:
     if not h.notices:
         return f"<section><h2>{_e(msg.DOC_NOTICES)}</h2><p>{_e(msg.DOC_NO_NOTICES)}</p></section>"
     items = "".join(
-        f'<li class="notice {_e(n.level)}"><span class="tag">{_e(msg.LEVEL_LABEL.get(n.level, n.level))}</span>'
+        f'<li class="notice {_e(n.level)}"><span class="tag">{_e(notice_label(n))}</span>'
         f"{_e(n.text)}</li>"
         for n in h.notices
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from milia_cli import __version__
-from milia_cli.exporters.handout import build_handout, place, week_span, when_text
+from milia_cli.exporters.handout import build_handout, notice_label, place, week_span, when_text
 from milia_cli.messages import export as msg
 from milia_cli.plan import Plan
 from milia_cli.profile import Profile
@@ -65,12 +65,12 @@ def export_markdown(plan: Plan, profile: Profile, *, clinician: str | None = Non
         out.append("")
     out += [f"## {e(msg.DOC_TITRATION)}", ""]
     if h.has_actives:
-        out += [e(msg.TITRATION_INTRO), ""] + [f"- {e(line)}" for line in h.titration] + ["", e(msg.TITRATION_HOLD)]
+        out += [e(h.titration_intro), ""] + [f"- {e(line)}" for line in h.titration] + ["", e(h.titration_hold)]
     else:
-        out.append(e(msg.TITRATION_NONE))
+        out.append(e(h.titration_none))
     out += ["", f"## {e(msg.DOC_NOTICES)}", ""]
     if h.notices:
-        out += [f"- **{e(msg.LEVEL_LABEL.get(n.level, n.level))}:** {e(n.text)}" for n in h.notices]
+        out += [f"- **{e(notice_label(n))}:** {e(n.text)}" for n in h.notices]
     else:
         out.append(e(msg.DOC_NO_NOTICES))
     out += ["", f"## {e(msg.DOC_SIGNATURE)}", ""]

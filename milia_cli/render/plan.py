@@ -15,7 +15,7 @@ from rich.text import Text
 
 from milia_cli.messages import plan as msg
 from milia_cli.plan import Day, Plan, Step
-from milia_cli.steps import SHORT
+from milia_cli.catalogue import SHORT
 
 LEVEL_STYLE = {"stop": "bold red", "refer": "bold magenta", "caution": "bold yellow", "info": "dim"}
 ACTIVE_STYLE = "bold magenta"
@@ -36,11 +36,15 @@ def steps_text(steps: Iterable[Step]) -> Text:
 
 
 def level_summary(plan: Plan, week: int) -> str:
+    """The week's level of each active; a week a pause, stop or aftercare emptied says so."""
     parts = []
+    days = plan.week(week)
     for step, hist in plan.levels.items():
         current = [lv for lv in hist if lv.week <= week]
         if current and current[-1].per_week:
             parts.append(msg.WEEK_LEVELS.format(step=step, n=current[-1].per_week))
+    if parts and days and len(days) == 7 and not any(s.active for d in days for s in d.pm):
+        return msg.WEEK_NO_ACTIVES
     return ", ".join(parts) or msg.WEEK_NO_ACTIVES
 
 
@@ -67,6 +71,9 @@ def render_plan(plan: Plan, env: Any) -> None:
         line.append(f"{n.level} {n.id}: ", style=LEVEL_STYLE[n.level])
         line.append(n.text)
         console.print(line)
+    if plan.days and not any(d.am or d.pm for d in plan.days):  # A8: no plan, only the referral
+        console.print(Text(msg.NO_STEPS, style="bold"))
+        return
     console.print(Text(msg.LEGEND, style="dim"))
     weeks = sorted({d.week for d in plan.days})
     for week in weeks:
