@@ -326,6 +326,47 @@ class Store(ChangesAndPendingMixin):
         with self._sql():
             return [r[0] for r in self._conn.execute("SELECT key FROM profiles ORDER BY key")]
 
+    def plan_history_first(self, profile_key: str, start: date) -> date:
+        """The first day whose check-ins a plan starting on ``start`` must read: ``start``, or
+        earlier when a pause or stop opened before day 1 may still hold (invariant 10: irritation
+        logged on any day counts). From the latest irritation-2-or-3 day before ``start`` (and
+        the latest irritation-3 day with no resume after it), walk back to the first trigger of
+        its episode: earlier triggers belong to it while no calm check-in (0-1) lies between.
+        A few indexed look-ups per episode, whatever the log's length."""
+        with self._sql():
+            pid = self._profile_id(profile_key)
+            if pid is None:
+                return start
+            sql = self._conn.execute
+
+            def latest_trigger(before: str, level: int) -> str | None:
+                # `irritation >= 2` selects the partial index checkins_irritated (schema 3)
+                return sql(f"SELECT max(day) FROM checkins WHERE profile_id = ? AND irritation >= 2 "
+                           f"AND irritation >= {level} AND day < ?", (pid, before)).fetchone()[0]
+
+            def episode_start(day: str) -> str:
+                for _ in range(1000):  # bounded: each turn moves to an earlier trigger
+                    prev = latest_trigger(day, 2)
+                    if prev is None:
+                        return day
+                    calm = sql("SELECT 1 FROM checkins WHERE profile_id = ? AND day > ? AND day < ? "
+                               "AND irritation <= 1 LIMIT 1", (pid, prev, day)).fetchone()
+                    if calm is not None:
+                        return day
+                    day = prev
+                return day
+
+            before = start.isoformat()
+            firsts = []
+            trigger = latest_trigger(before, 2)
+            if trigger is not None:
+                firsts.append(episode_start(trigger))
+            severe = latest_trigger(before, 3)
+            if severe is not None and sql("SELECT 1 FROM events WHERE profile_id = ? AND kind = 'resume' "
+                                          "AND day >= ? LIMIT 1", (pid, severe)).fetchone() is None:
+                firsts.append(episode_start(severe))
+            return date.fromisoformat(min(firsts)) if firsts else start
+
     def counts(self, profile_key: str) -> tuple[int, int]:
         """(check-ins, events) logged for ``profile_key``."""
         with self._sql():

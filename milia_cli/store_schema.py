@@ -96,8 +96,14 @@ CREATE TABLE profile_changes (
 );
 """
 
+# Version 3: the check-ins that open a B6 pause or a B7 stop (irritation 2-3), indexed, so a
+# plan can find the latest one before its day 1 in O(log n) (Store.plan_history_first).
+_V3 = """
+CREATE INDEX checkins_irritated ON checkins(profile_id, irritation, day) WHERE irritation >= 2;
+"""
+
 # MIGRATIONS[i] takes the schema from version i to i + 1. Append, never edit.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

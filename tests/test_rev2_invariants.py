@@ -265,7 +265,7 @@ def test_ics_has_no_active_on_a_day_the_plan_has_none(data, profile, today_offse
     profile = with_course(profile, log)
     today = profile.schedule.start + timedelta(days=today_offset)
     plan = build_plan(profile, log, weeks=WEEKS, today=today)
-    cal = icalendar.Calendar.from_ical(export_ics(plan, profile, expand=expand))
+    cal = icalendar.Calendar.from_ical(export_ics(plan, profile, expand=expand, per_step=True))
     planned = {(d.date, s.step) for d in plan.days for s in d.pm if s.active}
     seen = set()
     for ev in cal.walk("VEVENT"):

@@ -21,6 +21,8 @@ from milia_cli.store_json import log_to_dict
 from tests.conftest import BASE_PROFILE
 
 TODAY = date(2026, 11, 30)
+# a constant, whatever the log's length: big_log's days before day 1 back to the episode open then
+PRE_START = 10
 START = date(2026, 11, 23)  # BASE_PROFILE's schedule.start
 
 
@@ -71,7 +73,8 @@ def test_checkin_reads_only_the_plans_window_of_a_long_log(milia, long_log, rows
     r = milia("checkin", "--date", TODAY.isoformat(), "--all", today=TODAY)
     assert r.exit_code == 0, r.output
     window = (TODAY - START).days + 1
-    assert rows_converted["rows"] <= window + 1, f"read {rows_converted['rows']} check-ins for an {window}-day plan"
+    # PRE_START: the few days back to a pause or stop opened before day 1 (plan_history_first)
+    assert rows_converted["rows"] <= window + 1 + PRE_START, f"read {rows_converted['rows']} check-ins for an {window}-day plan"
 
 
 def test_today_reads_only_the_plans_window_of_a_long_log(milia, long_log, monkeypatch):
@@ -86,7 +89,7 @@ def test_today_reads_only_the_plans_window_of_a_long_log(milia, long_log, monkey
     monkeypatch.setattr(store_mod.Store, "read_history", counting)
     r = milia("today", today=TODAY)
     assert r.exit_code == 0, r.output
-    assert counted["rows"] <= (TODAY - START).days + 1
+    assert counted["rows"] <= (TODAY - START).days + 1 + PRE_START
 
 
 def test_export_reads_only_the_exported_weeks(milia, long_log, rows_converted):
@@ -162,10 +165,33 @@ def _random_log(rng: random.Random, start: date, today: date) -> Log:
     return Log(checkins=tuple(checkins), events=events)
 
 
+def history_first(log: Log, start: date) -> date:
+    """What ``Store.plan_history_first`` answers, computed from the log in Python: the first
+    trigger (irritation 2-3) of the episode still possibly open on day 1."""
+    before = [c for c in log.checkins if c.date < start and c.irritation is not None]
+
+    def episode_start(day: date) -> date:
+        while True:
+            prev = max((c.date for c in before if c.irritation >= 2 and c.date < day), default=None)
+            if prev is None or any(prev < c.date < day and c.irritation <= 1 for c in before):
+                return day
+            day = prev
+
+    firsts = []
+    moderate = max((c.date for c in before if c.irritation >= 2), default=None)
+    if moderate is not None:
+        firsts.append(episode_start(moderate))
+    severe = max((c.date for c in before if c.irritation >= 3), default=None)
+    if severe is not None and not any(e.kind == "resume" and e.date >= severe for e in log.events):
+        firsts.append(episode_start(severe))
+    return min(firsts, default=start)
+
+
 @pytest.mark.parametrize("seed", range(40))
 def test_the_window_gives_the_same_day_as_the_whole_log(tmp_path, seed):
     """What the fast reads rely on: the plan of a day and `today` depend on nothing outside
-    [schedule.start, day] (a planner change that breaks this must change the reads too)."""
+    [history_first, day] — day 1, or the pause or stop still open then (invariant 10 counts
+    irritation logged on any day). A planner change that breaks this must change the reads too."""
     rng = random.Random(seed)
     start = date(2026, 9, 7)
     today = start + timedelta(days=rng.randint(0, 70))
@@ -173,16 +199,38 @@ def test_the_window_gives_the_same_day_as_the_whole_log(tmp_path, seed):
     path.write_text(BASE_PROFILE.replace("start = 2026-11-23", f"start = {start}"))
     profile = load_profile(path)
     log = _random_log(rng, start, today)
+    first = history_first(log, start)
     for _ in range(5):
         day = start + timedelta(days=rng.randint(0, (today - start).days))
-        window = Log(checkins=tuple(c for c in log.checkins if start <= c.date <= day), events=log.events)
+        window = Log(checkins=tuple(c for c in log.checkins if first <= c.date <= day), events=log.events)
         assert plan_for_day(profile, window, day, today=today) == plan_for_day(profile, log, day, today=today)
         recent = Log(checkins=tuple(c for c in log.checkins if day - timedelta(days=7) <= c.date <= day),
                      events=log.events)
-        rows = [(c.date, c.irritation) for c in log.checkins if start <= c.date <= day]
-        assert day_view(profile, recent, day, today=today, irritations=rows) == day_view(
-            profile, recent, day, today=today, irritations=[(c.date, c.irritation) for c in log.checkins
-                                                            if c.date <= day])
+        rows = [(c.date, c.irritation) for c in log.checkins if first <= c.date <= day]
+        short = day_view(profile, recent, day, today=today, irritations=rows)
+        whole = day_view(profile, recent, day, today=today,
+                         irritations=[(c.date, c.irritation) for c in log.checkins if c.date <= day])
+        # the same steps, levels and rules; a notice about an episode closed before day 1 may
+        # name a different first day (it is information, not what the evening holds)
+        assert (short.day, short.level_changes, {n.id for n in short.notices}) == (
+            whole.day, whole.level_changes, {n.id for n in whole.notices})
+
+
+def test_the_store_finds_the_same_first_day(home, tmp_path):
+    """Store.plan_history_first (two indexed look-ups) agrees with the rule above on random logs."""
+    from milia_cli.store_json import log_to_dict
+
+    start = date(2026, 9, 7)
+    for seed in range(15):
+        rng = random.Random(seed)
+        log = _random_log(rng, start, start + timedelta(days=30))
+        if seed % 3 == 0:  # a resume before day 1 ends a stop opened before it
+            resume = Event(start - timedelta(days=rng.randint(1, 25)), "resume")
+            log = log._replace(events=tuple(sorted(log.events + (resume,), key=lambda e: (e.date, e.kind))))
+        key = f"p{seed}"
+        with open_store(home / "milia.db") as store:
+            store.import_log(key, log_to_dict(key, log))
+            assert store.plan_history_first(key, start) == history_first(log, start), seed
 
 
 def test_stats_reads_only_the_plan_so_far(milia, long_log, rows_converted, monkeypatch):
@@ -198,4 +246,4 @@ def test_stats_reads_only_the_plan_so_far(milia, long_log, rows_converted, monke
     r = milia("stats", "--json", today=TODAY)
     assert r.exit_code == 0, r.output
     window = (TODAY - START).days + 1
-    assert counted["rows"] <= window and rows_converted["rows"] <= 84  # the default --days window
+    assert counted["rows"] <= window + PRE_START and rows_converted["rows"] <= 84  # the default --days window

@@ -292,6 +292,18 @@ class State:
 
         return log_exists(self.locations.db_path)
 
+    def load_plan_log(self, last: date) -> "Log":
+        """The log a plan from schedule.start through ``last`` needs, and no more: check-ins from
+        day 1 (or the pause or stop still open then, :meth:`Store.plan_history_first`) to
+        ``last``, and every event and change; empty if there is no database yet."""
+        from milia_cli.logmodel import EMPTY_LOG
+
+        if not self.has_log() or self.profile().id is None:
+            return EMPTY_LOG
+        with self.open_store() as store:
+            first = store.plan_history_first(self.log_key, self.profile().schedule.start)
+            return store.read_log(self.log_key, first=first, last=last)
+
     def load_log(self, first: date | None = None, last: date | None = None) -> "Log":
         """The profile's log (optionally a date window); empty if there is no database yet."""
         from milia_cli.logmodel import EMPTY_LOG

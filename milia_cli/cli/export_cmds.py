@@ -64,11 +64,11 @@ def _plan(st: State, weeks: int) -> "Plan":
 
     _check_weeks(weeks)
     profile = st.profile()
-    # only the plan's weeks (and the 14 days before, for E2/A1) matter: the same cost on any log length
+    # only the plan's weeks (and a pause or stop still open on day 1) matter: the same cost on any log length
     from datetime import timedelta
 
     start = profile.schedule.start
-    log = st.load_log(start - timedelta(days=14), start + timedelta(days=7 * weeks - 1))
+    log = st.load_plan_log(start + timedelta(days=7 * weeks - 1))
     return build_plan(profile, log, weeks=weeks, today=st.today())
 
 

@@ -100,10 +100,10 @@ def checkin(
         core.check_bumps(bumps)
         core.check_note(note)
     with st.open_store() as store:
-        # the plan of `day` reads nothing outside [schedule.start, day] (titration skips what is before
-        # the start, nothing later changes the day): a check-in costs the same on a log of any length
+        # the plan of `day` reads nothing outside [day 1, day] (or a pause or stop open on day 1;
+        # nothing later changes the day): a check-in costs the same on a log of any length
         log = core.read_log_resolved(store, st.log_key, profile, today, st.err,
-                                     first=profile.schedule.start, last=day)
+                                     first=store.plan_history_first(st.log_key, profile.schedule.start), last=day)
         plan = plan_day(profile, log, day, today)
         if flags_given:
             record = core.build_checkin(plan, done=done, skip=skip, all_done=all_done, irritation=irritation,
@@ -173,8 +173,9 @@ def _compute_stats(st: "State", profile: "Profile", today: "date", days: int) ->
     log, rows = EMPTY_LOG, ()
     if st.has_log():
         with st.open_store() as store:
-            # nothing before schedule.start or after today counts (titration, streaks, the window)
-            rows = store.read_history(st.log_key, first=profile.schedule.start, last=today)
+            # nothing after today counts, nor before day 1 but a pause or stop still open then
+            rows = store.read_history(st.log_key, first=store.plan_history_first(st.log_key, profile.schedule.start),
+                                      last=today)
             log = store.read_log(st.log_key, first=window_first, last=today)
     skeleton = plan_skeleton(profile, log, weeks=plan_weeks_to_cover(profile.schedule.start, today), today=today,
                              through=today, window_first=window_first,

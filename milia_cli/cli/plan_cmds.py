@@ -122,8 +122,9 @@ def _recent_log_and_history(st: "State", day: date) -> tuple:
     if not st.has_log():
         return EMPTY_LOG, ()
     with st.open_store() as store:
-        return (store.read_log(st.log_key, first=day - RECENT_LOOKBACK, last=day),
-                store.read_history(st.log_key, first=st.profile().schedule.start, last=day))
+        first = store.plan_history_first(st.log_key, st.profile().schedule.start)
+        return (store.read_log(st.log_key, first=min(first, day - RECENT_LOOKBACK), last=day),
+                store.read_history(st.log_key, first=first, last=day))
 
 
 # -- why -----------------------------------------------------------------------------------
