@@ -242,29 +242,64 @@ def test_sqlite_agrees_with_the_parser_on_a_whole_wal(tmp_path):
     writer.close()
 
 
-def test_damage_found_by_sqlite_itself_is_never_checkpointed_on_close(profile_home, tmp_path, monkeypatch):
-    """A damage the file checks cannot see (here: they are switched off) is found by SQLite while
-    reading; closing that connection must not fold the -wal into milia.db nor delete it."""
-    import milia_cli.dbfiles as dbfiles
+def wal_pages(wal: Path) -> set[int]:
+    raw = wal.read_bytes()
+    page_size = int.from_bytes(raw[8:12], "big")
+    frame = FRAME_HEADER_SIZE + page_size
+    return {int.from_bytes(raw[at:at + 4], "big") for at in range(HEADER_SIZE, len(raw) - frame + 1, frame)}
+
+
+def checkins_leaves(db: Path) -> list[int]:
+    """The leaf pages of the checkins b-tree (WITHOUT ROWID: an index b-tree) in the file alone."""
+    from urllib.parse import quote
+
+    conn = sqlite3.connect(f"file:{quote(str(db))}?mode=ro&immutable=1", uri=True)
+    root = conn.execute("SELECT rootpage FROM sqlite_schema WHERE name = 'checkins'").fetchone()[0]
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    raw = db.read_bytes()
+    page = raw[(root - 1) * page_size:root * page_size]
+    assert page[0] == 0x02, "the checkins b-tree should have grown an interior root"
+    cells = int.from_bytes(page[3:5], "big")
+    pointers = [int.from_bytes(page[12 + 2 * i:14 + 2 * i], "big") for i in range(cells)]
+    children = [int.from_bytes(page[p:p + 4], "big") for p in pointers] + [int.from_bytes(page[8:12], "big")]
+    for child in children:
+        assert raw[(child - 1) * page_size] == 0x0A, "expected a two-level b-tree"
+    return children
+
+
+def test_damage_found_by_sqlite_itself_is_never_checkpointed_on_close(profile_home):
+    """Damage the file checks cannot see (a bad b-tree page of checkins in milia.db, not one of the
+    -wal's pages: the pair itself fits) is found by SQLite while reading; closing that connection
+    must not fold the -wal into milia.db nor delete it."""
+    from milia_cli.dbfiles import preflight
     from milia_cli.errors import MiliaError
     from milia_cli.store import open_store
 
-    backup = tmp_path / "backup.db"
-    backup.write_bytes((profile_home / "milia.db").read_bytes())
-    for day in DAYS[2:14]:
-        checkin(profile_home, day, "x" * 1500 + day)
-    live_wal_after(profile_home, DAYS[14:29])
-    db = profile_home / "milia.db"
-    os.replace(backup, db)
-    wal = profile_home / "milia.db-wal"
-    before = (db.read_bytes(), wal.read_bytes())
-    monkeypatch.setattr(dbfiles, "_check_together", lambda files: None)
+    for day in DAYS[2:20]:
+        checkin(profile_home, day, "x" * 900 + day)  # rows that fit in a leaf (no overflow pages): many leaves
+    live_wal_after(profile_home, DAYS[20:26])
+    db, wal = profile_home / "milia.db", profile_home / "milia.db-wal"
+    in_wal = wal_pages(wal)
+    leaf = next(p for p in checkins_leaves(db) if p not in in_wal)  # the earliest days: read from milia.db
+    raw = bytearray(db.read_bytes())
+    page_size = int.from_bytes(raw[16:18], "big")
+    raw[(leaf - 1) * page_size] = 0x63  # not a b-tree page type
+    db.write_bytes(bytes(raw))
+    before = state(profile_home)
+
+    assert preflight(db) == "present"  # the files fit together: only SQLite, reading, can see this
     with pytest.raises(MiliaError, match="damaged"):
         with open_store(db) as store:
             store.read_log("default")
             store.integrity_check()
-            raise AssertionError("SQLite read the mismatched pair without an error")
-    assert (db.read_bytes(), wal.read_bytes()) == before
+            raise AssertionError("SQLite read the damaged page without an error")
+    after = state(profile_home)
+    assert after["milia.db"] == before["milia.db"], "the -wal was checkpointed into the damaged database"
+    assert after["milia.db-wal"] == before["milia.db-wal"], "the -wal was changed or deleted"
+    r = run_milia(profile_home, "today")
+    assert r.returncode == 1 and "damaged" in r.stderr and "Traceback" not in r.stderr
+    assert state(profile_home)["milia.db-wal"] == before["milia.db-wal"]
 
 
 def test_a_wal_in_use_by_a_live_process_is_told_from_one_left_by_a_dead_one(profile_home):
@@ -284,7 +319,6 @@ def test_a_wal_in_use_by_a_live_process_is_told_from_one_left_by_a_dead_one(prof
 def test_a_frame_count_that_drops_on_open_is_refused_even_if_the_parser_missed_it(profile_home, monkeypatch):
     """The second line: after SQLite's first read, its recovered frame count (the -shm's mxFrame)
     must reach what the check before opening found valid; here the check is made blind."""
-    import milia_cli.dbfiles as dbfiles
     import milia_cli.wal as wal_mod
     from milia_cli.errors import MiliaError
     from milia_cli.store import open_store
@@ -294,8 +328,7 @@ def test_a_frame_count_that_drops_on_open_is_refused_even_if_the_parser_missed_i
     flip_inside_frame(wal, 2)
     real = wal_mod.inspect_wal
     monkeypatch.setattr(wal_mod, "inspect_wal",
-                        lambda fd: real(fd)._replace(problem=None, valid=real(fd).current))
-    monkeypatch.setattr(dbfiles, "_check_together", lambda files: None)
+                        lambda fd, **kw: real(fd, **kw)._replace(problem=None, valid=real(fd).current))
     before = state(profile_home)
     with pytest.raises(MiliaError, match="recovered only"):
         open_store(profile_home / "milia.db")

@@ -1,0 +1,135 @@
+"""Does a ``-wal`` left by a dead process continue the ``milia.db`` beside it? (issue 12 item 2)
+
+SQLite trusts that the ``-wal`` next to a database was written on top of that very file: if
+an older ``milia.db`` is restored beside a newer ``-wal``, it replays the newer pages over
+the older ones and the log is silently wrong, or (sometimes) reported malformed — after the
+close has already checkpointed the mix into ``milia.db`` and deleted the ``-wal``. Nothing in
+SQLite's own files ties the two together:
+
+- the database header's change counter (offset 24) and version-valid-for (92) are not kept
+  in WAL mode (SQLite documents it "might not be incremented"; it is not, in 3.40);
+- the ``-shm``'s ``nBackfill`` says which frames were copied into the database, but it is 0
+  whenever a reader held the WAL from its start (the very case that leaves a ``-wal`` behind),
+  and SQLite's recovery resets it; the ``-shm`` may also be missing;
+- a ``quick_check`` of a copy of both (what milia did before) only fails when the mismatched
+  pages happen to break the b-tree's structure.
+
+So milia keeps its own marker: the one-row table ``write_count`` (schema 3), which every write
+transaction of milia bumps as its last statement (:meth:`milia_cli.store.Store._write`).
+Every commit in a ``-wal`` therefore holds an image of that table's page, with the value
+after that commit. A ``-wal`` cycle starts on a fully checkpointed database (SQLite restarts
+the file only then), so the first image in it holds that database's value + 1, and the
+database file may since have received a prefix of the frames (a checkpoint, perhaps cut off
+half-way: then its page holds one of the later values). The database beside the ``-wal``
+fits it exactly when its own value (read with SQLite in ``immutable`` mode: the database
+file alone, no ``-wal``, no lock, no file created or written) is the first value − 1 or one
+of the values. An older ``milia.db`` has a smaller value — any write of milia since bumped
+it — and a newer one a larger value, so both are refused; a ``-wal`` whose pages are not the
+database's page size is refused too.
+
+What this cannot tell: a database without the table (schema 1 or 2, written by a milia
+before this check) or a ``-wal`` without an image of its page (no write of milia since the
+``-wal`` started: another program wrote it). Then nothing is known and nothing is refused.
+It costs one read-only open of the database and reading the frames the damage check reads
+anyway, and runs only for a ``-wal`` that no live process holds.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+from milia_cli.wal import WalReport
+
+__all__ = ["Marker", "read_marker", "counter_in_page", "misfit"]
+
+MARKER_TABLE = "write_count"  # milia_cli.store_schema, version 3
+_LEAF_TABLE = 0x0D  # b-tree page type: a leaf of a table (https://www.sqlite.org/fileformat2.html#b_tree_pages)
+_INT_SIZES = {1: 1, 2: 2, 3: 3, 4: 4, 5: 6, 6: 8}  # record serial type -> bytes of a big-endian signed int
+
+
+class Marker(NamedTuple):
+    page: int  # the root page (and only page) of write_count
+    count: int  # its value in the database file alone
+    page_size: int
+
+
+def read_marker(db: Path) -> Marker | None:
+    """``write_count`` as the database file alone holds it (no ``-wal``), or None when it has none
+    or cannot be read (a damaged database is SQLite's to report, when it opens it)."""
+    import sqlite3
+    from urllib.parse import quote
+
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(db))}?mode=ro&immutable=1", uri=True, isolation_level=None)
+    except sqlite3.Error:
+        return None
+    try:
+        row = conn.execute("SELECT rootpage FROM sqlite_schema WHERE type = 'table' AND name = ?",
+                           (MARKER_TABLE,)).fetchone()
+        if row is None or not isinstance(row[0], int):
+            return None
+        counts = conn.execute(f"SELECT n FROM {MARKER_TABLE} LIMIT 2").fetchall()
+        page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    if len(counts) != 1 or not isinstance(counts[0][0], int):
+        return None
+    return Marker(row[0], counts[0][0], page_size)
+
+
+def _varint(page: bytes, at: int) -> tuple[int, int]:
+    value = 0
+    for i in range(9):
+        byte = page[at + i]
+        if i == 8:
+            return (value << 8) | byte, at + 9
+        value = (value << 7) | (byte & 0x7F)
+        if not byte & 0x80:
+            return value, at + i + 1
+    raise IndexError  # unreachable
+
+
+def counter_in_page(page: bytes) -> int | None:
+    """The value of ``write_count``'s one row in an image of its page, or None if the image is not
+    a table leaf holding exactly one row with one integer (then it is not that page)."""
+    try:
+        if page[0] != _LEAF_TABLE or int.from_bytes(page[3:5], "big") != 1:
+            return None
+        cell = int.from_bytes(page[8:10], "big")
+        payload, at = _varint(page, cell)
+        _rowid, at = _varint(page, at)
+        if at + payload > len(page):
+            return None
+        header_size, pos = _varint(page, at)
+        serial, pos = _varint(page, pos)
+        if pos != at + header_size:
+            return None  # more than one column
+        if serial in (8, 9):
+            return serial - 8
+        size = _INT_SIZES.get(serial)
+        if size is None:
+            return None
+        return int.from_bytes(page[at + header_size:at + header_size + size], "big", signed=True)
+    except IndexError:
+        return None
+
+
+def misfit(marker: Marker, report: WalReport) -> str | None:
+    """Why the ``-wal`` of ``report`` (read with ``watch=marker.page``, ``decode=counter_in_page``)
+    does not continue the database whose marker is ``marker``; None when it does or nothing is known."""
+    if report.page_size and report.page_size != marker.page_size:
+        return f"the -wal holds pages of {report.page_size} bytes, the database {marker.page_size}"
+    values = report.watched
+    if not values:
+        return None  # no write of milia in this -wal: nothing to compare
+    if any(v is None for v in values):
+        return f"page {marker.page} of the -wal is not the database's write counter"
+    base = values[0] - 1
+    if marker.count == base or marker.count in values:
+        return None
+    age = "older" if marker.count < base else "newer"
+    return (f"milia.db holds {marker.count} writes but the -wal continues a database of {base}: "
+            f"the database is {age} than its -wal")
