@@ -377,3 +377,110 @@ def test_any_flipped_byte_in_a_committed_frame_is_damage_and_the_fd_reader_agree
     truncated_header = bytearray(raw)
     truncated_header[20] ^= 1  # salt-2 of the header: its checksum fails, SQLite would ignore every frame
     assert inspect_wal_bytes(bytes(truncated_header)).damaged
+
+
+# -- the write counter that ties a -wal to its milia.db (milia_cli.walfit) -----------------------------
+CHECKPOINT_THEN_DIE = r"""
+import os, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+print(conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone(), flush=True)
+os._exit(0)  # killed before closing: the -wal stays, its frames already copied into milia.db
+"""
+
+
+def checkpoint_then_die(db: Path) -> tuple[int, int, int]:
+    out = subprocess.run([sys.executable, "-c", CHECKPOINT_THEN_DIE, str(db)], env=child_env(),
+                         capture_output=True, text=True, timeout=30).stdout
+    return tuple(int(x) for x in out.strip("()\n ").split(","))
+
+
+def marker_and_values(db: Path) -> tuple[int, tuple]:
+    from milia_cli.walfit import counter_in_page, read_marker
+
+    marker = read_marker(db)
+    wal = db.with_name("milia.db-wal").read_bytes()
+    return marker.count, inspect_wal_bytes(wal, watch=marker.page, decode=counter_in_page).watched
+
+
+def test_an_older_wal_restored_beside_a_newer_database_is_refused(profile_home, tmp_path):
+    live_wal_after(profile_home, DAYS[2:6])
+    wal, shm = profile_home / "milia.db-wal", profile_home / "milia.db-shm"
+    old_wal, old_shm = wal.read_bytes(), shm.read_bytes()
+    checkin(profile_home, DAYS[7], "after")  # folds that -wal in, writes once more, checkpoints it away
+    assert not wal.exists()
+    wal.write_bytes(old_wal)
+    shm.write_bytes(old_shm)
+    before = state(profile_home)
+    for argv in (["today"], ["checkin", "--date", DAYS[8], "--all"]):
+        r = run_milia(profile_home, *argv)
+        assert r.returncode == 1 and "do not fit together" in r.stderr and "newer" in r.stderr, r.stderr
+        assert state(profile_home) == before
+
+
+def test_a_database_checkpointed_part_way_still_fits_its_wal(profile_home):
+    """A checkpoint that copied a prefix of the frames (a second reader held the rest) copies no
+    page written again later — the counter's page is written by every commit, so milia.db keeps
+    the -wal's base value: not a mismatch, and every day is kept."""
+    db = profile_home / "milia.db"
+    first = Reader(db)
+    try:
+        for day in DAYS[2:5]:
+            checkin(profile_home, day, "before the second reader")
+        second = Reader(db)
+    finally:
+        first.kill()
+    try:
+        for day in DAYS[5:8]:
+            checkin(profile_home, day, "after it")
+        busy, frames, copied = checkpoint_then_die(db)
+        assert 0 < copied < frames
+    finally:
+        second.kill()
+    count, values = marker_and_values(db)
+    assert count == values[0] - 1
+    assert stored_days(profile_home) == set(DAYS[:8])
+
+
+def test_a_database_checkpointed_whole_by_a_process_killed_before_closing_fits_its_wal(profile_home):
+    """All frames copied, the -wal not restarted yet (its process died): milia.db holds the last value."""
+    db = profile_home / "milia.db"
+    live_wal_after(profile_home, DAYS[2:7])
+    busy, frames, copied = checkpoint_then_die(db)
+    assert copied == frames > 0
+    count, values = marker_and_values(db)
+    assert count == values[-1] and len(values) >= 5
+    assert stored_days(profile_home) == set(DAYS[:7])
+    checkin(profile_home, DAYS[8], "and after")
+    assert stored_days(profile_home) == set(DAYS[:7]) | {DAYS[8]}
+
+
+@pytest.mark.parametrize("value", [0, 1, 2, 127, 128, 40_000, 9_000_000, 2**31, 2**40, 2**62])
+def test_the_counter_is_read_from_a_real_page_of_any_size(tmp_path, value):
+    from milia_cli.walfit import counter_in_page
+
+    db = tmp_path / "c.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("CREATE TABLE write_count (n INTEGER NOT NULL CHECK (n >= 0))")
+    conn.execute("INSERT INTO write_count (n) VALUES (?)", (value,))
+    root = conn.execute("SELECT rootpage FROM sqlite_schema WHERE name = 'write_count'").fetchone()[0]
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    raw = db.read_bytes()
+    page = raw[(root - 1) * page_size:root * page_size]
+    assert counter_in_page(page) == value
+    assert counter_in_page(raw[:page_size]) is None  # page 1 (the schema) is not it
+    assert counter_in_page(bytes(page_size)) is None
+
+
+def test_every_write_bumps_the_counter_once(profile_home):
+    from milia_cli.walfit import read_marker
+
+    db = profile_home / "milia.db"
+    before = read_marker(db).count
+    checkin(profile_home, DAYS[3], "one")
+    r = run_milia(profile_home, "today")
+    assert r.returncode == 0
+    assert read_marker(db).count > before
+    after_checkin = read_marker(db).count
+    run_milia(profile_home, "stats")
+    assert read_marker(db).count == after_checkin  # reading commands write nothing
