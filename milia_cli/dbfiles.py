@@ -235,8 +235,11 @@ def _check_wal(files: DbFiles) -> None:
     from milia_cli.walfit import misfit, read_marker
 
     # a -wal nobody holds (its process died) must continue this very milia.db (milia_cli.walfit);
-    # a live one is SQLite's to coordinate, and changes under us
-    marker = None if _in_use(files.shm) else read_marker(files.db)
+    # a live one is SQLite's to coordinate, and changes under us. Our own connections are live too
+    # (F_GETLK does not show this process's locks), and read_marker's immutable connection closes
+    # its descriptor of milia.db, which would drop their POSIX locks (module docstring).
+    ours = os.path.realpath(files.db) in _connected
+    marker = None if ours or _in_use(files.shm) else read_marker(files.db)
     report = _read_wal(files, marker)
     if report is not None and report.damaged and _in_use(files.shm):
         # another milia is writing: a read that raced its restart of the file looks broken;

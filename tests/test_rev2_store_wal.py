@@ -484,3 +484,20 @@ def test_every_write_bumps_the_counter_once(profile_home):
     after_checkin = read_marker(db).count
     run_milia(profile_home, "stats")
     assert read_marker(db).count == after_checkin  # reading commands write nothing
+
+
+def test_the_fit_check_never_opens_a_database_this_process_has_open(profile_home, monkeypatch):
+    """read_marker closes a descriptor of milia.db: with a connection of ours open that would drop
+    its POSIX locks, and our own -wal is live anyway, so it is not checked."""
+    import milia_cli.walfit as walfit
+    from milia_cli.dbfiles import preflight
+    from milia_cli.logmodel import CheckIn
+    from milia_cli.store import open_store
+
+    from datetime import date
+
+    with open_store(profile_home / "milia.db") as store:
+        monkeypatch.setattr(walfit, "read_marker", lambda db: pytest.fail("opened our own database"))
+        store.save_checkin("default", CheckIn(date=date(2026, 11, 20), done=frozenset({"am:cleanse"})))
+        assert (profile_home / "milia.db-wal").stat().st_size > 0  # ours, live: not checkpointed yet
+        assert preflight(profile_home / "milia.db") == "present"
