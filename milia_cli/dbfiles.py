@@ -215,7 +215,7 @@ def _rescue(files: DbFiles) -> str:
 
 
 def _read_wal(files: DbFiles, marker: "Marker | None" = None) -> "WalReport | None":
-    from milia_cli.wal import inspect_wal
+    from milia_cli.wal import FIRST_COMMIT, inspect_wal
     from milia_cli.walfit import counter_in_page
 
     fd = _open_regular(files.wal, missing_ok=True)  # the last connection of another milia may just have removed it
@@ -224,7 +224,7 @@ def _read_wal(files: DbFiles, marker: "Marker | None" = None) -> "WalReport | No
     try:
         if marker is None:
             return inspect_wal(fd)
-        return inspect_wal(fd, watch=marker.page, decode=counter_in_page)
+        return inspect_wal(fd, watch=FIRST_COMMIT if marker.page is None else marker.page, decode=counter_in_page)
     except OSError as exc:
         raise MiliaError(msg.CANT_CHECK.format(path=files.wal, reason=reason(exc))) from None
     finally:

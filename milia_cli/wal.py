@@ -25,12 +25,13 @@ import os
 import struct
 from typing import Callable, NamedTuple
 
-__all__ = ["WalReport", "inspect_wal", "inspect_wal_bytes", "HEADER_SIZE", "FRAME_HEADER_SIZE"]
+__all__ = ["WalReport", "inspect_wal", "inspect_wal_bytes", "HEADER_SIZE", "FRAME_HEADER_SIZE", "FIRST_COMMIT"]
 
 HEADER_SIZE = 32
 FRAME_HEADER_SIZE = 24
 _MAGIC_LE, _MAGIC_BE = 0x377F0682, 0x377F0683  # the low bit: checksums over big-endian words
 _VERSION = 3007000
+FIRST_COMMIT = -1  # inspect_wal(watch=...): every page of the first committed transaction
 _MASK = 0xFFFFFFFF
 
 
@@ -68,7 +69,9 @@ Decode = Callable[[bytes], object]
 def inspect_wal_bytes(raw: bytes, watch: int = 0, decode: Decode | None = None) -> WalReport:
     """What SQLite would make of a WAL holding ``raw`` (see the module docstring). With ``watch``
     (a page number) and ``decode``, :attr:`WalReport.watched` holds ``decode`` of every image of
-    that page in the frames SQLite replays (those of a transaction left uncommitted are skipped)."""
+    that page in the frames SQLite replays (those of a transaction left uncommitted are skipped).
+    With ``watch=FIRST_COMMIT``: ``decode`` of every page but page 1 in the first committed
+    transaction, the results that are not None."""
     return _inspect(len(raw), lambda at, n: raw[at:at + n], watch, decode)
 
 
@@ -125,8 +128,11 @@ def _inspect(size: int, read: Callable[[int, int], bytes], watch: int = 0, decod
                 s0, s1 = _checksum(frame[:8], big, s0, s1)
                 s0, s1 = _checksum(frame[FRAME_HEADER_SIZE:], big, s0, s1)
                 if (s0, s1) == (f_c1, f_c2):
-                    if watch and page_no == watch and decode is not None:
-                        pending.append(decode(frame[FRAME_HEADER_SIZE:]))
+                    if decode is not None and (page_no == watch or watch == FIRST_COMMIT and page_no != 1
+                                               and not valid):
+                        value = decode(frame[FRAME_HEADER_SIZE:])
+                        if value is not None or watch != FIRST_COMMIT:
+                            pending.append(value)
                     if commit:
                         valid = n + 1
                         watched.extend(pending)

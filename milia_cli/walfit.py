@@ -27,9 +27,13 @@ of the values. An older ``milia.db`` has a smaller value — any write of milia 
 it — and a newer one a larger value, so both are refused; a ``-wal`` whose pages are not the
 database's page size is refused too.
 
-What this cannot tell: a database without the table (schema 1 or 2, written by a milia
-before this check) or a ``-wal`` without an image of its page (no write of milia since the
-``-wal`` started: another program wrote it). Then nothing is known and nothing is refused.
+A database without the table (schema 1 or 2, before this check) fits a ``-wal`` only if the
+``-wal``'s first commit holds no image of such a page (a write of an older milia) or is the
+migration that creates it (value 1); a restored pre-upgrade ``milia.db`` beside a newer
+``-wal`` is refused too. The page is found there without the schema: no other table of
+milia is one row of one integer (decoded with :func:`counter_in_page`). What this cannot tell:
+a ``-wal`` without any write of milia since it started (another program wrote it): then
+nothing is known and nothing is refused.
 It costs one read-only open of the database and reading the frames the damage check reads
 anyway, and runs only for a ``-wal`` that no live process holds.
 """
@@ -49,14 +53,15 @@ _INT_SIZES = {1: 1, 2: 2, 3: 3, 4: 4, 5: 6, 6: 8}  # record serial type -> bytes
 
 
 class Marker(NamedTuple):
-    page: int  # the root page (and only page) of write_count
-    count: int  # its value in the database file alone
+    page: int | None  # the root page (and only page) of write_count; None: the database has no such table
+    count: int  # its value in the database file alone (0 without the table)
     page_size: int
 
 
 def read_marker(db: Path) -> Marker | None:
-    """``write_count`` as the database file alone holds it (no ``-wal``), or None when it has none
-    or cannot be read (a damaged database is SQLite's to report, when it opens it)."""
+    """``write_count`` as the database file alone holds it (no ``-wal``): a :class:`Marker` with
+    ``page`` None when it has no such table; None when it cannot be read or its row is not one
+    integer (a damaged database is SQLite's to report, when it opens it)."""
     import sqlite3
     from urllib.parse import quote
 
@@ -65,12 +70,14 @@ def read_marker(db: Path) -> Marker | None:
     except sqlite3.Error:
         return None
     try:
+        page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
         row = conn.execute("SELECT rootpage FROM sqlite_schema WHERE type = 'table' AND name = ?",
                            (MARKER_TABLE,)).fetchone()
-        if row is None or not isinstance(row[0], int):
+        if row is None:
+            return Marker(None, 0, page_size)
+        if not isinstance(row[0], int):
             return None
         counts = conn.execute(f"SELECT n FROM {MARKER_TABLE} LIMIT 2").fetchall()
-        page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
     except sqlite3.Error:
         return None
     finally:
@@ -123,6 +130,13 @@ def misfit(marker: Marker, report: WalReport) -> str | None:
     if report.page_size and report.page_size != marker.page_size:
         return f"the -wal holds pages of {report.page_size} bytes, the database {marker.page_size}"
     values = report.watched
+    if marker.page is None:
+        # no counter in milia.db (schema 1 or 2): the -wal fits only if its first commit has none
+        # either, or is the migration that creates it (value 1: inserted as 0, bumped by that commit)
+        if any(v != 1 for v in values):
+            return (f"milia.db has no write counter (a log from before schema 3) but its -wal continues "
+                    f"a database of {min(values) - 1} writes: the database is older than its -wal")
+        return None
     if not values:
         return None  # no write of milia in this -wal: nothing to compare
     if any(v is None for v in values):

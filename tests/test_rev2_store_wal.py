@@ -501,3 +501,38 @@ def test_the_fit_check_never_opens_a_database_this_process_has_open(profile_home
         store.save_checkin("default", CheckIn(date=date(2026, 11, 20), done=frozenset({"am:cleanse"})))
         assert (profile_home / "milia.db-wal").stat().st_size > 0  # ours, live: not checkpointed yet
         assert preflight(profile_home / "milia.db") == "present"
+
+
+def as_schema_2(db: Path) -> None:
+    """Make ``db`` what a milia before schema 3 wrote (the same log, without write_count)."""
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("DROP TABLE write_count")
+    conn.execute("PRAGMA user_version = 2")
+    conn.close()
+
+
+def test_a_pre_upgrade_database_beside_a_newer_wal_is_refused(profile_home, tmp_path):
+    backup = tmp_path / "backup.db"
+    backup.write_bytes((profile_home / "milia.db").read_bytes())
+    as_schema_2(backup)
+    live_wal_after(profile_home, DAYS[2:8])
+    db = profile_home / "milia.db"
+    os.replace(backup, db)
+    before = state(profile_home)
+    for argv in (["today"], ["checkin", "--date", DAYS[9], "--all"]):
+        r = run_milia(profile_home, *argv)
+        assert r.returncode == 1 and "do not fit together" in r.stderr and "no write counter" in r.stderr, r.stderr
+        assert state(profile_home) == before
+
+
+def test_the_upgrade_of_a_schema_2_log_left_in_a_wal_by_a_dead_process_fits(profile_home):
+    """The migration to schema 3 is the -wal's first commit (value 1): the pair fits, nothing is lost."""
+    db = profile_home / "milia.db"
+    as_schema_2(db)
+    live_wal_after(profile_home, DAYS[2:6])  # the first of these migrates, in the -wal
+    from milia_cli.wal import FIRST_COMMIT
+    from milia_cli.walfit import counter_in_page
+
+    raw = (profile_home / "milia.db-wal").read_bytes()
+    assert inspect_wal_bytes(raw, watch=FIRST_COMMIT, decode=counter_in_page).watched == (1,)
+    assert stored_days(profile_home) == set(DAYS[:6])
