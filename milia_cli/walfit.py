@@ -18,9 +18,11 @@ So milia keeps its own marker: the one-row table ``write_count`` (schema 3), whi
 transaction of milia bumps as its last statement (:meth:`milia_cli.store.Store._write`).
 Every commit in a ``-wal`` therefore holds an image of that table's page, with the value
 after that commit. A ``-wal`` cycle starts on a fully checkpointed database (SQLite restarts
-the file only then), so the first image in it holds that database's value + 1, and the
-database file may since have received a prefix of the frames (a checkpoint, perhaps cut off
-half-way: then its page holds one of the later values). The database beside the ``-wal``
+the file only then), so the first image in it holds that database's value + 1. A checkpoint
+copies a page only with its newest frame, and skips it while a reader still needs an older
+one; the counter's page, written by every commit, therefore reaches the database file only
+with a checkpoint of every frame so far (perhaps cut off half-way, after which recovery keeps
+the frames and later commits append to them): then it holds one of the values. The database beside the ``-wal``
 fits it exactly when its own value (read with SQLite in ``immutable`` mode: the database
 file alone, no ``-wal``, no lock, no file created or written) is the first value − 1 or one
 of the values. An older ``milia.db`` has a smaller value — any write of milia since bumped
@@ -71,7 +73,7 @@ def read_marker(db: Path) -> Marker | None:
         return None
     try:
         page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
-        row = conn.execute("SELECT rootpage FROM sqlite_schema WHERE type = 'table' AND name = ?",
+        row = conn.execute("SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = ?",
                            (MARKER_TABLE,)).fetchone()
         if row is None:
             return Marker(None, 0, page_size)

@@ -254,7 +254,7 @@ def checkins_leaves(db: Path) -> list[int]:
     from urllib.parse import quote
 
     conn = sqlite3.connect(f"file:{quote(str(db))}?mode=ro&immutable=1", uri=True)
-    root = conn.execute("SELECT rootpage FROM sqlite_schema WHERE name = 'checkins'").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'checkins'").fetchone()[0]
     page_size = conn.execute("PRAGMA page_size").fetchone()[0]
     conn.close()
     raw = db.read_bytes()
@@ -462,7 +462,7 @@ def test_the_counter_is_read_from_a_real_page_of_any_size(tmp_path, value):
     conn = sqlite3.connect(db, isolation_level=None)
     conn.execute("CREATE TABLE write_count (n INTEGER NOT NULL CHECK (n >= 0))")
     conn.execute("INSERT INTO write_count (n) VALUES (?)", (value,))
-    root = conn.execute("SELECT rootpage FROM sqlite_schema WHERE name = 'write_count'").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'write_count'").fetchone()[0]
     page_size = conn.execute("PRAGMA page_size").fetchone()[0]
     conn.close()
     raw = db.read_bytes()
