@@ -15,9 +15,10 @@ would block on, silently lose data from, or write through:
 - a ``-wal`` without its database, or a ``-wal`` whose frames do not validate
   (:mod:`milia_cli.wal`): SQLite would drop committed check-ins without a word;
 - a ``-wal`` left by a process that died (no other process has the database open)
-  that does not fit the database beside it — e.g. an older ``milia.db`` restored
-  next to a newer ``-wal``: both are copied to a private scratch folder and
-  checked together there (``PRAGMA quick_check``), never in place.
+  that does not continue the database beside it — e.g. an older ``milia.db`` restored
+  next to a newer ``-wal``: the write counter milia keeps in the database file
+  alone must be where the ``-wal``'s first commit started, or one of its commits
+  (:mod:`milia_cli.walfit`).
 
 It returns ``"absent"`` (no database yet: a reading command plans an empty log,
 a writing one creates it) or ``"present"``. It never writes to any of the files.
@@ -44,6 +45,7 @@ from milia_cli.messages import store as msg
 
 if TYPE_CHECKING:
     from milia_cli.wal import WalReport
+    from milia_cli.walfit import Marker
 
 __all__ = ["DbFiles", "db_files", "preflight", "log_exists", "check_recovered"]
 
@@ -212,14 +214,17 @@ def _rescue(files: DbFiles) -> str:
     return msg.RESCUE.format(files=names)
 
 
-def _read_wal(files: DbFiles) -> "WalReport | None":
-    from milia_cli.wal import inspect_wal
+def _read_wal(files: DbFiles, marker: "Marker | None" = None) -> "WalReport | None":
+    from milia_cli.wal import FIRST_COMMIT, inspect_wal
+    from milia_cli.walfit import counter_in_page
 
     fd = _open_regular(files.wal, missing_ok=True)  # the last connection of another milia may just have removed it
     if fd is None:
         return None
     try:
-        return inspect_wal(fd)
+        if marker is None:
+            return inspect_wal(fd)
+        return inspect_wal(fd, watch=FIRST_COMMIT if marker.page is None else marker.page, decode=counter_in_page)
     except OSError as exc:
         raise MiliaError(msg.CANT_CHECK.format(path=files.wal, reason=reason(exc))) from None
     finally:
@@ -227,11 +232,19 @@ def _read_wal(files: DbFiles) -> "WalReport | None":
 
 
 def _check_wal(files: DbFiles) -> None:
-    report = _read_wal(files)
+    from milia_cli.walfit import misfit, read_marker
+
+    # a -wal nobody holds (its process died) must continue this very milia.db (milia_cli.walfit);
+    # a live one is SQLite's to coordinate, and changes under us. Our own connections are live too
+    # (F_GETLK does not show this process's locks), and read_marker's immutable connection closes
+    # its descriptor of milia.db, which would drop their POSIX locks (module docstring).
+    ours = os.path.realpath(files.db) in _connected
+    marker = None if ours or _in_use(files.shm) else read_marker(files.db)
+    report = _read_wal(files, marker)
     if report is not None and report.damaged and _in_use(files.shm):
         # another milia is writing: a read that raced its restart of the file looks broken;
         # damage is what reads the same twice
-        again = _read_wal(files)
+        again = _read_wal(files, marker)
         report = report if again == report else None
     if report is None:
         return
@@ -242,8 +255,8 @@ def _check_wal(files: DbFiles) -> None:
     if report.damaged:
         raise MiliaError(msg.WAL_DAMAGED.format(
             wal=files.wal, detail=report.problem, dropped=report.dropped, rescue=_rescue(files)))
-    if report.valid and not _in_use(files.shm):
-        problem = _check_together(files)
+    if report.valid and marker is not None and not _in_use(files.shm):
+        problem = misfit(marker, report)
         if problem:
             raise MiliaError(msg.WAL_MISMATCH.format(
                 path=files.db, wal=files.wal, detail=problem, rescue=_rescue(files)))
@@ -320,38 +333,3 @@ def _in_use(shm: Path) -> bool:
         return struct.unpack("hhqqi4x", answer)[0] != fcntl.F_UNLCK
     except (OSError, ImportError, struct.error, ValueError):
         return True
-
-
-def _check_together(files: DbFiles) -> str | None:
-    """Copy the database and its WAL to a private scratch folder and check them there; the
-    problem found, or None (also when no scratch folder can be made: nothing is known then)."""
-    import shutil
-    import sqlite3
-    import tempfile
-
-    scratch = None
-    for where in (files.db.parent, None):
-        try:
-            scratch = tempfile.mkdtemp(prefix=".milia-check-", dir=where)
-            break
-        except OSError:
-            continue
-    if scratch is None:
-        return None
-    try:
-        copy = Path(scratch) / "check.db"
-        try:
-            shutil.copyfile(files.db, copy)
-            shutil.copyfile(files.wal, Path(scratch) / "check.db-wal")
-        except OSError:
-            return None
-        conn = sqlite3.connect(copy, isolation_level=None)
-        try:
-            rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
-        except sqlite3.Error as exc:
-            return str(exc)
-        finally:
-            conn.close()
-        return None if rows == ["ok"] else "; ".join(rows[:2])
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)

@@ -33,7 +33,7 @@ SEVERITIES = (msg.ERROR, msg.WARNING, msg.INFO)
 TEMP_FILE_RE = re.compile(r"\.(?P<target>.+)\.[A-Za-z0-9_]{8}\.tmp")
 # a new database being built (store_conn.create_database) leaves SQLite's own sidecars of the temp file
 TEMP_DB_SIDECAR_RE = re.compile(r"\.(?P<target>.+)\.[A-Za-z0-9_]{8}\.tmp-(?:wal|shm|journal)")
-# dbfiles._check_together: the scratch copy of a database and its -wal, removed after the check
+# the scratch copy of a database and its -wal an older milia made to check them (before milia_cli.walfit)
 SCRATCH_DIR_RE = re.compile(r"\.milia-check-[A-Za-z0-9_]{8}")
 
 

@@ -236,11 +236,14 @@ class Store(ChangesAndPendingMixin):
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction: all of it or none of it."""
+        """One write transaction: all of it or none of it. Its last statement bumps ``write_count``
+        (schema 3), so every commit in a -wal holds that page and a -wal can be told to continue
+        the milia.db beside it (:mod:`milia_cli.walfit`)."""
         with self._sql():
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
+                self._conn.execute("UPDATE write_count SET n = n + 1")
                 self._conn.execute("COMMIT")
             except BaseException:
                 try:
@@ -340,7 +343,7 @@ class Store(ChangesAndPendingMixin):
             sql = self._conn.execute
 
             def latest_trigger(before: str, level: int) -> str | None:
-                # `irritation >= 2` selects the partial index checkins_irritated (schema 3)
+                # `irritation >= 2` selects the partial index checkins_irritated (schema 4)
                 return sql(f"SELECT max(day) FROM checkins WHERE profile_id = ? AND irritation >= 2 "
                            f"AND irritation >= {level} AND day < ?", (pid, before)).fetchone()[0]
 

@@ -24,6 +24,12 @@ Version 2 (revision 2 of RULES.md: A6/A7, B7, B13, invariant 12)::
     profile_changes(id, profile_id, day, key, old, new)   -- dated profile changes (B13)
         UNIQUE (profile_id, day, key)                -- old/new: the values as JSON text
 
+Version 3::
+
+    write_count(n)                                 -- one row: write transactions committed so far;
+        every write of milia bumps it as its last statement, so each commit in a -wal holds this page
+        and the -wal's first image of it is the database's value + 1 (milia_cli.walfit)
+
 Check-ins store step ids, never "all" (invariant 12). A schema-1 row with
 ``all_done = 1`` is kept as it is by the migration (the store does no planning);
 the first command that opens that profile's log together with its profile hands
@@ -96,14 +102,23 @@ CREATE TABLE profile_changes (
 );
 """
 
-# Version 3: the check-ins that open a B6 pause or a B7 stop (irritation 2-3), indexed, so a
-# plan can find the latest one before its day 1 in O(log n) (Store.plan_history_first).
+# Version 3: a counter every write transaction bumps (milia_cli.store.Store._write), so a -wal can be
+# told to continue the milia.db beside it (milia_cli.walfit; README, "A damaged or mismatched -wal").
 _V3 = """
+CREATE TABLE write_count (
+    n INTEGER NOT NULL CHECK (n >= 0)
+);
+INSERT INTO write_count (n) VALUES (0);
+"""
+
+# Version 4: the check-ins that open a B6 pause or a B7 stop (irritation 2-3), indexed, so a
+# plan can find the latest one before its day 1 in O(log n) (Store.plan_history_first).
+_V4 = """
 CREATE INDEX checkins_irritated ON checkins(profile_id, irritation, day) WHERE irritation >= 2;
 """
 
 # MIGRATIONS[i] takes the schema from version i to i + 1. Append, never edit.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -25,12 +25,13 @@ import os
 import struct
 from typing import Callable, NamedTuple
 
-__all__ = ["WalReport", "inspect_wal", "inspect_wal_bytes", "HEADER_SIZE", "FRAME_HEADER_SIZE"]
+__all__ = ["WalReport", "inspect_wal", "inspect_wal_bytes", "HEADER_SIZE", "FRAME_HEADER_SIZE", "FIRST_COMMIT"]
 
 HEADER_SIZE = 32
 FRAME_HEADER_SIZE = 24
 _MAGIC_LE, _MAGIC_BE = 0x377F0682, 0x377F0683  # the low bit: checksums over big-endian words
 _VERSION = 3007000
+FIRST_COMMIT = -1  # inspect_wal(watch=...): every page of the first committed transaction
 _MASK = 0xFFFFFFFF
 
 
@@ -41,6 +42,8 @@ class WalReport(NamedTuple):
     current: int  # frames written with the header's salts (this cycle of the file)
     problem: str | None  # why frames would be dropped; None: the file is whole
     salts: bytes = b""  # the header's salt-1 and salt-2, as stored (the -shm keeps a copy)
+    page_size: int = 0  # from the header (0: not a WAL header)
+    watched: tuple = ()  # decode(image) of each frame of the watched page, in committed transactions, in order
 
     @property
     def damaged(self) -> bool:
@@ -60,12 +63,19 @@ def _checksum(data: bytes, big_endian: bool, s0: int, s1: int) -> tuple[int, int
     return s0, s1
 
 
-def inspect_wal_bytes(raw: bytes) -> WalReport:
-    """What SQLite would make of a WAL holding ``raw`` (see the module docstring)."""
-    return _inspect(len(raw), lambda at, n: raw[at:at + n])
+Decode = Callable[[bytes], object]
 
 
-def inspect_wal(fd: int) -> WalReport:
+def inspect_wal_bytes(raw: bytes, watch: int = 0, decode: Decode | None = None) -> WalReport:
+    """What SQLite would make of a WAL holding ``raw`` (see the module docstring). With ``watch``
+    (a page number) and ``decode``, :attr:`WalReport.watched` holds ``decode`` of every image of
+    that page in the frames SQLite replays (those of a transaction left uncommitted are skipped).
+    With ``watch=FIRST_COMMIT``: ``decode`` of every page but page 1 in the first committed
+    transaction, the results that are not None."""
+    return _inspect(len(raw), lambda at, n: raw[at:at + n], watch, decode)
+
+
+def inspect_wal(fd: int, watch: int = 0, decode: Decode | None = None) -> WalReport:
     """:func:`inspect_wal_bytes` of the file open at ``fd``, read frame by frame (a large -wal
     left by a killed import is never held in memory whole)."""
     def read(at: int, n: int) -> bytes:
@@ -79,10 +89,10 @@ def inspect_wal(fd: int) -> WalReport:
             n -= len(chunk)
         return b"".join(parts)
 
-    return _inspect(os.fstat(fd).st_size, read)
+    return _inspect(os.fstat(fd).st_size, read, watch, decode)
 
 
-def _inspect(size: int, read: Callable[[int, int], bytes]) -> WalReport:
+def _inspect(size: int, read: Callable[[int, int], bytes], watch: int = 0, decode: Decode | None = None) -> WalReport:
     if size < HEADER_SIZE:  # SQLite ignores it; nothing was ever committed through it
         return WalReport(size, 0, 0, 0, None)
     header = read(0, HEADER_SIZE)
@@ -97,6 +107,8 @@ def _inspect(size: int, read: Callable[[int, int], bytes]) -> WalReport:
     if (s0, s1) != (c1, c2):
         return WalReport(size, frames, 0, frames, "its header checksum does not match" if frames else None)
     valid = current = 0
+    watched: list = []
+    pending: list = []  # images of the watched page in the transaction not committed yet
     broken_at: int | None = None
     dropped_commit = False
     for n in range(frames):
@@ -116,8 +128,15 @@ def _inspect(size: int, read: Callable[[int, int], bytes]) -> WalReport:
                 s0, s1 = _checksum(frame[:8], big, s0, s1)
                 s0, s1 = _checksum(frame[FRAME_HEADER_SIZE:], big, s0, s1)
                 if (s0, s1) == (f_c1, f_c2):
+                    if decode is not None and (page_no == watch or watch == FIRST_COMMIT and page_no != 1
+                                               and not valid):
+                        value = decode(frame[FRAME_HEADER_SIZE:])
+                        if value is not None or watch != FIRST_COMMIT:
+                            pending.append(value)
                     if commit:
                         valid = n + 1
+                        watched.extend(pending)
+                        pending.clear()
                     continue
             broken_at = n
         if ours and commit:
@@ -125,7 +144,7 @@ def _inspect(size: int, read: Callable[[int, int], bytes]) -> WalReport:
     problem = None
     if broken_at is not None and dropped_commit:
         problem = f"frame {broken_at + 1} of {frames} fails its salt or checksum check"
-    return WalReport(size, frames, valid, current, problem, header[16:24])
+    return WalReport(size, frames, valid, current, problem, header[16:24], page_size, tuple(watched))
 
 
 def recovered_frames(shm_header: bytes, salts: bytes) -> int | None:
