@@ -73,7 +73,7 @@ class _Asker:
     def __call__(self, question: str, default, parse, *, optional: bool = False, show_default: bool = True):
         hint = f" [{default}]" if default and show_default else ""
         while True:
-            self.console.print(f"{question}{hint}: ", end="", markup=False)
+            self.console.print(f"{question}{hint}: ", end="", markup=False, soft_wrap=True)
             line = self.env.stdin.readline()
             if not line:
                 raise EOFError
@@ -81,12 +81,12 @@ class _Asker:
             if not text and optional:
                 return None
             if not text:
-                self.console.print(f"  {msg.WIZARD_NEEDS_ANSWER}", markup=False)
+                self.console.print(f"  {msg.WIZARD_NEEDS_ANSWER}", markup=False, soft_wrap=True)
                 continue
             try:
                 return parse(text)
             except ValueError as err:
-                self.console.print(f"  {err}", markup=False)
+                self.console.print(f"  {err}", markup=False, soft_wrap=True)
 
 
 def _name(text: str) -> str:
