@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, List, Optional
 import typer
 
 from milia_cli.cli.app import app, state
+from milia_cli.completion_values import complete_step
 
 if TYPE_CHECKING:
     from datetime import date
@@ -59,8 +60,11 @@ def checkin(
     ctx: typer.Context,
     on: Optional[str] = typer.Option(None, "--date", metavar="DATE",
                                      help="The day to record: YYYY-MM-DD, 'today' or 'yesterday' (default today)."),
-    done: List[str] = typer.Option([], "--done", metavar="STEP", help="A step you did (retinol or pm:retinol); repeat."),
-    skip: List[str] = typer.Option([], "--skip", metavar="STEP", help="A step you skipped on purpose; repeat."),
+    done: List[str] = typer.Option([], "--done", metavar="STEP", autocompletion=complete_step,
+                                   help="A step you did, as `today` shows it or by id (retinol, pm:retinol, "
+                                        "'eye cream', spf); repeat."),
+    skip: List[str] = typer.Option([], "--skip", metavar="STEP", autocompletion=complete_step,
+                                   help="A step you skipped on purpose; repeat."),
     all_done: bool = typer.Option(False, "--all", help="Every step of that day's plan was done (except --skip ones)."),
     irritation: Optional[int] = typer.Option(None, "--irritation", metavar="0-3",
                                              help="0 none · 1 mild · 2 moderate · 3 severe."),

@@ -7,6 +7,10 @@ from typing import List, Optional
 import typer
 
 from milia_cli.cli.app import State, app, state
+from milia_cli.completion_values import (
+    complete_area, complete_pregnancy, complete_profile_key, complete_profile_name, complete_profile_value,
+    complete_skin_type, complete_zone,
+)
 from milia_cli.errors import MiliaError
 from milia_cli.messages import profile as msg
 
@@ -21,13 +25,13 @@ app.add_typer(profile_app, name="profile")
 def init(
     ctx: typer.Context,
     name: Optional[str] = typer.Option(None, "--name", help="The person's or client's name (default: the profile name)."),
-    skin_type: Optional[str] = typer.Option(None, "--skin-type", metavar="TYPE", help="normal, dry, oily, combination or sensitive."),
-    pregnancy: Optional[str] = typer.Option(None, "--pregnancy", metavar="STATE", help="none, trying, pregnant or breastfeeding."),
-    area: Optional[List[str]] = typer.Option(None, "--area", metavar="AREA", help="A milia-prone area (repeatable): upper-eyelids, under-eyes, cheeks, nose, forehead, chin, chest, back, arms."),
+    skin_type: Optional[str] = typer.Option(None, "--skin-type", metavar="TYPE", autocompletion=complete_skin_type, help="normal, dry, oily, combination or sensitive."),
+    pregnancy: Optional[str] = typer.Option(None, "--pregnancy", metavar="STATE", autocompletion=complete_pregnancy, help="none, trying, pregnant or breastfeeding."),
+    area: Optional[List[str]] = typer.Option(None, "--area", metavar="AREA", autocompletion=complete_area, help="A milia-prone area (repeatable): upper-eyelids, under-eyes, cheeks, nose, forehead, chin, chest, back, arms."),
     start: Optional[str] = typer.Option(None, "--start", metavar="DATE", help="Day 1 of week 1 (YYYY-MM-DD; default: next Monday)."),
     am: Optional[str] = typer.Option(None, "--am", metavar="HH:MM", help="Morning routine time (default 07:30)."),
     pm: Optional[str] = typer.Option(None, "--pm", metavar="HH:MM", help="Evening routine time (default 21:30)."),
-    timezone: Optional[str] = typer.Option(None, "--timezone", metavar="ZONE", help="IANA time zone, e.g. Europe/Berlin."),
+    timezone: Optional[str] = typer.Option(None, "--timezone", metavar="ZONE", autocompletion=complete_zone, help="IANA time zone, e.g. Europe/Berlin."),
     birth_year: Optional[int] = typer.Option(None, "--birth-year", metavar="YEAR", help="Optional; under 18 is out of scope."),
     dark_spots: Optional[bool] = typer.Option(None, "--dark-spots/--no-dark-spots", help="Skin tone prone to dark spots."),
     makeup: Optional[bool] = typer.Option(None, "--makeup/--no-makeup", help="Wears makeup."),
@@ -133,8 +137,8 @@ def show(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help=
 @profile_app.command("set")
 def set_(
     ctx: typer.Context,
-    key: str = typer.Argument(..., metavar="KEY", help="Dotted key, e.g. skin.type or schedule.pm."),
-    value: str = typer.Argument(..., metavar="VALUE", help="New value; an empty string clears an optional key."),
+    key: str = typer.Argument(..., metavar="KEY", autocompletion=complete_profile_key, help="Dotted key, e.g. skin.type or schedule.pm."),
+    value: str = typer.Argument(..., metavar="VALUE", autocompletion=complete_profile_value, help="New value; an empty string clears an optional key."),
     since: Optional[str] = typer.Option(
         None, "--since", metavar="DATE",
         help="When a plan-shaping change took effect (YYYY-MM-DD, 'yesterday'; default today). Days before it stay as they were."),
@@ -339,7 +343,8 @@ def path_(ctx: typer.Context) -> None:
 @profile_app.command("delete")
 def delete(
     ctx: typer.Context,
-    name: str = typer.Argument(..., metavar="NAME", help="The profile to delete."),
+    name: str = typer.Argument(..., metavar="NAME", autocompletion=complete_profile_name,
+                               help="The profile to delete."),
     yes: bool = typer.Option(False, "--yes", "-y", help="Also delete its log without asking."),
     keep_log: bool = typer.Option(False, "--keep-log", help="Delete the profile but keep its log."),
 ) -> None:
