@@ -165,7 +165,7 @@ def test_interactive_end_of_input_writes_nothing(m) -> None:
     env = fake_env(TODAY, tty=True)
     env.stdin = io.StringIO("y\ny\n")
     res = m("checkin", env=env)
-    assert res.exit_code == 1 and "nothing was changed" in res.stderr.lower()
+    assert res.exit_code == 130 and "nothing was changed" in res.stderr.lower()  # as `init` (issue 13)
     assert count(m) == 0
 
 

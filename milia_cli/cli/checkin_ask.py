@@ -118,19 +118,18 @@ def _say(st: "State", line: str) -> None:
 
 
 def _ask(st: "State", prompt: str, parse: Callable[[str], Any]) -> Any:
-    """Ask until ``parse`` accepts the answer, saying why when it does not; end of input
-    aborts (nothing stored)."""
+    """Ask until ``parse`` accepts the answer, saying why when it does not; end of input is
+    EOFError, which the CLI reports as an interruption (nothing stored)."""
     from milia_cli.checkin_answers import BadAnswer
     from milia_cli.errors import MiliaError
-    from milia_cli.messages import common as common_msg
     from milia_cli.messages import log as msg
 
     for _ in range(MAX_TRIES):
         st.env.stdout.write(f"{prompt}: ")
         st.env.stdout.flush()
         line = st.env.stdin.readline()
-        if not line:
-            raise MiliaError(common_msg.INTERRUPTED)
+        if not line:  # end of input: an interruption, as in `init` (exit 130, nothing stored)
+            raise EOFError
         try:
             return parse(line.rstrip("\r\n"))
         except BadAnswer as err:

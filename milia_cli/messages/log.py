@@ -1,5 +1,7 @@
 """Messages of the log: the database, check-ins, events, stats, export and import."""
 
+from milia_cli.messages.common import Counted
+
 # -- the database ------------------------------------------------------------
 RESTORE_HINT = (
     "move it aside and restore your log with `milia log import FILE` from a `milia log export` backup"
@@ -55,8 +57,8 @@ STORE_ALL_REFUSED = (
     "The check-in of {date} says \"all\" instead of step ids; a check-in is stored as the ids the plan had "
     "that day (invariant 12) — nothing was stored."
 )
-CONVERTED_ALL = (
-    "milia: {n} earlier check-in(s) stored as \"all\" now hold the steps the plan had on those days "
+CONVERTED_ALL = Counted(
+    "milia: {n:earlier check-in} stored as \"all\" now hold the steps the plan had on those days "
     "(log schema 2 stores step ids)."
 )
 
@@ -191,13 +193,13 @@ SEEN_ONLY_ON_RESUME = "Only a resume event records that a clinician saw the reac
 EVENT_NO_AREAS = "Give at least one --area (the profile lists no milia areas); allowed: {allowed}."
 
 # -- export / import -----------------------------------------------------------
-EXPORTED = "Exported {checkins} check-ins and {events} events of {name!r} to {path}."
-IMPORTED = (
-    "Imported into {name!r}: {added} days added, {replaced} days replaced, {events} events added, "
-    "{changes} profile changes added."
+EXPORTED = Counted("Exported {checkins:check-in} and {events:event} of {name!r} to {path}.")
+IMPORTED = Counted(
+    "Imported into {name!r}: {added:day} added, {replaced:day} replaced, {events:event} added, "
+    "{changes:profile change} added."
 )
-EXPORT_ALL_UNRESOLVED = (
-    "milia: {n} check-in(s) are still stored as \"all\" and were exported so ({reason}); fix the profile "
+EXPORT_ALL_UNRESOLVED = Counted(
+    "milia: {n:check-in} still stored as \"all\" went out as \"all\" ({reason}); fix the profile "
     "and export again to get the step ids."
 )
 IMPORT_NOT_JSON = "{file} is not valid JSON ({detail}); nothing was imported."
@@ -208,8 +210,8 @@ IMPORT_OTHER_PROFILE = (
     "{file} is the log of {found!r}, not of {want!r}; use --force to import it into {want!r} anyway. "
     "Nothing was imported."
 )
-IMPORT_ALL_NEEDS_PROFILE = (
-    "{file}: {n} day(s) say \"done\": \"all\", which is stored as the steps the plan had that day and so "
+IMPORT_ALL_NEEDS_PROFILE = Counted(
+    "{file}: {n:day} with \"done\": \"all\", which is stored as the steps the plan had that day and so "
     "needs the profile ({reason}); nothing was imported."
 )
 IMPORT_READ_FAILED = "Could not read {file}: {reason}; nothing was imported."

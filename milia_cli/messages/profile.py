@@ -1,5 +1,7 @@
 """Messages about profile files and the profile commands."""
 
+from milia_cli.messages.common import Counted
+
 EMPTY = "{file} is empty; create it with `milia init` or copy one from profiles/."
 NOT_REGULAR = "{file} is not a regular file (a directory, pipe or device); a profile is a UTF-8 TOML file."
 BINARY = "{file} is not a text file (it holds binary data); a profile is UTF-8 TOML."
@@ -29,7 +31,7 @@ EXISTS = "Profile {name!r} already exists at {path}; use --force to overwrite it
 SET_UNKNOWN_KEY = "Unknown profile key {key!r}; settable keys: {allowed}."
 SET_UNKNOWN_KEY_HINT = "Unknown profile key {key!r} — did you mean {choice!r}? Settable keys: {allowed}."
 DELETED = "Deleted profile {name!r} ({path})."
-DELETED_LOG = "Deleted the log of {name!r}: {checkins} check-ins and {events} events."
+DELETED_LOG = Counted("Deleted the log of {name!r}: {checkins:check-in} and {events:event}.")
 KEPT_LOG = "Kept the log of {name!r} in {db}."
 CREATED = (
     "Created profile {profile!r} for {name} at {path}; next: `milia{opt} plan` for the weeks ahead, "
@@ -44,9 +46,9 @@ WIZARD_NEEDS_TERMINAL = (
     "`milia init` needs a terminal to ask questions, or every answer as flags "
     "(at least --skin-type, --pregnancy and --timezone)."
 )
-CONFIRM_DELETE_LOG = "Also delete the log of {name!r} ({checkins} check-ins, {events} events)?"
-DELETE_NEEDS_YES = (
-    "Profile {name!r} has a log ({checkins} check-ins, {events} events); "
+CONFIRM_DELETE_LOG = Counted("Also delete the log of {name!r} ({checkins:check-in}, {events:event})?")
+DELETE_NEEDS_YES = Counted(
+    "Profile {name!r} has a log ({checkins:check-in}, {events:event}); "
     "pass --yes to delete it too, or --keep-log to keep it."
 )
 NOTHING_TO_DELETE = "There is no profile {name!r} and no log for it."
