@@ -60,7 +60,7 @@ def resolve_steps(tokens: Iterable[str], day: Day) -> frozenset[str]:
             slot, step = parse_step_name(token)
         except UnknownStep as err:
             hint = msg.STEP_DID_YOU_MEAN.format(choice=_shown(err.suggestion)) if err.suggestion else ""
-            raise UsageError(msg.BAD_STEP.format(value=token, hint=hint,
+            raise UsageError(msg.BAD_STEP_NAME.format(value=token, hint=hint,
                                                  steps=", ".join(label(s) for s in STEP_IDS))) from None
         wanted = f"{slot}:{step}" if slot else None
         matches = [s for s in planned if s == wanted] if slot else [s for s in planned if s.endswith(":" + step)]

@@ -110,7 +110,7 @@ def test_a_number_off_the_list_is_refused_with_the_range(m):
 def test_back_filling_names_the_day_instead_of_today(m):
     res = run(m, "\n1\n\n\n", "--date", "2026-11-23", today=date(2026, 11, 24))
     assert res.exit_code == 0, res.output
-    assert "Irritation on Mon 23 Nov:" in res.stdout and "Bumps you saw on Mon 23 Nov" in res.stdout
+    assert "Irritation on Mon 23 Nov, 0-3" in res.stdout and "Bumps you saw on Mon 23 Nov" in res.stdout
     assert "Irritation today" not in res.stdout and "see today" not in res.stdout
     assert last_line(res) == "Stored Mon 23 Nov: 10 of 10 steps, irritation 1."
 

@@ -51,6 +51,7 @@ def ask_checkin(st: "State", day: "Day", existing: "CheckIn | None", today: "dat
         done.update(s.id for s in open_ if s.id not in missed and s.id not in skip_now)
         skipped.update(skip_now)
     when = msg.WHEN_TODAY if day.date == today else msg.WHEN_ON.format(day=label)
+    _items(st, "  ", list(msg.IRRITATION_SCALE))
     irritation = _ask(st, _with_enter(msg.ASK_IRRITATION.format(when=when), old.irritation),
                       lambda t: answers.parse_irritation(t, old.irritation))
     count_prompt = msg.ASK_COUNT if day.date == today else msg.ASK_COUNT_ON.format(day=label)
@@ -72,18 +73,25 @@ def _local_time(st: "State") -> "time | None":
 
 
 def _list(st: "State", steps: "tuple[Step, ...]") -> None:
-    import textwrap
-
+    """The open steps, numbered, a line per slot, wrapped between steps (never inside one)."""
     from milia_cli.step_names import label
 
-    width = _width(st)
     for slot in ("am", "pm"):
-        items = [f"{n} {label(s.step)}" for n, s in enumerate(steps, 1) if s.slot == slot]
-        if items:
-            text = f"  {slot}  " + " · ".join(items)
-            for line in textwrap.wrap(text, width=width, subsequent_indent=" " * 6, break_long_words=False,
-                                      break_on_hyphens=False):
-                _say(st, line)
+        _items(st, f"  {slot}  ", [f"{n} {label(s.step)}" for n, s in enumerate(steps, 1) if s.slot == slot])
+
+
+def _items(st: "State", head: str, items: "list[str]") -> None:
+    """``head`` and ``items`` joined by " · ", wrapped to the terminal between items."""
+    width = _width(st)
+    line = head
+    for i, item in enumerate(items):
+        piece = item if i == 0 else " · " + item
+        if i and len(line) + len(piece) + 2 > width:
+            _say(st, line + " ·")
+            line, piece = " " * len(head), item
+        line += piece
+    if items:
+        _say(st, line)
 
 
 def _width(st: "State") -> int:

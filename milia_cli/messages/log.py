@@ -32,6 +32,9 @@ DB_INTEGRITY_BAD = "The log database {path} failed its integrity check ({detail}
 
 # -- check-in input ----------------------------------------------------------
 BAD_STEP = (
+    "{value!r} is not a step; use a step id ({steps}), optionally with its slot (am:cleanse, pm:retinol)."
+)
+BAD_STEP_NAME = (  # a step name typed in `checkin`
     "{value!r} is not a step{hint}; use a step as `today` shows it ({steps}), optionally with its slot "
     "(am:cleanse, pm:retinol)."
 )
@@ -120,9 +123,10 @@ ASK_NOT_DONE = (
     "Which were not done? Numbers or names (2 5, retinol), s before a number for skipped on purpose (s3), "
     "or all"
 )
-ASK_IRRITATION = "Irritation {when}: 0 none · 1 mild (dry, tight) · 2 moderate (red, stinging) · 3 severe (burning, swelling)"
-ASK_COUNT = "Bumps you see today, in total (a number: A6/A7 compare counts over weeks)"
-ASK_COUNT_ON = "Bumps you saw on {day}, in total (a number: A6/A7 compare counts over weeks)"
+IRRITATION_SCALE = ("0 none", "1 mild (dry, tight)", "2 moderate (red, stinging)", "3 severe (burning, swelling)")
+ASK_IRRITATION = "Irritation {when}, 0-3 or the word"
+ASK_COUNT = "Bumps you see today, in total (A6/A7 compare counts over weeks)"
+ASK_COUNT_ON = "Bumps you saw on {day}, in total (A6/A7 compare counts over weeks)"
 ASK_NOTE = "A note (say so if you picked or squeezed a bump)"
 WHEN_TODAY = "today"
 WHEN_ON = "on {day}"
