@@ -78,8 +78,9 @@ def checkin(
 ) -> None:
     """Record a day: which steps you did, irritation, the bump count and new bumps.
 
-    On a terminal with no flags it asks, step by step. With flags it is silent and
-    scriptable; re-running a day adds to it (--replace to start the day over).
+    On a terminal with no flags it asks on one screen: "All done? [Y/n]" about the steps
+    due and not yet stored, then irritation, the count and a note. With flags it is silent
+    and scriptable; re-running a day adds to it (--replace to start the day over).
     --count is every bump you see today, in total; --bumps only the new ones.
     Irritation 2 or 3, or picking, is answered at once on stderr (B6, B7, A1).
     """
