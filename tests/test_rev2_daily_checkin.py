@@ -172,7 +172,7 @@ def _tmux(*args: str, check: bool = True) -> str:
     return subprocess.run(["tmux", *args], capture_output=True, text=True, check=check).stdout
 
 
-def _wait_for(session: str, text: str, tries: int = 400) -> str:
+def _wait_for(session: str, text: str, tries: int = 3000) -> str:
     """Poll the pane until ``text`` shows (each poll is a tmux round trip, no sleeping)."""
     screen = ""
     for _ in range(tries):
@@ -209,7 +209,7 @@ def test_a_real_terminal_checkin_under_tmux(tmp_path: Path):
         _tmux("send-keys", "-t", session, "Enter")
         screen = _wait_for(session, "Stored Mon 23 Nov")
         assert "Stored Mon 23 Nov: 10 of 10 steps, irritation 1, 7 bumps in total." in screen
-        for _ in range(400):
+        for _ in range(3000):
             if done.exists() and done.read_text().strip():
                 break
             subprocess.run(["tmux", "wait-for", "-S", "milia-none"], capture_output=True)
