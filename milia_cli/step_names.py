@@ -110,3 +110,13 @@ def suggestion_for(text: str) -> str | None:
     except UnknownStep as err:
         return err.suggestion
     return None
+
+
+def as_step_id(text: str) -> str | None:
+    """``eye cream`` -> ``eye-cream``, ``am:spf`` -> ``am:sunscreen``; None when ``text`` is no
+    step name (a rule id such as ``B3`` stays the caller's). For `why`: ``as_step_id(x) or x``."""
+    try:
+        slot, step = parse_step_name(text)
+    except UnknownStep:
+        return None
+    return f"{slot}:{step}" if slot else step

@@ -240,3 +240,11 @@ def test_system_zone_reads_tz_then_the_link():
     assert system_zone({"TZ": ":Europe/Paris"}, "/nonexistent") == "Europe/Paris"
     assert system_zone({"TZ": "EST"}, "/nonexistent") is None  # not an Area/Location name
     assert system_zone({}, "/nonexistent") is None
+
+
+@pytest.mark.parametrize("typed, step_id", [("eye cream", "eye-cream"), ("spf", "sunscreen"), ("am:spf", "am:sunscreen"),
+                                            ("Retinol", "retinol"), ("B3", None), ("retinl", None)])
+def test_as_step_id_is_the_one_line_why_needs(typed, step_id):
+    from milia_cli.step_names import as_step_id
+
+    assert as_step_id(typed) == step_id
