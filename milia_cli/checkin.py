@@ -42,24 +42,36 @@ def check_day(on: date, today: date, plan_start: date) -> None:
 
 
 def resolve_steps(tokens: Iterable[str], day: Day) -> frozenset[str]:
-    """Step names as typed (``retinol``, ``pm:retinol``) -> slot ids of ``day``'s plan.
+    """Step names as typed -> slot ids of ``day``'s plan. A name is what the screen shows or
+    the id, in any case (``eye cream``, ``SPF``, ``am:spf``, ``Makeup off``, ``pm:retinol``;
+    :mod:`milia_cli.step_names`). A bare name means every slot that day has it in
+    (``cleanse`` -> am and pm); a typo gets "did you mean"."""
+    from milia_cli.step_names import UnknownStep, label, parse_step_name, slot_label
 
-    A bare step id means every slot that day has it in (``cleanse`` -> am and pm).
-    """
     planned = day.step_ids()
     out: set[str] = set()
     for token in tokens:
-        text = token.strip().lower()
-        slot, _, name = text.rpartition(":")
-        if name not in STEP_IDS or slot not in ("", "am", "pm"):
-            raise UsageError(msg.BAD_STEP.format(value=token, steps=", ".join(STEP_IDS)))
-        matches = [s for s in planned if s == text] if slot else [s for s in planned if s.endswith(":" + name)]
+        try:
+            slot, step = parse_step_name(token)
+        except UnknownStep as err:
+            hint = msg.STEP_DID_YOU_MEAN.format(choice=_shown(err.suggestion)) if err.suggestion else ""
+            raise UsageError(msg.BAD_STEP_NAME.format(value=token, hint=hint,
+                                                 steps=", ".join(label(s) for s in STEP_IDS))) from None
+        wanted = f"{slot}:{step}" if slot else None
+        matches = [s for s in planned if s == wanted] if slot else [s for s in planned if s.endswith(":" + step)]
         if not matches:
-            raise MiliaError(
-                msg.STEP_NOT_PLANNED.format(step=token, date=day.date, planned=", ".join(planned) or "nothing")
-            )
+            raise MiliaError(msg.STEP_NOT_PLANNED.format(
+                step=token, date=day.date, planned=", ".join(slot_label(s) for s in planned) or "nothing"))
         out.update(matches)
     return frozenset(out)
+
+
+def _shown(step_id: str) -> str:
+    """A suggestion as the person would type it: ``eye cream``, ``am:spf 30+``."""
+    from milia_cli.step_names import label
+
+    slot, _, step = step_id.rpartition(":")
+    return f"{slot}:{label(step)}" if slot else label(step)
 
 
 def check_irritation(value: int | None) -> int | None:
@@ -183,17 +195,3 @@ def done_count(checkin: CheckIn, day: Day) -> tuple[int, int, int]:
     skipped = checkin.skipped & planned
     done = (planned - skipped) if checkin.all_done else (checkin.done & planned)
     return len(done), len(skipped), len(planned)
-
-
-def summary(checkin: CheckIn, day: Day) -> str:
-    done, skipped, planned = done_count(checkin, day)
-    extra = ""
-    if skipped:
-        extra += msg.CHECKIN_SKIPPED_PART.format(skipped=skipped)
-    if checkin.irritation is not None:
-        extra += msg.CHECKIN_IRRITATION_PART.format(value=checkin.irritation)
-    if checkin.count is not None:
-        extra += msg.CHECKIN_COUNT_PART.format(value=checkin.count)
-    if checkin.bumps is not None:
-        extra += msg.CHECKIN_BUMPS_PART.format(value=checkin.bumps)
-    return msg.CHECKIN_SAVED.format(date=checkin.date, done=done, planned=planned, extra=extra)

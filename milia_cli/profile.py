@@ -234,7 +234,14 @@ def with_value(profile: Profile, key: str, text: str, source: str) -> Profile:
     """``profile`` with ``key`` set from the string ``text``, fully re-validated."""
     field = FIELDS_BY_KEY.get(key)
     if field is None or key in ("schema", "id"):  # the id is milia's (milia_cli.identity)
-        allowed = ", ".join(f.key for f in FIELDS if f.key not in ("schema", "id"))
+        settable = [f.key for f in FIELDS if f.key not in ("schema", "id")]
+        allowed = ", ".join(settable)
+        from milia_cli.profile_schema import closest
+
+        guess = closest(key, settable) or closest(key, [k.split(".")[-1] for k in settable])
+        guess = next((k for k in settable if k == guess or k.endswith("." + (guess or "-"))), None)
+        if guess is not None:
+            raise MiliaError(msg.SET_UNKNOWN_KEY_HINT.format(key=key, choice=guess, allowed=allowed))
         raise MiliaError(msg.SET_UNKNOWN_KEY.format(key=key, allowed=allowed))
     value = parse_text_value(field, text, source)
     doc = profile_to_dict(profile)

@@ -243,8 +243,10 @@ _FALSE = {"false", "no", "n", "0", "off"}
 def parse_text_value(field: Field, text: str, source: str) -> Any:
     """Convert a command-line string to the TOML value for ``field``.
 
-    An empty string clears an optional key. The result is checked again by
-    :func:`check_document` when the whole profile is rebuilt.
+    An empty string clears an optional key. Choices are read in any case (``Combination``),
+    times as people write them (``7am``, ``19.30``), a zone must be an IANA Area/Location name
+    (``EST`` is refused with the name to use); a near miss gets "did you mean". The result
+    is checked again by :func:`check_document` when the whole profile is rebuilt.
     """
     kind = field.kind
     if text == "" and not field.required:
@@ -261,7 +263,75 @@ def parse_text_value(field: Field, text: str, source: str) -> Any:
             return int(text)
         except ValueError:
             raise _bad(source, field, text) from None
+    if kind == "enum":
+        low = text.strip().lower()
+        if low in field.choices:
+            return low
+        raise _bad_with_hint(source, field, text, field.choices)
     if kind == "areas":
-        parts = [p.strip() for p in text.replace(" ", ",").split(",") if p.strip()]
+        parts = [p.strip().lower() for p in text.replace(" ", ",").split(",") if p.strip()]
+        for part in parts:
+            if part not in AREAS:
+                raise _bad_with_hint(source, field, part, AREAS)
         return parts
-    return check_value(field, text, source) if kind in ("date", "time") else text
+    if kind == "zone":
+        return check_new_zone(text, source, field.key)
+    if kind == "time":
+        parsed = parse_clock_time(text)
+        if parsed is None:
+            raise MiliaError(msg.BAD_VALUE.format(file=source, key=field.key, value=_show(text), allowed=TIME_TYPED))
+        return parsed
+    return check_value(field, text, source) if kind == "date" else text
+
+
+def _bad_with_hint(source: str, field: Field, value: str, choices: tuple[str, ...]) -> MiliaError:
+    guess = closest(value, choices)
+    if guess is None:
+        return _bad(source, field, value)
+    return MiliaError(msg.BAD_VALUE_HINT.format(file=source, key=field.key, value=_show(value), choice=guess,
+                                                allowed=field.allowed))
+
+
+def closest(word: str, choices: "tuple[str, ...] | list[str]") -> str | None:
+    """The choice closest to ``word`` (difflib), for "did you mean"; None if none is close."""
+    import difflib
+
+    found = difflib.get_close_matches(word.strip().lower(), list(choices), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def check_new_zone(text: str, source: str, key: str = "schedule.timezone") -> str:
+    """A zone given anew (``profile set``, ``init``): an IANA Area/Location name or UTC, in its
+    stored spelling; ``EST``, ``CET``, ``US/Eastern`` are refused with the name to use."""
+    from milia_cli import zones
+
+    found = zones.canonical(text)
+    if found is not None:
+        return found
+    guess = zones.suggestion(text)
+    if text.strip() and _valid_zone(text.strip()):  # in the tz database, but an abbreviation or old alias
+        raise MiliaError(msg.ZONE_NOT_AREA_LOCATION.format(
+            file=source, key=key, value=_show(text), use=guess or zones.DEFAULT_EXAMPLE))
+    if guess is not None:
+        raise MiliaError(msg.ZONE_UNKNOWN_HINT.format(file=source, key=key, value=_show(text), choice=guess))
+    raise MiliaError(msg.ZONE_UNKNOWN.format(file=source, key=key, value=_show(text), example=zones.DEFAULT_EXAMPLE))
+
+
+TIME_TYPED = "a time such as 07:30, 21:30, 7am or 9:30pm"
+_CLOCK = re.compile(r"(\d{1,2})(?:[:.h]?(\d{2}))?\s*([ap]\.?m\.?)?")
+
+
+def parse_clock_time(text: str) -> time | None:
+    """``07:30``, ``7:30``, ``7.30``, ``0730``, ``7``, ``7am``, ``7:30 pm``, ``19h30`` -> a time; None if not one."""
+    m = _CLOCK.fullmatch(text.strip().lower())
+    if not m:
+        return None
+    hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    half = (m.group(3) or "").replace(".", "")
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return time(hour, minute)

@@ -252,7 +252,7 @@ SET_CASES = [
     ("skin.type", "leathery"), ("skin.type", ""), ("pregnancy", "maybe"), ("birth_year", "nineteen"),
     ("birth_year", "1800"), ("birth_year", "99999999999999999999999999"),
     ("schedule.start", "2026-02-30"), ("schedule.start", "2026-13-01"), ("schedule.start", "yesterday"),
-    ("milia.since", "2026-02-29"), ("schedule.am", "24:00"), ("schedule.pm", "9pm"),
+    ("milia.since", "2026-02-29"), ("schedule.am", "24:00"), ("schedule.pm", "9:75pm"),  # 9pm now reads as 21:00 (issue 13)
     ("schedule.timezone", "../../etc/shadow"), ("schedule.timezone", "Nowhere/City"),
     ("milia.areas", "cheeks,eyelids"), ("milia.areas", "cheeks,cheeks"), ("habits.makeup", "sometimes"),
     ("cautions.facial_steroid", "2"), ("schema", "2"), ("name", ""), ("name", "a\x1b[31mred"),

@@ -138,24 +138,25 @@ def test_picking_note_or_flag_shows_rule_a1(m) -> None:
 def test_summary_is_printed_on_a_terminal(m) -> None:
     env = fake_env(TODAY, tty=True)
     res = m("checkin", "--all", "--skip", "am:makeup", env=env)
-    assert "Checked in 2026-11-23: 9 of 10 steps done, skipped 1" in res.stdout
+    assert "Stored Mon 23 Nov: 9 of 10 steps, 1 skipped." in res.stdout
 
 
-def test_interactive_checkin_asks_each_step(m) -> None:
+def test_interactive_checkin_asks_all_done_then_what_was_not(m) -> None:
+    """Issue 13 item 1: "All done?" first; "n" asks which were not (numbers on the screen)."""
     env = fake_env(TODAY, tty=True)
-    # 10 steps: y for all but retinol (s) and makeup (n); irritation 1, count 9, bumps 2, a note, not picked
-    answers = ["y", "y", "y", "y", "n", "y", "y", "s", "y", "y", "1", "9", "2", "bit dry", "n"]
+    # 10 steps listed 1-10 (am 1-5, pm 6-10): not done 5 (am makeup), 8 skipped (pm retinol)
+    answers = ["n", "5 s8", "1", "9", "bit dry"]
     env.stdin = io.StringIO("\n".join(answers) + "\n")
     res = m("checkin", env=env)
     assert res.exit_code == 0, res.output
     ci = stored(m, TODAY)
     assert ci.skipped == {"pm:retinol"} and "am:makeup" not in ci.done and len(ci.done) == 8
-    assert (ci.irritation, ci.count, ci.bumps, ci.note, ci.picked) == (1, 9, 2, "bit dry", False)
+    assert (ci.irritation, ci.count, ci.note, ci.picked) == (1, 9, "bit dry", False)
     assert "Bumps you see today, in total" in res.stdout
-    assert "Retinol" in res.stdout
-    # again: Enter keeps every previous answer
+    assert "8 retinol" in res.stdout
+    # again: only makeup is still open (listed as 1); Enter keeps every other previous answer
     env2 = fake_env(TODAY, tty=True)
-    env2.stdin = io.StringIO("\n" * 15)
+    env2.stdin = io.StringIO("n\n1\n" + "\n" * 3)
     assert m("checkin", env=env2).exit_code == 0
     assert stored(m, TODAY) == ci
 
@@ -164,7 +165,7 @@ def test_interactive_end_of_input_writes_nothing(m) -> None:
     env = fake_env(TODAY, tty=True)
     env.stdin = io.StringIO("y\ny\n")
     res = m("checkin", env=env)
-    assert res.exit_code == 1 and "nothing was changed" in res.stderr.lower()
+    assert res.exit_code == 130 and "nothing was changed" in res.stderr.lower()  # as `init` (issue 13)
     assert count(m) == 0
 
 

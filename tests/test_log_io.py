@@ -79,7 +79,7 @@ def test_cli_export_file_is_private_and_import_reports(milia, tmp_path: Path) ->
           today=date(2026, 11, 24))
     out = tmp_path / "backup" / "log.json"
     res = milia("log", "export", "-o", str(out), today=date(2026, 11, 24))
-    assert res.exit_code == 0 and "2 check-ins and 1 events" in res.stdout
+    assert res.exit_code == 0 and "2 check-ins and 1 event of" in res.stdout
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     doc = json.loads(out.read_text())
     assert doc["schema"] == "milia.log/1" and doc["profile"] == "default"
@@ -96,7 +96,7 @@ def test_cli_export_file_is_private_and_import_reports(milia, tmp_path: Path) ->
     fresh.write_profile()
     res = fresh("log", "import", str(out))
     assert res.exit_code == 0, res.output
-    assert "2 days added, 0 days replaced, 1 events added" in res.stdout
+    assert "2 days added, 0 days replaced, 1 event added" in res.stdout
     assert fresh("log", "export").stdout == stdout.replace('"profile": "default"', '"profile": "default"')
     res = fresh("log", "import", str(out))
     assert "0 days added, 2 days replaced, 0 events added" in res.stdout
@@ -110,7 +110,7 @@ def test_import_from_stdin(milia) -> None:
     env = fake_env()
     env.stdin = io.StringIO(json.dumps({"schema": "milia.log/1", "checkins": [{"date": "2026-11-23", "done": "all"}]}))
     res = milia("log", "import", "-", env=env)
-    assert res.exit_code == 0 and "1 days added" in res.stdout
+    assert res.exit_code == 0 and "1 day added" in res.stdout
 
 
 def bad_docs() -> list[tuple[str, str]]:

@@ -170,7 +170,7 @@ def test_delete_without_yes_is_refused_and_changes_nothing(milia, two_people):
     r = milia("profile", "delete", "zed", today=TODAY)
     assert r.exit_code == 1
     (line,) = stderr_lines(r)
-    assert "--yes" in line and "4 check-ins, 1 events" in line
+    assert "--yes" in line and "4 check-ins, 1 event)" in line
     assert snapshot(two_people) == before
 
 

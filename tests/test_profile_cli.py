@@ -63,7 +63,7 @@ def test_init_refuses_to_overwrite_without_force(milia, home):
         (["--area", "elbow"], "key 'milia.areas' is 'elbow'"),
         (["--timezone", "Nowhere/Atlantis"], "key 'schedule.timezone' is 'Nowhere/Atlantis'"),
         (["--start", "2026-02-30"], "key 'schedule.start' is '2026-02-30'"),
-        (["--pm", "9pm"], "key 'schedule.pm' is '9pm'"),
+        (["--pm", "9.75pm"], "key 'schedule.pm' is '9.75pm'"),  # 9pm is read as 21:00 (issue 13)
         (["--birth-year", "1850"], "key 'birth_year' is 1850"),
     ],
 )

@@ -209,6 +209,6 @@ def test_delete_removes_the_log_of_a_home_profile_that_holds_an_id(milia, home):
     milia.write_profile(BASE_PROFILE.replace('name = "ana"', 'name = "ana"\nid = "ana-0123456789ab"'), name="ana")
     assert milia("-p", "ana", "checkin", "--all").exit_code == 0
     r = milia("profile", "delete", "ana", "--yes")
-    assert r.exit_code == 0 and "1 check-ins" in r.stderr
+    assert r.exit_code == 0 and "1 check-in and 0 events" in r.stderr  # issue 13: one pluraliser
     with open_store(home / "milia.db") as store:
         assert store.profile_keys() == []

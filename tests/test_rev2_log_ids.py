@@ -66,7 +66,7 @@ def test_a_v1_database_with_all_rows_is_converted_with_the_plan_of_each_day(mili
     ])
     res = milia("checkin", "--date", days[5].isoformat(), "--done", "am:cleanse", today=days[5])
     assert res.exit_code == 0, res.output
-    assert "2 earlier check-in(s) stored as \"all\"" in res.stderr
+    assert "2 earlier check-ins stored as \"all\"" in res.stderr
     log = read(milia)
     assert not any(c.all_done for c in log.checkins)
     for i in (0, 4):

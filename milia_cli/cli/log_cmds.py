@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, List, Optional
 import typer
 
 from milia_cli.cli.app import app, state
+from milia_cli.completion_values import complete_step
 
 if TYPE_CHECKING:
     from datetime import date
@@ -59,8 +60,11 @@ def checkin(
     ctx: typer.Context,
     on: Optional[str] = typer.Option(None, "--date", metavar="DATE",
                                      help="The day to record: YYYY-MM-DD, 'today' or 'yesterday' (default today)."),
-    done: List[str] = typer.Option([], "--done", metavar="STEP", help="A step you did (retinol or pm:retinol); repeat."),
-    skip: List[str] = typer.Option([], "--skip", metavar="STEP", help="A step you skipped on purpose; repeat."),
+    done: List[str] = typer.Option([], "--done", metavar="STEP", autocompletion=complete_step,
+                                   help="A step you did, as `today` shows it or by id (retinol, pm:retinol, "
+                                        "'eye cream', spf); repeat."),
+    skip: List[str] = typer.Option([], "--skip", metavar="STEP", autocompletion=complete_step,
+                                   help="A step you skipped on purpose; repeat."),
     all_done: bool = typer.Option(False, "--all", help="Every step of that day's plan was done (except --skip ones)."),
     irritation: Optional[int] = typer.Option(None, "--irritation", metavar="0-3",
                                              help="0 none · 1 mild · 2 moderate · 3 severe."),
@@ -74,8 +78,9 @@ def checkin(
 ) -> None:
     """Record a day: which steps you did, irritation, the bump count and new bumps.
 
-    On a terminal with no flags it asks, step by step. With flags it is silent and
-    scriptable; re-running a day adds to it (--replace to start the day over).
+    On a terminal with no flags it asks on one screen: "All done? [Y/n]" about the steps
+    due and not yet stored, then irritation, the count and a note. With flags it is silent
+    and scriptable; re-running a day adds to it (--replace to start the day over).
     --count is every bump you see today, in total; --bumps only the new ones.
     Irritation 2 or 3, or picking, is answered at once on stderr (B6, B7, A1).
     """
@@ -114,10 +119,12 @@ def checkin(
             else:
                 stored = store.merge_checkin(st.log_key, record)
         else:
-            record = stored = _ask_checkin(st, plan, log.on(day))
+            from milia_cli.cli.checkin_ask import ask_checkin
+
+            record = stored = ask_checkin(st, plan, log.on(day), today)
             store.save_checkin(st.log_key, record)
-    if st.env.stdout_isatty or not flags_given:
-        st.out(core.summary(stored, plan))
+        confirm = st.env.stdout_isatty or not flags_given
+        tonight = _tonight(store, st, profile, log, stored, today, record.irritation) if confirm else ""
     if record.irritation is not None or record.picked or record.note:
         from milia_cli.reaction import checkin_answer
 
@@ -128,6 +135,30 @@ def checkin(
                                 today=today)
         if answer:
             st.err(answer)
+    if confirm:  # the last line, as jrnl: what was stored, and what changes tonight
+        from milia_cli.checkin_answers import stored_line
+
+        st.out(stored_line(stored, plan, today, tonight))
+
+
+def _tonight(store: Any, st: "State", profile: "Profile", log: "Log", stored: "CheckIn", today: "date",
+             irritation: Optional[int]) -> str:
+    """What this check-in changed in this evening's plan ("" when nothing): the plan of today
+    from the log before and after it."""
+    from milia_cli.checkin_answers import tonight_change
+    from milia_cli.planner import plan_for_day
+
+    after = store.read_log(st.log_key, first=profile.schedule.start, last=today) if stored.date < today else \
+        log._replace(checkins=tuple(sorted([c for c in log.checkins if c.date != stored.date] + [stored],
+                                           key=lambda c: c.date)))
+    earlier = log.on(stored.date)
+    before = after._replace(checkins=tuple(sorted(
+        [c for c in after.checkins if c.date != stored.date] + ([earlier] if earlier is not None else []),
+        key=lambda c: c.date)))
+    if today < profile.schedule.start:
+        return ""
+    return tonight_change(plan_for_day(profile, before, today, today=today),
+                          plan_for_day(profile, after, today, today=today), irritation)
 
 
 # -- stats -------------------------------------------------------------------------
@@ -423,87 +454,3 @@ def _read_json(st: "State", file: str, source: str) -> Any:
 
     check_log_document(data, source)  # a date past the supported range would brick every later command
     return data
-
-
-# -- the interactive check-in (a terminal, no flags) ------------------------------------------
-def _ask_checkin(st: "State", day: "Day", existing: "CheckIn | None") -> "CheckIn":
-    """Ask y/n/skip for each step of ``day``, then irritation, bumps, a note; nothing is stored here."""
-    from rich.console import Console
-    from rich.table import Table
-
-    from milia_cli import checkin as core
-    from milia_cli.logmodel import CheckIn
-    from milia_cli.messages import log as msg
-
-    console = Console(file=st.env.stdout, force_terminal=st.env.color, no_color=not st.env.color,
-                      highlight=False, emoji=False)
-    table = Table(title=msg.INTERACTIVE_TITLE.format(date=day.date, week=day.week), show_header=False, box=None)
-    for step in day.steps:
-        table.add_row(step.slot, step.title, ", ".join(step.areas))
-    console.print(table)
-    was_done: frozenset[str] = frozenset()
-    was_skipped: frozenset[str] = frozenset()
-    if existing is not None:
-        console.print(msg.ALREADY_LOGGED.format(summary=core.summary(existing, day)), markup=False)
-        was_skipped = existing.skipped
-        was_done = frozenset(day.step_ids()) - was_skipped if existing.all_done else existing.done
-    done: set[str] = set()
-    skipped: set[str] = set()
-    for step in day.steps:
-        default = "y" if step.id in was_done else "s" if step.id in was_skipped else "n"
-        answer = _ask(st, console, msg.ASK_STEP.format(slot=step.slot, title=step.title), default,
-                      lambda text: text[:1] if text[:1] in ("y", "n", "s") else None)
-        if answer == "y":
-            done.add(step.id)
-        elif answer == "s":
-            skipped.add(step.id)
-    old = existing or CheckIn(day.date)
-    irritation = _ask(st, console, msg.ASK_IRRITATION, _text(old.irritation),
-                      lambda t: int(t) if t in ("0", "1", "2", "3") else None, blank=None)
-    count = _ask(st, console, msg.ASK_COUNT, _text(old.count), _parse_bumps, blank=None)
-    bumps = _ask(st, console, msg.ASK_BUMPS, _text(old.bumps), _parse_bumps, blank=None)
-    note = _ask(st, console, msg.ASK_NOTE, old.note or "", _parse_note, blank=None, show_default=False)
-    picked = _ask(st, console, msg.ASK_PICKED, "y" if old.picked else "n",
-                  lambda t: {"y": True, "n": False}.get(t[:1]))
-    return CheckIn(day.date, frozenset(done), frozenset(skipped), False, irritation, bumps, note,
-                   picked or core.mentions_picking(note), count)
-
-
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
-def _parse_bumps(text: str) -> int | None:
-    from milia_cli.store_json import MAX_BUMPS
-
-    return int(text) if text.isdigit() and int(text) <= MAX_BUMPS else None
-
-
-def _parse_note(text: str) -> str | None:
-    from milia_cli.store_json import note_problem
-
-    return None if note_problem(text) else text
-
-
-_BLANK = object()
-
-
-def _ask(st: "State", console: Any, prompt: str, default: str, parse: Any, blank: Any = _BLANK,
-         show_default: bool = True) -> Any:
-    """Ask until ``parse`` accepts the answer; Enter takes ``default``; end of input aborts."""
-    from milia_cli.errors import MiliaError
-    from milia_cli.messages import common as common_msg
-
-    for _ in range(5):
-        hint = f" [{default}]" if show_default and default else ""
-        console.print(f"{prompt}{hint}: ", end="", markup=False)
-        line = st.env.stdin.readline()
-        if not line:
-            raise MiliaError(common_msg.INTERRUPTED)
-        text = line.strip() or default
-        if not text and blank is not _BLANK:
-            return blank
-        value = parse(text.lower() if parse is not _parse_note else text)
-        if value is not None:
-            return value
-    raise MiliaError(common_msg.INTERRUPTED)

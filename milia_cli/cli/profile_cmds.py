@@ -7,6 +7,10 @@ from typing import List, Optional
 import typer
 
 from milia_cli.cli.app import State, app, state
+from milia_cli.completion_values import (
+    complete_area, complete_pregnancy, complete_profile_key, complete_profile_name, complete_profile_value,
+    complete_skin_type, complete_zone,
+)
 from milia_cli.errors import MiliaError
 from milia_cli.messages import profile as msg
 
@@ -21,13 +25,13 @@ app.add_typer(profile_app, name="profile")
 def init(
     ctx: typer.Context,
     name: Optional[str] = typer.Option(None, "--name", help="The person's or client's name (default: the profile name)."),
-    skin_type: Optional[str] = typer.Option(None, "--skin-type", metavar="TYPE", help="normal, dry, oily, combination or sensitive."),
-    pregnancy: Optional[str] = typer.Option(None, "--pregnancy", metavar="STATE", help="none, trying, pregnant or breastfeeding."),
-    area: Optional[List[str]] = typer.Option(None, "--area", metavar="AREA", help="A milia-prone area (repeatable): upper-eyelids, under-eyes, cheeks, nose, forehead, chin, chest, back, arms."),
+    skin_type: Optional[str] = typer.Option(None, "--skin-type", metavar="TYPE", autocompletion=complete_skin_type, help="normal, dry, oily, combination or sensitive."),
+    pregnancy: Optional[str] = typer.Option(None, "--pregnancy", metavar="STATE", autocompletion=complete_pregnancy, help="none, trying, pregnant or breastfeeding."),
+    area: Optional[List[str]] = typer.Option(None, "--area", metavar="AREA", autocompletion=complete_area, help="A milia-prone area (repeatable): upper-eyelids, under-eyes, cheeks, nose, forehead, chin, chest, back, arms."),
     start: Optional[str] = typer.Option(None, "--start", metavar="DATE", help="Day 1 of week 1 (YYYY-MM-DD; default: next Monday)."),
     am: Optional[str] = typer.Option(None, "--am", metavar="HH:MM", help="Morning routine time (default 07:30)."),
     pm: Optional[str] = typer.Option(None, "--pm", metavar="HH:MM", help="Evening routine time (default 21:30)."),
-    timezone: Optional[str] = typer.Option(None, "--timezone", metavar="ZONE", help="IANA time zone, e.g. Europe/Berlin."),
+    timezone: Optional[str] = typer.Option(None, "--timezone", metavar="ZONE", autocompletion=complete_zone, help="IANA time zone, e.g. Europe/Berlin."),
     birth_year: Optional[int] = typer.Option(None, "--birth-year", metavar="YEAR", help="Optional; under 18 is out of scope."),
     dark_spots: Optional[bool] = typer.Option(None, "--dark-spots/--no-dark-spots", help="Skin tone prone to dark spots."),
     makeup: Optional[bool] = typer.Option(None, "--makeup/--no-makeup", help="Wears makeup."),
@@ -60,6 +64,7 @@ def init(
         },
     )
     path = st.profile_path
+    answers = _checked_flags(answers, str(path))
     if path.exists() and not force:
         raise MiliaError(msg.EXISTS.format(name=st.name if st.profile_file is None else str(path), path=path))
     default_name = st.name if st.profile_file is None else path.stem
@@ -83,6 +88,24 @@ def init(
     opt = f" -f {path}" if st.profile_file is not None else ("" if st.name == "default" else f" -p {st.name}")
     st.err(msg.CREATED.format(profile=st.name if st.profile_file is None else path.stem,
                               name=profile.name, path=path, opt=opt))
+
+
+def _checked_flags(answers, source: str):
+    """The flags of `init` read as `profile set` reads values: choices in any case, a near
+    miss with "did you mean", a zone only as an IANA Area/Location name (not EST)."""
+    from dataclasses import replace
+
+    from milia_cli.profile_schema import FIELDS_BY_KEY, parse_text_value
+
+    def read(key: str, text: Optional[str]):
+        return None if text is None else parse_text_value(FIELDS_BY_KEY[key], text, source)
+
+    areas = answers.areas
+    if areas:
+        areas = tuple(dict.fromkeys(read("milia.areas", ",".join(areas))))
+    return replace(answers, skin_type=read("skin.type", answers.skin_type),
+                   pregnancy=read("pregnancy", answers.pregnancy), areas=areas,
+                   timezone=read("schedule.timezone", answers.timezone))
 
 
 def _init_id(st: State, path: Path) -> Optional[str]:
@@ -114,8 +137,8 @@ def show(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help=
 @profile_app.command("set")
 def set_(
     ctx: typer.Context,
-    key: str = typer.Argument(..., metavar="KEY", help="Dotted key, e.g. skin.type or schedule.pm."),
-    value: str = typer.Argument(..., metavar="VALUE", help="New value; an empty string clears an optional key."),
+    key: str = typer.Argument(..., metavar="KEY", autocompletion=complete_profile_key, help="Dotted key, e.g. skin.type or schedule.pm."),
+    value: str = typer.Argument(..., metavar="VALUE", autocompletion=complete_profile_value, help="New value; an empty string clears an optional key."),
     since: Optional[str] = typer.Option(
         None, "--since", metavar="DATE",
         help="When a plan-shaping change took effect (YYYY-MM-DD, 'yesterday'; default today). Days before it stay as they were."),
@@ -139,10 +162,33 @@ def set_(
         from milia_cli.messages import log as log_msg
 
         raise MiliaError(log_msg.SINCE_NOT_PLAN_SHAPING.format(key=key))
+    from milia_cli.profile_changes import value_of
+    from milia_cli.profile_effects import what_it_does
     from milia_cli.profiles import update_profile
 
-    update_profile(st.profile_path, lambda current: with_value(current, key, value, source))
-    st.err(msg.UPDATED.format(key=key, value=value, path=st.profile_path))
+    before: list = []
+
+    def change(current):
+        updated = with_value(current, key, value, source)  # refuses an unknown key first
+        before.append(value_of(current, key))
+        return updated
+
+    updated = update_profile(st.profile_path, change)
+    new = value_of(updated, key)
+    _say_set(st, key, new, st.profile_path)
+    line = what_it_does(key, before[-1] if before else None, new, updated, st.env.today(updated.schedule.timezone))
+    if line:
+        st.err(line)
+
+
+def _say_set(st: State, key: str, new: object, path: Path) -> None:
+    """``Set skin.type = dry in …`` with the value as stored (``Combination`` -> combination),
+    or ``Cleared birth_year in …`` for an empty value."""
+    if new is None or new == ():
+        st.err(msg.CLEARED.format(key=key, path=path))
+    else:
+        shown = new.strftime("%H:%M") if hasattr(new, "strftime") and not isinstance(new, date) else _show(new)
+        st.err(msg.UPDATED.format(key=key, value=shown, path=path))
 
 
 def _set_dated(st: State, key: str, value: str, since: Optional[str], source: str) -> None:
@@ -188,9 +234,11 @@ def _set_dated(st: State, key: str, value: str, since: Optional[str], source: st
                 raise
             with st.open_store() as store:
                 log = store.read_log(st.log_key)
-    st.err(msg.UPDATED.format(key=key, value=value, path=path))
+    _say_set(st, key, value_of(updated, key), path)
     if log is not None:
         _say_what_changes(st, key, day, today, current, updated, log)
+    else:
+        st.err(msg.EFFECT_UNCHANGED)
 
 
 def _refuse_before_last_change(st: State, key: str, day: date) -> None:
@@ -232,9 +280,14 @@ def _say_what_changes(st: State, key: str, day: date, today: date, current, upda
     before_log = log._replace(changes=tuple(c for c in log.changes if c is not change))
     if change is not None:
         st.err(log_msg.CHANGE_RECORDED.format(key=key, old=_show(change.old), new=_show(change.new), date=day))
+    from milia_cli.profile_effects import what_it_does
+
     first, last = pc.effect_window(day, today)
-    line = pc.plan_effect(plan_days(current, before_log, first, last, today=today),
-                          plan_days(updated, log, first, last, today=today), day)
+    after = plan_days(updated, log, first, last, today=today)
+    reported = key == "pregnancy" and updated.pregnancy in pc.NO_RETINOL_STATUSES  # its report follows
+    line = None if reported else what_it_does(key, pc.value_of(current, key), pc.value_of(updated, key), updated,
+                                              today, after)
+    line = line or pc.plan_effect(plan_days(current, before_log, first, last, today=today), after, day)
     if line:
         st.err(line)
     if key == "pregnancy" and updated.pregnancy in pc.NO_RETINOL_STATUSES and current.pregnancy != updated.pregnancy:
@@ -290,7 +343,8 @@ def path_(ctx: typer.Context) -> None:
 @profile_app.command("delete")
 def delete(
     ctx: typer.Context,
-    name: str = typer.Argument(..., metavar="NAME", help="The profile to delete."),
+    name: str = typer.Argument(..., metavar="NAME", autocompletion=complete_profile_name,
+                               help="The profile to delete."),
     yes: bool = typer.Option(False, "--yes", "-y", help="Also delete its log without asking."),
     keep_log: bool = typer.Option(False, "--keep-log", help="Delete the profile but keep its log."),
 ) -> None:

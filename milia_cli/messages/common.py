@@ -41,3 +41,46 @@ WIDENED_MODE = (
     "warning: {path} is readable by other users (mode {mode:o}); "
     "it holds health data — run: chmod {want:o} {path}"
 )
+
+DID_YOU_MEAN = "did you mean {choice!r}?"
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """``1 check-in``, ``2 check-ins``, ``0 entries`` (``many`` when the plural is not ``one + "s"``)."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+class Counted(str):
+    """A template whose ``{name:noun}`` fields are counts said with their noun:
+    ``Counted("{n:check-in} and {e:entry|entries}").format(n=1, e=2)`` is "1 check-in and 2 entries".
+    Callers format it as any other template; other fields are plain ``str.format`` fields."""
+
+    __slots__ = ()
+
+    def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
+        return _COUNTS.vformat(self, args, kwargs)
+
+
+def _make_formatter() -> object:
+    import string
+
+    class _Counts(string.Formatter):
+        def format_field(self, value: object, format_spec: str) -> str:
+            if isinstance(value, int) and not isinstance(value, bool) and format_spec[:1].isalpha():
+                one, _, many = format_spec.partition("|")
+                return plural(value, one, many or None)
+            return super().format_field(value, format_spec)
+
+    return _Counts()
+
+
+class _LazyCounts:
+    """The formatter, built on first use (``string`` stays off the start-up path)."""
+
+    def __getattr__(self, name: str) -> object:
+        global _COUNTS
+        _COUNTS = _make_formatter()  # type: ignore[assignment]
+        return getattr(_COUNTS, name)
+
+
+_COUNTS: object = _LazyCounts()

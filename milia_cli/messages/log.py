@@ -1,5 +1,7 @@
 """Messages of the log: the database, check-ins, events, stats, export and import."""
 
+from milia_cli.messages.common import Counted
+
 # -- the database ------------------------------------------------------------
 RESTORE_HINT = (
     "move it aside and restore your log with `milia log import FILE` from a `milia log export` backup"
@@ -32,6 +34,11 @@ DB_INTEGRITY_BAD = "The log database {path} failed its integrity check ({detail}
 BAD_STEP = (
     "{value!r} is not a step; use a step id ({steps}), optionally with its slot (am:cleanse, pm:retinol)."
 )
+BAD_STEP_NAME = (  # a step name typed in `checkin`
+    "{value!r} is not a step{hint}; use a step as `today` shows it ({steps}), optionally with its slot "
+    "(am:cleanse, pm:retinol)."
+)
+STEP_DID_YOU_MEAN = " — did you mean {choice!r}?"
 STEP_NOT_PLANNED = "{step!r} is not in the plan for {date} (that day: {planned})."
 STEP_DONE_AND_SKIPPED = "{step} is given both as --done and as --skip; pick one."
 FUTURE_DATE = "{date} is in the future (today is {today}); check-ins are for today or earlier."
@@ -49,17 +56,12 @@ NOTHING_TO_RECORD = (
     "(or run `milia checkin` on a terminal to be asked)."
 )
 
-CHECKIN_SAVED = "Checked in {date}: {done} of {planned} steps done{extra}."
-CHECKIN_SKIPPED_PART = ", skipped {skipped}"
-CHECKIN_IRRITATION_PART = ", irritation {value}"
-CHECKIN_COUNT_PART = ", {value} bumps seen in total"
-CHECKIN_BUMPS_PART = ", {value} new bumps"
 STORE_ALL_REFUSED = (
     "The check-in of {date} says \"all\" instead of step ids; a check-in is stored as the ids the plan had "
     "that day (invariant 12) — nothing was stored."
 )
-CONVERTED_ALL = (
-    "milia: {n} earlier check-in(s) stored as \"all\" now hold the steps the plan had on those days "
+CONVERTED_ALL = Counted(
+    "milia: {n:earlier check-in} stored as \"all\" now hold the steps the plan had on those days "
     "(log schema 2 stores step ids)."
 )
 
@@ -109,15 +111,50 @@ SWELLING_WORDS = ("swell", "swollen")
 URGENT_PLACES = ("eyelid", " lid", " eye", "lip", "face", "facial", "mouth", "tongue", "throat")
 BREATHING_WORDS = ("breath", "wheez", "throat tight", "tight throat", "can't swallow", "cannot swallow")
 
-# interactive check-in
-ASK_STEP = "{slot} · {title}  [y]es / [n]o / [s]kip"
-ASK_IRRITATION = "Irritation today: 0 none · 1 mild · 2 moderate · 3 severe"
-ASK_COUNT = "Bumps you see today, in total (a number, blank to leave out)"
-ASK_BUMPS = "New bumps since the last check-in (a number, blank to leave out)"
-ASK_NOTE = "A note (blank for none)"
-ASK_PICKED = "Did you pick or squeeze any bumps?"
-INTERACTIVE_TITLE = "Check-in for {date} (week {week})"
-ALREADY_LOGGED = "Already logged for this day: {summary}. Answers replace it."
+# interactive check-in: one screen, "All done?" first (cli/checkin_ask.py, checkin_answers.py)
+WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+INTERACTIVE_TITLE = "Check-in for {day} (week {week})"
+ALREADY_LOGGED = "Already stored: {summary}"
+EVENING_LATER = "Evening steps come due at {time}; run `milia checkin` again tonight for them."
+NOTHING_OPEN = "Every step due is already stored."
+ASK_ALL_DONE = "All done? [Y/n] (Enter = yes)"
+ASK_NOT_DONE = (
+    "Which were not done? Numbers or names (2 5, retinol), s before a number for skipped on purpose (s3), "
+    "or all"
+)
+IRRITATION_SCALE = ("0 none", "1 mild (dry, tight)", "2 moderate (red, stinging)", "3 severe (burning, swelling)")
+ASK_IRRITATION = "Irritation {when}, 0-3 or the word"
+ASK_COUNT = "Bumps you see today, in total (A6/A7 compare counts over weeks)"
+ASK_COUNT_ON = "Bumps you saw on {day}, in total (A6/A7 compare counts over weeks)"
+ASK_NOTE = "A note (say so if you picked or squeezed a bump)"
+WHEN_TODAY = "today"
+WHEN_ON = "on {day}"
+ENTER_LEAVES_OUT = "Enter = leave out"
+ENTER_KEEPS = "Enter = keep {value}"
+ENTER_NONE = "Enter = none"
+BAD_YES_NO = "{value} is not yes or no: answer y or n."
+EMPTY_YES_NO = "Answer y or n."
+BAD_IRRITATION_ANSWER = (
+    "{value} is not an irritation level: answer 0, 1, 2 or 3, or the word none, mild, moderate or severe."
+)
+BAD_COUNT_ANSWER = "{value} is not a count: answer a whole number from 0 to {limit}, or Enter to leave it out."
+NOT_DONE_EMPTY = "Say which were not done (numbers such as 2 5, or names), or all; Enter alone does not answer."
+NOT_DONE_BAD_NUMBER = "{value} is not on the list: use numbers from 1 to {n} (s before one for skipped)."
+NOT_DONE_BAD = "{value} is neither a number from 1 to {n} nor a step name; use the numbers shown."
+NOT_DONE_NOT_OPEN = "{value} is not among the steps listed; use the numbers shown."
+NOT_DONE_BOTH = "Step {n} is given as not done and as skipped; pick one."
+TOO_MANY_TRIES = "No answer could be read after {tries} tries; nothing was changed."
+# the one-line confirmation (as jrnl prints one), on stdout
+STORED = "Stored {day}: {what}"
+STORED_STEPS = "{done} of {planned}"
+STORED_SKIPPED = "{n} skipped"
+STORED_IRRITATION = "irritation {value}"
+STORED_COUNT = "{bumps} in total"
+STORED_NEW = "{bumps}"
+TONIGHT_NO = "tonight: no {what}{why}"
+TONIGHT_RULE = " (rule {rule}, above)"
+TONIGHT_BACK = "tonight: {what} again"
 
 # -- resume (after a B7 stop) ------------------------------------------------
 RESUME_NOTHING_STOPPED = (
@@ -160,13 +197,13 @@ SEEN_ONLY_ON_RESUME = "Only a resume event records that a clinician saw the reac
 EVENT_NO_AREAS = "Give at least one --area (the profile lists no milia areas); allowed: {allowed}."
 
 # -- export / import -----------------------------------------------------------
-EXPORTED = "Exported {checkins} check-ins and {events} events of {name!r} to {path}."
-IMPORTED = (
-    "Imported into {name!r}: {added} days added, {replaced} days replaced, {events} events added, "
-    "{changes} profile changes added."
+EXPORTED = Counted("Exported {checkins:check-in} and {events:event} of {name!r} to {path}.")
+IMPORTED = Counted(
+    "Imported into {name!r}: {added:day} added, {replaced:day} replaced, {events:event} added, "
+    "{changes:profile change} added."
 )
-EXPORT_ALL_UNRESOLVED = (
-    "milia: {n} check-in(s) are still stored as \"all\" and were exported so ({reason}); fix the profile "
+EXPORT_ALL_UNRESOLVED = Counted(
+    "milia: {n:check-in} still stored as \"all\" went out as \"all\" ({reason}); fix the profile "
     "and export again to get the step ids."
 )
 IMPORT_NOT_JSON = "{file} is not valid JSON ({detail}); nothing was imported."
@@ -177,8 +214,8 @@ IMPORT_OTHER_PROFILE = (
     "{file} is the log of {found!r}, not of {want!r}; use --force to import it into {want!r} anyway. "
     "Nothing was imported."
 )
-IMPORT_ALL_NEEDS_PROFILE = (
-    "{file}: {n} day(s) say \"done\": \"all\", which is stored as the steps the plan had that day and so "
+IMPORT_ALL_NEEDS_PROFILE = Counted(
+    "{file}: {n:day} with \"done\": \"all\", which is stored as the steps the plan had that day and so "
     "needs the profile ({reason}); nothing was imported."
 )
 IMPORT_READ_FAILED = "Could not read {file}: {reason}; nothing was imported."

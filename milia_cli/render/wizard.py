@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from milia_cli.env import Environment
+from milia_cli.messages import profile as msg
 from milia_cli.profile_schema import AREAS, PREGNANCY, SKIN_TYPES
 from milia_cli.profiles import InitAnswers, next_monday
 
@@ -24,74 +25,149 @@ _BOOL_QUESTIONS = (
 
 
 def run_wizard(answers: InitAnswers, env: Environment, default_name: str) -> InitAnswers:
-    """Ask for everything not already given by a flag."""
+    """Ask for everything not already given by a flag; each answer is checked as it is typed
+    (a date as ``7/12/2026`` or a time as ``7h61`` is refused at once, with the format)."""
     from rich.console import Console
-    from rich.prompt import Confirm, IntPrompt, Prompt
 
     console = Console(file=env.stdout, force_terminal=env.color, no_color=not env.color, highlight=False)
-    ask = dict(console=console, stream=_Lines(env.stdin))
+    ask = _Asker(console, env)
     console.print("[bold]Welcome to milia.[/bold] A few questions to build your plan "
                   "(press Enter to accept the suggestion in brackets).")
     console.print("[dim]milia gives general information, not medical advice or a diagnosis.[/dim]\n")
 
     name = answers.name
-    while not name:
-        if default_name != "default":
-            name = Prompt.ask("Name (shown on handouts)", default=default_name, **ask)
-        else:
-            name = Prompt.ask("Your name (shown on handouts)", **ask).strip()
-    skin = answers.skin_type or Prompt.ask("Skin type", choices=list(SKIN_TYPES), default="combination", **ask)
-    pregnancy = answers.pregnancy or Prompt.ask(
-        "Pregnancy", choices=list(PREGNANCY), default="none", **ask)
+    if not name:
+        question = "Name (shown on handouts)" if default_name != "default" else "Your name (shown on handouts)"
+        name = ask(question, default_name if default_name != "default" else None, _name)
+    skin = answers.skin_type or ask(f"Skin type ({' / '.join(SKIN_TYPES)})", "combination",
+                                    lambda t: _choice(t, SKIN_TYPES, msg.WIZARD_NOT_SKIN_TYPE))
+    pregnancy = answers.pregnancy or ask(f"Pregnancy ({' / '.join(PREGNANCY)})", "none",
+                                         lambda t: _choice(t, PREGNANCY, msg.WIZARD_NOT_PREGNANCY))
     areas = answers.areas
     if areas is None:
         console.print("Where do you get milia? " + ", ".join(f"[cyan]{a}[/cyan]" for a in AREAS))
-        while True:
-            text = Prompt.ask("Areas, separated by commas", default="under-eyes, cheeks", **ask)
-            picked = tuple(p.strip() for p in text.replace(" ", ",").split(",") if p.strip())
-            unknown = [p for p in picked if p not in AREAS]
-            if not unknown:
-                areas = picked
-                break
-            console.print(f"[red]Not an area:[/red] {', '.join(unknown)}")
-    timezone = answers.timezone or _ask_zone(Prompt, console, ask, env)
-    start = answers.start or Prompt.ask(
-        "First day of the plan (YYYY-MM-DD)", default=next_monday(env.today(timezone)).isoformat(), **ask)
-    am = answers.am or Prompt.ask("Morning routine at", default="07:30", **ask)
-    pm = answers.pm or Prompt.ask("Evening routine at", default="21:30", **ask)
+        areas = ask("Areas, separated by commas", "under-eyes, cheeks", _areas)
+    timezone = answers.timezone or ask("Time zone (IANA name, such as Europe/Berlin)", _system_zone(env), _zone)
+    start = answers.start or ask("First day of the plan (YYYY-MM-DD)",
+                                 next_monday(env.today(timezone)).isoformat(), _date)
+    am = answers.am or ask("Morning routine at (HH:MM)", "07:30", _clock)
+    pm = answers.pm or ask("Evening routine at (HH:MM)", "21:30", _clock)
     birth_year = answers.birth_year
     if birth_year is None:
-        birth_year = IntPrompt.ask("Year of birth (optional, 0 to skip)", default=0, **ask) or None
+        birth_year = ask("Year of birth (optional; Enter to skip)", None, _year, optional=True)
     flags = dict(answers.flags)
     for key, question in _BOOL_QUESTIONS:
         if flags.get(key) is None:
-            flags[key] = Confirm.ask(question, default=False, **ask)
+            flags[key] = ask(f"{question} [y/N]", None, _yes_no, optional=True, show_default=False) or False
     return replace(answers, name=name, skin_type=skin, pregnancy=pregnancy, areas=areas, timezone=timezone,
                    start=start, am=am, pm=pm, birth_year=birth_year, flags=flags)
 
 
-class _Lines:
-    """rich reads ``stream.readline()`` and keeps the newline, so Enter never took the
-    default; strip it, and turn end of input into EOFError (the CLI says "Interrupted")."""
+class _Asker:
+    """Ask one question until its answer reads; say why when it does not. End of input is
+    EOFError (the CLI says "Interrupted" and writes nothing)."""
 
-    def __init__(self, stream) -> None:
-        self._stream = stream
+    def __init__(self, console, env: Environment) -> None:
+        self.console, self.env = console, env
 
-    def readline(self) -> str:
-        line = self._stream.readline()
-        if not line:
-            raise EOFError
-        return line.rstrip("\r\n")
+    def __call__(self, question: str, default, parse, *, optional: bool = False, show_default: bool = True):
+        hint = f" [{default}]" if default and show_default else ""
+        while True:
+            self.console.print(f"{question}{hint}: ", end="", markup=False, soft_wrap=True)
+            line = self.env.stdin.readline()
+            if not line:
+                raise EOFError
+            text = line.strip() or (default or "")
+            if not text and optional:
+                return None
+            if not text:
+                self.console.print(f"  {msg.WIZARD_NEEDS_ANSWER}", markup=False, soft_wrap=True)
+                continue
+            try:
+                return parse(text)
+            except ValueError as err:
+                self.console.print(f"  {err}", markup=False, soft_wrap=True)
 
 
-def _ask_zone(Prompt, console, ask, env: Environment) -> str:  # noqa: N803
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+def _name(text: str) -> str:
+    if len(text) > 80 or not text.isprintable():
+        raise ValueError(msg.WIZARD_BAD_NAME)
+    return text
 
-    guess = env.vars.get("TZ") or "Europe/Berlin"
-    while True:
-        zone = Prompt.ask("Time zone (IANA name)", default=guess, **ask)
-        try:
-            ZoneInfo(zone)
-            return zone
-        except (ZoneInfoNotFoundError, ValueError):
-            console.print(f"[red]Unknown time zone[/red] {zone!r}; for example Europe/Berlin or America/New_York.")
+
+def _choice(text: str, choices: tuple[str, ...], template: str) -> str:
+    from milia_cli.profile_schema import closest
+
+    low = text.lower()
+    if low in choices:
+        return low
+    guess = closest(low, choices)
+    hint = msg.WIZARD_DID_YOU_MEAN.format(choice=guess) if guess else ""
+    raise ValueError(template.format(value=text, hint=hint, allowed=", ".join(choices)))
+
+
+def _areas(text: str) -> tuple[str, ...]:
+    from milia_cli.profile_schema import closest
+
+    picked = tuple(p.strip().lower() for p in text.replace(" ", ",").split(",") if p.strip())
+    unknown = [p for p in picked if p not in AREAS]
+    if unknown:
+        guess = closest(unknown[0], AREAS)
+        hint = msg.WIZARD_DID_YOU_MEAN.format(choice=guess) if guess else ""
+        raise ValueError(msg.WIZARD_NOT_AREA.format(value=", ".join(unknown), hint=hint))
+    return tuple(dict.fromkeys(picked))
+
+
+def _zone(text: str) -> str:
+    from milia_cli.errors import MiliaError
+    from milia_cli.profile_schema import check_new_zone
+
+    try:
+        return check_new_zone(text, "time zone")
+    except MiliaError as err:
+        raise ValueError(err.message.replace("time zone: key 'schedule.timezone' is ", "")) from None
+
+
+def _date(text: str) -> str:
+    from datetime import date
+
+    try:
+        if len(text) == 10 and text[4] == "-" and text[7] == "-":
+            return date.fromisoformat(text).isoformat()
+    except ValueError:
+        pass
+    raise ValueError(msg.WIZARD_BAD_DATE.format(value=text))
+
+
+def _clock(text: str) -> str:
+    from milia_cli.profile_schema import parse_clock_time
+
+    parsed = parse_clock_time(text)
+    if parsed is None:
+        raise ValueError(msg.WIZARD_BAD_TIME.format(value=text))
+    return parsed.strftime("%H:%M")
+
+
+def _year(text: str) -> int | None:
+    if text == "0":
+        return None
+    if text.isdigit() and 1900 <= int(text) <= 2100:
+        return int(text)
+    raise ValueError(msg.WIZARD_BAD_YEAR.format(value=text))
+
+
+def _yes_no(text: str) -> bool:
+    from milia_cli.checkin_answers import BadAnswer, parse_yes_no
+
+    try:
+        return parse_yes_no(text, False)
+    except BadAnswer as err:
+        raise ValueError(str(err)) from None
+
+
+def _system_zone(env: Environment) -> str | None:
+    """The computer's zone, read through the Environment: its ``TZ``, else its ``localtime``
+    link (``env.localtime``, default /etc/localtime) — tests give both."""
+    from milia_cli.zones import system_zone
+
+    return system_zone(env.vars, getattr(env, "localtime", "/etc/localtime"))
