@@ -107,3 +107,31 @@ def test_home_profile_without_id_does_not_take_a_backup_under_its_name(milia, tm
     old.write_text(json.dumps({"schema": "milia.log/1", "profile": "Ana Roe", "checkins": []}))
     r = milia("-p", "ana", "log", "import", str(old))
     assert r.exit_code != 0 and "--force" in r.stderr
+
+
+def test_resume_and_check_json_give_identity_and_name(milia, tmp_path: Path) -> None:
+    client, key = _client(milia, tmp_path)
+    assert milia("-f", str(client), "checkin", "--date", "2026-11-24", "--irritation", "3",
+                 today=TODAY_PLUS(1)).exit_code == 0
+    doc = as_json(milia("-f", str(client), "resume", "--healed", "--json", today=TODAY_PLUS(8)))
+    assert (doc["schema"], doc["profile"], doc["name"]) == ("milia.resume/1", key, "Ana Roe")
+    r = milia("-f", str(client), "check", "Aqua, Glycerin", "--json")
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.stdout)
+    assert (doc["profile"], doc["name"]) == (key, "Ana Roe")
+    milia.write_profile(CLIENT, name="bo")
+    doc = json.loads(milia("-p", "bo", "check", "Aqua, Glycerin", "--json").stdout)
+    assert (doc["profile"], doc["name"]) == ("bo", "Ana Roe")
+
+
+def test_check_against_no_profile_has_neither(milia) -> None:
+    doc = json.loads(milia("check", "Aqua, Glycerin", "--json").stdout)
+    assert doc["profile"] is None and doc["name"] is None
+
+
+def TODAY_PLUS(days: int):
+    from datetime import timedelta
+
+    from tests.conftest import TODAY
+
+    return TODAY + timedelta(days=days)
