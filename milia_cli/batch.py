@@ -107,9 +107,10 @@ def render(fmt: str, plan: Plan, profile: Profile, *, clinician: str | None = No
 
         return export_markdown(plan, profile, clinician=clinician).encode("utf-8")
     if fmt == "ics":
+        from milia_cli.calendar_window import identity_of
         from milia_cli.exporters.ics import export_ics
 
-        return export_ics(plan, profile)
+        return export_ics(plan, profile, identity=identity_of(profile))  # run_batch writes the window's file
     if fmt == "json":
         from milia_cli.exporters.json_export import export_json
 
@@ -140,6 +141,7 @@ def run_batch(
     the log of an identified profile. ``write(target, data)`` writes one output (default:
     atomically; the CLI passes :func:`milia_cli.outputs.write_output`, which refuses to
     replace what milia did not write)."""
+    from milia_cli.calendar_window import window_for, window_ics
     from milia_cli.fsutil import atomic_write_bytes, ensure_private_dir
     from milia_cli.planner import build_plan
 
@@ -163,8 +165,12 @@ def run_batch(
                 if isinstance(profile, MiliaError):
                     raise profile
                 log = log_for(profile) if log_for is not None and profile.id is not None else EMPTY_LOG
-                plan = build_plan(profile, log, weeks=weeks, today=today_for(profile.schedule.timezone))
-                data = render(fmt, plan, profile, clinician=clinician, paper=paper)
+                today = today_for(profile.schedule.timezone)
+                if fmt == "ics":  # the very file `export ics` writes for this client (window, UIDs, SEQUENCE)
+                    data = window_ics(window_for(profile, log, today, weeks), profile)
+                else:
+                    data = render(fmt, build_plan(profile, log, weeks=weeks, today=today), profile,
+                                  clinician=clinician, paper=paper)
                 target = outdir / (stems[source] + EXTENSIONS[fmt])
             except MiliaError as err:
                 pending.append((source, err))

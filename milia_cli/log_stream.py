@@ -1,6 +1,6 @@
 """`milia log export` as a stream: the milia.log/1 JSON of a log of any length in constant memory.
 
-The text is byte-identical to ``json.dumps(log_to_dict(key, log), ensure_ascii=False,
+The text is byte-identical to ``json.dumps(log_to_dict(key, log, name), ensure_ascii=False,
 indent=2) + "\\n"`` (what the export always wrote; ``tests/test_rev2_store_scale.py``
 checks it): the document is built by :func:`milia_cli.store_json.log_to_dict` itself
 from the log without its check-ins (events and everything else it holds), and its
@@ -37,15 +37,16 @@ class _LazyList(list):  # type: ignore[type-arg]
         return iter(self._items)
 
 
-def log_json_chunks(store: "Store | None", key: str) -> Iterator[str]:
-    """The milia.log/1 text of ``key``'s log, in pieces (``store`` None: no database, an empty log)."""
+def log_json_chunks(store: "Store | None", key: str, name: "str | None" = None) -> Iterator[str]:
+    """The milia.log/1 text of ``key``'s log, in pieces (``store`` None: no database, an empty
+    log); ``name`` is the person's (None: the profile could not be read)."""
     from milia_cli.logmodel import EMPTY_LOG
     from milia_cli.store_json import checkin_to_dict, log_to_dict
 
     if store is None:
-        doc = log_to_dict(key, EMPTY_LOG)
+        doc = log_to_dict(key, EMPTY_LOG, name)
     else:
-        doc = log_to_dict(key, store.read_log(key, first=_NO_DAY[0], last=_NO_DAY[1]))
+        doc = log_to_dict(key, store.read_log(key, first=_NO_DAY[0], last=_NO_DAY[1]), name)
         checkins = store.counts(key)[0]
         doc["checkins"] = _LazyList((checkin_to_dict(c) for c in store.iter_checkins(key)), checkins > 0)
     yield from json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(doc)

@@ -104,14 +104,16 @@ class Level(NamedTuple):
 class Plan:
     """The whole plan. Treat it as immutable: change it with :meth:`_replace`."""
 
-    __slots__ = ("profile", "start", "weeks", "levels", "days", "notices", "schema", "_by_date")
-    _fields = ("profile", "start", "weeks", "levels", "days", "notices", "schema")
+    __slots__ = ("profile", "start", "weeks", "levels", "days", "notices", "schema", "name", "_by_date")
+    _fields = ("profile", "start", "weeks", "levels", "days", "notices", "schema", "name")
 
     def __init__(self, profile: str, start: date, weeks: int,
                  levels: dict[str, tuple[Level, ...]],  # "retinol"/"exfoliate" -> changes, by week
-                 days: tuple[Day, ...], notices: tuple[Notice, ...], schema: str = PLAN_SCHEMA) -> None:
+                 days: tuple[Day, ...], notices: tuple[Notice, ...], schema: str = PLAN_SCHEMA,
+                 name: str | None = None) -> None:
+        # profile: the identity (the log key: a home profile's name, a client file's `id`); name: the person's
         self.profile, self.start, self.weeks, self.levels = profile, start, weeks, levels
-        self.days, self.notices, self.schema = days, notices, schema
+        self.days, self.notices, self.schema, self.name = days, notices, schema, name
         self._by_date = {d.date: d for d in days}
 
     def _values(self) -> tuple:
@@ -139,6 +141,7 @@ class Plan:
         return {
             "schema": self.schema,
             "profile": self.profile,
+            "name": self.name if self.name is not None else self.profile,
             "start": self.start.isoformat(),
             "weeks": self.weeks,
             "levels": {k: [lv.to_dict() for lv in v] for k, v in self.levels.items()},

@@ -350,7 +350,7 @@ def build_plan(profile: Profile, log: Log = EMPTY_LOG, *, start: date | None = N
     first = start or profile.schedule.start
     planner = _Planner(profile, log, first, weeks, today)
     last = first + timedelta(days=7 * weeks - 1)
-    return Plan(profile=profile.name, start=first, weeks=weeks, levels=_levels(planner.titration, weeks),
+    return Plan(profile=profile.id or profile.name, name=profile.name, start=first, weeks=weeks, levels=_levels(planner.titration, weeks),
                 days=planner.days(first, last), notices=planner.notices(first, last))
 
 
@@ -422,6 +422,7 @@ class DayView(NamedTuple):
     skipped: frozenset[str]
     level_changes: tuple[tuple[str, Level], ...]  # levels that changed this week, with why
     notices: tuple[Notice, ...]  # those that matter today (no background notices)
+    name: str = ""  # the person's name (``profile`` is the identity)
 
     def to_dict(self) -> dict:
         def steps(items: tuple[Step, ...]) -> list[dict]:
@@ -429,7 +430,7 @@ class DayView(NamedTuple):
                          done=s.id in self.done, skipped=s.id in self.skipped) for s in items]
 
         return {
-            "schema": "milia.today/1", "profile": self.profile, "started": True,
+            "schema": "milia.today/1", "profile": self.profile, "name": self.name or self.profile, "started": True,
             "date": self.day.date.isoformat(), "week": self.day.week, "day": self.day_number,
             "am_time": self.am_time, "pm_time": self.pm_time,
             "am": steps(self.day.am), "pm": steps(self.day.pm),
@@ -471,7 +472,7 @@ def day_view(profile: Profile, log: Log, day: date, *, today: date,
         skipped = checkin.skipped
     changes = tuple((name, lv) for name, hist in planner.titration.levels.items() for lv in hist
                     if lv.week == w and lv.reason)
-    return DayView(profile=profile.name, day=this, day_number=(day - week_first).days + 1,
+    return DayView(profile=profile.id or profile.name, name=profile.name, day=this, day_number=(day - week_first).days + 1,
                    am_time=profile.schedule.am.strftime("%H:%M"), pm_time=profile.schedule.pm.strftime("%H:%M"),
                    new=frozenset(new), done=done, skipped=skipped, level_changes=changes,
                    notices=day_notices(planner, day))

@@ -170,6 +170,7 @@ class DeleteReport:
     log_deleted: bool
     checkins: int = 0
     events: int = 0
+    calendar: str = ""  # one line on the CalDAV sync state of the profile (milia_cli.sync.forget), or ""
 
 
 def log_key_of(locations: Locations, name: str) -> str:
@@ -196,6 +197,9 @@ def delete_profile(locations: Locations, name: str, *, with_log: bool, timeout: 
     # The lock `profile set` holds: a set in progress finishes first (and is then deleted),
     # a set that waits finds the file gone and writes nothing.
     with directory_lock(path.parent):
+        from milia_cli.sync.forget import forget_on_delete  # before anything is deleted: it may refuse
+
+        calendar = forget_on_delete(locations, log_key_of(locations, name), with_log=with_log, timeout=timeout)
         if with_log and log_exists(locations.db_path):
             from milia_cli.store import open_store
 
@@ -210,4 +214,4 @@ def delete_profile(locations: Locations, name: str, *, with_log: bool, timeout: 
                 os.unlink(path)
             except OSError as exc:
                 raise MiliaError(WRITE_FAILED.format(path=path, reason=reason(exc))) from None
-    return DeleteReport(existed, log_deleted, checkins, events)
+    return DeleteReport(existed, log_deleted, checkins, events, calendar)

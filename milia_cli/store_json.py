@@ -28,7 +28,7 @@ STEP_IDS = frozenset(f"{slot}:{step}" for slot in _SLOTS for step in _STEPS)
 _CHECKIN_KEYS = ("date", "done", "skipped", "irritation", "count", "bumps", "note", "picked")
 _EVENT_KEYS = ("date", "kind", "areas", "seen_clinician")
 _CHANGE_KEYS = ("date", "key", "old", "new")
-_TOP_KEYS = ("schema", "profile", "checkins", "events", "changes")
+_TOP_KEYS = ("schema", "profile", "name", "checkins", "events", "changes")  # "name": the person's, or null
 MAX_CHANGE_KEY = 100
 
 
@@ -136,10 +136,17 @@ def change_sort_key(change: ProfileChange) -> tuple:
     return (change.date, change.key)
 
 
-def log_to_dict(profile_key: str, log: Log) -> dict[str, Any]:
+_NO_NAME: Any = object()
+
+
+def log_to_dict(profile_key: str, log: Log, name: "str | None" = _NO_NAME) -> dict[str, Any]:
+    """The ``milia.log/1`` document; ``name`` (the person's name, None if unknown) follows
+    ``profile`` when given, as in every JSON output (issue 13)."""
+    head: dict[str, Any] = {"schema": LOG_SCHEMA, "profile": profile_key}
+    if name is not _NO_NAME:
+        head["name"] = name
     return {
-        "schema": LOG_SCHEMA,
-        "profile": profile_key,
+        **head,
         "checkins": [checkin_to_dict(c) for c in sorted(log.checkins, key=lambda c: c.date)],
         "events": [event_to_dict(e) for e in sorted(log.events, key=event_sort_key)],
         "changes": [change_to_dict(c) for c in sorted(log.changes, key=change_sort_key)],
@@ -298,6 +305,8 @@ def log_from_dict(data: Any, source: str) -> LogDocument:
         profile = obj.get("profile", "")
         if not isinstance(profile, str):
             raise _Bad("profile", msg.J_BAD_PROFILE.format(value=profile))
+        if not isinstance(obj.get("name"), (str, type(None))):  # informative only: never matched
+            raise _Bad("name", msg.J_BAD_NAME.format(value=obj["name"]))
         raw_checkins = obj.get("checkins", [])
         if not isinstance(raw_checkins, list):
             raise _Bad("checkins", msg.J_NOT_LIST.format(found=_kind(raw_checkins)))

@@ -135,7 +135,8 @@ def test_cli_export_json_matches_plan_json(milia):
     milia.write_profile()
     exported = json.loads(milia("export", "json", "--weeks", "3").stdout)
     VALIDATOR.validate(exported)
-    assert exported["weeks"] == 3 and exported["profile"] == "ana"
+    # "profile" is the identity (the home profile's file name), "name" the person's (issue 13)
+    assert exported["weeks"] == 3 and exported["profile"] == "default" and exported["name"] == "ana"
     assert len(exported["days"]) == 21
 
 

@@ -84,15 +84,15 @@ def test_one_event_per_slot_by_default():
     data = export_ics(plan, prof)
     cal = read_vobject(data)
     summaries = {e.summary.value for e in cal.vevent_list}
-    assert "Evening routine: remove-makeup · cleanse · RETINOL · moisturize · eye-cream" in summaries
-    assert "Morning routine: cleanse · moisturize · eye-cream · sunscreen" in summaries
+    assert "Evening routine: makeup off · cleanse · RETINOL · moisturize · eye cream" in summaries
+    assert "Morning routine: cleanse · moisturize · eye cream · SPF 30+" in summaries
     assert _plain_vobject_utc(data) == _slot_occurrences(plan, prof)
     # at most one event per slot and day (before: up to five at 07:00), none overlapping
     starts = [s for e in cal.vevent_list for s in e.getrruleset(addRDate=True) or [e.dtstart.value]]
     assert len(starts) == len(_slot_occurrences(plan, prof))
     retinol_night = next(e for e in cal.vevent_list if "RETINOL" in e.summary.value)
     assert "Retinol (lowest strength) — A pea-sized amount on dry skin." in retinol_night.description.value
-    assert "Keep away from: upper-eyelids, under-eyes, lips" in retinol_night.description.value
+    assert "Keep away from: upper eyelids, under eyes, lips" in retinol_night.description.value
     assert "milia why pm:retinol" in retinol_night.description.value
     assert retinol_night.categories.value == ["Skincare", "Evening", "routine", "Active"]
 

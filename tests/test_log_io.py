@@ -160,6 +160,6 @@ def test_bad_imports_write_nothing(milia, tmp_path: Path) -> None:
 def test_export_of_a_home_without_database_is_empty_and_creates_nothing(milia) -> None:
     milia.write_profile()
     res = milia("log", "export")
-    assert json.loads(res.stdout) == {"schema": "milia.log/1", "profile": "default", "checkins": [], "events": [],
-                                      "changes": []}
+    assert json.loads(res.stdout) == {"schema": "milia.log/1", "profile": "default", "name": "ana", "checkins": [],
+                                      "events": [], "changes": []}
     assert not (milia.home / "milia.db").exists()

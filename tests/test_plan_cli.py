@@ -24,8 +24,9 @@ def test_plan_json_is_the_spec_structure(ana):
     res = ana("plan", "--json")
     assert res.exit_code == 0, res.stderr
     data = json.loads(res.stdout)
-    assert list(data) == ["schema", "profile", "start", "weeks", "levels", "days", "notices"]
-    assert data["schema"] == "milia.plan/1" and data["profile"] == "ana" and data["start"] == "2026-11-23"
+    assert list(data) == ["schema", "profile", "name", "start", "weeks", "levels", "days", "notices"]
+    assert data["schema"] == "milia.plan/1" and data["profile"] == "default" and data["start"] == "2026-11-23"
+    assert data["name"] == "ana"  # "profile" is the identity (the log key), "name" the person's
     assert data["weeks"] == 12 and len(data["days"]) == 84
     step = data["days"][0]["pm"][2]
     assert step["step"] == "retinol"
@@ -105,8 +106,8 @@ def test_today_before_the_start_says_when(ana):
     res = ana("today", today=date(2026, 11, 20))
     assert res.exit_code == 0 and "2026-11-23" in res.stdout and "in 3 days" in res.stdout
     data = json.loads(ana("today", "--json", today=date(2026, 11, 20)).stdout)
-    assert data == {"schema": "milia.today/1", "profile": "ana", "started": False, "date": "2026-11-20",
-                    "start": "2026-11-23"}
+    assert data == {"schema": "milia.today/1", "profile": "default", "name": "ana", "started": False,
+                    "date": "2026-11-20", "start": "2026-11-23"}
 
 
 def test_today_bad_date(ana):

@@ -16,8 +16,7 @@ caldav = pytest.importorskip("caldav", reason="caldav is not installed: pip inst
 
 from caldav_server import PASSWORD, USER, start_radicale, stop  # noqa: E402
 from conftest import BASE_PROFILE, fake_env  # noqa: E402
-
-ACTIVE = ("retinol", "exfoliate")
+from milia_cli.steps import SHORT  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +84,7 @@ def planned(milia, first: date, last: date, today: date, zone: str, am="07:30", 
         if not first <= when <= last:
             continue
         for slot, label, at in (("am", "Morning", am), ("pm", "Evening", pm)):
-            steps = [s["step"].upper() if s["step"] in ACTIVE else s["step"] for s in day[slot]]
+            steps = [SHORT[s["step"]] for s in day[slot]]  # people's words (RETINOL, eye cream)
             if steps:
                 local = datetime.combine(when, datetime.strptime(at, "%H:%M").time(), tz)
                 out[(local.astimezone(timezone.utc), f"{label} routine: " + " · ".join(steps))] += 1

@@ -193,9 +193,10 @@ def test_a_binary_file_is_refused_in_one_sentence(milia, tmp_path):
 def test_json_shape(milia):
     milia.write_profile(profile_text("pregnant"))
     res, data = run_json(milia, "Aqua/Water/Eau, Glycolic Acid 10%, Retinol, Linalool", "--step", "pm:exfoliate")
-    assert set(data) == {"schema", "profile", "pregnancy", "step", "stopped", "ingredients", "contains",
+    assert set(data) == {"schema", "profile", "name", "pregnancy", "step", "stopped", "ingredients", "contains",
                          "strengths", "findings", "regulatory", "regulatory_source"}
-    assert data["schema"] == "milia.check/1" and data["profile"] == "ana" and data["step"] == "pm:exfoliate"
+    assert data["schema"] == "milia.check/1" and data["step"] == "pm:exfoliate"
+    assert (data["profile"], data["name"]) == ("default", "ana")  # the identity, and the person (issue 13)
     assert data["ingredients"][1] == {"printed": "Glycolic Acid 10%", "name": "Glycolic Acid", "percent": 10.0,
                                       "may_contain": False, "class": "aha", "match": "name"}
     assert {f["level"] for f in data["findings"]} <= {"info", "caution", "refer", "stop"}

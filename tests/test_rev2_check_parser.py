@@ -192,3 +192,10 @@ def test_korean_and_english_spacing_inside_names_does_not_matter(names, spaces):
     spaced_out = [n.replace(" ", " " * spaces) for n in names]
     assert classes_of(classify_label(", ".join(spaced_out))) == expected
     assert classes_of(classify_label(", ".join(" ".join(n) if not n.isascii() else n for n in names))) == expected
+
+
+@pytest.mark.parametrize("text,names", [("A{;0", ["a{"]), ("A{;B", ["a{", "b"]), ("Aqua (Water; Glycerin", ["aqua (water", "glycerin"]),
+                                        ("Aqua (Water), Glycerin", ["aqua (water)", "glycerin"])])
+def test_a_bracket_never_closed_does_not_hide_a_separator(text, names):
+    """Found by hypothesis ('A{;0'): an unclosed bracket kept ';' inside one name."""
+    assert [item.name for item in split_label(text)] == names

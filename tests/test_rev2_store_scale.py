@@ -132,9 +132,9 @@ def test_log_export_is_byte_identical_to_the_whole_document(milia, home, tmp_pat
         with open_store(home / "milia.db") as store:
             store.import_log(key, doc)
             store.import_log("other", big_log(START, TODAY, 30, seed=6), force=True)
-            expected = json.dumps(log_to_dict(key, store.read_log(key)), ensure_ascii=False, indent=2) + "\n"
+            expected = json.dumps(log_to_dict(key, store.read_log(key), "ana"), ensure_ascii=False, indent=2) + "\n"
     else:
-        expected = json.dumps(log_to_dict(key, Log()), ensure_ascii=False, indent=2) + "\n"
+        expected = json.dumps(log_to_dict(key, Log(), "ana"), ensure_ascii=False, indent=2) + "\n"
     r = milia("log", "export", today=TODAY)
     assert r.exit_code == 0, r.output
     assert r.stdout == expected
@@ -149,7 +149,7 @@ def test_an_empty_profile_log_in_a_database_exports_like_before(milia, home):
     with open_store(home / "milia.db") as store:
         store.import_log("other", big_log(START, TODAY, 10), force=True)
     r = milia("log", "export", today=TODAY)
-    assert r.stdout == json.dumps(log_to_dict("default", Log()), ensure_ascii=False, indent=2) + "\n"
+    assert r.stdout == json.dumps(log_to_dict("default", Log(), "ana"), ensure_ascii=False, indent=2) + "\n"
 
 
 def _random_log(rng: random.Random, start: date, today: date) -> Log:

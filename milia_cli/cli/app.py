@@ -339,6 +339,12 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _complete_profile_name(ctx: typer.Context, incomplete: str) -> list[str]:
+    from milia_cli.completion_values import complete_profile_name
+
+    return complete_profile_name(ctx, incomplete)
+
+
 @app.callback()
 def root(
     ctx: typer.Context,
@@ -347,7 +353,8 @@ def root(
         file_okay=False,
     ),
     profile: Optional[str] = typer.Option(
-        None, "--profile", "-p", metavar="NAME", help="Profile to use (or MILIA_PROFILE; default 'default')."
+        None, "--profile", "-p", metavar="NAME", autocompletion=_complete_profile_name,
+        help="Profile to use (or MILIA_PROFILE; default 'default')."
     ),
     profile_file: Optional[Path] = typer.Option(
         None, "--profile-file", "-f", metavar="PATH", help="Use a profile TOML file anywhere (a client's file).",

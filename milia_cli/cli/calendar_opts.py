@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import os
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, NamedTuple, Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
+from milia_cli.calendar_window import (  # noqa: F401 (re-exported for the commands)
+    FEED_BACK_DAYS, MAX_SPAN_WEEKS, MAX_WEEKS, CalendarWindow, identity_of, plan_week_first_day, window_for)
 from milia_cli.errors import UsageError
 from milia_cli.messages import calendar as cal_msg
 from milia_cli.messages import export as msg
@@ -21,21 +23,7 @@ if TYPE_CHECKING:
     from milia_cli.plan import Plan
     from milia_cli.profile import Profile
 
-MAX_WEEKS = 520
-MAX_SPAN_WEEKS = 2 * MAX_WEEKS  # the whole plan built behind a window (start .. window's end)
-FEED_BACK_DAYS = 14  # a feed shows two weeks back
 EXIT_PIPE = 141  # what a shell reports for a process ended by SIGPIPE (128 + 13)
-
-
-class CalendarWindow(NamedTuple):
-    """A calendar's view of the plan: ``plan`` runs from the profile's start to ``last``,
-    and a calendar shows its days from ``first`` on (same program, not rebased)."""
-
-    plan: "Plan"
-    first: date
-    last: date
-    revised: date  # the content's date: DTSTAMP and SEQUENCE (exporters.ics.content_date)
-    identity: str  # what UIDs are derived from: the profile's id, else its name
 
 
 def parse_from(value: Optional[str]) -> Optional[date]:
@@ -47,44 +35,13 @@ def parse_from(value: Optional[str]) -> Optional[date]:
         raise UsageError(cal_msg.BAD_FROM.format(value=value)) from None
 
 
-def plan_week_first_day(start: date, today: date) -> date:
-    """The first day of the plan week holding ``today`` (the plan's start before it begins)."""
-    if today <= start:
-        return start
-    return start + timedelta(days=7 * ((today - start).days // 7))
-
-
-def identity_of(profile: "Profile") -> str:
-    """The profile's stable id when it has one (a rename keeps UIDs), else its name."""
-    return getattr(profile, "id", None) or profile.name
-
-
 def calendar_window(st: "State", weeks: int, first: Optional[date] = None, *, feed: bool = False) -> CalendarWindow:
     """The plan behind a calendar of ``weeks`` weeks from ``first`` (default: this plan week;
-    ``feed``: two weeks before today, then ``weeks`` weeks ahead)."""
-    from milia_cli.exporters.ics import content_date
-    from milia_cli.planner import build_plan
-
+    ``feed``: two weeks before today, then ``weeks`` weeks ahead): see :func:`window_for`."""
     if not 1 <= weeks <= MAX_WEEKS:
         raise UsageError(msg.BAD_WEEKS.format(max=MAX_WEEKS, value=weeks))
     profile = st.profile()
-    today = st.today()
-    start = profile.schedule.start
-    if feed:
-        first = today - timedelta(days=FEED_BACK_DAYS)
-        last = today + timedelta(days=7 * weeks - 1)
-    else:
-        first = first or plan_week_first_day(start, today)
-        last = first + timedelta(days=7 * weeks - 1)
-    first = max(first, start)
-    last = max(last, first)
-    span = (last - start).days // 7 + 1
-    if span > MAX_SPAN_WEEKS:
-        raise UsageError(cal_msg.BAD_FROM_RANGE.format(day=first, max=MAX_SPAN_WEEKS - weeks, start=start))
-    log = st.load_log()
-    plan = build_plan(profile, log, weeks=span, today=today)
-    plan = plan._replace(days=tuple(d for d in plan.days if d.date <= last))
-    return CalendarWindow(plan, first, last, content_date(profile, log, today, first), identity_of(profile))
+    return window_for(profile, st.load_log(), st.today(), weeks, first, feed=feed)
 
 
 def shown_days(window: CalendarWindow) -> "Plan":

@@ -113,7 +113,8 @@ def export_ics_cmd(
 ) -> None:
     """The plan as an iCalendar file: one event per morning/evening routine, weekly series."""
     from milia_cli.cli.calendar_opts import FEED_REFRESH, calendar_window, emit_calendar, parse_from, warn_wall_times
-    from milia_cli.exporters.ics import MAX_ALARM_MINUTES, export_ics
+    from milia_cli.calendar_window import window_ics
+    from milia_cli.exporters.ics import MAX_ALARM_MINUTES
     from milia_cli.messages import calendar as cal_msg
     from milia_cli.messages import export as msg
 
@@ -125,8 +126,7 @@ def export_ics_cmd(
     window = calendar_window(st, weeks, parse_from(from_), feed=feed)
     profile = st.profile()
     warn_wall_times(st, profile, window.plan, window.first)
-    data = export_ics(window.plan, profile, alarm=alarm, expand=expand, per_step=per_step,
-                      identity=window.identity, revised=window.revised, first=window.first,
+    data = window_ics(window, profile, alarm=alarm, expand=expand, per_step=per_step,
                       refresh=FEED_REFRESH if feed else None)
     emit_calendar(st, data, output, force)
 

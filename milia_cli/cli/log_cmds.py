@@ -181,7 +181,8 @@ def stats(
     if as_json:
         import json
 
-        st.out(json.dumps({"profile": st.log_key, **result.to_dict()}, ensure_ascii=False, indent=2))
+        st.out(json.dumps({"profile": st.log_key, "name": profile.name, **result.to_dict()},
+                          ensure_ascii=False, indent=2))
         return
     if today < profile.schedule.start:
         st.out(msg.STATS_NO_PLAN_YET.format(start=profile.schedule.start))
@@ -215,12 +216,26 @@ def _compute_stats(st: "State", profile: "Profile", today: "date", days: int) ->
 
 
 # -- events --------------------------------------------------------------------
+def _complete_event_kind(incomplete: str) -> List[str]:
+    from milia_cli.completion_values import complete_event_kind
+
+    return complete_event_kind(incomplete)
+
+
+def _complete_area(incomplete: str) -> List[str]:
+    from milia_cli.completion_values import complete_area
+
+    return complete_area(incomplete)
+
+
 @event_app.command("add")
 def event_add(
     ctx: typer.Context,
-    kind: str = typer.Option(..., "--kind", metavar="KIND", help="extraction, laser, electrodesiccation or other."),
+    kind: str = typer.Option(..., "--kind", metavar="KIND", autocompletion=_complete_event_kind,
+                             help="extraction, laser, electrodesiccation or other."),
     on: str = typer.Option(..., "--date", metavar="DATE", help="When it was done (YYYY-MM-DD, 'today')."),
-    area: List[str] = typer.Option([], "--area", metavar="AREA", help="A treated area; repeat (default: your milia areas)."),
+    area: List[str] = typer.Option([], "--area", metavar="AREA", autocompletion=_complete_area,
+                                   help="A treated area; repeat (default: your milia areas)."),
 ) -> None:
     """Log a procedure; the plan keeps actives off those areas for 14 days (E2)."""
     from datetime import timedelta
@@ -275,8 +290,8 @@ def event_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json",
 
         from milia_cli.store_json import event_to_dict
 
-        st.out(json.dumps({"profile": st.log_key, "events": [event_to_dict(e) for e in events]},
-                          ensure_ascii=False, indent=2))
+        st.out(json.dumps({"profile": st.log_key, "name": _person_name(st),
+                           "events": [event_to_dict(e) for e in events]}, ensure_ascii=False, indent=2))
         return
     if not events:
         st.out(msg.NO_EVENTS.format(name=st.log_key))
@@ -348,7 +363,7 @@ def log_export(
     with ExitStack() as stack:  # streamed from a cursor: constant memory on a log of any length
         store = stack.enter_context(st.open_store()) if st.has_log() else None
         counts = store.counts(key) if store is not None else (0, 0)
-        pieces = batched(log_json_chunks(store, key))
+        pieces = batched(log_json_chunks(store, key, _person_name(st)))
         if output in (None, "-"):
             for piece in pieces:
                 st.env.stdout.write(piece.decode("utf-8"))
@@ -394,10 +409,41 @@ def log_import(
                 file=source, n=len(days), reason=err.message.rstrip("."))) from None
         return planned_steps(profile, today)(log, days)
 
+    if not force and _from_before_id(st, key, data):
+        st.err(msg.IMPORT_FROM_BEFORE_ID.format(file=source, found=data["profile"], want=key))
+        force = True
     with st.open_store() as store:
         report = store.import_log(key, data, source=source, force=force, planned=planned)
     st.out(msg.IMPORTED.format(name=key, added=report.added, replaced=report.replaced, events=report.events_added,
                                changes=report.changes_added))
+
+
+def _person_name(st: "State") -> "str | None":
+    """The person's name for a JSON output, None when the profile cannot be read (a log of a
+    broken or missing home profile still exports, keyed by the file name)."""
+    from milia_cli.errors import MiliaError
+
+    try:
+        return st.profile().name
+    except MiliaError:
+        return None
+
+
+def _from_before_id(st: "State", key: str, data: Any) -> bool:
+    """True for a backup exported while this client's log was kept under its name (before
+    ids, issue 12): its ``profile`` is the profile's ``name`` and the file holds the id
+    ``key``. A home profile without an id was always keyed by its file name."""
+    from milia_cli.errors import MiliaError
+    from milia_cli.identity import file_identity
+
+    found = data.get("profile") if isinstance(data, dict) else None
+    if not isinstance(found, str) or not found or found == key:
+        return False
+    try:
+        name = st.profile().name
+    except MiliaError:
+        return False
+    return found == name and file_identity(st.profile_path, False) == key
 
 
 def _resolve_pending_all(st: "State") -> None:

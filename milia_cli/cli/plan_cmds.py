@@ -97,7 +97,8 @@ def today_cmd(
     start = profile.schedule.start
     if day < start:
         if as_json:
-            _dump_json(st, {"schema": "milia.today/1", "profile": profile.name, "started": False,
+            _dump_json(st, {"schema": "milia.today/1", "profile": profile.id or profile.name, "name": profile.name,
+                            "started": False,
                             "date": day.isoformat(), "start": start.isoformat()})
         else:
             st.out(msg.NOT_STARTED.format(name=profile.name, start=start.isoformat(), days=(start - day).days))
@@ -128,11 +129,17 @@ def _recent_log_and_history(st: "State", day: date) -> tuple:
 
 
 # -- why -----------------------------------------------------------------------------------
+def _complete_topic(incomplete: str) -> list[str]:
+    from milia_cli.completion_values import complete_step_or_rule
+
+    return complete_step_or_rule(incomplete)
+
+
 @app.command("why")
 def why_cmd(
     ctx: typer.Context,
-    topic: Optional[str] = typer.Argument(None, metavar="[STEP-or-RULE]",
-                                          help="A step (retinol, pm:retinol, …) or a rule id (B2, N3, …)."),
+    topic: Optional[str] = typer.Argument(None, metavar="[STEP-or-RULE]", autocompletion=_complete_topic,
+                                          help="A step (retinol, pm:retinol, eye cream, spf …) or a rule id (B2, N3, …)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON only."),
 ) -> None:
     """The rules behind a step, or one rule in full, with sources and disagreements."""
@@ -151,9 +158,12 @@ def why_cmd(
         else:
             st.out(text.render_rules(msg.WHY_LIST_TITLE, rules, color, full=False))
         return
+    from milia_cli.step_names import as_step_id
+
     step = topic.strip().lower()
     if ":" in step and step.split(":", 1)[0] in ("am", "pm"):
         step = step.split(":", 1)[1]
+    step = (as_step_id(topic) or step).rpartition(":")[2]  # what the screen shows: "eye cream", "spf"
     found = find_rule(topic)
     if found is not None:
         if as_json:

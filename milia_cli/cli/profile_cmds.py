@@ -88,6 +88,9 @@ def init(
     opt = f" -f {path}" if st.profile_file is not None else ("" if st.name == "default" else f" -p {st.name}")
     st.err(msg.CREATED.format(profile=st.name if st.profile_file is None else path.stem,
                               name=profile.name, path=path, opt=opt))
+    from milia_cli.wall_time import warn_dst
+
+    warn_dst(st.err, profile, st.env.today(profile.schedule.timezone))  # a time in a DST gap or overlap
 
 
 def _checked_flags(answers, source: str):
@@ -176,6 +179,9 @@ def set_(
     updated = update_profile(st.profile_path, change)
     new = value_of(updated, key)
     _say_set(st, key, new, st.profile_path)
+    from milia_cli.wall_time import warn_dst
+
+    warn_dst(st.err, updated, st.env.today(updated.schedule.timezone), key)  # schedule.am/pm/timezone in a DST gap
     line = what_it_does(key, before[-1] if before else None, new, updated, st.env.today(updated.schedule.timezone))
     if line:
         st.err(line)
@@ -371,3 +377,5 @@ def delete(
         st.err(msg.DELETED_LOG.format(name=name, checkins=report.checkins, events=report.events))
     elif checkins or events:
         st.err(msg.KEPT_LOG.format(name=name, db=st.locations.db_path))
+    if report.calendar:
+        st.err(report.calendar)

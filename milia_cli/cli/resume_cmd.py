@@ -66,7 +66,7 @@ def resume(
         import json
 
         st.out(json.dumps({
-            "schema": "milia.resume/1", "profile": st.log_key, "date": day.isoformat(),
+            "schema": "milia.resume/1", "profile": st.log_key, "name": profile.name, "date": day.isoformat(),
             "stopped_since": stop.since.isoformat(), "seen_clinician": seen_clinician,
             "next_active": [{"date": d.isoformat(), "steps": steps} for d, steps in upcoming[:1]],
         }, ensure_ascii=False, indent=2))

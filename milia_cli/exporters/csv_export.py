@@ -21,7 +21,7 @@ import hashlib
 import io
 from datetime import datetime, timedelta
 
-from milia_cli.exporters.ics import EVENT_MINUTES, routine_summary
+from milia_cli.exporters.ics import EVENT_MINUTES, area_words, routine_summary
 from milia_cli.messages import export as msg
 from milia_cli.plan import Plan
 from milia_cli.profile import Profile
@@ -102,9 +102,9 @@ def _events(plan: Plan, per_step: bool):
 def _description(step) -> str:
     parts = [step.how]
     if step.areas:
-        parts.append(msg.ICS_APPLY.format(areas=", ".join(step.areas)))
+        parts.append(msg.ICS_APPLY.format(areas=area_words(step.areas)))
     if step.avoid:
-        parts.append(msg.ICS_AVOID.format(areas=", ".join(step.avoid)))
+        parts.append(msg.ICS_AVOID.format(areas=area_words(step.avoid)))
     return " ".join(p for p in parts if p)
 
 

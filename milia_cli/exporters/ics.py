@@ -132,8 +132,11 @@ def plan_events(plan: Plan, profile: Profile, *, alarm: int | None = None, expan
 
 
 def routine_summary(slot: str, steps: tuple[Step, ...]) -> str:
-    """``Evening routine: cleanse · RETINOL · moisturize`` (actives in capitals)."""
-    names = [s.step.upper() if s.active else s.step for s in steps]
+    """``Evening routine: makeup off · cleanse · RETINOL · eye cream``: each step's short label
+    (:data:`milia_cli.steps.SHORT`, actives in capitals), never its id."""
+    from milia_cli.steps import SHORT
+
+    names = [SHORT.get(s.step) or (s.step.upper() if s.active else s.step) for s in steps]
     return cal_msg.ROUTINE_SUMMARY.format(slot=msg.SLOT_LABEL[slot],
                                           steps=cal_msg.ROUTINE_SEPARATOR.join(names))
 
@@ -178,12 +181,17 @@ def _event(series: Series, profile: Profile, who: str, zone: ZoneInfo, alarm: in
     return uid, event
 
 
+def area_words(areas: tuple[str, ...]) -> str:
+    """Areas as people say them: ``upper-eyelids, under-eyes`` -> ``upper eyelids, under eyes``."""
+    return ", ".join(area.replace("-", " ") for area in areas)
+
+
 def _description(step: Step) -> str:
     lines = [step.how] if step.how else []
     if step.areas:
-        lines.append(msg.ICS_APPLY.format(areas=", ".join(step.areas)))
+        lines.append(msg.ICS_APPLY.format(areas=area_words(step.areas)))
     if step.avoid:
-        lines.append(msg.ICS_AVOID.format(areas=", ".join(step.avoid)))
+        lines.append(msg.ICS_AVOID.format(areas=area_words(step.avoid)))
     if step.rules:
         lines.append(msg.ICS_RULES.format(rules=", ".join(step.rules)))
     lines.append(msg.ICS_FOOTER.format(step=step.id))
@@ -196,9 +204,9 @@ def _routine_description(steps: tuple[Step, ...]) -> str:
         how = cal_msg.ROUTINE_STEP_HOW.format(how=step.how) if step.how else ""
         lines.append(cal_msg.ROUTINE_STEP_LINE.format(title=step.title, how=how))
         if step.areas:
-            lines.append("  " + msg.ICS_APPLY.format(areas=", ".join(step.areas)))
+            lines.append("  " + msg.ICS_APPLY.format(areas=area_words(step.areas)))
         if step.avoid:
-            lines.append("  " + msg.ICS_AVOID.format(areas=", ".join(step.avoid)))
+            lines.append("  " + msg.ICS_AVOID.format(areas=area_words(step.avoid)))
     rules = sorted({r for s in steps for r in s.rules})
     if rules:
         lines.append(msg.ICS_RULES.format(rules=", ".join(rules)))

@@ -82,9 +82,10 @@ def _pieces(text: str) -> list[str]:
     out: list[str] = []
     depth, start = 0, 0
     n = len(text)
+    unclosed = _unclosed_openers(text)
     for i, ch in enumerate(text):
         if ch in "([{":
-            depth += 1
+            depth += i not in unclosed  # "A{; B": a bracket never closed is text, not a group
         elif ch in ")]}":
             depth = max(0, depth - 1)
         elif ch == "\n":
@@ -102,6 +103,23 @@ def _pieces(text: str) -> list[str]:
     for piece in out:
         pieces.extend(_BLEND.split(piece))
     return pieces
+
+
+def _unclosed_openers(text: str) -> set[int]:
+    """The positions of "(", "[" or "{" that no bracket closes on their line."""
+    stack: list[int] = []
+    unclosed: set[int] = set()
+    for i, ch in enumerate(text):
+        if ch in "([{":
+            stack.append(i)
+        elif ch in ")]}":
+            if stack:
+                stack.pop()
+        elif ch == "\n":
+            unclosed.update(stack)
+            stack.clear()
+    unclosed.update(stack)
+    return unclosed
 
 
 def make_item(raw: str, may_contain: bool = False) -> LabelItem | None:

@@ -29,6 +29,7 @@ class CheckResult(NamedTuple):
     pregnancy: str | None
     step: str | None
     strengths: dict[str, float]
+    name: str | None = None  # the person's name; ``profile`` is the identity (issue 13)
 
     @property
     def stopped(self) -> bool:
@@ -56,6 +57,7 @@ class CheckResult(NamedTuple):
         return {
             "schema": SCHEMA,
             "profile": self.profile,
+            "name": self.name,
             "pregnancy": self.pregnancy,
             "step": self.step,
             "stopped": self.stopped,
@@ -89,8 +91,8 @@ def check_label(text: str, *, profile: "Profile | None", step: str | None = None
     step = parse_step(step)
     strengths = parse_percents(percents, found)
     findings = evaluate(found, profile=profile, step=step, strengths=strengths, today=today)
-    return CheckResult(tuple(found), findings, profile.name if profile else None,
-                       profile.pregnancy if profile else None, step, strengths)
+    return CheckResult(tuple(found), findings, (profile.id or None) if profile else None,
+                       profile.pregnancy if profile else None, step, strengths, profile.name if profile else None)
 
 
 def parse_step(step: str | None) -> str | None:

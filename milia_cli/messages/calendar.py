@@ -12,6 +12,8 @@ DST_GAP = ("{slot} time {at} does not exist on {day} in {zone} (the clocks skip 
 DST_OVERLAP = ("{slot} time {at} happens twice on {day} in {zone} (the clocks go back){more}; calendar "
                "programs disagree which one is meant, so choose a time outside {lo}–{hi}.")
 DST_MORE = " (and {n} more day{s})"
+DST_BOTH = ("{slot} time {at} does not exist on {gap_day} and happens twice on {overlap_day} in {zone} (the "
+            "clocks change then); calendar programs disagree where to put it, so choose a time outside {lo}–{hi}.")
 
 # -- export options --------------------------------------------------------------
 BAD_FROM_RANGE = "--from {day} is more than {max} weeks after the plan's start ({start}); choose an earlier day."

@@ -214,6 +214,10 @@ IMPORT_OTHER_PROFILE = (
     "{file} is the log of {found!r}, not of {want!r}; use --force to import it into {want!r} anyway. "
     "Nothing was imported."
 )
+IMPORT_FROM_BEFORE_ID = (
+    "milia: {file} was exported before this client had an id (its \"profile\" is the client's name "
+    "{found!r}); importing it into {want!r}."
+)
 IMPORT_ALL_NEEDS_PROFILE = Counted(
     "{file}: {n:day} with \"done\": \"all\", which is stored as the steps the plan had that day and so "
     "needs the profile ({reason}); nothing was imported."
@@ -243,6 +247,7 @@ J_DUP_CHANGE = "the change of {key} on {day} appears twice; a key changes once a
 J_BAD_NOTE = "'note' must be text or null, found {found}"
 J_BAD_BOOL = "{key!r} must be true or false, found {value!r}"
 J_BAD_PROFILE = "'profile' must be text, found {value!r}"
+J_BAD_NAME = "'name' must be text or null, found {value!r}"
 J_BAD_KIND = "'kind' is {value!r}; allowed: {allowed}"
 J_BAD_AREA = "area {value!r} is not known; allowed: {allowed}"
 

@@ -23,6 +23,11 @@ EXISTS = ("The calendar already holds the event {summary!r} at milia's address f
           "--calendar. {done}")
 REJECTED = "The CalDAV server rejected the event {summary!r} (HTTP {status}{reason}). {done}"
 SERVER_ERROR = "The CalDAV server at {url} answered HTTP {status}{reason} to {what}. {done}"
+# -- profile delete (milia_cli.sync.forget) ------------------------------------------------
+FORGOT_STATE = ("Forgot the CalDAV sync state of {name!r} ({n} calendar{s}, {events} events) in {path}; the "
+                "events stay on the server: delete that calendar there if it is no longer wanted.")
+KEPT_STATE = "Kept the CalDAV sync state of {name!r} ({n} calendar{s}) in {path}, with its log."
+FORGET_UNREADABLE = "Left the CalDAV sync state {path} as it is: {problem}."
 DONE_NOTHING = "Nothing was changed."
 DONE_SOME = "The {n} change{s} before it were made and are remembered; the next sync does the rest."
 

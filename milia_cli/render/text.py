@@ -52,7 +52,7 @@ def render_today(view: "DayView", color: bool) -> str:
     paint = Painter(color)
     day = view.day
     out = [paint(msg.TODAY_TITLE.format(weekday=day.date.strftime("%A"), day=day.date.isoformat(),
-                                        week=day.week, dayno=view.day_number, name=view.profile), "bold")]
+                                        week=day.week, dayno=view.day_number, name=view.name or view.profile), "bold")]
     for label, when, steps in ((msg.MORNING, view.am_time, day.am), (msg.EVENING, view.pm_time, day.pm)):
         out.append("")
         out.append(paint(f"{label} ({when})", "bold", "cyan"))

@@ -1,0 +1,83 @@
+"""The calendar a profile's plan becomes: which days it shows, the plan behind them, the
+content's date and the identity its UIDs come from (issue 16) — one function for `export
+ics`, `sync caldav`, the calendar CSVs and `batch --format ics`, so a client's calendar is
+the same bytes whichever command wrote it.
+
+Pure (no I/O, no clock: ``today`` is given); imported only by those commands.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, NamedTuple, Optional
+
+from milia_cli.errors import UsageError
+from milia_cli.messages import calendar as cal_msg
+from milia_cli.messages import export as msg
+
+if TYPE_CHECKING:
+    from milia_cli.logmodel import Log
+    from milia_cli.plan import Plan
+    from milia_cli.profile import Profile
+
+MAX_WEEKS = 520
+MAX_SPAN_WEEKS = 2 * MAX_WEEKS  # the whole plan built behind a window (start .. window's end)
+FEED_BACK_DAYS = 14  # a feed shows two weeks back
+
+
+class CalendarWindow(NamedTuple):
+    """A calendar's view of the plan: ``plan`` runs from the profile's start to ``last``,
+    and a calendar shows its days from ``first`` on (same program, not rebased)."""
+
+    plan: "Plan"
+    first: date
+    last: date
+    revised: date  # the content's date: DTSTAMP and SEQUENCE (exporters.ics.content_date)
+    identity: str  # what UIDs are derived from: the profile's id, else its name
+
+
+def plan_week_first_day(start: date, today: date) -> date:
+    """The first day of the plan week holding ``today`` (the plan's start before it begins)."""
+    if today <= start:
+        return start
+    return start + timedelta(days=7 * ((today - start).days // 7))
+
+
+def identity_of(profile: "Profile") -> str:
+    """The profile's stable id when it has one (a rename keeps UIDs), else its name."""
+    return getattr(profile, "id", None) or profile.name
+
+
+def window_for(profile: "Profile", log: "Log", today: date, weeks: int, first: Optional[date] = None, *,
+               feed: bool = False) -> CalendarWindow:
+    """The plan behind a calendar of ``weeks`` weeks from ``first`` (default: this plan week;
+    ``feed``: two weeks before today, then ``weeks`` weeks ahead)."""
+    from milia_cli.exporters.ics import content_date
+    from milia_cli.planner import build_plan
+
+    if not 1 <= weeks <= MAX_WEEKS:
+        raise UsageError(msg.BAD_WEEKS.format(max=MAX_WEEKS, value=weeks))
+    start = profile.schedule.start
+    if feed:
+        first = today - timedelta(days=FEED_BACK_DAYS)
+        last = today + timedelta(days=7 * weeks - 1)
+    else:
+        first = first or plan_week_first_day(start, today)
+        last = first + timedelta(days=7 * weeks - 1)
+    first = max(first, start)
+    last = max(last, first)
+    span = (last - start).days // 7 + 1
+    if span > MAX_SPAN_WEEKS:
+        raise UsageError(cal_msg.BAD_FROM_RANGE.format(day=first, max=MAX_SPAN_WEEKS - weeks, start=start))
+    plan = build_plan(profile, log, weeks=span, today=today)
+    plan = plan._replace(days=tuple(d for d in plan.days if d.date <= last))
+    return CalendarWindow(plan, first, last, content_date(profile, log, today, first), identity_of(profile))
+
+
+def window_ics(window: CalendarWindow, profile: "Profile", **options: Any) -> bytes:
+    """The ICS file of ``window``: its days, UIDs from its identity, DTSTAMP/SEQUENCE from its
+    content's date (``options``: ``alarm``, ``expand``, ``per_step``, ``refresh``)."""
+    from milia_cli.exporters.ics import export_ics
+
+    return export_ics(window.plan, profile, identity=window.identity, revised=window.revised, first=window.first,
+                      **options)
