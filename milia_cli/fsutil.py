@@ -42,33 +42,7 @@ def ensure_private_dir(path: Path) -> Path:
 
 def atomic_write_bytes(path: Path, data: bytes, mode: int = PRIVATE_FILE) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves the old or the new file."""
-    import tempfile
-
-    directory = path.parent
-    ensure_private_dir(directory)
-    tmp_name = None
-    try:
-        fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            os.fchmod(fd, mode)
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp_name, path)
-        tmp_name = None
-        _fsync_dir(directory)
-    except OSError as exc:
-        raise MiliaError(msg.WRITE_FAILED.format(path=path, reason=reason(exc))) from None
-    finally:
-        if tmp_name is not None:
-            try:
-                os.unlink(tmp_name)
-            except OSError:
-                pass
+    atomic_write_chunks(path, (data,), mode)
 
 
 def atomic_write_chunks(path: Path, chunks: "Iterable[bytes]", mode: int = PRIVATE_FILE) -> int:

@@ -42,15 +42,9 @@ def is_area_location(name: str) -> bool:
 
 
 def _exists(name: str) -> bool:
-    if not name or len(name) > 64 or name.startswith("/") or ".." in name or "\\" in name:
-        return False
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    from milia_cli.profile_schema import _valid_zone  # one check of a name against the tz database
 
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        return False
-    return True
+    return _valid_zone(name)
 
 
 def canonical(name: str) -> str | None:
