@@ -48,7 +48,7 @@ def test_the_same_event_twice_is_logged_once(m) -> None:
     "args, code, words",
     [
         (["--kind", "botox", "--date", "2026-12-01"], 2, "not known"),
-        (["--kind", "laser", "--date", "2026-12-31"], 1, "in the future"),
+        (["--kind", "laser", "--date", "2300-01-01"], 2, "outside"),
         (["--kind", "laser", "--date", "2026-13-01"], 2, "not a real date"),
         (["--kind", "laser", "--date", "2026-12-01", "--area", "elbow"], 2, "elbow"),
         (["--kind", "laser", "--date", "2026-12-01", "--area", "../../etc"], 2, "not known"),
@@ -84,3 +84,22 @@ def test_a_logged_procedure_switches_that_area_to_aftercare_in_the_plan(m) -> No
                 assert "cheeks" not in step.areas
     after = [s for d in plan.days if d.date > date(2026, 12, 21) for s in d.steps if s.active]
     assert any("cheeks" in s.areas for s in after)  # and back once healed
+
+
+def test_a_planned_procedure_is_accepted_with_the_e1_checklist_and_pauses_actives_before_it(m) -> None:
+    """SPEC: `event add` logs a procedure past or planned; E1 on a future date: the checklist in
+    full, and no active on that area in the 7 days before it (invariant 14)."""
+    from datetime import timedelta
+
+    day = date(2027, 1, 20)
+    res = m("event", "add", "--kind", "laser", "--date", day.isoformat(), "--area", "cheeks", today=ON)
+    assert res.exit_code == 0, res.output
+    assert "Planned laser on 2027-01-20" in res.stdout and "from 2027-01-13" in res.stdout
+    assert "tell your clinician" in res.stdout and "keloid" in res.stdout  # the E1 checklist
+    plan = json.loads(m("plan", "--json", "--weeks", "12", today=ON).stdout)
+    for d in plan["days"]:
+        when = date.fromisoformat(d["date"])
+        if day - timedelta(days=7) <= when < day:
+            for step in d["pm"]:
+                if step["step"] in ("retinol", "exfoliate"):
+                    assert "cheeks" not in step["areas"], (when, step)

@@ -233,11 +233,13 @@ def event_add(
     ctx: typer.Context,
     kind: str = typer.Option(..., "--kind", metavar="KIND", autocompletion=_complete_event_kind,
                              help="extraction, laser, electrodesiccation or other."),
-    on: str = typer.Option(..., "--date", metavar="DATE", help="When it was done (YYYY-MM-DD, 'today')."),
+    on: str = typer.Option(..., "--date", metavar="DATE",
+                           help="When it was done, or is planned (YYYY-MM-DD, 'today', 'tomorrow')."),
     area: List[str] = typer.Option([], "--area", metavar="AREA", autocompletion=_complete_area,
                                    help="A treated area; repeat (default: your milia areas)."),
 ) -> None:
-    """Log a procedure; the plan keeps actives off those areas for 14 days (E2)."""
+    """Log a procedure, past or planned: actives pause on those areas the 7 days before a planned
+    one (E1) and for 14 days from it (E2)."""
     from datetime import timedelta
 
     from milia_cli import checkin as core
@@ -254,8 +256,6 @@ def event_add(
     if kind not in PROCEDURE_KINDS:
         raise UsageError(msg.BAD_KIND.format(value=kind, allowed=", ".join(PROCEDURE_KINDS)))
     day = core.parse_day(on, today)
-    if day > today:
-        raise MiliaError(msg.FUTURE_EVENT.format(date=day, today=today))
     for name in area:
         if name not in AREAS:
             raise UsageError(msg.BAD_AREA.format(value=name, allowed=", ".join(AREAS)))
@@ -266,9 +266,16 @@ def event_add(
         st.err(msg.EVENT_AREAS_DEFAULTED.format(areas=", ".join(areas)))
     with st.open_store() as store:
         added = store.add_event(st.log_key, Event(day, kind, areas))
-    template = msg.EVENT_ADDED if added else msg.EVENT_ALREADY
+    from milia_cli.timeline import BEFORE_PROCEDURE_DAYS
+
+    template = msg.EVENT_ALREADY if not added else msg.EVENT_PLANNED if day > today else msg.EVENT_ADDED
     st.out(template.format(kind=kind, date=day, areas=", ".join(areas),
+                           pause=day - timedelta(days=BEFORE_PROCEDURE_DAYS),
                            until=day + timedelta(days=AFTERCARE_DAYS)))
+    if added and day > today:  # E1: the checklist, in full, on `event add` for a future date
+        from milia_cli.rules import RULES
+
+        st.out(RULES["E1"].action)
 
 
 @event_app.command("list")

@@ -187,7 +187,10 @@ RESUME_WATCH = "Stop again and check in with irritation 2 or 3 if redness, sting
 # -- events ----------------------------------------------------------------
 BAD_KIND = "Event kind {value!r} is not known; allowed: {allowed}."
 BAD_AREA = "Area {value!r} is not known; allowed: {allowed}."
-FUTURE_EVENT = "{date} is in the future (today is {today}); log a procedure once it has happened."
+EVENT_PLANNED = (
+    "Planned {kind} on {date} ({areas}): no actives on those areas from {pause} (rule E1), and "
+    "aftercare until {until} (rule E2)."
+)
 EVENT_ADDED = "Logged {kind} on {date} ({areas}): no actives on those areas until {until} (rule E2)."
 EVENT_ALREADY = "That {kind} on {date} ({areas}) is already logged; nothing changed."
 NO_EVENTS = "No procedures logged for {name!r}."
