@@ -161,6 +161,13 @@ class LogDocument(NamedTuple):
     changes: tuple[ProfileChange, ...] = ()
 
 
+def _shown(value):
+    """A value from the file as JSON writes it (``true``, ``"x"``), never a Python repr (issue 12, 13)."""
+    from milia_cli.safe_text import json_text
+
+    return json_text(value)
+
+
 class _Bad(Exception):
     def __init__(self, where: str, problem: str) -> None:
         super().__init__(problem)
@@ -191,7 +198,7 @@ def _date(value: Any, where: str) -> date:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    raise _Bad(where, msg.J_BAD_DATE.format(value=value))
+    raise _Bad(where, msg.J_BAD_DATE.format(value=_shown(value)))
 
 
 def _steps(value: Any, where: str) -> frozenset[str]:
@@ -200,9 +207,9 @@ def _steps(value: Any, where: str) -> frozenset[str]:
     seen: set[str] = set()
     for item in value:
         if not isinstance(item, str) or item not in STEP_IDS:
-            raise _Bad(where, msg.J_BAD_STEP.format(value=item))
+            raise _Bad(where, msg.J_BAD_STEP.format(value=_shown(item)))
         if item in seen:
-            raise _Bad(where, msg.J_DUP_STEP.format(value=item))
+            raise _Bad(where, msg.J_DUP_STEP.format(value=_shown(item)))
         seen.add(item)
     return frozenset(seen)
 
@@ -218,16 +225,16 @@ def _checkin(value: Any, where: str) -> CheckIn:
     done = frozenset() if all_done else _steps(raw_done, f"{where}.done")
     skipped = _steps(obj.get("skipped", []), f"{where}.skipped")
     if done & skipped:
-        raise _Bad(where, msg.J_BOTH.format(value=min(done & skipped)))
+        raise _Bad(where, msg.J_BOTH.format(value=_shown(min(done & skipped))))
     irritation = obj.get("irritation")
     if not irritation_ok(irritation):
-        raise _Bad(f"{where}.irritation", msg.J_BAD_IRRITATION.format(value=irritation))
+        raise _Bad(f"{where}.irritation", msg.J_BAD_IRRITATION.format(value=_shown(irritation)))
     bumps = obj.get("bumps")
     if not bumps_ok(bumps):
-        raise _Bad(f"{where}.bumps", msg.J_BAD_BUMPS.format(value=bumps, limit=MAX_BUMPS))
+        raise _Bad(f"{where}.bumps", msg.J_BAD_BUMPS.format(value=_shown(bumps), limit=MAX_BUMPS))
     count = obj.get("count")
     if not bumps_ok(count):
-        raise _Bad(f"{where}.count", msg.J_BAD_COUNT.format(value=count, limit=MAX_BUMPS))
+        raise _Bad(f"{where}.count", msg.J_BAD_COUNT.format(value=_shown(count), limit=MAX_BUMPS))
     note = obj.get("note")
     if note is not None:
         if not isinstance(note, str):
@@ -237,7 +244,7 @@ def _checkin(value: Any, where: str) -> CheckIn:
             raise _Bad(f"{where}.note", problem.rstrip("."))
     picked = obj.get("picked", False)
     if type(picked) is not bool:
-        raise _Bad(f"{where}.picked", msg.J_BAD_BOOL.format(key="picked", value=picked))
+        raise _Bad(f"{where}.picked", msg.J_BAD_BOOL.format(key="picked", value=_shown(picked)))
     return CheckIn(day, done, skipped, all_done, irritation, bumps, note, picked, count)
 
 
@@ -248,10 +255,10 @@ def _event(value: Any, where: str) -> Event:
     day = _date(obj["date"], f"{where}.date")
     kind = obj["kind"]
     if kind not in EVENT_KINDS:
-        raise _Bad(f"{where}.kind", msg.J_BAD_KIND.format(value=kind, allowed=", ".join(EVENT_KINDS)))
+        raise _Bad(f"{where}.kind", msg.J_BAD_KIND.format(value=_shown(kind), allowed=", ".join(EVENT_KINDS)))
     seen = obj.get("seen_clinician", False)
     if type(seen) is not bool:
-        raise _Bad(f"{where}.seen_clinician", msg.J_BAD_BOOL.format(key="seen_clinician", value=seen))
+        raise _Bad(f"{where}.seen_clinician", msg.J_BAD_BOOL.format(key="seen_clinician", value=_shown(seen)))
     if kind == "resume":
         if obj.get("areas"):
             raise _Bad(f"{where}.areas", msg.J_RESUME_AREAS)
@@ -263,9 +270,9 @@ def _event(value: Any, where: str) -> Event:
         raise _Bad(f"{where}.areas", msg.J_NOT_LIST.format(found=_kind(areas)))
     for area in areas:
         if not isinstance(area, str) or area not in AREAS:
-            raise _Bad(f"{where}.areas", msg.J_BAD_AREA.format(value=area, allowed=", ".join(AREAS)))
+            raise _Bad(f"{where}.areas", msg.J_BAD_AREA.format(value=_shown(area), allowed=", ".join(AREAS)))
         if areas.count(area) > 1:
-            raise _Bad(f"{where}.areas", msg.J_DUP_STEP.format(value=area))
+            raise _Bad(f"{where}.areas", msg.J_DUP_STEP.format(value=_shown(area)))
     return Event(day, kind, canonical_areas(areas))
 
 
@@ -274,7 +281,7 @@ def _change(value: Any, where: str) -> ProfileChange:
     day = _date(obj["date"], f"{where}.date")
     key = obj["key"]
     if not isinstance(key, str) or not 1 <= len(key) <= MAX_CHANGE_KEY or not key.isprintable():
-        raise _Bad(f"{where}.key", msg.J_BAD_CHANGE_KEY.format(value=key))
+        raise _Bad(f"{where}.key", msg.J_BAD_CHANGE_KEY.format(value=_shown(key)))
     values = []
     for name in ("old", "new"):
         item = obj[name]
@@ -301,12 +308,12 @@ def log_from_dict(data: Any, source: str) -> LogDocument:
     try:
         obj = _obj(data, "the document", _TOP_KEYS, ("schema",))
         if obj["schema"] != LOG_SCHEMA:
-            raise _Bad("schema", msg.J_SCHEMA.format(value=obj["schema"]))
+            raise _Bad("schema", msg.J_SCHEMA.format(value=_shown(obj["schema"])))
         profile = obj.get("profile", "")
         if not isinstance(profile, str):
-            raise _Bad("profile", msg.J_BAD_PROFILE.format(value=profile))
+            raise _Bad("profile", msg.J_BAD_PROFILE.format(value=_shown(profile)))
         if not isinstance(obj.get("name"), (str, type(None))):  # informative only: never matched
-            raise _Bad("name", msg.J_BAD_NAME.format(value=obj["name"]))
+            raise _Bad("name", msg.J_BAD_NAME.format(value=_shown(obj["name"])))
         raw_checkins = obj.get("checkins", [])
         if not isinstance(raw_checkins, list):
             raise _Bad("checkins", msg.J_NOT_LIST.format(found=_kind(raw_checkins)))
@@ -314,7 +321,7 @@ def log_from_dict(data: Any, source: str) -> LogDocument:
         for i, item in enumerate(raw_checkins):
             ci = _checkin(item, f"checkins[{i}]")
             if ci.date in checkins:
-                raise _Bad(f"checkins[{i}]", msg.J_DUP_DATE.format(value=ci.date.isoformat()))
+                raise _Bad(f"checkins[{i}]", msg.J_DUP_DATE.format(value=_shown(ci.date.isoformat())))
             checkins[ci.date] = ci
         raw_events = obj.get("events", [])
         if not isinstance(raw_events, list):

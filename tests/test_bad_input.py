@@ -355,7 +355,7 @@ FLAG_CASES = [
     ["stats", "--days", "9999999999"],
     ["event", "add", "--kind", "exorcism", "--date", "2026-11-24"],
     ["event", "add", "--kind", "laser", "--date", "2026-13-01"],
-    ["event", "add", "--kind", "laser", "--date", "2027-01-01"],
+    ["event", "add", "--kind", "laser", "--date", "2300-01-01"],  # outside the supported dates (a planned one is fine)
     ["event", "add", "--kind", "laser", "--date", "2026-11-24", "--area", "soul"],
     ["why", "no-such-rule-or-step"],
     ["export", "ics", "--weeks", "0"],
