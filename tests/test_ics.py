@@ -240,7 +240,8 @@ def test_transitions_are_found_to_the_minute():
 # -- calcurse (Debian package `calcurse`) -----------------------------------------------------
 @pytest.mark.skipif(shutil.which("calcurse") is None, reason="calcurse is not installed (apt-get install calcurse)")
 @pytest.mark.parametrize("zone,start", [("Europe/Berlin", date(2027, 3, 1)), ("America/New_York", date(2026, 10, 19)),
-                                        ("Australia/Sydney", date(2027, 3, 22))])
+                                        ("Australia/Sydney", date(2027, 3, 22)), ("America/Santiago", date(2029, 2, 26)),
+                                        ("Asia/Jerusalem", date(2027, 2, 1))])
 @pytest.mark.parametrize("expand", [False, True])
 def test_calcurse_imports_everything_at_local_times(tmp_path, zone, start, expand):
     prof = profile(**{"schedule.timezone": zone, "schedule.start": start})
