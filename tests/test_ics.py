@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from dateutil.tz import tzical
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from functools import partial
@@ -43,6 +43,8 @@ def _unfolded(data: bytes) -> list[str]:
 # -- occurrences, read back by vobject ----------------------------------------------
 @SETTINGS
 @given(prof=profiles(), weeks=st.integers(1, 20), expand=st.booleans())
+@example(prof=profile(**{"schedule.timezone": "America/Santiago", "schedule.am": "05:00", "schedule.pm": "17:00",
+                         "schedule.start": date(2028, 12, 1), "milia.areas": []}), weeks=19, expand=False)
 def test_occurrences_match_the_plan_exactly(prof, weeks, expand):
     plan = plan_for(prof, weeks)
     data = export_ics(plan, prof, expand=expand)
@@ -209,7 +211,7 @@ def test_hostile_text_is_escaped_and_folded_by_the_library():
 def test_vtimezone_reproduces_zoneinfo_offsets(zone):
     first, last = date(2026, 6, 1), date(2028, 6, 1)
     tz = vtimezone(zone, first, last)
-    # dateutil's own VTIMEZONE reader (vobject's wrapper mangles multi-valued RDATEs)
+    # dateutil's own VTIMEZONE reader (vobject's and icalendar's: tests/test_ics_tzrules.py)
     parsed = tzical(io.StringIO(tz.to_ical().decode())).get()
     real = ZoneInfo(zone)
     moment = datetime(2026, 6, 1, tzinfo=timezone.utc)
@@ -238,7 +240,8 @@ def test_transitions_are_found_to_the_minute():
 # -- calcurse (Debian package `calcurse`) -----------------------------------------------------
 @pytest.mark.skipif(shutil.which("calcurse") is None, reason="calcurse is not installed (apt-get install calcurse)")
 @pytest.mark.parametrize("zone,start", [("Europe/Berlin", date(2027, 3, 1)), ("America/New_York", date(2026, 10, 19)),
-                                        ("Australia/Sydney", date(2027, 3, 22))])
+                                        ("Australia/Sydney", date(2027, 3, 22)), ("America/Santiago", date(2029, 2, 26)),
+                                        ("Asia/Jerusalem", date(2027, 2, 1))])
 @pytest.mark.parametrize("expand", [False, True])
 def test_calcurse_imports_everything_at_local_times(tmp_path, zone, start, expand):
     prof = profile(**{"schedule.timezone": zone, "schedule.start": start})

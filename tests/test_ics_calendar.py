@@ -33,9 +33,16 @@ def _unfolded(data: bytes) -> list[str]:
 
 
 def _plain_vobject_utc(data: bytes) -> set[datetime]:
-    """Occurrences as vobject reads a file with no help (what Radicale does), as UTC instants."""
-    import vobject
+    """Occurrences as vobject reads a file with no help (what Radicale does), as UTC instants.
 
+    vobject keeps the first VTIMEZONE it saw for a TZID for the whole process: forget the
+    zones earlier tests read (another plan's window of the same zone), like a fresh reader."""
+    import vobject
+    import vobject.icalendar
+
+    registry = vobject.icalendar.__dict__["__tzidMap"]
+    for tzid in [k for k in registry if k != "UTC"]:
+        del registry[tzid]
     cal = vobject.readOne(data.decode("utf-8"))
     out = set()
     for event in cal.contents.get("vevent", []):

@@ -114,12 +114,29 @@ def _vtimezone(tzid: str, first_year: int, last_year: int):
         return built
     listed = Timezone.from_tzid(tzid, first_date=window[0], last_date=window[1])
     observances = listed.standard + listed.daylight
+    for obs in observances:
+        _one_rdate_per_line(obs)
     first = min((obs.DTSTART for obs in observances), default=None)
     if first is not None and first.replace(tzinfo=None) > EPOCH:
         zone = ZoneInfo(tzid)
         before = datetime.combine(window[0], time(), timezone.utc)
         listed.add_component(_fixed(zone, before, EPOCH))
     return listed
+
+
+def _one_rdate_per_line(obs) -> None:
+    """Split a comma-separated RDATE into one RDATE property per date (same meaning, RFC 5545).
+
+    vobject (so Radicale) keeps only the first date of ``RDATE:a,b,c``: every later listed
+    transition was lost, e.g. America/Santiago's April 2029 change (its "Sun>=2" rule is no
+    n-th weekday, so it takes this list form) and events an hour off for the rest of the year."""
+    listed = obs.get("rdate")
+    if listed is None:
+        return
+    days = [when.dt for prop in (listed if isinstance(listed, list) else [listed]) for when in prop.dts]
+    del obs["rdate"]
+    for day in days:
+        obs.add("rdate", day)
 
 
 def _fixed(zone: ZoneInfo, instant: datetime, since: datetime):
@@ -166,7 +183,9 @@ def _yearly_rules(tzid: str, found: list[Transition], window: tuple[date, date])
         if len(members) > 1:
             rule = {"freq": "yearly", "bymonth": [head.local.month], "byday": [key[5]]}
             if years[-1] < window[1].year:
-                rule["until"] = members[-1].utc
+                # two days after the last change: dateutil (vobject, Radicale) compares UNTIL with
+                # the wall times, so the exact UTC instant dropped the last change east of UTC
+                rule["until"] = datetime.combine(members[-1].local.date() + 2 * _DAY, time(), timezone.utc)
             obs.add("rrule", rule)
             last_year = years[-1] if "until" in rule else window[1].year
             rebuilt.extend(
