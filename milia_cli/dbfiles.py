@@ -132,13 +132,17 @@ def preflight(path: Path) -> str:
     """Check the database's three files without SQLite (module docstring): ``"absent"`` or
     ``"present"``; raises :class:`MiliaError` with one sentence otherwise."""
     files = db_files(Path(path))
-    db_st = _stat(files.db, files)
+    # the -wal first: milia never removes a milia.db, so a -wal seen before a missing milia.db
+    # is a real orphan; the other order races a first check-in creating both (issue 12, item 7)
     wal_st = _stat(files.wal, files)
+    db_st = _stat(files.db, files)
     _stat(files.shm, files)
     if db_st is None:
         if wal_st is not None and wal_st.st_size > 0:
             raise MiliaError(msg.ORPHAN_WAL.format(path=files.db, wal=files.wal))
         return "absent"
+    if wal_st is not None and _stat(files.wal, files) is None:
+        wal_st = None  # another milia's last connection just checkpointed and removed it
     if db_st.st_size == 0:
         raise MiliaError(msg.EMPTY_DB.format(path=files.db))
     _check_header(files.db, _read_header(files.db))
