@@ -124,7 +124,9 @@ def _recent_log_and_history(st: "State", day: date) -> tuple:
         return EMPTY_LOG, ()
     with st.open_store() as store:
         first = store.plan_history_first(st.log_key, st.profile().schedule.start)
-        return (store.read_log(st.log_key, first=min(first, day - RECENT_LOOKBACK), last=day),
+        # the full check-ins only for the notices' 12-week window (A6/A7, A1); a pause open
+        # before day 1 reaches the planner through the compact rows from `first` (invariant 10)
+        return (store.read_log(st.log_key, first=day - RECENT_LOOKBACK, last=day),
                 store.read_history(st.log_key, first=first, last=day))
 
 
