@@ -305,26 +305,31 @@ class _Planner:
 
     def step_ids(self, first: date, last: date) -> list[tuple[date, tuple[str, ...]]]:
         """Each day's planned step ids, ``first..last``: what :meth:`day` plans, built once per
-        (profile, active) and reused on days no procedure touches (stats over ten years)."""
+        (profile, actives tonight, E2 areas, E1 areas) and reused on every day alike (stats over
+        ten years). Which steps a day has depends on nothing else: a procedure's areas only take
+        a step out when none of its areas is left (:meth:`_base`, :meth:`active_areas`)."""
         out: list[tuple[date, tuple[str, ...]]] = []
+        if self.minor:  # A8: no steps on any day
+            return [(first + timedelta(days=i), ()) for i in range((last - first).days + 1)]
         cache: dict[tuple, tuple[str, ...]] = {}
         after, before = self.blocks.aftercare, self.blocks.before
+        timeline_on, week = self.timeline.on, self.titration.week
+        n_actives = range(len(ACTIVES))
         day = first
         one = timedelta(days=1)
+        offset = (first - self.start).days
         while day <= last:
-            offset = (day - self.start).days
-            wp = self.titration.week(offset // 7 + 1)
+            wp = week(offset // 7 + 1)
             k = offset % 7
-            if self.minor or day in after or day in before:
-                out.append((day, self.day(day).step_ids()))
-            else:
-                tonight = next((i for i in range(len(ACTIVES)) if wp.nights[i] >> k & 1), None)
-                key = (id(self.timeline.on(day)), tonight)
-                ids = cache.get(key)
-                if ids is None:
-                    ids = cache[key] = self.day(day).step_ids()
-                out.append((day, ids))
+            nights = wp.nights
+            tonight = tuple(i for i in n_actives if nights[i] >> k & 1)
+            key = (id(timeline_on(day)), tonight, after.get(day), before.get(day))  # the timeline keeps each profile
+            ids = cache.get(key)
+            if ids is None:
+                ids = cache[key] = self.day(day).step_ids()
+            out.append((day, ids))
             day += one
+            offset += 1
         return out
 
     def notices(self, first: date, last: date) -> tuple[Notice, ...]:
