@@ -291,6 +291,21 @@ class Store(ChangesAndPendingMixin):
         parse = date.fromisoformat
         return tuple((parse(d), bool(a), done, skipped, irr) for d, a, done, skipped, irr in rows)
 
+    def read_irritations(self, profile_key: str, last: date | None = None, *,
+                         first: date | None = None) -> tuple[tuple, ...]:
+        """``(date, irritation)`` of every check-in from ``first`` to ``last``, in date order: the
+        two columns of :meth:`read_history` titration reads (`today` over ten years)."""
+        with self._sql():
+            pid = self._profile_id(profile_key)
+            if pid is None:
+                return ()
+            rows = self._conn.execute(
+                "SELECT day, irritation FROM checkins WHERE profile_id = ? AND day BETWEEN ? AND ? ORDER BY day",
+                (pid, _day(first, _FIRST_DAY), _day(last, _LAST_DAY)),
+            ).fetchall()
+        parse = date.fromisoformat
+        return tuple([(parse(d), irr) for d, irr in rows])
+
     def iter_checkins(self, profile_key: str) -> Iterator[CheckIn]:
         """Every check-in of ``profile_key`` in date order, one at a time from a cursor (a log of
         any length streams in constant memory; `milia log export`). Use while the store is open."""
