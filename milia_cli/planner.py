@@ -155,7 +155,13 @@ class _Planner:
                 blocked = self.blocks.any_between(ws, week_last)
                 for k in range(7):
                     day = ws + timedelta(days=k)
-                    ep = eps.at(day)
+                    ep = None  # eps.at(day), found among the week's episodes (in date order)
+                    for cand in touching:
+                        if cand.day > day:
+                            break
+                        ep = cand
+                    if ep is not None and not ep.covers(day):
+                        ep = None
                     if ep is not None:
                         touched = True
                         if ep.day < ws:  # known at the week's start: no night at all
