@@ -358,9 +358,13 @@ class Store(ChangesAndPendingMixin):
             sql = self._conn.execute
 
             def latest_trigger(before: str, level: int) -> str | None:
-                # `irritation >= 2` selects the partial index checkins_irritated (schema 4)
-                return sql(f"SELECT max(day) FROM checkins WHERE profile_id = ? AND irritation >= 2 "
-                           f"AND irritation >= {level} AND day < ?", (pid, before)).fetchone()[0]
+                # `irritation >= 2` selects the partial index checkins_irritated (schema 4); one
+                # seek per value (irritation is 0-3): a range of values made SQLite walk the
+                # whole log back when no such day exists (a million days without an irritation 3)
+                days = [sql("SELECT max(day) FROM checkins WHERE profile_id = ? AND irritation >= 2 "
+                            "AND irritation = ? AND day < ?", (pid, value, before)).fetchone()[0]
+                        for value in range(max(level, 2), 4)]
+                return max((d for d in days if d is not None), default=None)
 
             def episode_start(day: str) -> str:
                 for _ in range(1000):  # bounded: each turn moves to an earlier trigger
