@@ -46,6 +46,9 @@ def resolve_steps(tokens: Iterable[str], day: Day) -> frozenset[str]:
     the id, in any case (``eye cream``, ``SPF``, ``am:spf``, ``Makeup off``, ``pm:retinol``;
     :mod:`milia_cli.step_names`). A bare name means every slot that day has it in
     (``cleanse`` -> am and pm); a typo gets "did you mean"."""
+    tokens = list(tokens)
+    if not tokens:  # `checkin --all` names no step: no name parsing to import
+        return frozenset()
     from milia_cli.step_names import UnknownStep, label, parse_step_name, slot_label
 
     planned = day.step_ids()

@@ -272,11 +272,11 @@ _expected: dict[str, tuple[bytes, int]] = {}  # database -> (its -wal's salts, t
 def check_recovered(path: Path) -> None:
     """After SQLite's first read of ``path``: refuse if it recovered fewer frames of the -wal
     than the check before opening found valid (the frame count dropped on open)."""
+    expected = _expected.pop(str(path), None)
+    if expected is None:  # no -wal was there before opening: nothing to compare (and no wal import)
+        return
     from milia_cli.wal import recovered_frames
 
-    expected = _expected.pop(str(path), None)
-    if expected is None:
-        return
     files = db_files(Path(path))
     fd = _shm_fd(files.shm)  # never a fresh fd closed again: that would drop our SQLite locks on -shm
     if fd is None:

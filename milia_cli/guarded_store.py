@@ -135,6 +135,14 @@ class GuardedStore:
             self._on_skipped(profile_key, bad)
         return rows
 
+    def read_irritations(self, profile_key: str, *args: Any, **kwargs: Any) -> tuple[tuple, ...]:
+        from milia_cli.dates import usable_rows
+
+        rows, bad = usable_rows(self._store.read_irritations(profile_key, *args, **kwargs))
+        if bad:
+            self._on_skipped(profile_key, bad)
+        return rows
+
     def events(self, profile_key: str, *args: Any, **kwargs: Any) -> tuple["Event", ...]:
         from milia_cli.dates import in_range
 

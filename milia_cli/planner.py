@@ -118,7 +118,7 @@ class _Planner:
         out: list[WeekInput] = []
         eps = self.episodes
         b7_restarts = {ep.restart for ep in eps.items if ep.kind == "B7" and ep.restart is not None}
-        left_cache: dict[int, dict] = {}
+        left_cache: dict[int, tuple[dict, tuple[int, ...]]] = {}  # per profile: left out, a week with nothing in the way
         busy = self._busy_weeks(n)
         six, seven = timedelta(days=6), timedelta(days=7)
         zeros = [0] * len(_STEPS)
@@ -127,9 +127,11 @@ class _Planner:
             p0 = self.timeline.on(ws)
             allowed0 = self.allowed(p0)
             key = id(p0)
-            left_out = left_cache.get(key)
-            if left_out is None:
-                left_out = left_cache[key] = {s: why_out(p0, s, self.minor) for s in _STEPS if s not in allowed0}
+            cached = left_cache.get(key)
+            if cached is None:
+                cached = left_cache[key] = ({s: why_out(p0, s, self.minor) for s in _STEPS if s not in allowed0},
+                                            tuple(FULL if s in allowed0 else 0 for s in _STEPS))
+            left_out, full_mask = cached
             plan_mask, final_mask = [], []
             touched = paused_at_start = False
             week_last = ws + six
@@ -137,11 +139,11 @@ class _Planner:
             touching = [] if quiet else eps.touching(ws, ws + seven)
             acid_any = False if quiet else eps.acid_paused_in(ws, week_last)
             if quiet:
-                plan_mask = final_mask = [FULL if s in allowed0 else 0 for s in _STEPS]
+                plan_mask = final_mask = full_mask
             elif (not touching and not acid_any
                     and self.timeline.on(week_last) is p0 and not self.blocks.any_between(ws, week_last)):
                 # the common week: nothing pauses, changes or blocks anything
-                plan_mask = final_mask = [FULL if s in allowed0 else 0 for s in _STEPS]
+                plan_mask = final_mask = full_mask
             elif len(touching) == 1 and touching[0].day < ws and (
                     touching[0].restart is None or touching[0].restart > week_last):
                 plan_mask = final_mask = zeros  # a pause or stop known at the start covers the week
@@ -153,7 +155,13 @@ class _Planner:
                 blocked = self.blocks.any_between(ws, week_last)
                 for k in range(7):
                     day = ws + timedelta(days=k)
-                    ep = eps.at(day)
+                    ep = None  # eps.at(day), found among the week's episodes (in date order)
+                    for cand in touching:
+                        if cand.day > day:
+                            break
+                        ep = cand
+                    if ep is not None and not ep.covers(day):
+                        ep = None
                     if ep is not None:
                         touched = True
                         if ep.day < ws:  # known at the week's start: no night at all
@@ -171,7 +179,9 @@ class _Planner:
                                 self.active_areas(step, pd, day) if (blocked or pd is not p0) else True):
                             final_mask[j] |= 1 << k
             new_pause, pause_day = None, ""
-            if w > 1:  # each pause or stop logged in the week before lowers the levels once more (B6, B7)
+            # each pause or stop logged in the week before lowers the levels once more (B6, B7);
+            # an episode touching that week made it busy (_busy_weeks), so a quiet one has none
+            if w > 1 and w - 2 in busy:
                 week_before = ws - timedelta(days=7)
                 for ep in eps.touching(week_before, ws):
                     if ep.severe is not None and week_before <= ep.severe < ws:
@@ -305,26 +315,31 @@ class _Planner:
 
     def step_ids(self, first: date, last: date) -> list[tuple[date, tuple[str, ...]]]:
         """Each day's planned step ids, ``first..last``: what :meth:`day` plans, built once per
-        (profile, active) and reused on days no procedure touches (stats over ten years)."""
+        (profile, actives tonight, E2 areas, E1 areas) and reused on every day alike (stats over
+        ten years). Which steps a day has depends on nothing else: a procedure's areas only take
+        a step out when none of its areas is left (:meth:`_base`, :meth:`active_areas`)."""
         out: list[tuple[date, tuple[str, ...]]] = []
+        if self.minor:  # A8: no steps on any day
+            return [(first + timedelta(days=i), ()) for i in range((last - first).days + 1)]
         cache: dict[tuple, tuple[str, ...]] = {}
         after, before = self.blocks.aftercare, self.blocks.before
+        timeline_on, week = self.timeline.on, self.titration.week
+        n_actives = range(len(ACTIVES))
         day = first
         one = timedelta(days=1)
+        offset = (first - self.start).days
         while day <= last:
-            offset = (day - self.start).days
-            wp = self.titration.week(offset // 7 + 1)
+            wp = week(offset // 7 + 1)
             k = offset % 7
-            if self.minor or day in after or day in before:
-                out.append((day, self.day(day).step_ids()))
-            else:
-                tonight = next((i for i in range(len(ACTIVES)) if wp.nights[i] >> k & 1), None)
-                key = (id(self.timeline.on(day)), tonight)
-                ids = cache.get(key)
-                if ids is None:
-                    ids = cache[key] = self.day(day).step_ids()
-                out.append((day, ids))
+            nights = wp.nights
+            tonight = tuple(i for i in n_actives if nights[i] >> k & 1)
+            key = (id(timeline_on(day)), tonight, after.get(day), before.get(day))  # the timeline keeps each profile
+            ids = cache.get(key)
+            if ids is None:
+                ids = cache[key] = self.day(day).step_ids()
+            out.append((day, ids))
             day += one
+            offset += 1
         return out
 
     def notices(self, first: date, last: date) -> tuple[Notice, ...]:

@@ -291,6 +291,21 @@ class Store(ChangesAndPendingMixin):
         parse = date.fromisoformat
         return tuple((parse(d), bool(a), done, skipped, irr) for d, a, done, skipped, irr in rows)
 
+    def read_irritations(self, profile_key: str, last: date | None = None, *,
+                         first: date | None = None) -> tuple[tuple, ...]:
+        """``(date, irritation)`` of every check-in from ``first`` to ``last``, in date order: the
+        two columns of :meth:`read_history` titration reads (`today` over ten years)."""
+        with self._sql():
+            pid = self._profile_id(profile_key)
+            if pid is None:
+                return ()
+            rows = self._conn.execute(
+                "SELECT day, irritation FROM checkins WHERE profile_id = ? AND day BETWEEN ? AND ? ORDER BY day",
+                (pid, _day(first, _FIRST_DAY), _day(last, _LAST_DAY)),
+            ).fetchall()
+        parse = date.fromisoformat
+        return tuple([(parse(d), irr) for d, irr in rows])
+
     def iter_checkins(self, profile_key: str) -> Iterator[CheckIn]:
         """Every check-in of ``profile_key`` in date order, one at a time from a cursor (a log of
         any length streams in constant memory; `milia log export`). Use while the store is open."""
@@ -343,9 +358,13 @@ class Store(ChangesAndPendingMixin):
             sql = self._conn.execute
 
             def latest_trigger(before: str, level: int) -> str | None:
-                # `irritation >= 2` selects the partial index checkins_irritated (schema 4)
-                return sql(f"SELECT max(day) FROM checkins WHERE profile_id = ? AND irritation >= 2 "
-                           f"AND irritation >= {level} AND day < ?", (pid, before)).fetchone()[0]
+                # `irritation >= 2` selects the partial index checkins_irritated (schema 4); one
+                # seek per value (irritation is 0-3): a range of values made SQLite walk the
+                # whole log back when no such day exists (a million days without an irritation 3)
+                days = [sql("SELECT max(day) FROM checkins WHERE profile_id = ? AND irritation >= 2 "
+                            "AND irritation = ? AND day < ?", (pid, value, before)).fetchone()[0]
+                        for value in range(max(level, 2), 4)]
+                return max((d for d in days if d is not None), default=None)
 
             def episode_start(day: str) -> str:
                 for _ in range(1000):  # bounded: each turn moves to an earlier trigger

@@ -19,7 +19,7 @@ Everything here is a pure function of (profile, log, start, today); the titratio
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 from typing import Iterable, NamedTuple
 
@@ -286,10 +286,11 @@ class ProcedureBlocks:
     """E2: areas out of every step (14 days from each procedure); E1: areas actives keep off
     in the 7 days before one."""
 
-    __slots__ = ("aftercare", "before", "procedures")
+    __slots__ = ("aftercare", "before", "procedures", "_days")
 
     def __init__(self, procedures: Iterable[Event]) -> None:
         self.procedures = tuple(procedures)
+        self._days = sorted(ev.date for ev in self.procedures)  # any_between bisects them
         self.aftercare: dict[date, frozenset[str]] = {}
         self.before: dict[date, frozenset[str]] = {}
         after: dict[date, set[str]] = {}
@@ -305,10 +306,12 @@ class ProcedureBlocks:
 
     def any_between(self, first: date, last: date) -> bool:
         """Whether a procedure takes any area on a day of ``first..last`` (E1 or E2)."""
-        if not self.procedures:
+        days = self._days
+        if not days:
             return False
-        return any(ev.date - timedelta(days=BEFORE_PROCEDURE_DAYS) <= last
-                   and ev.date + timedelta(days=AFTERCARE_DAYS - 1) >= first for ev in self.procedures)
+        # the first procedure whose aftercare reaches ``first``: does its E1 week start by ``last``?
+        i = bisect_left(days, first - timedelta(days=AFTERCARE_DAYS - 1))
+        return i < len(days) and days[i] - timedelta(days=BEFORE_PROCEDURE_DAYS) <= last
 
     def treated(self, day: date) -> frozenset[str]:
         return self.aftercare.get(day, frozenset())

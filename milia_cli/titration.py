@@ -93,8 +93,7 @@ def _count(mask: int) -> int:
     return bin(mask).count("1")
 
 
-def _first_n(mask: int, n: int) -> int:
-    """The first ``n`` nights of ``mask`` in calendar order."""
+def _first_n_of(mask: int, n: int) -> int:
     out = 0
     for k in range(7):
         if n <= 0:
@@ -105,6 +104,18 @@ def _first_n(mask: int, n: int) -> int:
     return out
 
 
+# a week's masks are 7 bits and a level at most 7 nights: every answer looked up, not counted
+# again for each active of each of 520 weeks
+_FIRST_N = [[_first_n_of(mask, n) for n in range(8)] for mask in range(128)]
+
+
+def _first_n(mask: int, n: int) -> int:
+    """The first ``n`` nights of ``mask`` in calendar order."""
+    if 0 <= mask < 128 and n < 8:
+        return _FIRST_N[mask][n] if n > 0 else 0
+    return _first_n_of(mask, n)
+
+
 def _drop_last(mask: int) -> int:
     for k in range(6, -1, -1):
         if mask >> k & 1:
@@ -112,10 +123,21 @@ def _drop_last(mask: int) -> int:
     return mask
 
 
+_PATTERNS: dict[tuple, list[int]] = {}
+
+
 def _pattern(levels: list[int], prev_first_nights: int) -> list[int]:
     """Each active's nights at ``levels`` before masks: the first on NIGHTS (shifted a day
     when the week before ended on one of its nights and it has 1–3 nights now), the others
-    on free nights in FILL_PREFERENCE order."""
+    on free nights in FILL_PREFERENCE order. Only the levels and that last night matter: cached."""
+    key = (*levels, prev_first_nights >> 6 & 1)
+    got = _PATTERNS.get(key)
+    if got is None:
+        got = _PATTERNS[key] = _pattern_of(levels, prev_first_nights)
+    return list(got)
+
+
+def _pattern_of(levels: list[int], prev_first_nights: int) -> list[int]:
     out: list[int] = []
     taken = 0
     for i, n in enumerate(levels):

@@ -77,19 +77,40 @@ def test_checkin_reads_only_the_plans_window_of_a_long_log(milia, long_log, rows
     assert rows_converted["rows"] <= window + 1 + PRE_START, f"read {rows_converted['rows']} check-ins for an {window}-day plan"
 
 
-def test_today_reads_only_the_plans_window_of_a_long_log(milia, long_log, monkeypatch):
+def _count_compact_rows(monkeypatch) -> dict:
+    """How many compact rows (read_history, read_irritations) the store returned."""
     counted = {"rows": 0}
-    real = store_mod.Store.read_history
+    for name in ("read_history", "read_irritations"):
+        real = getattr(store_mod.Store, name)
 
-    def counting(self, *args, **kwargs):
-        rows = real(self, *args, **kwargs)
-        counted["rows"] += len(rows)
-        return rows
+        def counting(self, *args, _real=real, **kwargs):
+            rows = _real(self, *args, **kwargs)
+            counted["rows"] += len(rows)
+            return rows
 
-    monkeypatch.setattr(store_mod.Store, "read_history", counting)
+        monkeypatch.setattr(store_mod.Store, name, counting)
+    return counted
+
+
+def test_today_reads_only_the_plans_window_of_a_long_log(milia, long_log, monkeypatch):
+    counted = _count_compact_rows(monkeypatch)
     r = milia("today", today=TODAY)
     assert r.exit_code == 0, r.output
-    assert counted["rows"] <= (TODAY - START).days + 1 + PRE_START
+    assert 0 < counted["rows"] <= (TODAY - START).days + 1 + PRE_START
+
+
+def test_today_on_a_long_plan_makes_check_ins_only_of_the_notices_window(milia, home, rows_converted, monkeypatch):
+    """A two-year plan: titration reads compact rows; full CheckIns only for the 12 weeks
+    the notices look at (it used to convert the whole plan's check-ins)."""
+    start = TODAY - timedelta(days=730)
+    milia.write_profile(BASE_PROFILE.replace(f"start = {START.isoformat()}", f"start = {start.isoformat()}"))
+    with open_store(home / "milia.db") as store:
+        store.import_log("default", big_log(start, TODAY - timedelta(days=1), 0))
+    counted = _count_compact_rows(monkeypatch)
+    r = milia("today", today=TODAY)
+    assert r.exit_code == 0, r.output
+    assert rows_converted["rows"] <= 12 * 7 + 1, f"made {rows_converted['rows']} CheckIns"
+    assert counted["rows"] >= 700  # the whole plan so far, as compact rows
 
 
 def test_export_reads_only_the_exported_weeks(milia, long_log, rows_converted):

@@ -104,7 +104,7 @@ def today_cmd(
             st.out(msg.NOT_STARTED.format(name=profile.name, start=start.isoformat(), days=(start - day).days))
         return
     log, rows = _recent_log_and_history(st, day)
-    view = day_view(profile, log, day, today=today, irritations=((r[0], r[4]) for r in rows))
+    view = day_view(profile, log, day, today=today, irritations=rows)
     assert view is not None
     if as_json:
         _dump_json(st, view.to_dict())
@@ -116,7 +116,7 @@ def today_cmd(
 
 def _recent_log_and_history(st: "State", day: date) -> tuple:
     """The full check-ins of the week before ``day`` through ``day`` (notices, what is checked)
-    and the check-ins of the plan so far, schedule.start to ``day``, as compact rows (titration
+    and the (date, irritation) of each check-in of the plan so far, to ``day`` (titration
     reads nothing before the start): the same cost on a log of any length; one connection."""
     from milia_cli.logmodel import EMPTY_LOG
 
@@ -124,8 +124,10 @@ def _recent_log_and_history(st: "State", day: date) -> tuple:
         return EMPTY_LOG, ()
     with st.open_store() as store:
         first = store.plan_history_first(st.log_key, st.profile().schedule.start)
-        return (store.read_log(st.log_key, first=min(first, day - RECENT_LOOKBACK), last=day),
-                store.read_history(st.log_key, first=first, last=day))
+        # the full check-ins only for the notices' 12-week window (A6/A7, A1); a pause open
+        # before day 1 reaches the planner through the compact rows from `first` (invariant 10)
+        return (store.read_log(st.log_key, first=day - RECENT_LOOKBACK, last=day),
+                store.read_irritations(st.log_key, first=first, last=day))
 
 
 # -- why -----------------------------------------------------------------------------------
