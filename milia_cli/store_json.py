@@ -168,6 +168,14 @@ def _shown(value):
     return json_text(value)
 
 
+def _list_of(obj: dict, key: str) -> list:
+    """The document's ``key`` list (absent: empty), or the one sentence saying it is not a list."""
+    items = obj.get(key, [])
+    if not isinstance(items, list):
+        raise _Bad(key, msg.J_NOT_LIST.format(found=_kind(items)))
+    return items
+
+
 class _Bad(Exception):
     def __init__(self, where: str, problem: str) -> None:
         super().__init__(problem)
@@ -314,27 +322,21 @@ def log_from_dict(data: Any, source: str) -> LogDocument:
             raise _Bad("profile", msg.J_BAD_PROFILE.format(value=_shown(profile)))
         if not isinstance(obj.get("name"), (str, type(None))):  # informative only: never matched
             raise _Bad("name", msg.J_BAD_NAME.format(value=_shown(obj["name"])))
-        raw_checkins = obj.get("checkins", [])
-        if not isinstance(raw_checkins, list):
-            raise _Bad("checkins", msg.J_NOT_LIST.format(found=_kind(raw_checkins)))
+        raw_checkins = _list_of(obj, "checkins")
         checkins: dict[date, CheckIn] = {}
         for i, item in enumerate(raw_checkins):
             ci = _checkin(item, f"checkins[{i}]")
             if ci.date in checkins:
-                raise _Bad(f"checkins[{i}]", msg.J_DUP_DATE.format(value=_shown(ci.date.isoformat())))
+                raise _Bad(f"checkins[{i}]", msg.J_DUP_DATE.format(value=ci.date.isoformat()))
             checkins[ci.date] = ci
-        raw_events = obj.get("events", [])
-        if not isinstance(raw_events, list):
-            raise _Bad("events", msg.J_NOT_LIST.format(found=_kind(raw_events)))
+        raw_events = _list_of(obj, "events")
         events: dict[tuple, Event] = {}
         for i, item in enumerate(raw_events):
             ev = _event(item, f"events[{i}]")
             old = events.get(event_sort_key(ev))
             events[event_sort_key(ev)] = ev if old is None else ev._replace(seen_clinician=old.seen_clinician
                                                                                 or ev.seen_clinician)
-        raw_changes = obj.get("changes", [])
-        if not isinstance(raw_changes, list):
-            raise _Bad("changes", msg.J_NOT_LIST.format(found=_kind(raw_changes)))
+        raw_changes = _list_of(obj, "changes")
         changes: dict[tuple, ProfileChange] = {}
         for i, item in enumerate(raw_changes):
             change = _change(item, f"changes[{i}]")
