@@ -111,6 +111,14 @@ def identify(path: Path, profile: "Profile", locations: "Locations", *, home: bo
 
 
 # -- two files, one identity ----------------------------------------------------------
+def home_log_key(locations: "Locations", name: str) -> str:
+    """The key of the log of home profile ``name``: the id its file holds, else ``name`` (also
+    when the file is gone: a log kept after `delete --keep-log`, or an id `doctor` shows). Read
+    without validating the file, so a broken profile can still export or import its log."""
+    path = locations.profile_path(name)
+    return (file_identity(path, True) or name) if path.exists() else name
+
+
 def file_identity(path: Path, home: bool) -> str | None:
     """The identity ``path`` claims, read without trusting it (None if unreadable)."""
     raw = _read_regular(path)

@@ -174,12 +174,10 @@ class DeleteReport:
 
 
 def log_key_of(locations: Locations, name: str) -> str:
-    """The key of the log of home profile ``name``: the id its file holds, else ``name``
-    (also when the file is gone: a log kept after `delete --keep-log`, or an id `doctor` shows)."""
-    from milia_cli.identity import file_identity
+    """The key of the log of home profile ``name`` (see :func:`milia_cli.identity.home_log_key`)."""
+    from milia_cli.identity import home_log_key
 
-    path = locations.profile_path(name)
-    return file_identity(path, True) or name if path.exists() else name
+    return home_log_key(locations, name)
 
 
 def delete_profile(locations: Locations, name: str, *, with_log: bool, timeout: float | None = None) -> DeleteReport:

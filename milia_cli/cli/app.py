@@ -218,12 +218,10 @@ class State:
         the file; a client file without one gets one now, as its log is about to be used).
         A home profile's key is read without validating the file, so a broken or missing
         profile can still export or import its log."""
-        if self.profile_file is None:  # as profiles.log_key_of, without importing that module
-            from milia_cli.identity import file_identity
+        if self.profile_file is None:
+            from milia_cli.identity import home_log_key
 
-            name = validate_profile_name(self.name)
-            path = self.locations.profile_path(name)
-            return (file_identity(path, True) or name) if path.exists() else name
+            return home_log_key(self.locations, validate_profile_name(self.name))
         profile = self.profile()
         if profile.id is None:
             from milia_cli.identity import claim
