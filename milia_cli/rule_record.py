@@ -7,7 +7,7 @@ data -> record <- lookups, no cycle.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from milia_cli.plan import Notice
 
@@ -56,7 +56,7 @@ class Rule(NamedTuple):
             body = f"{body} {self.disagreement}"
         return Notice(id=self.id, level=level or self.level, text=body, source=self.source)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "group": GROUPS[self.group],
