@@ -43,7 +43,7 @@ class StepKind(NamedTuple):
     order: int  # position within a slot (lower first)
     title: str
     short: str  # the label of tables and calendars (actives in capitals)
-    how: dict  # area kind ("face", "eye", "body") or a variant key -> the how-to text
+    how: dict[str, str]  # area kind ("face", "eye", "body") or a variant key -> the how-to text
     active: bool = False
     optional: bool = False  # never counts against adherence or a streak (stats)
     rules: tuple[str, ...] = ()  # the rules behind it (on every instance of the step)
@@ -105,7 +105,7 @@ class ActiveKind(NamedTuple):
     step: str
     start: int  # nights a week to start (B3, C2)
     restart: int  # the bottom level after a stop or a pause of eligibility (B7, B13)
-    caps: dict  # skin type -> most nights a week (B4, C3); "*" for the others
+    caps: dict[str, int]  # skin type -> most nights a week (B4, C3); "*" for the others
     start_rules: tuple[str, ...]
     up_rules: tuple[str, ...]
     first: bool = False  # placed first in the week (retinol); the others fill the free nights
@@ -123,5 +123,5 @@ JOIN_AFTER_FIRST = 3  # C4: the acid joins from week 3 when retinol is in the pl
 TEST_SPOT_NIGHTS = 3  # D8: an active's first nights say to try a test spot first
 
 
-def cap_for(table: dict, skin: str) -> int:
+def cap_for(table: dict[str, int], skin: str) -> int:
     return table.get(skin, table["*"])

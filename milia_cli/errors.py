@@ -23,13 +23,21 @@ class ExitCode(IntEnum):
 
 
 class MiliaError(Exception):
-    """A problem the user can fix. ``str(err)`` is the sentence shown to them."""
+    """A problem the user can fix. ``str(err)`` is the sentence shown to them; ``code`` says
+    which message it is (``dates.bad_date``), taken from the :class:`milia_cli.messages.Message`
+    it was raised with, so scripts and tests need not match wording."""
 
     exit_code: ExitCode = ExitCode.ERROR
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, code: str | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.code: str = code or getattr(message, "code", None) or "error"
+
+    def to_dict(self) -> dict[str, object]:
+        """The error as ``--json`` commands print it on stderr (schema ``milia.error/1``)."""
+        return {"schema": "milia.error/1", "code": self.code, "message": str(self.message),
+                "exit": int(self.exit_code)}
 
     def __str__(self) -> str:
         return self.message

@@ -16,7 +16,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, NamedTuple
 
-from milia_cli.catalogue import ACTIVE_STEPS, NOTICE_LEVELS, SLOTS, STEP_IDS  # noqa: F401  (the one vocabulary)
+from milia_cli.catalogue import (  # re-exported: the one vocabulary
+    ACTIVE_STEPS as ACTIVE_STEPS,
+    NOTICE_LEVELS as NOTICE_LEVELS,
+    SLOTS as SLOTS,
+    STEP_IDS as STEP_IDS,
+)
 
 PLAN_SCHEMA = "milia.plan/1"
 

@@ -1,13 +1,13 @@
-"""RULES.md as data: one :class:`~milia_cli.rules.Rule` per row, and the nine notices.
+"""RULES.md as data: one :class:`~milia_cli.rule_record.Rule` per row, and the nine notices.
 
 The wording is ours, the meaning is fixed by RULES.md. Sources: S0–S3 are the
-seed articles (see :data:`milia_cli.rules.SEEDS`), ``D`` a design default.
+seed articles (see :data:`milia_cli.rule_record.SEEDS`), ``D`` a design default.
 Never promise clearance: prevention evidence is thin, the tool says "may help".
 """
 
 from __future__ import annotations
 
-from milia_cli.rules import Rule
+from milia_cli.rule_record import Rule
 
 R, A, E = "retinol", "exfoliate", "eye-cream"
 

@@ -6,6 +6,8 @@ and E2 takes treated areas out of every step (:func:`without`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from milia_cli.catalogue import (
     ACTIVE_AVOID, AREA_KIND, BODY_AREAS, BODY_HOW, EYE_AREAS, FACE_AREAS, FACE_GROUP, SHORT, STEP_KINDS, TITLES,
 )
@@ -20,7 +22,7 @@ TEST_SPOT = ("New: try it on a test spot first (a coin-sized area on the jawline
 _ORDER = {a: i for i, a in enumerate(("face",) + AREAS)}
 
 
-def ordered_areas(areas) -> tuple[str, ...]:
+def ordered_areas(areas: Iterable[str]) -> tuple[str, ...]:
     """Areas in the canonical order of AREAS (unknown ones after, sorted)."""
     known = sorted((a for a in areas if a in _ORDER), key=_ORDER.__getitem__)
     return tuple(known) + tuple(sorted(a for a in areas if a not in _ORDER))

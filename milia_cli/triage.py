@@ -7,6 +7,7 @@ look", naming other conditions only as possibilities. Pure: answers in, notices 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
+from typing import Any
 
 from milia_cli.plan import Notice
 from milia_cli.profile import AREAS
@@ -49,7 +50,7 @@ class Answers:
     def given(self) -> bool:
         return any(getattr(self, f.name) is not None for f in fields(self))
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {k: v for k, v in asdict(self).items() if v is not None}
 
 
@@ -93,7 +94,7 @@ class Assessment:
     def refer(self) -> bool:
         return any(n.level == "refer" for n in self.notices)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"schema": "milia.triage/1", "answers": self.answers.to_dict(), "refer": self.refer,
                 "notices": [n.to_dict() for n in self.notices]}
 

@@ -8,73 +8,29 @@ bytes and modes of the whole tree).
 from __future__ import annotations
 
 import os
-import stat
+import tomllib
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
 import pytest
 import tomli_w
-import tomllib
 
-from milia_cli.cli import app
 from milia_cli.profile_schema import FIELDS
 from tests.conftest import BASE_PROFILE
+from tests.support.cli import (
+    FLAG_CASES,
+    assert_refused,
+    commands,
+    needs,
+    snapshot,
+    stderr_lines,
+)
 
 TODAY = date(2026, 11, 30)
 
 
 # -- helpers shared by the reliability suites ------------------------------------------------
-def snapshot(root: Path) -> dict[str, tuple]:
-    """Every path under ``root`` with its mode, and its bytes for files."""
-    tree: dict[str, tuple] = {}
-    if not root.exists():
-        return tree
-    tree["."] = ("dir", stat.S_IMODE(root.stat().st_mode))
-    for dirpath, dirnames, filenames in os.walk(root):
-        for name in dirnames + filenames:
-            path = Path(dirpath) / name
-            st = path.lstat()
-            rel = str(path.relative_to(root))
-            if stat.S_ISDIR(st.st_mode):
-                tree[rel] = ("dir", stat.S_IMODE(st.st_mode))
-            else:
-                tree[rel] = ("file", stat.S_IMODE(st.st_mode), path.read_bytes())
-    return tree
-
-
-def commands() -> set[str]:
-    """Top-level commands (and 'group sub' pairs) registered right now."""
-    import typer
-
-    root = typer.main.get_command(app)
-    names: set[str] = set()
-    for name, cmd in root.commands.items():  # type: ignore[attr-defined]
-        names.add(name)
-        for sub in getattr(cmd, "commands", {}):
-            names.add(f"{name} {sub}")
-    return names
-
-
-def needs(*names: str) -> None:
-    missing = [n for n in names if n not in commands()]
-    assert not missing, f"commands missing from the CLI: {', '.join(missing)}"
-
-
-def stderr_lines(result: Any) -> list[str]:
-    return [line for line in result.stderr.splitlines() if line.strip()]
-
-
-def assert_refused(result: Any, before: dict, home: Path, *, codes: tuple[int, ...] = (1, 2)) -> None:
-    """The error contract: exit 1/2, one stderr line for exit 1, no traceback, nothing changed."""
-    assert result.exception is None, f"crashed: {result.exception!r}"
-    assert result.exit_code in codes, (result.exit_code, result.output)
-    assert "Traceback" not in result.output
-    if result.exit_code == 1:
-        lines = stderr_lines(result)
-        assert len(lines) == 1, result.stderr
-        assert lines[0].startswith("milia: ") and "internal error" not in lines[0], lines[0]
-    assert snapshot(home) == before, "the home changed on an error"
 
 
 @pytest.fixture
@@ -313,59 +269,6 @@ def test_control_characters_in_typed_paths_are_not_echoed_raw(milia, with_profil
 
 
 # -- flags: impossible dates, out-of-range numbers, unknown steps ------------------------------------------------
-FLAG_CASES = [
-    ["init", "--force", "--skin-type", "dry", "--pregnancy", "none", "--timezone", "UTC", "--start", "2026-02-30"],
-    ["init", "--force", "--skin-type", "dry", "--pregnancy", "none", "--timezone", "UTC", "--birth-year", "3000"],
-    ["init", "--force", "--skin-type", "dry", "--pregnancy", "none", "--timezone", "UTC", "--birth-year", "x"],
-    ["init", "--force", "--skin-type", "dry", "--pregnancy", "none", "--timezone", "UTC", "--am", "31:00"],
-    ["init", "--force", "--skin-type", "dry", "--pregnancy", "none", "--timezone", "UTC", "--area", "soul"],
-    ["init", "--force", "--skin-type", "scaly", "--pregnancy", "none", "--timezone", "UTC"],
-    ["plan", "--from", "2026-02-30"],
-    ["plan", "--weeks", "0"],
-    ["plan", "--weeks", "-3"],
-    ["plan", "--weeks", "100000"],
-    ["plan", "--week", "0"],
-    ["plan", "--week", "99999999999999999999"],
-    ["today", "--date", "2026-02-30"],
-    ["today", "--date", "30/11/2026"],
-    ["checkin", "--date", "2026-02-30", "--all"],
-    ["checkin", "--date", "2026-11-31", "--all"],
-    ["checkin", "--date", "0000-01-01", "--all"],
-    ["checkin", "--date", "9999-12-31", "--all"],
-    ["plan", "--from", "9999-12-27"],  # issue 12, item 4: the range ends, where plans used to overflow
-    ["plan", "--from", "0001-01-01"],
-    ["today", "--date", "9999-12-31"],
-    ["today", "--date", "0001-01-01"],
-    ["event", "add", "--kind", "laser", "--date", "9999-12-31"],
-    ["triage", "--size-mm", "nan"],  # item 13: nan passes a range check
-    ["checkin", "--irritation", "4"],
-    ["checkin", "--irritation", "-1"],
-    ["checkin", "--irritation", "mild"],
-    ["checkin", "--bumps", "-1"],
-    ["checkin", "--bumps", "100000000000000000000000"],
-    ["checkin", "--done", "teleport"],
-    ["checkin", "--done", "am:nothing"],
-    ["checkin", "--done", "noon:cleanse"],
-    ["checkin", "--done", "pm:"],
-    ["checkin", "--done", ""],
-    ["checkin", "--done", "am:cleanse", "--skip", "am:cleanse"],
-    ["checkin"],
-    ["stats", "--days", "0"],
-    ["stats", "--days", "-5"],
-    ["stats", "--days", "9999999999"],
-    ["event", "add", "--kind", "exorcism", "--date", "2026-11-24"],
-    ["event", "add", "--kind", "laser", "--date", "2026-13-01"],
-    ["event", "add", "--kind", "laser", "--date", "2300-01-01"],  # outside the supported dates (a planned one is fine)
-    ["event", "add", "--kind", "laser", "--date", "2026-11-24", "--area", "soul"],
-    ["why", "no-such-rule-or-step"],
-    ["export", "ics", "--weeks", "0"],
-    ["export", "pdf"],
-    ["log", "import", "/nonexistent/file.json"],
-    ["--home"],
-    ["--no-such-flag"],
-    ["profile", "set", "skin.type"],
-    ["profile", "delete"],
-]
 
 
 @pytest.mark.parametrize("argv", FLAG_CASES, ids=[" ".join(a)[:50] for a in FLAG_CASES])

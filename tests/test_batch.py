@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import BASE_PROFILE, PROFILES_DIR
+
 from milia_cli.batch import client_files, output_stems, run_batch, slugify
 from milia_cli.errors import MiliaError
-from test_exporters_support import profile
+from tests.support.exporters import profile
 
 
 def _client(directory: Path, stem: str, name: str, **replace: str) -> Path:

@@ -9,8 +9,8 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
-
 from conftest import BASE_PROFILE, TODAY, fake_env
+
 from milia_cli.logmodel import CheckIn, Log
 from milia_cli.store import open_store
 

@@ -14,35 +14,8 @@ import sys
 
 import pytest
 
-from milia_cli.cli.app import COMMAND_MODULES, modules_for
-
-ALL_MODULES = sorted(set(COMMAND_MODULES.values()))
-EAGER = "from milia_cli.cli import load_commands, main; load_commands(); main()"
-
-
-def complete(words: str, *, shell: str = "bash", eager: bool = False, importtime: bool = False,
-             home: str = "/nonexistent-milia-home") -> tuple[list[str], set[str]]:
-    """(the candidates printed, the milia modules imported) for a tab press after ``words``."""
-    env = {"PATH": "/usr/bin:/bin", "MILIA_HOME": home, "_MILIA_COMPLETE": f"complete_{shell}"}
-    if shell == "bash":
-        typed = words.split()
-        env.update(COMP_WORDS=words, COMP_CWORD=str(len(typed) if words.endswith(" ") else len(typed) - 1))
-    else:
-        env.update(_TYPER_COMPLETE_ARGS=words)
-        if shell == "fish":
-            env["_TYPER_COMPLETE_FISH_ACTION"] = "get-args"
-    cmd = [sys.executable, *(["-X", "importtime"] if importtime else []),
-           *(["-c", EAGER] if eager else ["-m", "milia_cli"])]
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    modules = {line.rsplit("|", 1)[1].strip() for line in proc.stderr.splitlines()
-               if line.startswith("import time:") and "|" in line}
-    return [line for line in proc.stdout.splitlines() if line], modules
-
-
-def loaded_command_modules(modules: set[str]) -> list[str]:
-    return sorted(m.rsplit(".", 1)[1] for m in modules if m.startswith("milia_cli.cli.") and
-                  m.rsplit(".", 1)[1] in ALL_MODULES)
+from milia_cli.cli.app import COMMAND_MODULES
+from tests.support.imports import complete, loaded_command_modules
 
 
 @pytest.mark.parametrize(("words", "expected"), [
@@ -93,12 +66,9 @@ def test_lazy_completion_answers_exactly_what_loading_everything_answers(words):
     assert complete(words)[0] == complete(words, eager=True)[0]
 
 
-def test_modules_for_a_tab_press_on_the_command_word_is_nothing_up_front():
-    env = {"_MILIA_COMPLETE": "complete_bash", "COMP_WORDS": "milia pl", "COMP_CWORD": "1"}
-    assert modules_for([], env) == []
-    env = {"_MILIA_COMPLETE": "complete_bash", "COMP_WORDS": "milia today --", "COMP_CWORD": "2"}
-    assert modules_for([], env) == ["plan_cmds"]
-    assert modules_for([], {}) == ALL_MODULES  # no tab press: `milia` alone shows help, all commands
+def test_a_tab_press_after_a_command_loads_that_commands_module_only():
+    _, modules = complete("milia today --", importtime=True)
+    assert loaded_command_modules(modules) == ["plan_cmds"]
 
 
 def test_help_lists_every_command_in_a_fixed_order(milia):

@@ -4,7 +4,6 @@ at once both land (or one is refused clearly), and the file is never torn.
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,24 +11,12 @@ import pytest
 from milia_cli.profile import load_profile
 from milia_cli.store import open_store
 from tests.conftest import BASE_PROFILE
-from tests.test_bad_input import needs
-from tests.test_faults import BIN, DAYS, child_env
+from tests.support.cli import needs
+from tests.support.processes import DAYS, start_all
 
 # the plan of BASE_PROFILE on 2026-11-24 (a day without retinol)
 STEPS_24 = ["am:cleanse", "am:eye-cream", "am:moisturize", "am:sunscreen", "am:makeup",
             "pm:remove-makeup", "pm:cleanse", "pm:eye-cream", "pm:moisturize"]
-
-
-def start_all(home: Path, argvs: list[list[str]]) -> list[subprocess.CompletedProcess]:
-    """Start every command before waiting for any, so they really overlap."""
-    procs = [subprocess.Popen([str(BIN), "--home", str(home), *argv], env=child_env(),
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for argv in argvs]
-    results = []
-    for argv, proc in zip(argvs, procs):
-        out, err = proc.communicate(timeout=60)
-        results.append(subprocess.CompletedProcess(argv, proc.returncode, out, err))
-    return results
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from milia_cli.paths import Locations
 from milia_cli.store import open_store
 from milia_cli.store_schema import SCHEMA_VERSION
 from tests.conftest import BASE_PROFILE
-from tests.test_bad_input import snapshot
+from tests.support.cli import snapshot
 
 D = date(2026, 11, 24)
 

@@ -9,13 +9,13 @@ from datetime import date, datetime
 
 import jsonschema
 import pytest
+from conftest import BASE_PROFILE
 from hypothesis import HealthCheck, given, settings
 
-from conftest import BASE_PROFILE
 from milia_cli.exporters.csv_export import export_csv
 from milia_cli.exporters.json_export import export_json, plan_schema_text
 from milia_cli.exporters.markdown import export_markdown, md_escape
-from test_exporters_support import hand_plan, plan_for, profile, profiles
+from tests.support.exporters import hand_plan, plan_for, profile, profiles
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 VALIDATOR = jsonschema.Draft202012Validator(json.loads(plan_schema_text()), format_checker=jsonschema.FormatChecker())

@@ -14,7 +14,6 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -23,12 +22,9 @@ from milia_cli.errors import MiliaError
 from milia_cli.profile import load_profile
 from milia_cli.store import open_store
 from tests.conftest import fake_env
-from tests.test_bad_input import assert_refused, needs, snapshot, stderr_lines
+from tests.support.cli import assert_refused, needs, snapshot, stderr_lines
+from tests.support.processes import BIN, DAYS, TODAY, child_env, run_milia
 
-NOW = "2026-11-30"
-TODAY = date(2026, 11, 30)
-BIN = Path(sys.executable).with_name("milia")
-DAYS = [f"2026-11-{d}" for d in range(23, 31)]  # the plan starts 2026-11-23 in BASE_PROFILE
 SKIN = ["dry", "oily", "normal", "sensitive", "combination"]
 
 # Runs milia in a child that SIGKILLs itself at one exact point of a write (MILIA_TEST_KILL).
@@ -88,17 +84,6 @@ sys.argv = ["milia"] + sys.argv[1:]
 from milia_cli.cli import main
 main()
 """
-
-
-def child_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MILIA_")}
-    env.update(MILIA_NOW=NOW, NO_COLOR="1", **extra)
-    return env
-
-
-def run_milia(home: Path, *args: str, **popen: object) -> subprocess.CompletedProcess:
-    return subprocess.run([str(BIN), "--home", str(home), *args], env=child_env(), capture_output=True,
-                          text=True, timeout=60, **popen)  # type: ignore[arg-type]
 
 
 def run_killed_at(home: Path, point: str, *args: str) -> subprocess.CompletedProcess:
@@ -411,7 +396,6 @@ def test_database_directory_that_is_a_file_is_a_clear_error(milia, home, tmp_pat
 
 def test_read_only_filesystem_for_profile_writes(milia, home, monkeypatch):
     """EROFS from the kernel, injected where the temp file is created (works as root)."""
-    from milia_cli import fsutil
 
     path = milia.write_profile()
     before = snapshot(home)

@@ -12,12 +12,12 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from datetime import date, datetime, time, timedelta
+import tomllib
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 import tomli_w
-import tomllib
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -26,7 +26,7 @@ from milia_cli.errors import MiliaError
 from milia_cli.profile import load_profile
 from milia_cli.profile_schema import AREAS, FIELDS, PREGNANCY, SKIN_TYPES
 from tests.conftest import BASE_PROFILE, Milia
-from tests.test_bad_input import snapshot, stderr_lines
+from tests.support.cli import error_sentence, snapshot, stderr_lines
 
 TODAY = date(2026, 11, 30)
 # MILIA_FUZZ_EXAMPLES=2000 for the big run (issue 12: a few thousand cases); the default keeps the suite fast.
@@ -80,7 +80,7 @@ def check_contract(result, before: dict, home: Path) -> None:
     assert "internal error" not in result.output, result.output
     if result.exit_code == 1:  # warnings may come first; the error is the last line
         lines = stderr_lines(result)
-        assert lines and lines[-1].startswith("milia: "), result.stderr
+        assert lines and error_sentence(lines[-1]).startswith("milia: "), result.stderr
     if result.exit_code != 0:
         assert snapshot(home) == before, "an error changed the home"
 

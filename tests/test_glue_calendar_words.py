@@ -8,10 +8,10 @@ import re
 
 from milia_cli.exporters.csv_export import export_csv
 from milia_cli.exporters.ics import export_ics, plan_events
-from milia_cli.planner import build_plan
 from milia_cli.logmodel import EMPTY_LOG
+from milia_cli.planner import build_plan
 from milia_cli.steps import SHORT
-from tests.test_exporters_support import profile, read_vobject
+from tests.support.exporters import profile, read_vobject
 
 DASHED_STEP = re.compile(r"\b(remove-makeup|eye-cream|upper-eyelids|under-eyes|nose-corners)\b")
 

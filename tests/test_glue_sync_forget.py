@@ -14,7 +14,13 @@ import pytest
 from milia_cli.errors import MiliaError
 from milia_cli.paths import Locations
 from milia_cli.profiles import delete_profile
-from milia_cli.sync.state import STATE_FILENAME, Remembered, SyncLock, SyncState, calendar_key
+from milia_cli.sync.state import (
+    STATE_FILENAME,
+    Remembered,
+    SyncLock,
+    SyncState,
+    calendar_key,
+)
 from tests.conftest import BASE_PROFILE
 
 URL = "https://cloud.example.org/dav/"

@@ -9,8 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from milia_cli.wall_time import AHEAD_DAYS, coming_year, dst_warnings, slots_to_check, warn_dst
-from tests.test_exporters_support import profile
+from milia_cli.wall_time import (
+    AHEAD_DAYS,
+    coming_year,
+    dst_warnings,
+    slots_to_check,
+    warn_dst,
+)
+from tests.support.exporters import profile
 
 TODAY = date(2026, 11, 23)
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from milia_cli.exporters.html import export_html
-from test_exporters_support import hand_plan, plan_for, profile, profiles
+from tests.support.exporters import hand_plan, plan_for, profile, profiles
 
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

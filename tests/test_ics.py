@@ -8,13 +8,14 @@ tests/test_ics_calendar.py.
 from __future__ import annotations
 
 import ctypes
-import io
 import ctypes.util
+import io
 import os
 import re
 import shutil
 import subprocess
 from datetime import date, datetime, time, timedelta, timezone
+from functools import partial
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -22,13 +23,19 @@ from dateutil.tz import tzical
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from functools import partial
-
 from milia_cli.exporters import ics as ics_module
 from milia_cli.exporters.tzrules import transitions, vtimezone
 from milia_cli.plan import Day, Plan
-from test_exporters_support import (
-    DST_ZONES, as_utc, read_vobject, expected_occurrences, hand_plan, plan_for, profile, profiles, vobject_occurrences,
+from tests.support.exporters import (
+    DST_ZONES,
+    as_utc,
+    expected_occurrences,
+    hand_plan,
+    plan_for,
+    profile,
+    profiles,
+    read_vobject,
+    vobject_occurrences,
 )
 
 export_ics = partial(ics_module.export_ics, per_step=True)

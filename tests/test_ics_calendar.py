@@ -12,20 +12,27 @@ import re
 import shutil
 import subprocess
 import sys
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from conftest import BASE_PROFILE, fake_env
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import BASE_PROFILE, fake_env
 from milia_cli.exporters.csv_export import OUTLOOK_HEADER, export_csv
 from milia_cli.exporters.ics import content_date, export_ics, plan_series
 from milia_cli.logmodel import EMPTY_LOG, CheckIn, Log
 from milia_cli.plan import Day
-from test_exporters_support import expected_occurrences, hand_plan, plan_for, profile, profiles, read_vobject
+from tests.support.exporters import (
+    expected_occurrences,
+    hand_plan,
+    plan_for,
+    profile,
+    profiles,
+    read_vobject,
+)
 
 
 def _unfolded(data: bytes) -> list[str]:
@@ -366,7 +373,7 @@ def test_calendar_csvs_have_one_row_per_routine_unless_per_step(milia):
 
 def test_daily_commands_load_no_calendar_or_sync_code(home):
     """`today` and `checkin` never pay for the calendar exporters, the sync or caldav."""
-    from test_startup import imported_modules
+    from tests.support.imports import imported_modules
 
     (home / "profiles").mkdir(mode=0o700)
     (home / "profiles" / "default.toml").write_text(BASE_PROFILE)

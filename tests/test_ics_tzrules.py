@@ -20,7 +20,14 @@ from icalendar import Calendar
 
 from milia_cli.exporters import ics as ics_module
 from milia_cli.exporters.tzrules import vtimezone
-from test_exporters_support import as_utc, expected_occurrences, hand_plan, plan_for, profile, vobject_occurrences
+from tests.support.exporters import (
+    as_utc,
+    expected_occurrences,
+    hand_plan,
+    plan_for,
+    profile,
+    vobject_occurrences,
+)
 
 CHANGED_ZONES = ("America/Santiago", "America/Asuncion", "Africa/Casablanca", "Europe/Moscow", "Asia/Tehran",
                  "Pacific/Apia", "America/Sao_Paulo", "Asia/Jerusalem", "Africa/Cairo", "Asia/Gaza",

@@ -103,8 +103,9 @@ def test_cli_export_file_is_private_and_import_reports(milia, tmp_path: Path) ->
 
 
 def test_import_from_stdin(milia) -> None:
-    from conftest import fake_env
     import io
+
+    from conftest import fake_env
 
     milia.write_profile()
     env = fake_env()

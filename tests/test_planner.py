@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from conftest import BASE_PROFILE
 
 from milia_cli.logmodel import EMPTY_LOG, CheckIn, Event, Log
 from milia_cli.planner import build_plan, day_view, plan_days, plan_for_day
-from milia_cli.profile import Cautions, Habits, Milia, Profile, Skin, parse_profile
-from conftest import BASE_PROFILE
+from milia_cli.profile import Cautions, Milia, Profile, Skin, parse_profile
 
 BASE = parse_profile(BASE_PROFILE.encode(), "test")
 START = BASE.schedule.start  # Monday 2026-11-23

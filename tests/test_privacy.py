@@ -14,8 +14,8 @@ import pytest
 
 from milia_cli.store import open_store
 from tests.conftest import BASE_PROFILE
-from tests.test_bad_input import FLAG_CASES, commands, needs, snapshot, stderr_lines
-from tests.test_faults import BIN, DAYS, TODAY, child_env
+from tests.support.cli import FLAG_CASES, commands, needs, snapshot, stderr_lines
+from tests.support.processes import BIN, DAYS, TODAY, child_env
 
 CANARY = "zq-canary-7731"  # a note nobody would type twice
 

@@ -4,7 +4,6 @@ a non-zero exit, no traceback, and the remembered state stays consistent. Real R
 from __future__ import annotations
 
 import json
-import socket
 from datetime import date
 
 import pytest
@@ -12,9 +11,10 @@ import pytest
 pytest.importorskip("radicale", reason="radicale is not installed: pip install -e '.[test]' brings it")
 caldav = pytest.importorskip("caldav", reason="caldav is not installed: pip install -e '.[test]' brings it")
 
-from caldav_server import PASSWORD, USER, free_port, start_radicale, stop  # noqa: E402
 from conftest import fake_env  # noqa: E402
-from test_rev2_caldav_sync import creds, server_calendar, server_objects  # noqa: E402
+
+from tests.support.caldav import creds, server_calendar, server_objects  # noqa: E402
+from tests.support.caldav_server import PASSWORD, USER, free_port, start_radicale, stop  # noqa: E402
 
 
 @pytest.fixture(scope="module")

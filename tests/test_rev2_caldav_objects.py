@@ -9,7 +9,7 @@ from milia_cli.exporters.ics import plan_events
 from milia_cli.exporters.tzrules import vtimezone
 from milia_cli.sync.objects import href_for, operations, reconcile, wanted_objects
 from milia_cli.sync.state import Remembered, SyncState, calendar_key
-from test_exporters_support import hand_plan, profile
+from tests.support.exporters import hand_plan, profile
 
 CAL = "http://127.0.0.1:5232/ana/cal/"
 

@@ -14,9 +14,11 @@ import pytest
 pytest.importorskip("radicale", reason="radicale is not installed: pip install -e '.[test]' brings it")
 caldav = pytest.importorskip("caldav", reason="caldav is not installed: pip install -e '.[test]' brings it")
 
-from caldav_server import PASSWORD, USER, start_radicale, stop  # noqa: E402
 from conftest import BASE_PROFILE, fake_env  # noqa: E402
+
 from milia_cli.steps import SHORT  # noqa: E402
+from tests.support.caldav import creds, server_calendar, server_objects
+from tests.support.caldav_server import start_radicale, stop  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -26,23 +28,9 @@ def server(tmp_path_factory):
     stop(srv)
 
 
-def creds(**more) -> dict:
-    return {"MILIA_CALDAV_USER": USER, "MILIA_CALDAV_PASSWORD": PASSWORD, **more}
-
-
 def sync(milia, server, calendar, *args, today=date(2026, 11, 23), vars=None):
     env = fake_env(today, vars=creds() if vars is None else vars)
     return milia("sync", "caldav", "--url", server.url, "--calendar", calendar, *args, env=env, today=today)
-
-
-def server_calendar(server, name):
-    client = caldav.DAVClient(url=server.url, username=USER, password=PASSWORD, require_tls=False,
-                              enable_rfc6764=False)
-    return next(c for c in client.principal().calendars() if c.get_display_name() == name)
-
-
-def server_objects(server, name) -> list[str]:
-    return [obj.data for obj in server_calendar(server, name).events()]
 
 
 def occurrences(texts: list[str], first: date, last: date) -> Counter:
@@ -172,8 +160,9 @@ def test_52_weeks_across_dst_read_back_exactly(milia, server, zone, am, pm):
 
 def server_expanded(server, name, first: date, last: date) -> Counter:
     """The occurrences as the server expands them (CalDAV calendar-query with <C:expand>)."""
-    import icalendar
     import xml.etree.ElementTree as ET
+
+    import icalendar
 
     cal = server_calendar(server, name)
     lo, hi = f"{first - timedelta(days=2):%Y%m%d}T000000Z", f"{last + timedelta(days=2):%Y%m%d}T000000Z"

@@ -7,12 +7,13 @@ import json
 from datetime import timedelta
 
 import jsonschema
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from milia_cli import catalogue
 from milia_cli.exporters.json_export import plan_schema_text
 from milia_cli.planner import build_plan
-from test_planner_strategies import courses, rev2_profiles
+from tests.support.strategies import courses, rev2_profiles
 
 SCHEMA = json.loads(plan_schema_text())
 

@@ -216,7 +216,7 @@ def test_the_text_report_names_levels_ids_and_sources(milia):
 
 
 def test_check_imports_no_heavy_module_and_the_version_stays_light():
-    from tests.test_startup import HEAVY, imported_modules
+    from tests.support.imports import HEAVY, imported_modules
 
     names = imported_modules("check", "Aqua, Glycerin, Retinol")
     assert "milia_cli.ingredients.evaluate" in names  # it did the work

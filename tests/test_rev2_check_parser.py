@@ -14,6 +14,7 @@ from milia_cli.ingredients.parse import split_label
 from milia_cli.ingredients.regulatory import FACTS
 from milia_cli.rules import RULES
 
+
 # -- normalisation, one behaviour each -----------------------------------------------------
 @pytest.mark.parametrize(("label", "names"), [
     ("Aqua/Water/Eau, Glycerin", ["aqua/water/eau", "glycerin"]),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from milia_cli import completion_values as cv
-from tests.test_completion import complete, loaded_command_modules
+from tests.support.imports import complete, loaded_command_modules
 
 
 @pytest.mark.parametrize("words, expected", [

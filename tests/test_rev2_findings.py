@@ -9,11 +9,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from conftest import BASE_PROFILE
 
 from milia_cli.logmodel import CheckIn, Event, Log, ProfileChange
 from milia_cli.planner import build_plan, day_view
 from milia_cli.profile import Milia, parse_profile
-from conftest import BASE_PROFILE
 
 BASE = parse_profile(BASE_PROFILE.encode(), "test")
 START = BASE.schedule.start  # Monday 2026-11-23

@@ -17,7 +17,7 @@ import pytest
 from milia_cli.logmodel import CheckIn
 from milia_cli.profile import load_profile
 from milia_cli.store import open_store
-from tests.conftest import BASE_PROFILE, TODAY
+from tests.conftest import BASE_PROFILE
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from milia_cli.profile import load_profile
 from tests.conftest import BASE_PROFILE
-from tests.test_faults import child_env
+from tests.support.processes import child_env
 
 # fsync of a profile temp file blocks until the test closes MILIA_TEST_FSYNC_GATE (the
 # unlink of a profile file, MILIA_TEST_UNLINK_GATE);
@@ -167,10 +167,11 @@ def test_init_force_during_a_slow_set_waits_and_its_profile_wins(milia, home, tm
 def test_concurrent_first_uses_give_one_id_and_one_heir(home, tmp_path):
     """Eight processes use two fresh client files named "ana" at once, with a log kept under
     "ana" before ids: each file gets exactly one id line, and exactly one file takes the log."""
+    from datetime import date
+
     from milia_cli.logmodel import CheckIn
     from milia_cli.store import open_store
-    from tests.test_concurrency import start_all
-    from datetime import date
+    from tests.support.processes import start_all
 
     with open_store(home / "milia.db") as store:
         store.save_checkin("ana", CheckIn(date=date(2026, 11, 23), irritation=3, note="old"))

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from milia_cli.logmodel import Log, ProfileChange
 from milia_cli.planner import build_plan, day_view
 from milia_cli.profile import Profile
-from test_invariants import check_log_free_invariants
-from test_planner_strategies import courses, rev2_profiles
+from tests.support.invariants import check_log_free_invariants
+from tests.support.strategies import courses, rev2_profiles
 
 WEEKS = 14
 ACT = ("retinol", "exfoliate")

@@ -11,16 +11,16 @@ import json
 import sqlite3
 from datetime import date, timedelta
 
+from conftest import BASE_PROFILE, TODAY
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import BASE_PROFILE, TODAY
 from milia_cli.checkin import planned_steps
 from milia_cli.logmodel import CheckIn, Log
 from milia_cli.planner import plan_for_day
 from milia_cli.profile import parse_profile
 from milia_cli.store import open_store
-from test_rev2_log_store import make_v1_db
+from tests.support.store_v1 import make_v1_db
 
 PROFILE = parse_profile(BASE_PROFILE.encode(), "p")
 START = date(2026, 11, 23)  # BASE_PROFILE's day 1, a Monday

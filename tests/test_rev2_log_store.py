@@ -8,7 +8,6 @@ store are properties over generated logs.
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -21,33 +20,11 @@ from milia_cli.logmodel import PROCEDURE_KINDS, CheckIn, Event, Log, ProfileChan
 from milia_cli.profile import AREAS
 from milia_cli.store import open_store
 from milia_cli.store_json import STEP_IDS, log_from_dict, log_to_dict
-from milia_cli.store_schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from milia_cli.store_schema import SCHEMA_VERSION
+from tests.support.store_v1 import make_v1_db
 
 D = date(2026, 11, 23)
 DAY0 = date(2024, 1, 1)
-
-
-def make_v1_db(path: Path, rows: list[tuple], events: list[tuple] = ()) -> None:
-    """A schema-1 log as milia 1 wrote it: rows are (key, day, all_done, done, skipped, irritation)."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    conn = sqlite3.connect(path)
-    for statement in (s for s in MIGRATIONS[0].split(";") if s.strip()):
-        conn.execute(statement)
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    conn.execute("PRAGMA user_version = 1")
-    keys = sorted({r[0] for r in rows} | {e[0] for e in events})
-    for key in keys:
-        conn.execute("INSERT INTO profiles(key) VALUES (?)", (key,))
-    pid = {k: conn.execute("SELECT id FROM profiles WHERE key = ?", (k,)).fetchone()[0] for k in keys}
-    for key, day, all_done, done, skipped, irritation in rows:
-        conn.execute("INSERT INTO checkins(profile_id, day, all_done, done, skipped, irritation) "
-                     "VALUES (?, ?, ?, ?, ?, ?)", (pid[key], day, all_done, done, skipped, irritation))
-    for key, day, kind, areas in events:
-        conn.execute("INSERT INTO events(profile_id, day, kind, areas) VALUES (?, ?, ?, ?)",
-                     (pid[key], day, kind, areas))
-    conn.commit()
-    conn.close()
-    path.chmod(0o600)
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ import pytest
 from milia_cli.dates import FIRST_DAY, LAST_DAY, parse_date_flag
 from milia_cli.errors import MiliaError, UsageError
 from tests.conftest import BASE_PROFILE
-from tests.test_bad_input import snapshot, stderr_lines
+from tests.support.cli import snapshot, stderr_lines
 
 TODAY = date(2026, 11, 30)
 BIN = Path(sys.executable).with_name("milia")
@@ -199,7 +199,7 @@ def test_parse_date_flag_edges():
 @pytest.mark.parametrize("now", ["9999-12-31", "0001-01-01", "2200-01-01", "9999-12-31T23:59:00-05:00",
                                  "0001-01-01T00:00:00+01:00", "1899-12-31T23:00:00"])
 def test_milia_now_out_of_range_is_one_sentence(home, now):
-    from tests.test_faults import child_env
+    from tests.support.processes import child_env
 
     env = child_env()
     env["MILIA_NOW"] = now

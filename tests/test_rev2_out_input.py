@@ -17,7 +17,7 @@ import pytest
 from milia_cli.profile import load_profile
 from milia_cli.safe_text import one_line, visible
 from tests.conftest import BASE_PROFILE
-from tests.test_bad_input import snapshot, stderr_lines
+from tests.support.cli import snapshot, stderr_lines
 
 DEEP_ARRAY = "schema = 1\nname = \"x\"\nx = " + "[" * 2000 + "]" * 2000 + "\n"
 DEEP_TABLE = "schema = 1\nname = \"x\"\nx = " + "{a = " * 1200 + "1" + "}" * 1200 + "\n"
@@ -137,7 +137,7 @@ def test_usage_errors_are_one_sentence(milia, home, argv, expect):
 def test_usage_error_in_a_real_process_is_one_line(home):
     import subprocess
 
-    from tests.test_faults import BIN, child_env
+    from tests.support.processes import BIN, child_env
 
     r = subprocess.run([str(BIN), "--home", str(home), "checkin", "--foo"], env=child_env(), capture_output=True,
                        text=True, timeout=60)
@@ -231,7 +231,7 @@ def _as_reader(home: Path) -> list[str]:
 def test_reading_commands_work_on_a_read_only_home(ro_home, argv):
     import subprocess
 
-    from tests.test_faults import BIN, child_env
+    from tests.support.processes import BIN, child_env
 
     home = ro_home
     (home / "profiles").mkdir(mode=0o700)

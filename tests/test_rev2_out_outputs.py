@@ -18,7 +18,7 @@ import pytest
 
 from milia_cli.outputs import output_identity, remove_stale_temps
 from tests.conftest import BASE_PROFILE
-from tests.test_bad_input import snapshot, stderr_lines
+from tests.support.cli import snapshot, stderr_lines
 
 FORMATS = ("ics", "json", "csv", "md", "html")
 NEXT_DAY = date(2026, 11, 24)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import BASE_PROFILE
-from tests.test_faults import child_env
+from tests.support.processes import child_env
 
 HOOK = r"""
 import os, signal, sqlite3, sys

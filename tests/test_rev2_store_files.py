@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import BASE_PROFILE
-from tests.test_faults import BIN, DAYS, TODAY, child_env
+from tests.support.processes import BIN, DAYS, TODAY, child_env
 
 TIMEOUT = 20  # seconds; a blocked open would wait forever
 

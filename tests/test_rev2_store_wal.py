@@ -18,7 +18,7 @@ import pytest
 
 from milia_cli.wal import FRAME_HEADER_SIZE, HEADER_SIZE, inspect_wal_bytes
 from tests.conftest import BASE_PROFILE
-from tests.test_faults import child_env, run_milia
+from tests.support.processes import child_env, run_milia
 
 START = "2026-11-01"
 DAYS = [f"2026-11-{d:02d}" for d in range(1, 31)]  # MILIA_NOW is 2026-11-30 in run_milia
@@ -489,12 +489,12 @@ def test_every_write_bumps_the_counter_once(profile_home):
 def test_the_fit_check_never_opens_a_database_this_process_has_open(profile_home, monkeypatch):
     """read_marker closes a descriptor of milia.db: with a connection of ours open that would drop
     its POSIX locks, and our own -wal is live anyway, so it is not checked."""
+    from datetime import date
+
     import milia_cli.walfit as walfit
     from milia_cli.dbfiles import preflight
     from milia_cli.logmodel import CheckIn
     from milia_cli.store import open_store
-
-    from datetime import date
 
     with open_store(profile_home / "milia.db") as store:
         monkeypatch.setattr(walfit, "read_marker", lambda db: pytest.fail("opened our own database"))

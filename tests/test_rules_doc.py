@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from conftest import REPO
+
 from milia_cli.rules import RULES
 from milia_cli.rules_doc import render
-
-from conftest import REPO
 
 DOC = REPO / "docs" / "rules.md"
 

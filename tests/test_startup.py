@@ -3,26 +3,9 @@ daily commands (`today`, `checkin`) import only what they use (issue 7)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
-HEAVY = ("rich", "icalendar", "sqlite3", "_sqlite3", "pydantic", "milia_cli.exporters", "milia_cli.render")
-
-
-def imported_modules(*args: str, home: str = "/nonexistent-milia-home") -> set[str]:
-    proc = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "milia_cli", *args],
-        capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "MILIA_HOME": home, "MILIA_NOW": "2026-11-25"},
-    )
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    names = set()
-    for line in proc.stderr.splitlines():
-        if line.startswith("import time:") and "|" in line:
-            names.add(line.rsplit("|", 1)[1].strip())
-    assert "milia_cli.cli" in names  # the measurement really saw our imports
-    return names
+from tests.support.imports import HEAVY, imported_modules
 
 
 @pytest.mark.parametrize("args", [["--version"], ["profile", "path"]])

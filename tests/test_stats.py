@@ -9,7 +9,18 @@ from hypothesis import strategies as st
 
 from milia_cli.logmodel import CheckIn, Log
 from milia_cli.plan import Day, Level, Plan, Step
-from milia_cli.stats import KEPT, DayStatus, MISSED, OPEN, REST, compute_stats, day_status, level_history, sparkline, streaks
+from milia_cli.stats import (
+    KEPT,
+    MISSED,
+    OPEN,
+    REST,
+    DayStatus,
+    compute_stats,
+    day_status,
+    level_history,
+    sparkline,
+    streaks,
+)
 
 START = date(2026, 11, 23)  # a Monday
 

@@ -7,7 +7,6 @@ import re
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-
 from conftest import BASE_PROFILE, fake_env
 
 START = date(2026, 11, 23)  # Monday; retinol on Mon and Thu in weeks 1-3 for BASE_PROFILE

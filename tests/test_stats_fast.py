@@ -10,8 +10,12 @@ from hypothesis import strategies as st
 
 from milia_cli.logmodel import CheckIn, Log
 from milia_cli.planner import build_plan, plan_skeleton
-from milia_cli.stats import compute_stats, compute_stats_from_skeleton, plan_weeks_to_cover
-from tests.test_planner_strategies import logs, profiles
+from milia_cli.stats import (
+    compute_stats,
+    compute_stats_from_skeleton,
+    plan_weeks_to_cover,
+)
+from tests.support.strategies import logs, profiles
 
 STEP_IDS = ["am:cleanse", "am:sunscreen", "am:moisturize", "am:makeup", "am:eye-cream", "pm:cleanse",
             "pm:retinol", "pm:exfoliate", "pm:moisturize", "pm:eye-cream", "pm:remove-makeup"]

@@ -16,7 +16,7 @@ from typer.core import TyperGroup
 
 from milia_cli import __version__
 from milia_cli.env import Environment
-from milia_cli.errors import ExitCode, MiliaError
+from milia_cli.errors import ExitCode, MiliaError, UsageError
 from milia_cli.messages import common as common_msg
 from milia_cli.messages import profile as profile_msg
 from milia_cli.paths import DEFAULT_PROFILE, Locations, resolve_locations, validate_profile_name
@@ -38,20 +38,23 @@ class MiliaGroup(TyperGroup):
         return list(COMMAND_MODULES) + [name for name in loaded if name not in COMMAND_MODULES]
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        """A command, built from its module the first time it is named (click's lazy group)."""
         command = super().get_command(ctx, cmd_name)
         if command is None and cmd_name in COMMAND_MODULES:
-            command = _late_command(cmd_name)
+            command = module_command(cmd_name)
             if command is not None:
                 self.add_command(command, cmd_name)
         return command
 
     def invoke(self, ctx: Any) -> Any:
+        wants_json = "--json" in [*getattr(ctx, "protected_args", ()), *ctx.args]
         try:
             return super().invoke(ctx)
         except MiliaError as err:
-            fail(err)
+            fail(err, as_json=wants_json, env=_environment(ctx.obj))
         except (KeyboardInterrupt, EOFError):
-            typer.echo(interrupted_message(ctx.obj), err=True)
+            env = _environment(ctx.obj)
+            (env.stderr.write if env is not None else sys.stderr.write)(interrupted_message(ctx.obj) + "\n")
             raise typer.Exit(ExitCode.INTERRUPTED) from None
         except (typer.Exit, typer.Abort):
             raise
@@ -61,13 +64,11 @@ class MiliaGroup(TyperGroup):
         except Exception as exc:  # no traceback ever reaches a user
             if type(exc).__module__.startswith(("click", "typer")):
                 raise
-            if os.environ.get("MILIA_DEBUG"):
+            env = _environment(ctx.obj)
+            if (env.vars if env is not None else os.environ).get("MILIA_DEBUG"):
                 raise
-            typer.echo(
-                common_msg.INTERNAL_ERROR.format(kind=type(exc).__name__, detail=str(exc)[:200]),
-                err=True,
-            )
-            raise typer.Exit(ExitCode.ERROR) from None
+            fail(MiliaError(common_msg.INTERNAL_ERROR.format(kind=type(exc).__name__, detail=str(exc)[:200])),
+                 as_json=wants_json, env=env, prefix=False)
 
 
     def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None,
@@ -76,16 +77,18 @@ class MiliaGroup(TyperGroup):
         (issue 12, item 13): ``milia: no such option: --foo; see `milia checkin --help`.``"""
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        from typer._click import exceptions as click_errors  # Typer 0.27 vendors click (pinned)
-
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except click_errors.NoArgsIsHelpError as exc:
-            exc.show()  # `milia export` alone: its help, as before
-            sys.exit(exc.exit_code)
-        except click_errors.ClickException as exc:
+        except typer.TyperException as exc:  # Typer's public base of click's own errors
+            if type(exc).__name__ == "NoArgsIsHelpError":
+                exc.show()  # `milia export` alone: its help, as before
+                sys.exit(exc.exit_code)
             argv = list(sys.argv[1:] if args is None else args)
-            typer.echo(f"milia: {one_line(usage_sentence(exc, self._command_path(argv)))}", err=True)
+            sentence = one_line(usage_sentence(exc, self._command_path(argv)))
+            if "--json" in argv:
+                fail(UsageError(sentence, code="usage." + _snake(type(exc).__name__)), as_json=True, exit=False)
+            else:
+                typer.echo(f"milia: {sentence}", err=True)
             sys.exit(exc.exit_code)
         except typer.Abort:  # Ctrl-C or end of input while click was parsing
             typer.echo(common_msg.INTERRUPTED, err=True)
@@ -142,9 +145,34 @@ def interrupted_message(obj: Any) -> str:
     return common_msg.INTERRUPTED
 
 
-def fail(err: MiliaError) -> None:
-    typer.echo(f"milia: {one_line(err.message)}", err=True)
-    raise typer.Exit(err.exit_code) from None
+def fail(err: MiliaError, *, as_json: bool = False, exit: bool = True, env: Environment | None = None,
+         prefix: bool = True) -> None:
+    """The one place an error reaches the user: a sentence on the Environment's stderr, or with
+    ``--json`` the error as one JSON object (``milia.error/1``: code, message, exit)."""
+    if as_json:
+        import json
+
+        text = json.dumps({**err.to_dict(), "message": one_line(err.message)}, ensure_ascii=False)
+    else:
+        text = f"milia: {one_line(err.message)}" if prefix else one_line(err.message)
+    if env is not None:
+        env.stderr.write(text + "\n")
+    else:  # click refused the command line before any Environment was made
+        typer.echo(text, err=True)
+    if exit:
+        raise typer.Exit(err.exit_code) from None
+
+
+def _environment(obj: Any) -> Environment | None:
+    """The Environment of this run (the State's, or the one a caller passed in), if made yet."""
+    if isinstance(obj, Environment):
+        return obj
+    return getattr(obj, "env", None) if isinstance(getattr(obj, "env", None), Environment) else None
+
+
+def _snake(name: str) -> str:
+    """``NoSuchOption`` -> ``no_such_option`` (the code of a click usage error)."""
+    return "".join(f"_{c.lower()}" if c.isupper() and i else c.lower() for i, c in enumerate(name))
 
 
 app = typer.Typer(
@@ -377,90 +405,77 @@ def root(
     )
 
 
-# Which module registers which command, in the order help lists them. A run imports
-# only the module its command needs; help and unknown words load all; a tab press on
-# the command word loads the modules of the names that match (MiliaGroup.get_command).
-COMMAND_MODULES = {
-    "init": "profile_cmds", "profile": "profile_cmds",
-    "plan": "plan_cmds", "today": "plan_cmds", "why": "plan_cmds", "triage": "plan_cmds",
-    "checkin": "log_cmds", "stats": "log_cmds", "event": "log_cmds", "log": "log_cmds", "resume": "resume_cmd",
-    "export": "export_cmds", "batch": "export_cmds",
-    "doctor": "doctor_cmd",
-    "check": "check_cmd",
-    "sync": "sync_cmds",
+# The command table (as pip's ``commands/__init__``): name -> (the module that defines it, its
+# summary). A run imports only the module of the command it names: click asks the group for
+# that one command (MiliaGroup.get_command), which builds it from the module's own Typer app
+# with Typer's public ``typer.main.get_command``. Help and a bare ``milia`` list every command
+# (so load them all); a tab press on the command word loads only the modules of the names that
+# match. A new command: its module (``cli = command_app()``, ``@cli.command(...)``) and one row
+# here; tests/test_command_table.py holds the summaries to the commands' own help.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "init": ("profile_cmds", "Create a profile: a short wizard on a terminal, or fully by flags for scripts."),
+    "profile": ("profile_cmds", "Show, change, list and delete profiles."),
+    "plan": ("plan_cmds", "The regimen, a table per week; actives introduced slowly and adapted to your check-ins."),
+    "today": ("plan_cmds", "Today's morning and evening steps, what is new this week, what is checked, notices."),
+    "why": ("plan_cmds", "The rules behind a step, or one rule in full, with sources and disagreements."),
+    "triage": ("plan_cmds", "Questions about the bumps, answered with referral notices (rules A1–A8), never a diagnosis."),
+    "checkin": ("log_cmds", "Record a day: which steps you did, irritation, the bump count and new bumps."),
+    "stats": ("log_cmds", "Adherence, current and best streak, a calendar heatmap, irritation and bumps, level history."),
+    "event": ("log_cmds", "Procedures (extraction, laser, …): the planner pauses actives there (E2)."),
+    "log": ("log_cmds", "The whole log as JSON: backup, moving machines, bulk entry."),
+    "resume": ("resume_cmd", "After a severe reaction (irritation 3, rule B7): record that the skin has healed, so actives restart at the lowest level."),
+    "export": ("export_cmds", "Export the plan: calendar (ICS), JSON, CSV, Markdown, printable HTML."),
+    "batch": ("export_cmds", "One export per client TOML in DIR; a broken file is reported and skipped."),
+    "doctor": ("doctor_cmd", "Check the home: permissions, profile files, the log database and leftovers of crashes."),
+    "check": ("check_cmd", "Check a product's ingredient list against your profile: classes, rules, EU facts. Exit 3 if a stop fires."),
+    "sync": ("sync_cmds", "Keep a calendar on a CalDAV server (Nextcloud, Radicale, iCloud…) exactly the plan."),
 }
+COMMAND_MODULES = {name: module for name, (module, _summary) in COMMANDS.items()}
 EXIT_PIPE = 141  # a closed standard output: what a shell reports for SIGPIPE (128 + 13), as in main's calendar_opts
 MAX_DB_TIMEOUT = 600.0  # seconds: ten minutes is already far past any real lock
 _GLOBAL_WITH_VALUE = ("--home", "--profile", "-p", "--profile-file", "-f")
 
 
-def modules_for(argv: list[str], environ: Any = os.environ) -> list[str]:
-    """The command modules a command line needs (all of them when in doubt)."""
-    everything = sorted(set(COMMAND_MODULES.values()))
-    words = list(argv)
-    complete_var = f"_{app.info.name.upper()}_COMPLETE" if app.info.name else "_MILIA_COMPLETE"
-    completing = bool(environ.get(complete_var))
-    if completing:  # a tab press: look at the words typed so far
-        typed = environ.get("COMP_WORDS", "").split()
-        try:
-            current = int(environ.get("COMP_CWORD", "0"))
-        except ValueError:
-            current = len(typed)
-        words = typed[1:current]
-    i = 0
-    while i < len(words):
-        word = words[i]
-        if word in ("--version", "-V"):
-            return []
-        if word in _GLOBAL_WITH_VALUE:
-            i += 2
-            continue
-        if word.startswith("-"):
-            if word in ("--help", "-h") or not word.startswith(tuple(o + "=" for o in _GLOBAL_WITH_VALUE)):
-                return everything
-            i += 1
-            continue
-        module = COMMAND_MODULES.get(word)
-        return [module] if module else everything
-    # A tab press on the command word: MiliaGroup imports only the modules of the
-    # names that match what is typed (``milia pl<TAB>`` loads plan_cmds alone).
-    return [] if completing else everything
+def command_app(**options: Any) -> typer.Typer:
+    """The Typer app a command module defines its commands on (the root's settings)."""
+    options.setdefault("pretty_exceptions_enable", False)
+    return typer.Typer(**options)
 
 
-def _late_command(name: str) -> Any:
-    """The click command for ``name``, importing its module now: what Typer's
-    ``get_group`` builds for a registered command or sub-app (Typer 0.27's own builders)."""
-    from typer.main import get_command_from_info, get_command_name, get_group_from_info
+_BUILT: dict[str, Any] = {}  # module name -> the click command or group Typer built from its app
 
-    _import_command_module(COMMAND_MODULES[name])
-    for info in app.registered_commands:
-        if info.callback is not None and (info.name or get_command_name(info.callback.__name__)) == name:
-            return get_command_from_info(info, pretty_exceptions_short=app.pretty_exceptions_short,
-                                         rich_markup_mode=app.rich_markup_mode)
-    for group_info in app.registered_groups:
-        if group_info.name == name:
-            return get_group_from_info(group_info, pretty_exceptions_short=app.pretty_exceptions_short,
-                                       rich_markup_mode=app.rich_markup_mode,
-                                       suggest_commands=app.suggest_commands)
-    return None
+
+def module_command(name: str) -> Any:
+    """The click command ``name``, importing its module now and building the module's Typer
+    app with Typer's public ``typer.main.get_command`` (a group of the module's commands, or
+    the command itself when the module defines only one)."""
+    module_name = COMMAND_MODULES[name]
+    built = _BUILT.get(module_name)
+    if built is None:
+        module = _import_command_module(module_name)
+        built = _BUILT[module_name] = typer.main.get_command(module.cli)
+    commands = getattr(built, "commands", None)
+    if commands is None:  # a module of one command: Typer returns the command itself
+        return built
+    return commands.get(name)
 
 
 def load_commands(argv: list[str] | None = None) -> None:
-    """Register commands on :data:`app`: those ``argv`` needs, or all of them."""
-    names = sorted(set(COMMAND_MODULES.values())) if argv is None else modules_for(argv)
-    for name in names:
+    """Import every command module (a library or a test driving :data:`app` in-process can
+    do without: commands load as they are named)."""
+    for name in sorted(set(COMMAND_MODULES.values())):
         _import_command_module(name)
 
 
-def _import_command_module(name: str) -> None:
+def _import_command_module(name: str) -> Any:
     # An import statement, not importlib.import_module: `python -X importtime` times only
     # the former, and benchmarks/importtime.py should see what a command module costs.
     __import__(f"milia_cli.cli.{name}")
+    return sys.modules[f"milia_cli.cli.{name}"]
 
 
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI; returns the exit code instead of raising SystemExit."""
-    load_commands(sys.argv[1:] if argv is None else argv)
     try:
         app(args=argv, prog_name="milia", standalone_mode=True)
     except SystemExit as exc:

@@ -10,17 +10,19 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from milia_cli.cli.app import app, state
+from milia_cli.cli.app import command_app, state
 
 if TYPE_CHECKING:
     from milia_cli.cli.app import State
     from milia_cli.profile import Profile
 
+cli = command_app()  # this module's commands; milia_cli.cli.app.COMMANDS names them
+
 STOPPED_EXIT = 3  # a stop fired for this profile: a script can refuse the product
 MAX_FILE_BYTES = 256 * 1024
 
 
-@app.command("check")
+@cli.command("check")
 def check_cmd(
     ctx: typer.Context,
     inci: Optional[str] = typer.Argument(None, metavar="[INCI]",

@@ -2,10 +2,12 @@
 
 import typer
 
-from milia_cli.cli.app import app, state
+from milia_cli.cli.app import command_app, state
+
+cli = command_app()  # this module's commands; milia_cli.cli.app.COMMANDS names them
 
 
-@app.command()
+@cli.command()
 def doctor(
     ctx: typer.Context,
     as_json: bool = typer.Option(False, "--json", help="Print JSON only."),

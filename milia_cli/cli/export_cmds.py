@@ -11,17 +11,19 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from milia_cli.cli.app import State, app, state
+from milia_cli.cli.app import State, command_app, state
 from milia_cli.errors import MiliaError, UsageError
 from milia_cli.safe_text import one_line
 
 if TYPE_CHECKING:
     from milia_cli.plan import Plan
 
+cli = command_app()  # this module's commands; milia_cli.cli.app.COMMANDS names them
+
 MAX_WEEKS = 520
 export_app = typer.Typer(help="Export the plan: calendar (ICS), JSON, CSV, Markdown, printable HTML.",
                          no_args_is_help=True)
-app.add_typer(export_app, name="export")
+cli.add_typer(export_app, name="export")
 
 
 class Paper(str, Enum):
@@ -215,7 +217,7 @@ def export_html_cmd(
     _emit(st, html.encode("utf-8"), output, force)
 
 
-@app.command("batch")
+@cli.command("batch")
 def batch_cmd(
     ctx: typer.Context,
     directory: Path = typer.Argument(..., metavar="DIR", help="A folder of client TOML files."),

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, List, Optional
 
 import typer
 
-from milia_cli.cli.app import app, state
+from milia_cli.cli.app import command_app, state
 from milia_cli.completion_values import complete_step
 
 if TYPE_CHECKING:
@@ -21,11 +21,13 @@ if TYPE_CHECKING:
     from milia_cli.plan import Day, Plan
     from milia_cli.profile import Profile
 
+cli = command_app()  # this module's commands; milia_cli.cli.app.COMMANDS names them
+
 event_app = typer.Typer(help="Procedures (extraction, laser, …): the planner pauses actives there (E2).",
                         no_args_is_help=True)
 log_app = typer.Typer(help="The whole log as JSON: backup, moving machines, bulk entry.", no_args_is_help=True)
-app.add_typer(event_app, name="event")
-app.add_typer(log_app, name="log")
+cli.add_typer(event_app, name="event")
+cli.add_typer(log_app, name="log")
 
 DEFAULT_STATS_DAYS = 84
 MAX_STATS_DAYS = 36_600
@@ -55,7 +57,7 @@ def plan_day(profile: "Profile", log: "Log", on: "date", today: "date") -> "Day"
 
 
 # -- checkin -------------------------------------------------------------------
-@app.command()
+@cli.command()
 def checkin(
     ctx: typer.Context,
     on: Optional[str] = typer.Option(None, "--date", metavar="DATE",
@@ -162,7 +164,7 @@ def _tonight(store: Any, st: "State", profile: "Profile", log: "Log", stored: "C
 
 
 # -- stats -------------------------------------------------------------------------
-@app.command()
+@cli.command()
 def stats(
     ctx: typer.Context,
     days: int = typer.Option(DEFAULT_STATS_DAYS, "--days", metavar="N",

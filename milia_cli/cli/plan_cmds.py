@@ -10,12 +10,14 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from milia_cli.cli.app import app, state
+from milia_cli.cli.app import command_app, state
 
 if TYPE_CHECKING:
     from milia_cli.cli.app import State
     from milia_cli.profile import Profile
     from milia_cli.triage import Answers
+
+cli = command_app()  # this module's commands; milia_cli.cli.app.COMMANDS names them
 
 MAX_WEEKS = 520  # ten years
 # `today` reads full check-ins this long before the day: A1 (a week), A6 and A7 (12 weeks of counts)
@@ -38,7 +40,7 @@ def _dump_json(st: "State", data: object) -> None:
 
 
 # -- plan ----------------------------------------------------------------------------------
-@app.command("plan")
+@cli.command("plan")
 def plan_cmd(
     ctx: typer.Context,
     week: Optional[int] = typer.Option(None, "--week", min=1, max=MAX_WEEKS, metavar="N",
@@ -75,7 +77,7 @@ def plan_cmd(
 
 
 # -- today ---------------------------------------------------------------------------------
-@app.command("today")
+@cli.command("today")
 def today_cmd(
     ctx: typer.Context,
     on: Optional[str] = typer.Option(None, "--date", metavar="DATE",
@@ -137,7 +139,7 @@ def _complete_topic(incomplete: str) -> list[str]:
     return complete_step_or_rule(incomplete)
 
 
-@app.command("why")
+@cli.command("why")
 def why_cmd(
     ctx: typer.Context,
     topic: Optional[str] = typer.Argument(None, metavar="[STEP-or-RULE]", autocompletion=_complete_topic,
@@ -184,7 +186,7 @@ def why_cmd(
 
 
 # -- triage --------------------------------------------------------------------------------
-@app.command("triage")
+@cli.command("triage")
 def triage_cmd(
     ctx: typer.Context,
     colour: Optional[str] = typer.Option(None, "--colour", "--color", metavar="COLOUR",

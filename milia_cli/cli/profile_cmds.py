@@ -6,7 +6,7 @@ from typing import List, Optional
 
 import typer
 
-from milia_cli.cli.app import State, app, state
+from milia_cli.cli.app import State, command_app, state
 from milia_cli.completion_values import (
     complete_area, complete_pregnancy, complete_profile_key, complete_profile_name, complete_profile_value,
     complete_skin_type, complete_zone,
@@ -14,14 +14,16 @@ from milia_cli.completion_values import (
 from milia_cli.errors import MiliaError
 from milia_cli.messages import profile as msg
 
+cli = command_app()  # this module's commands; milia_cli.cli.app.COMMANDS names them
+
 profile_app = typer.Typer(
     help="Show, change, list and delete profiles.", no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-app.add_typer(profile_app, name="profile")
+cli.add_typer(profile_app, name="profile")
 
 
-@app.command()
+@cli.command()
 def init(
     ctx: typer.Context,
     name: Optional[str] = typer.Option(None, "--name", help="The person's or client's name (default: the profile name)."),

@@ -11,12 +11,14 @@ from typing import Optional
 
 import typer
 
-from milia_cli.cli.app import app, state
+from milia_cli.cli.app import command_app, state
+
+cli = command_app()  # this module's commands; milia_cli.cli.app.COMMANDS names them
 
 LOOKAHEAD_DAYS = 14
 
 
-@app.command()
+@cli.command()
 def resume(
     ctx: typer.Context,
     on: Optional[str] = typer.Option(None, "--date", metavar="DATE",

@@ -4,11 +4,13 @@ from typing import Optional
 
 import typer
 
-from milia_cli.cli.app import app, state
+from milia_cli.cli.app import command_app, state
+
+cli = command_app()  # this module's commands; milia_cli.cli.app.COMMANDS names them
 
 sync_app = typer.Typer(help="Keep a calendar on a CalDAV server (Nextcloud, Radicale, iCloud…) exactly the plan.",
                        no_args_is_help=True)
-app.add_typer(sync_app, name="sync")
+cli.add_typer(sync_app, name="sync")
 
 
 @sync_app.command("caldav")

@@ -1,5 +1,7 @@
 """Messages of the calendar exports (ICS, calendar CSVs) and of `milia sync caldav` (issue 16)."""
 
+from milia_cli.messages import coded
+
 ROUTINE_SUMMARY = "{slot} routine: {steps}"
 ROUTINE_SEPARATOR = " · "
 ROUTINE_STEP_LINE = "• {title}{how}"
@@ -20,3 +22,6 @@ BAD_FROM_RANGE = "--from {day} is more than {max} weeks after the plan's start (
 BAD_CSV_STYLE = "--google and --csv-style {style} contradict each other; use one of them."
 BAD_FROM = "--from must be a date like 2026-11-23, not {value!r}."
 FEED_AND_FROM = "--feed and --from cannot be combined: a feed always starts two weeks before today."
+
+
+coded(globals(), "calendar")

@@ -1,6 +1,8 @@
 """Messages of `milia check`: the findings (one sentence each, the rule id is shown beside
 them) and the errors. Never "milia" as the subject: the tool and the condition share a name."""
 
+from milia_cli.messages import coded
+
 # -- errors --------------------------------------------------------------------------------
 NO_INPUT = ("Give the ingredient list: as an argument (milia check \"Aqua, Glycerin, …\"), "
             "with --file F, or - to read it from standard input.")
@@ -96,3 +98,6 @@ C4_BPO_WITH_RETINOID = ("Benzoyl peroxide with a retinoid ({names}) in one produ
 C4_BPO = "Contains benzoyl peroxide: never on the same evening as retinol or tretinoin (it oxidises them; adapalene is the exception)."
 N3_PREGNANCY = "Contains {names}: while pregnant, trying or breastfeeding, check every product with your clinician."
 D8_NEW = "A new active ({names}): try it on a test spot (jawline or beside the ear) for a few nights first; one new product at a time."
+
+
+coded(globals(), "check")

@@ -1,5 +1,7 @@
 """Messages shared by every command: files, locations, the top-level handler."""
 
+from milia_cli.messages import Message, coded
+
 INTERNAL_ERROR = (
     "milia hit an internal error ({kind}: {detail}); nothing was changed — "
     "please report it, and set MILIA_DEBUG=1 to see the details."
@@ -50,15 +52,13 @@ def plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
-class Counted(str):
+class Counted(Message):
     """A template whose ``{name:noun}`` fields are counts said with their noun:
     ``Counted("{n:check-in} and {e:entry|entries}").format(n=1, e=2)`` is "1 check-in and 2 entries".
     Callers format it as any other template; other fields are plain ``str.format`` fields."""
 
-    __slots__ = ()
-
-    def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
-        return _COUNTS.vformat(self, args, kwargs)
+    def format(self, *args: object, **kwargs: object) -> Message:  # type: ignore[override]
+        return Message(_COUNTS.vformat(self, args, kwargs), self.code)
 
 
 def _make_formatter() -> object:
@@ -84,3 +84,6 @@ class _LazyCounts:
 
 
 _COUNTS: object = _LazyCounts()
+
+
+coded(globals(), "common")

@@ -1,5 +1,7 @@
 """Messages of `milia doctor`: one finding = what is wrong (PROBLEM) + how to fix it (FIX)."""
 
+from milia_cli.messages import coded
+
 # severities, in the order they are shown
 ERROR = "error"
 WARNING = "warning"
@@ -79,3 +81,6 @@ DB_PRESENT = "schema {version}, integrity ok"
 SUMMARY = "{problems} problem(s) left in {home}{fixed_part}."
 SUMMARY_FIXED_PART = "; {fixed} fixed"
 SUMMARY_FIX_HINT = "Run `milia doctor --fix` to apply the safe fixes (permissions, leftover temp files)."
+
+
+coded(globals(), "doctor")

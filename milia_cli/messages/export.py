@@ -1,5 +1,7 @@
 """Messages and labels of the exporters, `milia export` and `milia batch`."""
 
+from milia_cli.messages import coded
+
 # -- labels shared by the exporters ------------------------------------------
 SLOT_LABEL = {"am": "Morning", "pm": "Evening"}
 SLOT_SHORT = {"am": "AM", "pm": "PM"}
@@ -125,3 +127,6 @@ CELL_LABEL = {
     "remove-makeup": "Makeup off",
     "makeup": "Makeup",
 }
+
+
+coded(globals(), "export")

@@ -1,6 +1,8 @@
 """Messages about which log belongs to which profile file (its identity), and about a
 profile that disappears under a waiting command."""
 
+from milia_cli.messages import coded
+
 GONE_WHILE_WAITING = (
     "The profile file {file} was deleted while this command waited for another milia; nothing was written."
 )
@@ -48,3 +50,6 @@ LIST_SHARED = (
     "{files} claim one identity ({key!r}): only the original may use its log; delete the `id` line "
     "from the copy and it gets its own."
 )
+
+
+coded(globals(), "identity")

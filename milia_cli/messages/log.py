@@ -1,5 +1,6 @@
 """Messages of the log: the database, check-ins, events, stats, export and import."""
 
+from milia_cli.messages import coded
 from milia_cli.messages.common import Counted
 
 # -- the database ------------------------------------------------------------
@@ -321,3 +322,6 @@ PREG_RISK_BREASTFEEDING = (
     "Some references (LactMed, NHS SPS) consider topical retinoids low risk while breastfeeding; "
     "this planner leaves retinol out by default (B2) — ask your clinician."
 )
+
+
+coded(globals(), "log")

@@ -1,5 +1,7 @@
 """Messages of the regimen commands: plan, today, why, triage, and the planner's reasons."""
 
+from milia_cli.messages import coded
+
 # -- why a level changed (Level.reason) ---------------------------------------------------------
 REASON_STEP_UP = "two tolerated weeks at {n} a week: one more"
 REASON_STARTS = "it starts at the lowest level"
@@ -176,3 +178,6 @@ HANDOUT_NONE = (
 ASK_PRESCRIBER = "your prescriber"
 ASK_DERMATOLOGIST = "a dermatologist"
 ASK_DEFAULT = "your esthetician or clinician"
+
+
+coded(globals(), "plan")

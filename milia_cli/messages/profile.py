@@ -1,5 +1,6 @@
 """Messages about profile files and the profile commands."""
 
+from milia_cli.messages import coded
 from milia_cli.messages.common import Counted
 
 EMPTY = "{file} is empty; create it with `milia init` or copy one from profiles/."
@@ -109,3 +110,6 @@ EFFECT_ZONE = "'Today' and the reminders follow {zone} from now on."
 EFFECT_TIME = "The {routine} routine is at {time} in calendars and reminders."
 EFFECT_START = "Day 1 of week 1 is now {date}: the program and its slow start (titration) begin then."
 EFFECT_NAME = "The name shown on handouts."
+
+
+coded(globals(), "profile")

@@ -1,5 +1,7 @@
 """Messages of the log database's files (:mod:`milia_cli.dbfiles`): each a finished sentence."""
 
+from milia_cli.messages import coded
+
 NOTHING_CHANGED = "nothing was changed"
 RESCUE = "keep a copy first: `mkdir -p -m 700 ~/milia-rescue && cp -p {files} ~/milia-rescue/` (all of them together)"
 
@@ -46,3 +48,6 @@ MISSING_TABLES = (
     "untouched — move it aside and restore your log with `milia log import FILE` from a `milia log export` "
     "backup."
 )
+
+
+coded(globals(), "store")

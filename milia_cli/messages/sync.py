@@ -1,5 +1,7 @@
 """Messages of `milia sync caldav` (issue 16)."""
 
+from milia_cli.messages import coded
+
 STATE_UNREADABLE = "Cannot read the sync state {path}: {reason}."
 STATE_CORRUPT = ("The sync state {path} is damaged; move it away and sync again (milia will then leave "
                  "the events it wrote earlier alone and write new ones).")
@@ -39,3 +41,6 @@ VERB_DRY = "Would sync"
 LINE = "  {kind} {summary} ({first} – {last})"
 KIND_LABEL = {"create": "create", "update": "update", "delete": "delete"}
 WHAT_CALENDAR = "the calendar"
+
+
+coded(globals(), "sync")

@@ -11,9 +11,9 @@ import tomllib
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from conftest import BASE_PROFILE, TODAY
 from hypothesis import strategies as st
 
-from conftest import BASE_PROFILE, TODAY
 from milia_cli.logmodel import EMPTY_LOG
 from milia_cli.plan import Day, Level, Notice, Plan, Step
 from milia_cli.profile import AREAS, PREGNANCY, SKIN_TYPES, Profile, profile_from_dict
@@ -22,6 +22,7 @@ DST_ZONES = ("Europe/Berlin", "America/New_York", "Australia/Sydney", "America/S
              "Europe/London", "Pacific/Auckland")
 
 from milia_cli.planner import build_plan
+
 
 def base_dict(**changes) -> dict:
     doc = tomllib.loads(BASE_PROFILE)

@@ -7,7 +7,17 @@ from datetime import date, time, timedelta
 from hypothesis import strategies as st
 
 from milia_cli.logmodel import PROCEDURE_KINDS, CheckIn, Event, Log
-from milia_cli.profile import AREAS, PREGNANCY, SKIN_TYPES, Cautions, Habits, Milia, Profile, Schedule, Skin
+from milia_cli.profile import (
+    AREAS,
+    PREGNANCY,
+    SKIN_TYPES,
+    Cautions,
+    Habits,
+    Milia,
+    Profile,
+    Schedule,
+    Skin,
+)
 
 # Leap days, DST change days (EU and US), year ends, plus anything in between.
 SPECIAL_DAYS = [
