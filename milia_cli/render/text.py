@@ -28,7 +28,7 @@ FULL_LEVELS = ("stop", "refer")  # never folded
 WIDTH = 80  # the default when no width is given (piped without COLUMNS)
 NBSP = "\u00a0"  # joins what must stay on one line; turned back into a space once wrapped
 ELLIPSIS = "…"
-_UNIT = re.compile(r"(?<=\d) (?=[%×])")  # "10 %", "2 ×"
+_UNIT = re.compile(r"(?<=\d) (?=[%×])|(?<=SPF) (?=\d)")  # "10 %", "2 ×", "SPF 30+"
 _TRAILING = re.compile(r"(?:[ \t]|\x1b\[[0-9;]*m)+$")
 _SGR = re.compile(r"\x1b\[[0-9;]*m")
 
