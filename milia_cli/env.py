@@ -15,6 +15,10 @@ from datetime import date, datetime, timezone
 from typing import Callable, Mapping, TextIO
 
 
+DEFAULT_WIDTH = 80  # when piped without COLUMNS
+MAX_WIDTH = 1000  # COLUMNS=99999999 lays out as a very wide terminal, not an endless line
+
+
 def _system_now() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -26,7 +30,7 @@ class Environment:
     def __init__(self, stdin: TextIO | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None,
                  stdin_isatty: bool = False, stdout_isatty: bool = False, color: bool = False,
                  vars: Mapping[str, str] | None = None, now: Callable[[], datetime] = _system_now,
-                 fixed_today: date | None = None) -> None:
+                 fixed_today: date | None = None, width: int | None = None) -> None:
         self.stdin: TextIO = sys.stdin if stdin is None else stdin
         self.stdout: TextIO = sys.stdout if stdout is None else stdout
         self.stderr: TextIO = sys.stderr if stderr is None else stderr
@@ -34,6 +38,7 @@ class Environment:
         self.vars: Mapping[str, str] = {} if vars is None else vars
         self.now = now
         self.fixed_today = fixed_today
+        self._width = width
 
     def __repr__(self) -> str:
         return (f"Environment(stdin_isatty={self.stdin_isatty}, stdout_isatty={self.stdout_isatty}, "
@@ -62,6 +67,15 @@ class Environment:
         """True when a person can answer prompts (both ends are a terminal)."""
         return self.stdin_isatty and self.stdout_isatty
 
+    @property
+    def width(self) -> int:
+        """The columns output lays out to: ``width`` when given, else ``COLUMNS`` when set (a
+        positive number), else the terminal's size, else 80 (piped). Asked once, when first used."""
+        if self._width is None:
+            self._width = _columns(self.vars.get("COLUMNS")) or (
+                _terminal_columns(self.stdout) if self.stdout_isatty else None) or DEFAULT_WIDTH
+        return self._width
+
     def today(self, tz_name: str | None = None) -> date:
         """Today's date in ``tz_name`` (the profile's zone), from the injected clock."""
         if self.fixed_today is not None:
@@ -79,6 +93,21 @@ def _isatty(stream: TextIO) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+def _columns(text: str | None) -> int | None:
+    try:
+        n = int(text) if text else 0
+    except ValueError:
+        return None
+    return min(n, MAX_WIDTH) if n > 0 else None
+
+
+def _terminal_columns(stream: TextIO) -> int | None:
+    try:
+        return os.get_terminal_size(stream.fileno()).columns or None
+    except (AttributeError, ValueError, OSError):
+        return None
 
 
 def _fixed_clock(text: str) -> tuple[Callable[[], datetime], date | None]:

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import fake_env
 from milia_cli.stats import LevelChange, levels_in_window
 
 START = date(2026, 11, 23)  # BASE_PROFILE's start, a Monday
@@ -34,12 +35,17 @@ def calm(milia, tmp_path):
     return milia
 
 
+def wide():
+    """A 120-column terminal: each change on one line (narrower, they wrap: tests/test_fit_*.py)."""
+    return fake_env(TODAY, vars={"COLUMNS": "120"})
+
+
 def levels_section(out: str) -> list[str]:
     return out[out.index("Levels (evenings a week)"):].splitlines()[1:]
 
 
 def test_text_shows_the_level_in_effect_then_later_changes_and_counts_earlier_ones(calm) -> None:
-    res = calm("stats", "--days", "21", today=TODAY)
+    res = calm("stats", "--days", "21", env=wide())
     assert res.exit_code == 0, res.output
     assert levels_section(res.stdout) == [
         "exfoliate: week 4 (2026-12-14): 1/week — the acid joins on nights without retinol [C2, C4]",
@@ -50,7 +56,7 @@ def test_text_shows_the_level_in_effect_then_later_changes_and_counts_earlier_on
 
 
 def test_a_narrow_window_shows_only_the_current_levels(calm) -> None:
-    out = calm("stats", "--days", "3", today=TODAY).stdout
+    out = calm("stats", "--days", "3", env=wide()).stdout
     assert levels_section(out) == [
         "exfoliate: week 4 (2026-12-14): 1/week — the acid joins on nights without retinol [C2, C4]",
         "retinol: week 5 (2026-12-21): 4/week — two tolerated weeks at 3 a week: one more [B4]",
@@ -60,7 +66,7 @@ def test_a_narrow_window_shows_only_the_current_levels(calm) -> None:
 
 
 def test_a_window_from_the_start_shows_every_change(calm) -> None:
-    out = calm("stats", "--days", "84", today=TODAY).stdout
+    out = calm("stats", "--days", "84", env=wide()).stdout
     lines = levels_section(out)
     assert "retinol: week 1 (2026-11-23): 2/week" in lines
     assert len(lines) == 4 and "not shown" not in out

@@ -48,6 +48,7 @@ def plan_cmd(
     from_: Optional[str] = typer.Option(None, "--from", metavar="DATE",
                                         help="Start the plan on DATE (YYYY-MM-DD, today, yesterday, tomorrow) instead of schedule.start."),
     weeks: int = typer.Option(12, "--weeks", min=1, max=MAX_WEEKS, metavar="N", help="Number of weeks."),
+    all_notices: bool = typer.Option(False, "--notices", help="Every notice in full (stop and refer always are)."),
     as_json: bool = typer.Option(False, "--json", help="Print the milia.plan/1 JSON only."),
 ) -> None:
     """The regimen, a table per week; actives introduced slowly and adapted to your check-ins."""
@@ -73,7 +74,7 @@ def plan_cmd(
         return
     from milia_cli.render.plan import render_plan
 
-    render_plan(plan, st.env)
+    render_plan(plan, st.env, today=today, all_notices=all_notices)
 
 
 # -- today ---------------------------------------------------------------------------------
@@ -113,7 +114,7 @@ def today_cmd(
         return
     from milia_cli.render.text import render_today
 
-    st.out(render_today(view, st.env.color))
+    st.out(render_today(view, st.env.color, st.env.width))
 
 
 def _recent_log_and_history(st: "State", day: date) -> tuple:

@@ -1,38 +1,72 @@
-"""`milia plan` with rich: notices at the top, then one table per week (day, morning, evening).
+"""`milia plan` with rich: the notices (stop and refer in full, the others one line each, all in
+full with ``--notices``), then one table per week, laid out to the width (``env.width``).
 
-Readable in 80 columns: steps are short labels, actives in CAPITALS and
-highlighted (so the table reads the same with NO_COLOR). Imported only by `plan`.
+Compact: a week whose morning does not change is said once above its table (Day, Evening);
+today's row is marked "◀ today" in plain text. Step labels never break inside ("eye cream"),
+actives are in CAPITALS and highlighted (so the table reads the same with NO_COLOR), and no
+line ends in spaces. Imported only by `plan`.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Iterable
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
+from milia_cli.catalogue import SHORT
 from milia_cli.messages import plan as msg
 from milia_cli.plan import Day, Plan, Step
-from milia_cli.catalogue import SHORT
+from milia_cli.render.text import Painter, pack, packed, plan_notice_lines, strip_trailing, wrap
 
-LEVEL_STYLE = {"stop": "bold red", "refer": "bold magenta", "caution": "bold yellow", "info": "dim"}
 ACTIVE_STYLE = "bold magenta"
+SEP = " · "
 
 
-def console_for(env: Any) -> Console:
-    return Console(file=env.stdout, force_terminal=env.color, no_color=not env.color, highlight=False,
-                   emoji=False, width=None if env.stdout_isatty else 80)
+class StepList:
+    """Step labels joined by " · ", wrapped only between labels: a rich renderable whose
+    narrowest width is its longest label, so a table column never splits "eye cream"."""
+
+    def __init__(self, steps: Iterable[Step]) -> None:
+        self.labels = [(SHORT[s.step], ACTIVE_STYLE if s.active else "") for s in steps]
+
+    def __rich_measure__(self, console: Console, options: Any) -> Measurement:
+        if not self.labels:
+            return Measurement(0, 0)
+        widths = [cell_len(label) for label, _ in self.labels]
+        end = len(SEP.rstrip())
+        narrowest = max(w + (end if i < len(widths) - 1 else 0) for i, w in enumerate(widths))
+        widest = sum(widths) + len(SEP) * (len(widths) - 1)
+        return Measurement(narrowest, widest).clamp(max_width=options.max_width)
+
+    def __rich_console__(self, console: Console, options: Any) -> Any:
+        text = Text(no_wrap=True, overflow="ignore")
+        rows = pack([label for label, _ in self.labels], options.max_width, sep=SEP)
+        for n, row in enumerate(rows):
+            if n:
+                text.append("\n")
+            for j, i in enumerate(row):
+                if j:
+                    text.append(SEP, style="dim")
+                label, style = self.labels[i]
+                text.append(label, style=style)
+            if n < len(rows) - 1:
+                text.append(SEP.rstrip(), style="dim")
+        yield text
 
 
-def steps_text(steps: Iterable[Step]) -> Text:
-    text = Text()
-    for i, step in enumerate(steps):
-        if i:
-            text.append(" · ", style="dim")
-        text.append(SHORT[step.step], style=ACTIVE_STYLE if step.active else "")
-    return text
+def shown(steps: Iterable[Step]) -> tuple[tuple[str, bool], ...]:
+    """What a row shows of a slot: the labels and which are actives."""
+    return tuple((SHORT[s.step], s.active) for s in steps)
+
+
+def same_morning(days: tuple[Day, ...]) -> bool:
+    return len({shown(d.am) for d in days}) == 1
 
 
 def level_summary(plan: Plan, week: int) -> str:
@@ -48,35 +82,64 @@ def level_summary(plan: Plan, week: int) -> str:
     return ", ".join(parts) or msg.WEEK_NO_ACTIVES
 
 
-def week_table(plan: Plan, week: int, days: tuple[Day, ...]) -> Table:
-    title = msg.WEEK_TITLE.format(week=week, first=days[0].date.isoformat(), last=days[-1].date.isoformat())
-    changes = [msg.LEVEL_CHANGE.format(step=step, n=lv.per_week, week=lv.week, reason=lv.reason,
-                                       rules=", ".join(lv.rules))
-               for step, hist in plan.levels.items() for lv in hist if lv.week == week and lv.reason]
-    table = Table(title=f"{title} · {level_summary(plan, week)}", title_justify="left", title_style="bold",
-                  caption="\n".join(changes) or None, caption_justify="left", box=box.SIMPLE_HEAD,
-                  show_lines=False, pad_edge=False)
-    table.add_column("Day", no_wrap=True, style="cyan")
-    table.add_column(msg.MORNING, ratio=1)
-    table.add_column(msg.EVENING, ratio=1)
+def day_cell(day: Day, today: date | None) -> Text:
+    text = Text(day.date.strftime("%a %d %b"), style="cyan")
+    if day.date == today:
+        text.append(" ")
+        text.append(msg.TODAY_MARK, style="bold")
+    return text
+
+
+def week_table(days: tuple[Day, ...], today: date | None, *, morning: bool) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, show_lines=False, header_style="bold")
+    table.add_column("Day", no_wrap=True)
+    if morning:
+        table.add_column(msg.MORNING)
+    table.add_column(msg.EVENING)
     for day in days:
-        table.add_row(day.date.strftime("%a %d %b"), steps_text(day.am), steps_text(day.pm))
+        cells = [day_cell(day, today)] + ([StepList(day.am)] if morning else []) + [StepList(day.pm)]
+        table.add_row(*cells)
     return table
 
 
-def render_plan(plan: Plan, env: Any) -> None:
-    console = console_for(env)
-    for n in plan.notices:
-        line = Text()
-        line.append(f"{n.level} {n.id}: ", style=LEVEL_STYLE[n.level])
-        line.append(n.text)
-        console.print(line)
+def week_lines(plan: Plan, week: int, days: tuple[Day, ...], console: Console, paint: Painter,
+               today: date | None) -> list[str]:
+    """One week: its title and levels, the morning when it does not change, the table, the changes."""
+    width = console.width
+    title = msg.WEEK_TITLE.format(week=week, first=days[0].date.isoformat(), last=days[-1].date.isoformat())
+    out = [paint(line, "bold") for line in wrap(f"{title} · {level_summary(plan, week)}", "", width, "  ")]
+    once = same_morning(days)
+    if once:
+        steps = days[0].am
+        lead = msg.MORNING_EVERY_DAY + " "
+        lines = packed([SHORT[s.step] for s in steps], width, lead, "  ", SEP,
+                       [paint(SHORT[s.step], "bold", "magenta") if s.active else SHORT[s.step] for s in steps])
+        lines[0] = paint(msg.MORNING_EVERY_DAY, "bold", "cyan") + lines[0][len(msg.MORNING_EVERY_DAY):]
+        out += lines
+    with console.capture() as capture:
+        console.print(week_table(days, today, morning=not once))
+    out += capture.get().rstrip("\n").split("\n")
+    for step, hist in plan.levels.items():
+        for lv in hist:
+            if lv.week == week and lv.reason:
+                out += wrap(msg.LEVEL_CHANGE.format(step=step, n=lv.per_week, week=lv.week, reason=lv.reason,
+                                                    rules=", ".join(lv.rules)), "", width, "  ")
+    return out
+
+
+def render_plan(plan: Plan, env: Any, *, today: date | None = None, all_notices: bool = False) -> None:
+    """The plan to ``env.stdout``; ``today`` marks its row, ``all_notices`` (`--notices`) shows
+    every notice in full."""
+    width = env.width
+    paint = Painter(env.color)
+    console = Console(file=env.stdout, force_terminal=env.color, no_color=not env.color, highlight=False,
+                      emoji=False, width=width, color_system="auto" if env.color else None)
+    out = plan_notice_lines(plan.notices, paint, width, full=all_notices)
     if plan.days and not any(d.am or d.pm for d in plan.days):  # A8: no plan, only the referral
-        console.print(Text(msg.NO_STEPS, style="bold"))
-        return
-    console.print(Text(msg.LEGEND, style="dim"))
-    weeks = sorted({d.week for d in plan.days})
-    for week in weeks:
-        days = tuple(d for d in plan.days if d.week == week)
-        console.print()
-        console.print(week_table(plan, week, days))
+        out.append(paint(msg.NO_STEPS, "bold"))
+    else:
+        out += [paint(line, "dim") for line in wrap(msg.LEGEND, "", width)]
+        for week in sorted({d.week for d in plan.days}):
+            days = tuple(d for d in plan.days if d.week == week)
+            out += [""] + week_lines(plan, week, days, console, paint, today)
+    env.stdout.write(strip_trailing("\n".join(out)) + "\n")

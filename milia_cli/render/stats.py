@@ -1,6 +1,10 @@
 """Rendering of `milia stats` with rich: adherence table, month-grid heatmap, sparklines, levels
 (the level in effect when the window starts and the changes after it; `--json` has them all).
 
+Laid out to ``env.width`` (the terminal's, ``COLUMNS``, 80 when piped): every line fits, breaks
+only between words, and ends without spaces; a sparkline too long for the width shows the
+window's last weeks.
+
 The heatmap uses a distinct glyph per kind of day, so it reads the same with
 ``NO_COLOR`` (colour only adds emphasis). Imported only by the stats command.
 """
@@ -16,6 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from milia_cli.messages import log as msg
+from milia_cli.render.text import packed, strip_trailing, wrap
 from milia_cli.stats import KEPT, MISSED, OPEN, REST, DayStatus, LevelChange, Stats, levels_in_window, sparkline
 
 # kind of day -> (glyph, style)
@@ -67,7 +72,7 @@ def month_grids(days: tuple[DayStatus, ...]) -> list[tuple[str, list[list[str | 
     return out
 
 
-def _heatmap(days: tuple[DayStatus, ...]) -> Any:
+def _heatmap(days: tuple[DayStatus, ...], width: int) -> Any:
     panels = []
     for title, rows in month_grids(days):
         text = Text(f"{title}\n", style="bold")
@@ -79,23 +84,27 @@ def _heatmap(days: tuple[DayStatus, ...]) -> Any:
                 text.append(" " if i < 6 else "")
             text.append("\n")
         panels.append(text)
-    legend = Text()
     parts = {k: CELLS[k][0] for k in CELLS}
-    legend.append(msg.STATS_LEGEND.format(**parts))
+    items = msg.STATS_LEGEND.format(**parts).split("   ")  # an item ("● kept") never breaks
+    legend = Text("\n".join(packed(items, width, sep="   ")), no_wrap=True, overflow="ignore")
     return Group(Columns(panels, padding=(0, 3)), legend)
 
 
-def _series(days: tuple[DayStatus, ...], values: tuple[tuple[date, int], ...]) -> tuple[list[int | None], bool]:
-    """One value per window day (None where not logged), or per week for long windows."""
+def _series(days: tuple[DayStatus, ...], values: tuple[tuple[date, int], ...],
+            room: int) -> tuple[list[int | None], int | None]:
+    """One value per window day (None where not logged), or per week for long windows or when
+    the days do not fit in ``room`` columns; then only the last weeks that fit. Returns the
+    series and, when it is weekly, how many weeks it shows (None: daily)."""
     by_date = dict(values)
     daily = [by_date.get(d.date) for d in days]
-    if len(daily) <= MAX_SPARK:
-        return daily, False
+    if len(daily) <= min(MAX_SPARK, room):
+        return daily, None
     weekly = []
     for i in range(0, len(daily), 7):
         chunk = [v for v in daily[i:i + 7] if v is not None]
         weekly.append(max(chunk) if chunk else None)
-    return weekly, True
+    shown = weekly[-max(1, room):]
+    return shown, len(shown) if len(shown) < len(weekly) else 0
 
 
 def _adherence(stats: Stats) -> Table:
@@ -121,8 +130,15 @@ def _pct(rate: float | None) -> str:
 
 
 def render_stats(stats: Stats, env: Any, *, profile_name: str) -> None:
+    width = env.width
     console = Console(file=env.stdout, force_terminal=env.color, no_color=not env.color, highlight=False,
-                      emoji=False, width=None if env.stdout_isatty else 100)
+                      emoji=False, width=width, color_system="auto" if env.color else None)
+    with console.capture() as capture:
+        _print_stats(console, stats, profile_name, width)
+    env.stdout.write(strip_trailing(capture.get()))
+
+
+def _print_stats(console: Console, stats: Stats, profile_name: str, width: int) -> None:
     console.print(msg.STATS_TITLE.format(name=profile_name, first=stats.first, last=stats.last,
                                          days=stats.days_planned, logged=stats.days_logged), style="bold",
                   markup=False)
@@ -136,9 +152,9 @@ def render_stats(stats: Stats, env: Any, *, profile_name: str) -> None:
     console.print(_adherence(stats))
     console.print()
     console.print(Text(msg.STATS_CALENDAR_TITLE, style="bold"))
-    console.print(_heatmap(stats.days))
+    console.print(_heatmap(stats.days, width))
     console.print()
-    weekly = False
+    weekly: int | None = None
     for template, what, values, top in (
         (msg.STATS_IRRITATION, "Irritation", stats.irritation, 3),
         (msg.STATS_BUMPS, "New bumps", stats.bumps, None),
@@ -146,12 +162,15 @@ def render_stats(stats: Stats, env: Any, *, profile_name: str) -> None:
         if not values:
             console.print(msg.STATS_NO_SERIES.format(what=what), markup=False)
             continue
-        series, weekly_here = _series(stats.days, values)
-        weekly = weekly or weekly_here
-        line = sparkline(series, top=top)
-        console.print(template.format(line=line, last=values[-1][1], top=max(v for _, v in values)), markup=False)
-    if weekly:
-        console.print(msg.STATS_SERIES_WEEKLY, style="dim", markup=False)
+        last, highest = values[-1][1], max(v for _, v in values)
+        room = width - len(template.format(line="", last=last, top=highest))
+        series, weeks = _series(stats.days, values, room)
+        weekly = weeks if weekly is None or (weeks or 0) > weekly else weekly
+        line = sparkline(series, top=top)  # one line: its spaces are days without a value
+        console.print(template.format(line=line, last=last, top=highest), markup=False, soft_wrap=True)
+    if weekly is not None:
+        hint = msg.STATS_SERIES_LAST.format(n=weekly) if weekly else msg.STATS_SERIES_WEEKLY
+        console.print("\n".join(wrap(hint, "", width)), style="dim", markup=False, soft_wrap=True)
     console.print()
     console.print(Text(msg.STATS_LEVELS_TITLE, style="bold"))
     if not stats.levels:
@@ -159,12 +178,15 @@ def render_stats(stats: Stats, env: Any, *, profile_name: str) -> None:
     for name, changes in stats.levels.items():
         earlier, shown = levels_in_window(changes, stats.first)
         indent = " " * (len(name) + 2)
-        console.print(f"{name}: " + ("\n" + indent).join(_level_line(c) for c in shown), markup=False,
-                      soft_wrap=True)
+        lines: list[str] = []
+        for i, change in enumerate(shown):  # a change's own lines hang two further in
+            lines += wrap(_level_line(change), f"{name}: " if i == 0 else indent, width, indent + "  ")
+        console.print("\n".join(lines), markup=False, soft_wrap=True)
         if earlier:
             hint = (msg.STATS_LEVEL_EARLIER_ONE if earlier == 1 else msg.STATS_LEVEL_EARLIER_MANY).format(
                 n=earlier, since=changes[0].start)
-            console.print(indent + hint, style="dim", markup=False, soft_wrap=True)
+            console.print("\n".join(wrap(hint, indent, width, indent + "  ")), style="dim", markup=False,
+                          soft_wrap=True)
 
 
 def _level_line(change: LevelChange) -> str:

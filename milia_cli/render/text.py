@@ -1,13 +1,18 @@
-"""Plain-text rendering with optional ANSI colour: `milia today`, `milia why`, `milia triage`.
+"""Plain-text rendering with optional ANSI colour: `milia today`, `milia why`, `milia triage`,
+and the width-aware pieces `plan` and `stats` share (wrapping, folding, trailing spaces).
 
 Never imports rich: `milia today` must start as fast as a bare Typer app.
 Colour is used only when the caller says so (``env.color``: a terminal, no NO_COLOR).
+Text is laid out to a width (``env.width``: the terminal's, ``COLUMNS``, or 80 when piped):
+lines break only between words, never inside one (nor at its hyphens), and "10 %" stays whole;
+a single word longer than the width is the only thing that may run past it.
 """
 
 from __future__ import annotations
 
+import re
 import textwrap
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from milia_cli.messages import plan as msg
 
@@ -18,7 +23,14 @@ if TYPE_CHECKING:
 
 _CODES = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "magenta": "35", "cyan": "36"}
 LEVEL_STYLE = {"stop": "red", "refer": "magenta", "caution": "yellow", "info": "dim"}
-WIDTH = 80
+LEVEL_ORDER = ("stop", "refer", "caution", "info")  # most urgent first
+FULL_LEVELS = ("stop", "refer")  # never folded
+WIDTH = 80  # the default when no width is given (piped without COLUMNS)
+NBSP = "\u00a0"  # joins what must stay on one line; turned back into a space once wrapped
+ELLIPSIS = "…"
+_UNIT = re.compile(r"(?<=\d) (?=[%×])|(?<=SPF) (?=\d)")  # "10 %", "2 ×", "SPF 30+"
+_TRAILING = re.compile(r"(?:[ \t]|\x1b\[[0-9;]*m)+$")
+_SGR = re.compile(r"\x1b\[[0-9;]*m")
 
 
 class Painter:
@@ -34,48 +46,141 @@ class Painter:
         return f"\x1b[{codes}m{text}\x1b[0m"
 
 
-def wrap(text: str, indent: str, width: int = WIDTH) -> list[str]:
-    return textwrap.wrap(text, width=width, initial_indent=indent, subsequent_indent=indent) or [indent]
+def keep_together(text: str) -> str:
+    """``text`` with the spaces that must not break ("10 %") made non-breaking."""
+    return _UNIT.sub(NBSP, text)
 
 
-def notice_lines(notices: Iterable["Notice"], paint: Painter, indent: str = "  ") -> list[str]:
+def wrap(text: str, indent: str, width: int = WIDTH, subsequent: str | None = None) -> list[str]:
+    """``text`` in lines of at most ``width``, broken only between words."""
+    lines = textwrap.wrap(keep_together(text), width=width, initial_indent=indent,
+                          subsequent_indent=indent if subsequent is None else subsequent,
+                          break_long_words=False, break_on_hyphens=False)
+    return [line.replace(NBSP, " ") for line in lines] or [indent]
+
+
+def fold(text: str, width: int) -> str:
+    """``text`` on one line of at most ``width``: cut between words, with "…" when cut."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    words = keep_together(text).split(" ")
+    line = words[0]
+    for word in words[1:]:
+        if len(line) + 1 + len(word) + len(ELLIPSIS) > width:
+            break
+        line += " " + word
+    return (line.rstrip(",;:—–") + ELLIPSIS).replace(NBSP, " ")
+
+
+def pack(tokens: Sequence[str], width: int, first: int = 0, rest: int = 0, sep: str = " · ") -> list[list[int]]:
+    """Greedy lines of token indices joined by ``sep``; a line that goes on ends with ``sep``
+    trimmed (" ·"). ``first``/``rest``: the columns taken before the first/other lines.
+    A token never breaks: one longer than the line stands alone on it."""
+    end = len(sep.rstrip())
+    lines: list[list[int]] = []
+    length = 0
+    for i, token in enumerate(tokens):
+        more = end if i < len(tokens) - 1 else 0
+        if lines and length + len(sep) + len(token) + more <= width - (first if len(lines) == 1 else rest):
+            lines[-1].append(i)
+            length += len(sep) + len(token)
+            continue
+        lines.append([i])
+        length = len(token)
+    return lines
+
+
+def packed(tokens: Sequence[str], width: int, lead: str = "", indent: str = "", sep: str = " · ",
+           paint: Sequence[str] | None = None) -> list[str]:
+    """The tokens as lines (see :func:`pack`) after ``lead``, the next lines after ``indent``;
+    ``paint`` gives each token's painted form (same text, with colour)."""
+    shown = paint or tokens
+    out = []
+    rows = pack(tokens, width, len(lead), len(indent), sep)
+    for n, row in enumerate(rows):
+        text = sep.join(shown[i] for i in row) + (sep.rstrip() if n < len(rows) - 1 else "")
+        out.append((lead if n == 0 else indent) + text)
+    return out or [lead.rstrip()]
+
+
+def strip_trailing(text: str) -> str:
+    """Every line of ``text`` without trailing spaces (colour codes at the end are kept)."""
+    return "\n".join(_TRAILING.sub(lambda m: "".join(_SGR.findall(m.group())), line)
+                     for line in text.split("\n"))
+
+
+def notice_lines(notices: Iterable["Notice"], paint: Painter, indent: str = "  ", width: int = WIDTH,
+                 subsequent: str | None = None) -> list[str]:
+    """Each notice in full: "level ID: text", wrapped to ``width``."""
     lines = []
     for n in notices:
         head = f"{n.level} {n.id}:"
-        body = wrap(f"{head} {n.text}", indent)
+        body = wrap(f"{head} {n.text}", indent, width, subsequent)
         body[0] = body[0].replace(head, paint(head, "bold", LEVEL_STYLE[n.level]), 1)
         lines.extend(body)
     return lines
 
 
-def render_today(view: "DayView", color: bool) -> str:
+def by_urgency(notices: Iterable["Notice"]) -> list["Notice"]:
+    """Most urgent first (stop, refer, caution, info); the planner's order within a level."""
+    rank = {level: i for i, level in enumerate(LEVEL_ORDER)}
+    return sorted(notices, key=lambda n: rank.get(n.level, len(rank)))
+
+
+def plan_notice_lines(notices: Iterable["Notice"], paint: Painter, width: int, *, full: bool) -> list[str]:
+    """`plan`'s notices, most urgent first: stop and refer always in full, the others folded to
+    one line each unless ``full`` (`--notices`), then a line saying how to read them in full."""
+    lines: list[str] = []
+    folded = 0
+    for n in by_urgency(notices):
+        if full or n.level in FULL_LEVELS:
+            lines.extend(notice_lines([n], paint, "", width, "  "))
+            continue
+        head = f"{n.level} {n.id}:"
+        line = fold(f"{head} {n.text}", width)
+        lines.append(line.replace(head, paint(head, "bold", LEVEL_STYLE[n.level]), 1))
+        folded += 1
+    if folded:
+        lines.extend(paint(line, "dim") for line in wrap(msg.NOTICES_FOLDED, "", width))
+    return lines
+
+
+def _step_line(view: "DayView", step, paint: Painter, width: int) -> list[str]:
+    mark = msg.DONE_MARK if step.id in view.done else (
+        msg.SKIPPED_MARK if step.id in view.skipped else msg.OPEN_MARK)
+    extra = f"  ({msg.NEW})" if step.id in view.new else ""
+    plain = wrap(f"{mark} {step.title}{extra}", "  ", width, " " * (len(mark) + 3))
+    if len(plain) > 1:  # wrapped: plain text, the words matter more than the colour
+        return plain
+    title = paint(step.title, "bold", "magenta") if step.active else step.title
+    return [f"  {paint(mark, 'green') if mark == msg.DONE_MARK else mark} {title}{paint(extra, 'yellow')}"]
+
+
+def render_today(view: "DayView", color: bool, width: int = WIDTH) -> str:
     paint = Painter(color)
     day = view.day
-    out = [paint(msg.TODAY_TITLE.format(weekday=day.date.strftime("%A"), day=day.date.isoformat(),
-                                        week=day.week, dayno=view.day_number, name=view.name or view.profile), "bold")]
+    title = msg.TODAY_TITLE.format(weekday=day.date.strftime("%A"), day=day.date.isoformat(), week=day.week,
+                                   dayno=view.day_number, name=view.name or view.profile)
+    out = [paint(line, "bold") for line in wrap(title, "", width, "  ")]
     for label, when, steps in ((msg.MORNING, view.am_time, day.am), (msg.EVENING, view.pm_time, day.pm)):
         out.append("")
         out.append(paint(f"{label} ({when})", "bold", "cyan"))
         for step in steps:
-            mark = msg.DONE_MARK if step.id in view.done else (
-                msg.SKIPPED_MARK if step.id in view.skipped else msg.OPEN_MARK)
-            title = paint(step.title, "bold", "magenta") if step.active else step.title
-            extra = f"  ({msg.NEW})" if step.id in view.new else ""
-            out.append(f"  {paint(mark, 'green') if mark == msg.DONE_MARK else mark} {title}"
-                       f"{paint(extra, 'yellow')}")
+            out.extend(_step_line(view, step, paint, width))
             if step.active:
                 out.extend(wrap(msg.APPLY_TO.format(areas=", ".join(step.areas)) + "; "
-                                + msg.AVOID.format(areas=", ".join(step.avoid)), "      "))
-                out.extend(wrap(step.how, "      "))
+                                + msg.AVOID.format(areas=", ".join(step.avoid)), "      ", width))
+                out.extend(wrap(step.how, "      ", width))
     if view.level_changes:
         out.append("")
         for lv_step, lv in view.level_changes:
             out.extend(wrap(msg.LEVEL_CHANGE.format(step=lv_step, n=lv.per_week, week=lv.week, reason=lv.reason,
-                                                    rules=", ".join(lv.rules)), "  "))
+                                                    rules=", ".join(lv.rules)), "  ", width, "    "))
     if view.notices:
         out.append("")
         out.append(paint(msg.NOTICES, "bold"))
-        out.extend(notice_lines(view.notices, paint))
+        out.extend(notice_lines(view.notices, paint, "  ", width, "    "))
     return "\n".join(out)
 
 
@@ -109,8 +214,7 @@ def render_rules(title: str, rules: Iterable["Rule"], color: bool, *, full: bool
         if r.group != group:
             group = r.group
             out += ["", paint(GROUPS[group], "bold", "cyan")]
-        lines = textwrap.wrap(f"{r.id:<4} {r.title} ({r.level})", width=WIDTH, initial_indent="  ",
-                              subsequent_indent=" " * 7)
+        lines = wrap(f"{r.id:<4} {r.title} ({r.level})", "  ", WIDTH, " " * 7)
         lines[0] = "  " + paint(r.id, LEVEL_STYLE[r.level]) + lines[0][2 + len(r.id):]
         out.extend(lines)
     return "\n".join(out)
