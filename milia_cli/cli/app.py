@@ -387,6 +387,7 @@ COMMAND_MODULES = {
     "export": "export_cmds", "batch": "export_cmds",
     "doctor": "doctor_cmd",
     "check": "check_cmd",
+    "shelf": "shelf_cmds",
     "sync": "sync_cmds",
 }
 EXIT_PIPE = 141  # a closed standard output: what a shell reports for SIGPIPE (128 + 13), as in main's calendar_opts

@@ -75,6 +75,13 @@ def render_plan(plan: Plan, env: Any) -> None:
         console.print(Text(msg.NO_STEPS, style="bold"))
         return
     console.print(Text(msg.LEGEND, style="dim"))
+    from milia_cli.products import use_lines  # the person's own products (the shelf)
+
+    own = use_lines(plan.days)
+    if own:
+        from milia_cli.messages import shelf as shelf_msg
+
+        console.print(Text("\n".join([shelf_msg.PLAN_PRODUCTS] + ["  " + line for line in own])))
     weeks = sorted({d.week for d in plan.days})
     for week in weeks:
         days = tuple(d for d in plan.days if d.week == week)

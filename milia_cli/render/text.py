@@ -10,6 +10,7 @@ import textwrap
 from typing import TYPE_CHECKING, Iterable
 
 from milia_cli.messages import plan as msg
+from milia_cli.messages import shelf as shelf_msg
 
 if TYPE_CHECKING:
     from milia_cli.plan import Notice
@@ -61,7 +62,8 @@ def render_today(view: "DayView", color: bool) -> str:
                 msg.SKIPPED_MARK if step.id in view.skipped else msg.OPEN_MARK)
             title = paint(step.title, "bold", "magenta") if step.active else step.title
             extra = f"  ({msg.NEW})" if step.id in view.new else ""
-            out.append(f"  {paint(mark, 'green') if mark == msg.DONE_MARK else mark} {title}"
+            own = shelf_msg.STEP_PRODUCT.format(product=step.product) if step.product else ""  # the shelf
+            out.append(f"  {paint(mark, 'green') if mark == msg.DONE_MARK else mark} {title}{own}"
                        f"{paint(extra, 'yellow')}")
             if step.active:
                 out.extend(wrap(msg.APPLY_TO.format(areas=", ".join(step.areas)) + "; "
