@@ -34,6 +34,7 @@ class Step(NamedTuple):
     avoid: tuple[str, ...]
     how: str
     rules: tuple[str, ...]
+    product: str | None = None  # the person's own product for this step (milia_cli.products)
 
     @property
     def id(self) -> str:
@@ -52,6 +53,7 @@ class Step(NamedTuple):
             "avoid": list(self.avoid),
             "how": self.how,
             "rules": list(self.rules),
+            "product": self.product,
         }
 
 

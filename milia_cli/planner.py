@@ -83,6 +83,11 @@ class _Planner:
         self.irritation_of = dict(irr)
         self.episodes = EpisodeIndex(episodes(irr, log.events, start))
         self.blocks = ProcedureBlocks(log.procedures)
+        self.products = None  # the shelf's products, named on each day's steps (milia_cli.products)
+        if profile.shelf:
+            from milia_cli.products import ShelfPicker
+
+            self.products = ShelfPicker(profile.shelf, today)
         self._allowed: dict[int, tuple[Profile, dict[str, tuple[str, ...]]]] = {}
         self._cache: dict[tuple, Step] = {}
         first_step = ACTIVES[0].step
@@ -307,8 +312,9 @@ class _Planner:
         if p.eye_milia:
             pm.append(self._base("eye-cream", "pm", EYE_AREAS, treated))
         pm.append(self._base("moisturize", "pm", base, treated))
-        return Day(date=when, week=w, am=tuple(s for s in am if s is not None),
-                   pm=tuple(s for s in pm if s is not None))
+        planned = Day(date=when, week=w, am=tuple(s for s in am if s is not None),
+                      pm=tuple(s for s in pm if s is not None))
+        return planned if self.products is None else self.products.assign(planned, p)
 
     def days(self, first: date, last: date) -> tuple[Day, ...]:
         return tuple(self.day(first + timedelta(days=i)) for i in range((last - first).days + 1))
@@ -345,7 +351,12 @@ class _Planner:
     def notices(self, first: date, last: date) -> tuple[Notice, ...]:
         from milia_cli.plan_notices import notices
 
-        return notices(self, first, last)
+        found = notices(self, first, last)
+        if self.products is None:
+            return found
+        from milia_cli.products import merged
+
+        return merged(found, self.products.notices(self.timeline, max(first, self.start), last))
 
 
 def _levels(titration: Titration, n_weeks: int) -> dict[str, tuple[Level, ...]]:

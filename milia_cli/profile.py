@@ -13,7 +13,7 @@ from __future__ import annotations
 import tomllib
 from datetime import date, time
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from milia_cli.errors import MiliaError
 from milia_cli.messages import profile as msg
@@ -29,6 +29,9 @@ from milia_cli.profile_schema import (
     check_document,
     parse_text_value,
 )
+
+if TYPE_CHECKING:
+    from milia_cli.shelf import ShelfProduct
 
 __all__ = [
     "AREAS", "CAUTION_KEYS", "EYE_AREAS", "PREGNANCY", "SCHEMA_VERSION", "SKIN_TYPES",
@@ -90,6 +93,7 @@ class Profile(NamedTuple):
     pregnancy_since: date | None = None  # B13: the status applies from this day
     schema: int = SCHEMA_VERSION
     id: str | None = None  # the log's key (milia_cli.identity): the file's `id`, or its name in the home
+    shelf: tuple["ShelfProduct", ...] = ()  # the person's own products, [[shelf]] (milia_cli.shelf)
 
     @property
     def eye_milia(self) -> bool:
@@ -120,6 +124,7 @@ def profile_from_dict(data: Any, source: str) -> Profile:
         pregnancy_since=top.get("pregnancy_since"),
         schema=SCHEMA_VERSION,
         id=top.get("id"),
+        shelf=top.get("shelf", ()),
         **{name: cls(**tables[name]) for name, cls in _SECTIONS.items()},
     )
 
@@ -146,6 +151,8 @@ def profile_to_dict(profile: Profile) -> dict[str, Any]:
                 value = value.strftime("%H:%M")
             table[key] = value
         doc[name] = table
+    if profile.shelf:
+        doc["shelf"] = [product.to_dict() for product in profile.shelf]
     return doc
 
 

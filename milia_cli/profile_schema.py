@@ -77,6 +77,7 @@ FIELDS: tuple[Field, ...] = (
 )
 FIELDS_BY_KEY = {f.key: f for f in FIELDS}
 TABLES = ("skin", "milia", "habits", "cautions", "schedule")
+LISTS = ("shelf",)  # [[shelf]]: the person's own products (milia_cli.shelf)
 REQUIRED_TABLES = ("skin", "schedule")
 
 
@@ -204,7 +205,7 @@ def check_document(data: Any, source: str) -> dict[str, Any]:
     if not (isinstance(schema, int) and not isinstance(schema, bool) and schema >= 1):
         raise MiliaError(msg.BAD_SCHEMA.format(file=source, value=_show(schema), supported=SCHEMA_VERSION))
 
-    top_allowed = [f.key for f in FIELDS if "." not in f.key] + list(TABLES)
+    top_allowed = [f.key for f in FIELDS if "." not in f.key] + list(TABLES) + list(LISTS)
     for key in data:
         if key not in top_allowed:
             raise MiliaError(msg.UNKNOWN_KEY.format(file=source, key=key, allowed=", ".join(top_allowed)))
@@ -233,6 +234,10 @@ def check_document(data: Any, source: str) -> dict[str, Any]:
                 values[field.key] = field.default
             continue
         values[field.key] = check_value(field, raw, source)
+    if "shelf" in data:
+        from milia_cli.shelf import check_shelf
+
+        values["shelf"] = check_shelf(data["shelf"], source)
     return values
 
 

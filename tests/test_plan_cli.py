@@ -29,7 +29,8 @@ def test_plan_json_is_the_spec_structure(ana):
     assert data["weeks"] == 12 and len(data["days"]) == 84
     step = data["days"][0]["pm"][2]
     assert step["step"] == "retinol"
-    assert set(step) == {"step", "title", "areas", "avoid", "how", "rules"}
+    assert set(step) == {"step", "title", "areas", "avoid", "how", "rules", "product"}  # product: the shelf (issue 15)
+    assert step["product"] is None  # nothing on the shelf
     assert {"id", "level", "text", "source"} == set(data["notices"][0])
     assert res.stderr == ""
 

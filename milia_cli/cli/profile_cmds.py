@@ -247,6 +247,11 @@ def _set_dated(st: State, key: str, value: str, since: Optional[str], source: st
         _say_what_changes(st, key, day, today, current, updated, log)
     else:
         st.err(msg.EFFECT_UNCHANGED)
+    if log is not None and updated.shelf:  # the shelf products to put away now (issue 15)
+        from milia_cli.products import put_away_lines
+
+        for line in put_away_lines(current, updated, today):
+            st.err(line)
 
 
 def _refuse_before_last_change(st: State, key: str, day: date) -> None:

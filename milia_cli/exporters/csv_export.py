@@ -69,7 +69,7 @@ def export_csv(plan: Plan, profile: Profile, *, google: bool = False, style: str
 
 
 def _plain(writer, plan: Plan, profile: Profile, who: str) -> None:
-    writer.writerow(("id",) + msg.CSV_HEADER)
+    writer.writerow(("id",) + msg.CSV_HEADER + ("product",))  # product: the shelf's, or empty
     for day in plan.days:
         for step in day.am + day.pm:
             at = profile.schedule.am if step.slot == "am" else profile.schedule.pm
@@ -77,7 +77,7 @@ def _plain(writer, plan: Plan, profile: Profile, who: str) -> None:
                 row_id(who, day.date, step.slot, step.step), day.date.isoformat(), day.week,
                 msg.WEEKDAY_SHORT[day.date.weekday()], step.slot, at.strftime("%H:%M"), step.step,
                 _safe(step.title), " ".join(step.areas), " ".join(step.avoid), _safe(step.how),
-                " ".join(step.rules),
+                " ".join(step.rules), _safe(step.product or ""),
             ])
 
 
@@ -101,6 +101,10 @@ def _events(plan: Plan, per_step: bool):
 
 def _description(step) -> str:
     parts = [step.how]
+    if step.product:  # the person's own product (the shelf)
+        from milia_cli.messages import shelf as shelf_msg
+
+        parts.append(shelf_msg.USE_PRODUCT.format(product=step.product))
     if step.areas:
         parts.append(msg.ICS_APPLY.format(areas=area_words(step.areas)))
     if step.avoid:

@@ -54,6 +54,7 @@ class Product:
     step: Step
     slots: tuple[str, ...]
     nights: int  # days of the plan with it (for the actives)
+    own: tuple[str, ...] = ()  # the person's own products for it (the shelf): "pm moisturize: Night cream"
 
 
 @dataclass(frozen=True)
@@ -175,7 +176,10 @@ def _products(plan: Plan) -> tuple[Product, ...]:
             if step.slot not in slots.setdefault(step.step, []):
                 slots[step.step].append(step.slot)
             count[step.step] = count.get(step.step, 0) + 1
-    return tuple(Product(step=seen[k], slots=tuple(sorted(slots[k])), nights=count[k]) for k in seen)
+    from milia_cli.products import use_lines
+
+    return tuple(Product(step=seen[k], slots=tuple(sorted(slots[k])), nights=count[k],
+                         own=tuple(use_lines(plan.days, k))) for k in seen)
 
 
 def _titration(plan: Plan) -> tuple[str, ...]:

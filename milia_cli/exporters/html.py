@@ -11,6 +11,7 @@ from milia_cli import __version__
 from milia_cli.exporters.handout import Handout, Product, build_handout, notice_label, place, week_span, when_text
 from milia_cli.exporters.html_style import PAGE_SIZES, stylesheet
 from milia_cli.messages import export as msg
+from milia_cli.messages import shelf as shelf_msg
 from milia_cli.plan import Plan, Step
 from milia_cli.profile import Profile
 
@@ -119,6 +120,8 @@ def _product(p: Product) -> str:
     if s.avoid:
         where.append(f'<p class="where avoid"><b>{_e(msg.DOC_AVOID)}:</b> '
                      f'{_e(", ".join(place(a) for a in s.avoid))}</p>')
+    for line in p.own:  # the person's own products (the shelf)
+        where.append(f'<p class="where own"><b>{_e(shelf_msg.HANDOUT_OWN)}:</b> {_e(line)}</p>')
     cls = "product is-active" if s.active else "product"
     return (f'<div class="{cls}"><h3>{_e(s.title)}</h3><p class="when">{_e(when_text(p))}</p>'
             f"<p>{_e(s.how)}</p>{''.join(where)}</div>")

@@ -31,6 +31,7 @@ from milia_cli import __version__
 from milia_cli.exporters.series import Series, plan_series
 from milia_cli.messages import calendar as cal_msg
 from milia_cli.messages import export as msg
+from milia_cli.messages import shelf as shelf_msg
 from milia_cli.plan import Plan, Step
 from milia_cli.profile import Profile
 
@@ -188,6 +189,8 @@ def area_words(areas: tuple[str, ...]) -> str:
 
 def _description(step: Step) -> str:
     lines = [step.how] if step.how else []
+    if step.product:  # the person's own product (the shelf)
+        lines.append(shelf_msg.USE_PRODUCT.format(product=step.product))
     if step.areas:
         lines.append(msg.ICS_APPLY.format(areas=area_words(step.areas)))
     if step.avoid:
@@ -203,6 +206,8 @@ def _routine_description(steps: tuple[Step, ...]) -> str:
     for step in steps:
         how = cal_msg.ROUTINE_STEP_HOW.format(how=step.how) if step.how else ""
         lines.append(cal_msg.ROUTINE_STEP_LINE.format(title=step.title, how=how))
+        if step.product:  # the person's own product (the shelf)
+            lines.append("  " + shelf_msg.USE_PRODUCT.format(product=step.product))
         if step.areas:
             lines.append("  " + msg.ICS_APPLY.format(areas=area_words(step.areas)))
         if step.avoid:

@@ -7,6 +7,7 @@ import re
 from milia_cli import __version__
 from milia_cli.exporters.handout import build_handout, notice_label, place, week_span, when_text
 from milia_cli.messages import export as msg
+from milia_cli.messages import shelf as shelf_msg
 from milia_cli.plan import Plan
 from milia_cli.profile import Profile
 
@@ -58,6 +59,8 @@ def export_markdown(plan: Plan, profile: Profile, *, clinician: str | None = Non
         out.append("")
         out.append(e(p.step.how))
         out.append("")
+        for line in p.own:  # the person's own products (the shelf)
+            out.append(f"- **{e(shelf_msg.HANDOUT_OWN)}:** {e(line)}")
         if p.step.areas:
             out.append(f"- **{e(msg.DOC_APPLY)}:** {e(', '.join(place(a) for a in p.step.areas))}")
         if p.step.avoid:

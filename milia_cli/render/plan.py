@@ -139,6 +139,13 @@ def render_plan(plan: Plan, env: Any, *, today: date | None = None, all_notices:
         out.append(paint(msg.NO_STEPS, "bold"))
     else:
         out += [paint(line, "dim") for line in wrap(msg.LEGEND, "", width)]
+        from milia_cli.products import use_lines  # the person's own products (the shelf)
+
+        own = use_lines(plan.days)
+        if own:
+            from milia_cli.messages import shelf as shelf_msg
+
+            out += [shelf_msg.PLAN_PRODUCTS] + [line for item in own for line in wrap(item, "  ", width, "    ")]
         for week in sorted({d.week for d in plan.days}):
             days = tuple(d for d in plan.days if d.week == week)
             out += [""] + week_lines(plan, week, days, console, paint, today)

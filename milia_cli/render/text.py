@@ -15,6 +15,7 @@ import textwrap
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from milia_cli.messages import plan as msg
+from milia_cli.messages import shelf as shelf_msg
 
 if TYPE_CHECKING:
     from milia_cli.plan import Notice
@@ -150,11 +151,12 @@ def _step_line(view: "DayView", step, paint: Painter, width: int) -> list[str]:
     mark = msg.DONE_MARK if step.id in view.done else (
         msg.SKIPPED_MARK if step.id in view.skipped else msg.OPEN_MARK)
     extra = f"  ({msg.NEW})" if step.id in view.new else ""
-    plain = wrap(f"{mark} {step.title}{extra}", "  ", width, " " * (len(mark) + 3))
+    own = shelf_msg.STEP_PRODUCT.format(product=step.product) if step.product else ""  # the shelf
+    plain = wrap(f"{mark} {step.title}{own}{extra}", "  ", width, " " * (len(mark) + 3))
     if len(plain) > 1:  # wrapped: plain text, the words matter more than the colour
         return plain
     title = paint(step.title, "bold", "magenta") if step.active else step.title
-    return [f"  {paint(mark, 'green') if mark == msg.DONE_MARK else mark} {title}{paint(extra, 'yellow')}"]
+    return [f"  {paint(mark, 'green') if mark == msg.DONE_MARK else mark} {title}{own}{paint(extra, 'yellow')}"]
 
 
 def render_today(view: "DayView", color: bool, width: int = WIDTH) -> str:
