@@ -385,6 +385,7 @@ COMMAND_MODULES = {
     "plan": "plan_cmds", "today": "plan_cmds", "why": "plan_cmds", "triage": "plan_cmds",
     "checkin": "log_cmds", "stats": "log_cmds", "event": "log_cmds", "log": "log_cmds", "resume": "resume_cmd",
     "export": "export_cmds", "batch": "export_cmds",
+    "clients": "clients_cmd",
     "doctor": "doctor_cmd",
     "check": "check_cmd",
     "sync": "sync_cmds",

@@ -1,0 +1,94 @@
+"""`milia clients` with rich: one row per client file, what needs attention first.
+
+On a terminal the table fits the width (the alerts wrap) and is coloured by tier; piped,
+it is plain text, one line per client, columns aligned and no trailing spaces, so
+``grep``, ``head`` and ``cut`` read it. Imported only by `milia clients`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from milia_cli.clients import ClientSummary
+from milia_cli.messages import clients as msg
+from milia_cli.safe_text import one_line
+
+TIER_STYLE = {0: "bold red", 1: "bold magenta", 2: "bold yellow", 3: "yellow", 4: "cyan", 5: "", 6: "red"}
+
+
+def cells(s: ClientSummary) -> list[str]:
+    """The row of one summary, as plain strings (name, file, week, retinol, acid, last, 14 days, needs)."""
+    name, file = one_line(s.name or ""), one_line(s.file.name)
+    if s.broken:
+        reason = str(s.error)
+        prefix = f"{s.file}: "
+        reason = reason[len(prefix):] if reason.startswith(prefix) else reason  # the File column names it
+        return ["", file, "", "", "", "", "", msg.BROKEN_CELL.format(reason=one_line(reason))]
+    week = msg.WEEK_CELL.format(week=s.week) if s.started else msg.STARTS_CELL.format(start=s.start.isoformat())
+    levels = [_level(s, step) for step in ("retinol", "exfoliate")]
+    last = s.last_checkin.isoformat() if s.last_checkin else msg.NEVER
+    rate = s.adherence
+    adherence = msg.ADHERENCE_NONE if rate is None else msg.ADHERENCE_CELL.format(
+        pct=round(100 * rate), done=s.done, due=s.due)
+    needs = msg.ALERT_SEPARATOR.join(a.text for a in s.alerts) or msg.NO_ALERTS
+    return [name, file, week, *levels, last, adherence, needs]
+
+
+def _level(s: ClientSummary, step: str) -> str:
+    lv = (s.levels or {}).get(step)
+    if lv is None or (lv.per_week == 0 and not lv.tonight):
+        return msg.LEVEL_OUT if lv is None else msg.LEVEL_CELL.format(n=0)
+    return (msg.LEVEL_TONIGHT if lv.tonight else msg.LEVEL_CELL).format(n=lv.per_week)
+
+
+HEADERS = (msg.HEAD_CLIENT, msg.HEAD_FILE, msg.HEAD_WEEK, msg.HEAD_RETINOL, msg.HEAD_ACID, msg.HEAD_LAST,
+           msg.HEAD_ADHERENCE, msg.HEAD_ALERTS)
+
+
+def render_clients(summaries: list[ClientSummary], env: Any) -> str:
+    """The table as text: fitted to the terminal (``COLUMNS`` or its width) with rich, or plain
+    aligned columns when piped (one line per client, no trailing spaces)."""
+    if not env.stdout_isatty:
+        return plain_table(summaries)
+    import io
+
+    try:
+        width = int(env.vars.get("COLUMNS", ""))
+    except ValueError:
+        import shutil
+
+        width = shutil.get_terminal_size().columns
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=max(width, 40), force_terminal=env.color, no_color=not env.color,
+                      highlight=False, emoji=False, markup=False)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold", padding=(0, 1))
+    for i, head in enumerate(HEADERS):
+        last = i == len(HEADERS) - 1
+        table.add_column(head, no_wrap=not (last or i == 0), overflow="fold", ratio=1 if last else None,
+                         min_width=12 if last else None)
+    for s in summaries:
+        style = TIER_STYLE[s.tier] if env.color else ""
+        row = cells(s)
+        table.add_row(*(Text(c, style=style if j in (0, len(row) - 1) else "") for j, c in enumerate(row)))
+    console.print(table)
+    console.print(Text(msg.LEGEND, style="dim"))
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines())
+
+
+def plain_table(summaries: list[ClientSummary]) -> str:
+    """Columns aligned by display width (a Hangul name takes two cells a letter), two spaces
+    apart, the last one unpadded: what `grep` and `cut` read."""
+    from rich.cells import cell_len
+
+    rows = [list(HEADERS), *(cells(s) for s in summaries)]
+    widths = [max(cell_len(r[i]) for r in rows) for i in range(len(HEADERS) - 1)]
+    lines = []
+    for row in rows:
+        parts = [c + " " * (w - cell_len(c)) for c, w in zip(row, widths)]
+        lines.append(("  ".join([*parts, row[-1]])).rstrip())
+    return "\n".join(lines)
