@@ -1,7 +1,7 @@
 """Messages and labels of `milia clients` (the esthetician's desk)."""
 
 # -- the alerts, short enough for one table cell ---------------------------------------
-ALERT_STOP = "STOP {rules}: irritation 3 on {day}"
+ALERT_STOP = "STOP {rules} since {day}"
 ALERT_STOP_NO_DAY = "STOP {rules}"
 ALERT_REFER = "refer {rules}"
 ALERT_A7 = "A7 due: 12 adherent weeks, no fewer bumps"

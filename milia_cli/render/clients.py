@@ -26,8 +26,8 @@ def cells(s: ClientSummary) -> list[str]:
     name, file = one_line(s.name or ""), one_line(s.file.name)
     if s.broken:
         reason = str(s.error)
-        prefix = f"{s.file}: "
-        reason = reason[len(prefix):] if reason.startswith(prefix) else reason  # the File column names it
+        if reason.startswith(str(s.file)):  # the File column names it
+            reason = reason[len(str(s.file)):].lstrip(": ") or reason
         return ["", file, "", "", "", "", "", msg.BROKEN_CELL.format(reason=one_line(reason))]
     week = msg.WEEK_CELL.format(week=s.week) if s.started else msg.STARTS_CELL.format(start=s.start.isoformat())
     levels = [_level(s, step) for step in ("retinol", "exfoliate")]
