@@ -137,10 +137,8 @@ def summarize_clients(directory: Path, store: "Store | None", today: TodayFor, *
     ``today`` a date, or a function of a time zone name giving the date there (each client's
     zone). Raises only when ``directory`` itself is unusable (not a folder, unreadable, no
     client files); a broken file becomes a summary with ``error`` set."""
-    from milia_cli.batch import client_files
-
     today_for = today if callable(today) else (lambda _zone: today)
-    files = client_files(directory) if files is None else files
+    files = folder_files(directory) if files is None else files
     out = []
     for source, loaded in zip(files, load_clients(files)):
         if isinstance(loaded, MiliaError):
@@ -151,6 +149,20 @@ def summarize_clients(directory: Path, store: "Store | None", today: TodayFor, *
         except MiliaError as err:  # a value the plan cannot use: this client only
             out.append(ClientSummary(file=source, profile=loaded.id, name=loaded.name, error=err.message))
     return sorted(out, key=ClientSummary.sort_key)
+
+
+def folder_files(directory: Path) -> list[Path]:
+    """The client files `milia batch` reads (:func:`milia_cli.batch.client_files`); raises when
+    ``directory`` is not a folder, cannot be listed, or holds no ``*.toml``."""
+    from milia_cli.batch import client_files
+    from milia_cli.messages import export as export_msg
+
+    try:
+        return client_files(directory)
+    except MiliaError as err:
+        if err.message == export_msg.BATCH_EMPTY.format(path=directory):
+            raise MiliaError(msg.EMPTY.format(path=directory)) from None
+        raise
 
 
 def load_clients(files: list[Path]) -> list["Profile | MiliaError"]:

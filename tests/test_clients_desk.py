@@ -121,13 +121,13 @@ def test_alert_details_are_the_logged_ones(doc):
     assert alert("sofia.toml", "stop")["date"] == (TODAY - 2 * DAY).isoformat()
     assert alert("ivy.toml", "irritation")["date"] == (TODAY - 3 * DAY).isoformat()
     assert alert("paula.toml", "procedure")["date"] == (TODAY + 5 * DAY).isoformat()
-    assert "in 5 d" in alert("paula.toml", "procedure")["text"]
+    assert "in 5 days" in alert("paula.toml", "procedure")["text"]
     assert alert("lena.toml", "aftercare")["rules"] == ["E2"]
     assert alert("lena.toml", "aftercare")["date"] == (TODAY - 5 * DAY).isoformat()
     assert alert("pia.toml", "status-change")["date"] == (TODAY - 7 * DAY).isoformat()
     assert alert("eve.toml", "refer")["rules"] == ["A9"]
     assert alert("mia.toml", "refer")["rules"] == ["A8"]
-    assert alert("sam.toml", "no-checkin")["text"] == "no check-in for 10 d"
+    assert alert("sam.toml", "no-checkin")["text"] == "no check-in for 10 days"
     assert clients["pia.toml"]["levels"]["retinol"]["per_week"] == 0  # out of the plan since the change (B1)
 
 

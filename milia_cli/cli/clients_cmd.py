@@ -24,13 +24,12 @@ def clients_cmd(
     as_json: bool = typer.Option(False, "--json", help="Print the milia.clients/1 JSON only."),
 ) -> None:
     """One line per client in DIR, what needs attention first: week, levels, last check-in, adherence, alerts."""
-    from milia_cli.batch import client_files
-    from milia_cli.clients import QUIET_TIER, summarize_clients, to_document
+    from milia_cli.clients import QUIET_TIER, folder_files, summarize_clients, to_document
     from milia_cli.messages import clients as msg
     from milia_cli.safe_text import one_line
 
     st = state(ctx)
-    files = client_files(directory)  # DIR unusable: one sentence, exit 1, before the log is opened
+    files = folder_files(directory)  # DIR unusable: one sentence, exit 1, before the log is opened
     with ExitStack() as stack:
         store = stack.enter_context(st.open_store()) if st.has_log() else None
         summaries = summarize_clients(directory, store, st.env.today, files=files)

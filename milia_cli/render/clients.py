@@ -18,6 +18,8 @@ from milia_cli.clients import ClientSummary
 from milia_cli.messages import clients as msg
 from milia_cli.safe_text import one_line
 
+MIN_WIDTH = 40
+WIDE = 120  # from this width the File column is shown too
 TIER_STYLE = {0: "bold red", 1: "bold magenta", 2: "bold yellow", 3: "yellow", 4: "cyan", 5: "", 6: "red"}
 
 
@@ -63,21 +65,50 @@ def render_clients(summaries: list[ClientSummary], env: Any) -> str:
         import shutil
 
         width = shutil.get_terminal_size().columns
+    width = max(width, MIN_WIDTH)
+    with_file = width >= WIDE
     buffer = io.StringIO()
-    console = Console(file=buffer, width=max(width, 40), force_terminal=env.color, no_color=not env.color,
+    console = Console(file=buffer, width=width, force_terminal=env.color, no_color=not env.color,
                       highlight=False, emoji=False, markup=False)
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold", padding=(0, 1))
-    for i, head in enumerate(HEADERS):
-        last = i == len(HEADERS) - 1
-        table.add_column(head, no_wrap=not (last or i == 0), overflow="fold", ratio=1 if last else None,
-                         min_width=12 if last else None)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold", padding=(0, 1), collapse_padding=True)
+    table.add_column(msg.HEAD_CLIENT, min_width=10, max_width=18, overflow="fold")
+    if with_file:
+        table.add_column(msg.HEAD_FILE, no_wrap=True, max_width=28, overflow="ellipsis")
+    for head in (msg.HEAD_WEEK_SHORT, msg.HEAD_RETINOL_SHORT, msg.HEAD_ACID_SHORT, msg.HEAD_LAST_SHORT,
+                 msg.HEAD_ADHERENCE_SHORT):
+        table.add_column(head, no_wrap=True, justify="left" if head == msg.HEAD_LAST_SHORT else "right")
+    table.add_column(msg.HEAD_ALERTS, ratio=1, min_width=16, overflow="fold")
     for s in summaries:
         style = TIER_STYLE[s.tier] if env.color else ""
-        row = cells(s)
+        row = terminal_cells(s, with_file)
         table.add_row(*(Text(c, style=style if j in (0, len(row) - 1) else "") for j, c in enumerate(row)))
     console.print(table)
-    console.print(Text(msg.LEGEND, style="dim"))
+    console.print(Text(msg.LEGEND_SHORT, style="dim"))
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines())
+
+
+def terminal_cells(s: ClientSummary, with_file: bool) -> list[str]:
+    """A shorter row for a terminal: levels as numbers, adherence as a percentage; a client
+    that has not started says when it will in the last column."""
+    full = cells(s)
+    name, file = full[0] or full[1], full[1]
+    if s.broken:
+        row = [name, "", "", "", "", "", full[-1]]
+    else:
+        week = str(s.week) if s.started else "-"
+        levels = [_short_level(s, step) for step in ("retinol", "exfoliate")]
+        rate = s.adherence
+        needs = "\n".join(a.text for a in s.alerts) or (
+            "" if s.started else msg.STARTS_NOTE.format(start=s.start.isoformat()))
+        row = [name, week, *levels, full[5], "-" if rate is None else f"{round(100 * rate)}%", needs]
+    return [row[0], file, *row[1:]] if with_file else row
+
+
+def _short_level(s: ClientSummary, step: str) -> str:
+    lv = (s.levels or {}).get(step)
+    if lv is None:
+        return msg.LEVEL_OUT
+    return f"{lv.per_week}*" if lv.tonight else str(lv.per_week)
 
 
 def plain_table(summaries: list[ClientSummary]) -> str:
