@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Union
 
 from milia_cli.errors import MiliaError
 from milia_cli.messages import clients as msg
-from milia_cli.plan_notices import A7_WEEKS
+from milia_cli.plan_notices import A6_WEEKS, A7_WEEKS
 from milia_cli.timeline import AFTERCARE_DAYS, BEFORE_PROCEDURE_DAYS
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ IRRITATION_DAYS = 7  # irritation 2 or more on one of the last 7 days (today inc
 IRRITATED = 2
 SILENT_DAYS = 7  # no check-in on the last 7 plan days
 PROCEDURE_SOON_DAYS = BEFORE_PROCEDURE_DAYS  # E1: actives come off the area 7 days before
-RECENT = timedelta(days=7 * A7_WEEKS)  # the full check-ins read: A7's 12 weeks (A1, A6 are shorter)
+RECENT = timedelta(days=7 * A7_WEEKS)  # the longest look back of a notice (A7); see recent_days
 ACTIVES = ("retinol", "exfoliate")
 
 # What needs attention first: the tier of each alert kind (lower first).
@@ -193,24 +193,30 @@ def load_clients(files: list[Path]) -> list["Profile | MiliaError"]:
 
 def summarize(source: Path, profile: "Profile", store: "Store | None", today: date) -> ClientSummary:
     """The summary of one loaded client file on ``today`` (its own zone's date)."""
-    from milia_cli.logmodel import EMPTY_LOG
+    from milia_cli.logmodel import EMPTY_LOG, Log
 
     start = profile.schedule.start
     key = profile.id
     started = start <= today
     log: Log = EMPTY_LOG
-    rows: tuple = ()
+    rows: tuple = ()  # (date, irritation), in date order
     if store is not None and key is not None:
-        log = store.read_log(key, first=today - RECENT, last=today)
         if started:
+            log = store.read_log(key, first=today - recent_days(start, today), last=today)
             rows = store.read_irritations(key, first=store.plan_history_first(key, start), last=today)
-    checkins = [c for c in log.checkins if c.date <= today]
-    last_day = checkins[-1].date if checkins else (rows[-1][0] if rows else None)
+        else:  # no plan yet: the compact rows and the events are all a summary needs
+            log = Log(events=store.events(key))
+            rows = store.read_irritations(key, first=today - RECENT, last=today)
+    if started:
+        checkins = [(c.date, c.irritation) for c in log.checkins if c.date <= today]
+    else:
+        checkins = [r for r in rows if r[0] <= today]
+    last_day = checkins[-1][0] if checkins else (rows[-1][0] if rows else None)
     base = ClientSummary(file=source, profile=key, name=profile.name, today=today, start=start,
                          last_checkin=last_day)
     alerts: list[Alert] = []
     if not started:
-        alerts += _log_alerts(log, today)
+        alerts += _log_alerts(checkins, log, today)
         return base._replace(alerts=_ordered(alerts))
     from milia_cli.planner import day_view, plan_skeleton, week_of
     from milia_cli.stats import day_status
@@ -235,12 +241,18 @@ def summarize(source: Path, profile: "Profile", store: "Store | None", today: da
         due += len(required)
         done += sum(1 for s in required if s in status.done)
     alerts += _notice_alerts(view.notices, profile, log, today, rows)
-    alerts += _log_alerts(log, today)
+    alerts += _log_alerts(checkins, log, today)
     silent = (today - max(last_day or date.min, start - timedelta(days=1))).days
     if silent >= SILENT_DAYS:
         text = (msg.ALERT_NO_CHECKIN if last_day is not None and last_day >= start else msg.ALERT_NEVER_CHECKED_IN)
         alerts.append(Alert("no-checkin", (), text.format(days=silent), last_day))
     return base._replace(week=week, levels=levels, done=done, due=due, alerts=_ordered(alerts))
+
+
+def recent_days(start: date, today: date) -> timedelta:
+    """How far back the full check-ins are read: A7's 12 weeks once they can lie inside the
+    plan (A7 is never computed before), else A6's 8 (new crops, a rising count)."""
+    return RECENT if start <= today - RECENT + timedelta(days=1) else timedelta(days=7 * 2 * A6_WEEKS)
 
 
 def _notice_alerts(notices: "tuple[Notice, ...]", profile: "Profile", log: "Log", today: date,
@@ -272,14 +284,14 @@ def _notice_alerts(notices: "tuple[Notice, ...]", profile: "Profile", log: "Log"
     return out
 
 
-def _log_alerts(log: "Log", today: date) -> list[Alert]:
+def _log_alerts(irritations: list[tuple[date, int | None]], log: "Log", today: date) -> list[Alert]:
     """What the log alone says: recent irritation, a procedure soon, aftercare running."""
     out: list[Alert] = []
     since = today - timedelta(days=IRRITATION_DAYS - 1)
-    irritated = [c for c in log.checkins if since <= c.date <= today and (c.irritation or 0) >= IRRITATED]
+    irritated = [(d, irr) for d, irr in irritations if since <= d <= today and (irr or 0) >= IRRITATED]
     if irritated:
-        worst = max(c.irritation for c in irritated)  # type: ignore[type-var]
-        day = max(c.date for c in irritated if c.irritation == worst)
+        worst = max(irr for _, irr in irritated)  # type: ignore[type-var]
+        day = max(d for d, irr in irritated if irr == worst)
         out.append(Alert("irritation", ("B7",) if worst >= 3 else ("B6",),
                          msg.ALERT_IRRITATION.format(value=worst, day=day.isoformat()), day))
     soon = [e for e in log.procedures if today < e.date <= today + timedelta(days=PROCEDURE_SOON_DAYS)]

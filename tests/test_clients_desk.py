@@ -84,6 +84,9 @@ def expected_kinds(spec: Spec) -> set[str]:
     text = spec.text()
     if 'areas = ["upper-eyelids"]' in text or "birth_year = 2012" in text:
         kinds.add("refer")  # A9 (eyelids only), A8 (under 18)
+    crop_weeks = {(TODAY - c.date).days // 7 for c in checkins if c.bumps and TODAY - 42 * DAY < c.date <= TODAY}
+    if len(crop_weeks) >= 3:
+        kinds.add("refer")  # A6: new bumps in 3 of the last 6 weeks
     if spec.start <= TODAY - 83 * DAY and spec.key:  # A7: 12 plan weeks, counts not falling, >= 80 % done
         window = [c for c in checkins if TODAY - 83 * DAY <= c.date <= TODAY]
         counts = [c.count for c in window if c.count is not None]
@@ -103,7 +106,7 @@ def test_the_right_ones_are_on_top(doc):
     files = [c["file"] for c in doc["clients"]]
     good = [f for f in files if f not in (*BROKEN, LOCKED)]
     assert good[:len(SPECS)] == [f"{s.stem}.toml" for s in expected]
-    assert files[:4] == ["sofia.toml", "ada.toml", "eve.toml", "mia.toml"]  # the stop, then the referrals
+    assert files[:5] == ["sofia.toml", "ada.toml", "cora.toml", "eve.toml", "mia.toml"]  # the stop, the referrals
     assert sorted(files[-3:]) == sorted([*BROKEN, LOCKED])  # unreadable files come last, never dropped
     assert len(files) == len(SPECS) + len(BROKEN) + 1
 
@@ -127,6 +130,7 @@ def test_alert_details_are_the_logged_ones(doc):
     assert alert("pia.toml", "status-change")["date"] == (TODAY - 7 * DAY).isoformat()
     assert alert("eve.toml", "refer")["rules"] == ["A9"]
     assert alert("mia.toml", "refer")["rules"] == ["A8"]
+    assert alert("cora.toml", "refer")["rules"] == ["A6"]
     assert alert("sam.toml", "no-checkin")["text"] == "no check-in for 10 days"
     assert clients["pia.toml"]["levels"]["retinol"]["per_week"] == 0  # out of the plan since the change (B1)
 

@@ -32,6 +32,7 @@ class Spec:
     irritation: dict[date, int] = field(default_factory=dict)  # days logged with this irritation
     morning_only: tuple[date, ...] = ()  # days only the morning steps were done
     counts: dict[date, int] = field(default_factory=dict)  # `checkin --count` values
+    bumps: dict[date, int] = field(default_factory=dict)  # `checkin --bumps`: new since the last check-in
     events: tuple[Event, ...] = ()
     replace: dict[str, str] = field(default_factory=dict)  # edits of BASE_PROFILE's text
     has_id: bool = True
@@ -48,7 +49,7 @@ class Spec:
             while day <= self.last:
                 done = MORNING_ONLY if day in self.morning_only else EVERY_STEP
                 out.append(CheckIn(date=day, done=done, irritation=self.irritation.get(day, 0),
-                                   count=self.counts.get(day)))
+                                   count=self.counts.get(day), bumps=self.bumps.get(day)))
                 day += DAY
         logged = {c.date for c in out}
         for day, value in self.irritation.items():  # irritation logged outside the daily run
@@ -83,6 +84,8 @@ SPECS: tuple[Spec, ...] = (
     Spec("olga", "Olga Older", irritation={T - 7 * DAY: 2}),  # the 8th: out of it
     Spec("eve", "Eve Eyelids", replace={'areas = ["upper-eyelids", "under-eyes", "cheeks"]':
                                         'areas = ["upper-eyelids"]'}),  # A9: a referral from week 1
+    Spec("cora", "Cora Crops", bumps={T - 3 * DAY: 2, T - 10 * DAY: 1, T - 20 * DAY: 3}),  # A6: 3 of 6 weeks
+    Spec("cleo", "Cleo Crops Once", bumps={T - 3 * DAY: 2, T - 4 * DAY: 1, T - 60 * DAY: 3}),  # 1 week: no A6
     Spec("mia", "Mia Minor", replace={"birth_year = 1994": "birth_year = 2012"}),  # A8
     Spec("ada", "Ada Adherent", start=A7_START, counts={A7_START + 7 * DAY: 6, T - DAY: 7}),  # A7 due
     Spec("lena", "Lena Laser", events=(Event(T - 5 * DAY, "laser", ("upper-eyelids",)),)),  # E2 running
