@@ -45,7 +45,7 @@ ACTIVES = ("retinol", "exfoliate")
 
 # What needs attention first: the tier of each alert kind (lower first).
 TIERS = {"stop": 0, "refer": 1, "a7": 1, "irritation": 2, "procedure": 3, "aftercare": 3, "status-change": 3,
-         "no-checkin": 4}
+         "shelf": 3, "no-checkin": 4}
 QUIET_TIER = 5  # no alert
 BROKEN_TIER = 6  # a file that could not be read: listed after every client
 TIER_NAMES = ("stop", "refer", "irritation", "procedure", "no-checkin", "none", "broken")  # JSON "attention"
@@ -259,7 +259,7 @@ def _notice_alerts(notices: "tuple[Notice, ...]", profile: "Profile", log: "Log"
                    rows: tuple) -> list[Alert]:
     """What today's notices (those `milia today` shows) say the esthetician must act on."""
     out: list[Alert] = []
-    stops = tuple(dict.fromkeys(n.id for n in notices if n.level == "stop"))
+    stops = tuple(dict.fromkeys(n.id for n in notices if n.level == "stop" and n.id == "B7"))
     if stops:
         severe = [d for d, irr in (*rows, *((c.date, c.irritation) for c in log.checkins))
                   if irr is not None and irr >= 3 and d <= today]
@@ -272,6 +272,13 @@ def _notice_alerts(notices: "tuple[Notice, ...]", profile: "Profile", log: "Log"
         out.append(Alert("refer", refer, msg.ALERT_REFER.format(rules=", ".join(refer))))
     if any(n.id == "A7" for n in notices):
         out.append(Alert("a7", ("A7",), msg.ALERT_A7))
+    # The plan's only stop is B7; any other stop-level notice is a shelf product a rule keeps out
+    # of the plan for today's profile (the shelf branch's milia_cli.products), e.g. after a change.
+    shelf = tuple(dict.fromkeys(n.id for n in notices if n.level == "stop" and n.id != "B7"))
+    if shelf:
+        count = sum(1 for n in notices if n.level == "stop" and n.id != "B7")
+        out.append(Alert("shelf", shelf, msg.ALERT_SHELF.format(
+            count=count, s="" if count == 1 else "s", rules=", ".join(shelf))))
     if any(n.id == "B13" and n.level == "caution" for n in notices):
         changed = [(c.date, c.new) for c in log.changes if c.key == "pregnancy" and c.new in msg.STATUS_SHORT]
         if profile.pregnancy_since is not None and profile.pregnancy in msg.STATUS_SHORT:

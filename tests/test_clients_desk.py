@@ -23,7 +23,7 @@ from conftest import TODAY, Milia
 from test_clients_support import A7_START, BROKEN, LOCKED, SPECS, Spec, build_folder, by_stem
 
 SCHEMA = json.loads((Path(__file__).parent.parent / "milia_cli" / "schemas" / "clients.schema.json").read_text())
-TIER = {"stop": 0, "refer": 1, "a7": 1, "irritation": 2, "procedure": 3, "aftercare": 3, "status-change": 3,
+TIER = {"stop": 0, "refer": 1, "a7": 1, "irritation": 2, "procedure": 3, "aftercare": 3, "status-change": 3, "shelf": 3,
         "no-checkin": 4}
 DAY = timedelta(days=1)
 

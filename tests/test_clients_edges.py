@@ -11,6 +11,7 @@ import pytest
 from conftest import TODAY, fake_env
 from milia_cli.clients import ClientSummary, summarize_clients
 from milia_cli.errors import MiliaError
+from milia_cli.logmodel import EMPTY_LOG as EMPTY
 from milia_cli.logmodel import CheckIn
 from test_clients_support import EVERY_STEP, START, Spec, build_folder
 
@@ -137,3 +138,23 @@ def test_today_in_the_clients_zone(tmp_path, milia):
 def test_listed_in_help(milia):
     res = milia("--help")
     assert "clients" in res.stdout
+
+
+def test_only_b7_is_a_stop_and_a_stopped_shelf_product_is_its_own_alert():
+    """The shelf (issue 15, another branch) adds stop-level notices under the rule that stops a
+    product (B1 for a retinol serum once pregnant): those are a shelf alert, never a B7 STOP."""
+    from milia_cli.clients import _notice_alerts
+    from milia_cli.plan import Notice
+    from test_exporters_support import profile
+
+    p = profile()
+    b7 = Notice("B7", "stop", "Stopped after severe irritation on Sat 21 Nov 2026.", "S1")
+    serum = Notice("B1", "stop", "Your product 'Night serum' (pm retinol) is not used: no retinoids.", "S2")
+    toner = Notice("B1", "stop", "Your product 'Toner' (pm exfoliate) is not used: …", "S2")
+    irritated = ((TODAY - 2 * DAY, 3),)
+    kinds = {a.kind: a for a in _notice_alerts((b7, serum, toner), p, EMPTY, TODAY, irritated)}
+    assert kinds["stop"].rules == ("B7",) and kinds["stop"].day == TODAY - 2 * DAY
+    assert kinds["shelf"].rules == ("B1",) and kinds["shelf"].text == "2 shelf products stopped (B1)"
+    only_shelf = _notice_alerts((serum,), p, EMPTY, TODAY, ())
+    assert [a.kind for a in only_shelf] == ["shelf"]
+

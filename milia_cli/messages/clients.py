@@ -9,6 +9,7 @@ ALERT_IRRITATION = "irritation {value} on {day}"
 ALERT_PROCEDURE = "{kind} in {days} days ({day}, E1)"
 ALERT_AFTERCARE = "aftercare until {until} (E2)"
 ALERT_STATUS = "{status} since {day} (B13)"
+ALERT_SHELF = "{count} shelf product{s} stopped ({rules})"
 ALERT_NO_CHECKIN = "no check-in for {days} days"
 ALERT_NEVER_CHECKED_IN = "no check-in yet ({days} days)"
 PROCEDURE_SHORT = {"extraction": "extraction", "laser": "laser", "electrodesiccation": "electrodesiccation",
