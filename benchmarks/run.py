@@ -179,7 +179,24 @@ def build_cases(ws: Workspace, milia: str, python: str, jrnl: Path | None,
         [milia, "batch", str(ws.clients), "--format", "html", "-o", str(ws.batch_out)], home("week"),
         before=lambda: shutil.rmtree(ws.batch_out, ignore_errors=True), needs="batch",
     )
-    return cases, [batch]
+    # issue 17: the same client files, each given the id of one of the 1000-client database's logs
+    clients = Case(
+        "clients", f"milia clients ({ws.sizes.batch_clients} client files)",
+        [milia, "clients", str(clients_with_ids(ws))], home("many"), needs="clients",
+    )
+    return cases, [batch, clients]
+
+
+def clients_with_ids(ws: Workspace) -> Path:
+    """A copy of the batch's client folder whose files name the ``many`` database's logs
+    (``id = "client-0007"``: a year of check-ins each), so `milia clients` reads real logs."""
+    folder = ws.root / "clients-with-ids"
+    folder.mkdir(exist_ok=True)
+    for source in sorted(ws.clients.glob("*.toml")):
+        text = source.read_text(encoding="utf-8")
+        (folder / source.name).write_text(text.replace("\npregnancy", f'\nid = "{source.stem}"\npregnancy', 1),
+                                          encoding="utf-8")
+    return folder
 
 
 RATIOS = [
@@ -200,6 +217,8 @@ RATIOS = [
     Ratio("today 1000-client db / 1y alone", "today_many", "today_year", None, "cost of the other clients"),
     Ratio("export ics 52w / --version", "ics", "version"),
     Ratio("today 1y log / jrnl --version", "today_year", "jrnl", 1.0, "issue 7: no slower than jrnl --version"),
+    Ratio("clients / batch -> html (same files)", "clients", "batch", None,
+          "issue 17: a summary per client against a handout per client"),
 ]
 BATCH_TARGET_SECONDS = 15.0
 
@@ -278,6 +297,13 @@ def batch_rows(batch: Case, clients: int) -> list[tuple[str, str, str, str, str]
     ]
 
 
+def clients_rows(case: Case | None, clients: int) -> list[tuple[str, str, str, str, str]]:
+    """`milia clients` per client file (start-up included, so an upper bound)."""
+    if case is None or case.median is None:
+        return [("clients, per client file", "n/a", "", "info", "SKIP (not measured)")]
+    return [("clients, per client file", f"{case.median / clients * 1000:.2f} ms", "", "info", "")]
+
+
 def table(headers: tuple[str, ...], rows: list[tuple[str, ...]], markdown: bool) -> str:
     if markdown:
         out = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
@@ -289,12 +315,13 @@ def table(headers: tuple[str, ...], rows: list[tuple[str, ...]], markdown: bool)
     return "\n".join([line(headers), line(tuple("-" * w for w in widths)), *(line(r) for r in rows)]).rstrip()
 
 
-def report(cases: list[Case], batch: Case, args: argparse.Namespace, ws: Workspace, markdown: bool) -> str:
+def report(cases: list[Case], slow: list[Case], args: argparse.Namespace, ws: Workspace, markdown: bool) -> str:
     m = machine()
-    by_key = {c.key: c for c in [*cases, batch]}
+    batch = slow[0]
+    by_key = {c.key: c for c in [*cases, *slow]}
     s = ws.sizes
     case_rows = []
-    for c in [*cases, batch]:
+    for c in [*cases, *slow]:
         note = c.error or ""
         if c.key == "jrnl" and c.median is not None:
             note = "not a milia dependency"
@@ -314,7 +341,8 @@ def report(cases: list[Case], batch: Case, args: argparse.Namespace, ws: Workspa
     parts = [
         "\n".join(head),
         table(("case", "median", "min", "runs", "note"), case_rows, markdown),
-        table(("ratio", "of medians", "paired", "target", "result"), ratio_rows(by_key) + batch_rows(batch, s.batch_clients),
+        table(("ratio", "of medians", "paired", "target", "result"), ratio_rows(by_key) + batch_rows(batch, s.batch_clients)
+              + clients_rows(by_key.get("clients"), s.batch_clients),
               markdown),
         "PASS/FAIL compares the ratio of medians with the target; 'paired' is the median of the per-round "
         "ratios.\nTargets are information: this program exits 0 whatever they say.",
@@ -397,9 +425,9 @@ def main(argv: list[str] | None = None) -> int:
         cases, slow = build_cases(ws, milia, sys.executable, jrnl, other)
         env = base_env()
         measure(cases, args.repeat, env, progress)
-        progress("batch")
+        progress("batch and clients")
         measure(slow, args.batch_repeat, env, progress)
-        print(report(cases, slow[0], args, ws, args.markdown))
+        print(report(cases, slow, args, ws, args.markdown))
         if args.json:
             write_json(Path(args.json), cases + slow, ws)
         if args.imports:
