@@ -97,7 +97,7 @@ def today_cmd(
     start = profile.schedule.start
     if day < start:
         if as_json:
-            _dump_json(st, {"schema": "milia.today/1", "profile": profile.id or profile.name, "name": profile.name,
+            _dump_json(st, {"schema": "milia.today/1", "profile": profile.id, "name": profile.name,
                             "started": False,
                             "date": day.isoformat(), "start": start.isoformat()})
         else:
