@@ -283,9 +283,9 @@ def _ask(st: "State") -> "Answers":
                 if value is not None:
                     values[q.field] = value
                 break
-            allowed = ", ".join(q.choices) if q.kind == "choice" else (
-                "y, n" if q.kind == "yesno" else "a number")
-            st.out(msg.TRIAGE_BAD_ANSWER.format(allowed=allowed))
+            st.out(msg.TRIAGE_BAD_ANSWER.format(allowed=", ".join(q.choices)) if q.kind == "choice" else
+                   msg.TRIAGE_BAD_YES_NO if q.kind == "yesno" else
+                   msg.TRIAGE_BAD_NUMBER if q.kind == "number" else msg.TRIAGE_BAD_WHOLE)
     return Answers(**values)
 
 
