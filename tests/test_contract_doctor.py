@@ -79,7 +79,8 @@ def test_the_summary_says_1_problem(m, home):
 
 def test_an_orphaned_log_says_1_check_in_and_1_event(m, home):
     assert m("-p", "ana", "checkin", "--all").exit_code == 0
-    assert m("-p", "ana", "event", "add", "--kind", "extraction", "--date", "2026-11-20", "--area", "cheeks").exit_code == 0
+    added = m("-p", "ana", "event", "add", "--kind", "extraction", "--date", "2026-11-20", "--area", "cheeks")
+    assert added.exit_code == 0
     (home / "profiles" / "ana.toml").unlink()
     assert "(1 check-in, 1 event)" in m("doctor").stdout
 

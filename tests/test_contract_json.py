@@ -112,7 +112,7 @@ def test_every_schema_is_a_valid_draft_2020_12_schema_that_names_its_commands():
 def test_every_json_option_has_a_published_schema():
     named = {c for s in published().values() for c in s["x-milia-commands"]}
     missing = json_commands() - named
-    assert not missing, f"--json without a schema in milia_cli/schemas (add one naming it in x-milia-commands): {missing}"
+    assert not missing, f"--json without a schema in milia_cli/schemas (name it in x-milia-commands): {missing}"
     assert json_commands() >= {"plan", "today", "stats", "profile show", "profile list", "doctor", "why", "triage",
                                "event list", "check", "resume", "sync caldav"}
 
@@ -199,7 +199,8 @@ def test_resume_validates(tmp_path):
     home.mkdir(mode=0o700)
     milia = Milia(home)
     milia.write_profile(BASE_PROFILE.replace('name = "ana"', f'name = "{NAME}"'))
-    assert milia("checkin", "--date", "2026-11-28", "--done", "am:cleanse", "--irritation", "3", today=ON).exit_code == 0
+    stopped = milia("checkin", "--date", "2026-11-28", "--done", "am:cleanse", "--irritation", "3", today=ON)
+    assert stopped.exit_code == 0
     text, doc = run_json(milia, ["resume", "--date", "2026-12-05", "--healed", "--json"])
     jsonschema.validate(doc, schema_of("resume"))
     assert text == json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
