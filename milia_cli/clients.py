@@ -130,13 +130,17 @@ class ClientSummary(NamedTuple):
 
 
 def summarize_clients(directory: Path, store: "Store | None", today: TodayFor, *,
-                      files: list[Path] | None = None) -> list[ClientSummary]:
+                      files: list[Path] | None = None, profiles_dir: Path | None = None) -> list[ClientSummary]:
     """One summary per client file of ``directory``, what needs attention first, then by name.
 
     ``store`` is the log (None: no database yet, every client without check-ins);
     ``today`` a date, or a function of a time zone name giving the date there (each client's
     zone). Raises only when ``directory`` itself is unusable (not a folder, unreadable, no
-    client files); a broken file becomes a summary with ``error`` set."""
+    client files); a broken file becomes a summary with ``error`` set. A file of the home's
+    ``profiles_dir`` without an ``id`` line is known by its name there, as ``-p NAME`` knows it
+    (:func:`milia_cli.identity.is_home_file`), so its check-ins are found."""
+    from milia_cli.identity import is_home_file
+
     today_for = today if callable(today) else (lambda _zone: today)
     files = folder_files(directory) if files is None else files
     out = []
@@ -144,6 +148,8 @@ def summarize_clients(directory: Path, store: "Store | None", today: TodayFor, *
         if isinstance(loaded, MiliaError):
             out.append(ClientSummary(file=source, error=loaded.message))
             continue
+        if loaded.id is None and profiles_dir is not None and is_home_file(source, profiles_dir):
+            loaded = loaded._replace(id=source.stem)
         try:
             out.append(summarize(source, loaded, store, today_for(loaded.schedule.timezone)))
         except MiliaError as err:  # a value the plan cannot use: this client only

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import stat
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -35,6 +36,8 @@ TEMP_FILE_RE = re.compile(r"\.(?P<target>.+)\.[A-Za-z0-9_]{8}\.tmp")
 TEMP_DB_SIDECAR_RE = re.compile(r"\.(?P<target>.+)\.[A-Za-z0-9_]{8}\.tmp-(?:wal|shm|journal)")
 # the scratch copy of a database and its -wal an older milia made to check them (before milia_cli.walfit)
 SCRATCH_DIR_RE = re.compile(r"\.milia-check-[A-Za-z0-9_]{8}")
+# a copy of a profile an editor or a person left beside it: "ana.toml.bak", "ana.toml~", "ana.toml.orig"
+PROFILE_COPY_RE = re.compile(r"\.toml(?:[.~]|$)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -118,11 +121,13 @@ class _Checker:
             return
         is_dir = want == PRIVATE_DIR
         linked = path.is_symlink()  # --fix never chmods through a link: its target may be anything
-        finding = Finding(
+        target = os.path.realpath(path)
+        finding = Finding(  # the fix is a command to paste: its paths quoted for the shell ("Ana copy.toml")
             msg.WARNING, "permissions", str(path),
             (msg.DIR_WIDENED if is_dir else msg.FILE_WIDENED).format(path=path, mode=mode),
-            (msg.LINK_WIDENED_FIX.format(path=path, target=os.path.realpath(path), mode=want) if linked
-             else (msg.DIR_WIDENED_FIX if is_dir else msg.FILE_WIDENED_FIX).format(path=path)),
+            (msg.LINK_WIDENED_FIX.format(path=path, target=target, target_arg=shlex.quote(target), mode=want)
+             if linked else (msg.DIR_WIDENED_FIX if is_dir else msg.FILE_WIDENED_FIX).format(
+                 path_arg=shlex.quote(str(path)))),
             fixable=not linked,
         )
         if self.fix and not linked:
@@ -192,15 +197,21 @@ class _Checker:
         from milia_cli.profile import load_profile
 
         for entry in _entries(self.locations.profiles_dir):
-            if not entry.name.endswith(".toml") or entry.name.startswith("."):
+            if entry.name.startswith("."):
                 continue
             path = Path(entry.path)
+            if not entry.name.endswith(".toml"):
+                if PROFILE_COPY_RE.search(entry.name) and entry.is_file(follow_symlinks=False):
+                    self.check_mode(path, PRIVATE_FILE)  # a backup of a profile: the same health data
+                continue
             stem = path.stem
             try:
                 validate_profile_name(stem)
-            except MiliaError:
+            except MiliaError:  # not a profile milia uses (`Ana copy.toml`), but it holds one
                 self.add(Finding(msg.INFO, "profile", str(path),
                                  msg.PROFILE_BAD_NAME.format(path=path, stem=stem), msg.PROFILE_BAD_NAME_FIX))
+                if entry.is_file(follow_symlinks=False):
+                    self.check_mode(path, PRIVATE_FILE)
                 continue
             if not entry.is_file():  # a FIFO or device would block the read; a directory cannot load
                 self.add(Finding(msg.ERROR, "profile", str(path),

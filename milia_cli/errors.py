@@ -2,7 +2,12 @@
 
 Every layer raises :class:`MiliaError` with a finished, one-sentence message
 (templates live in :mod:`milia_cli.messages`). The CLI catches it at a single
-place and turns it into a line on stderr and :attr:`ExitCode.ERROR`.
+place (``cli.app.MiliaGroup.invoke``) and turns it into a line on stderr and its
+``exit_code``: :attr:`ExitCode.ERROR` for what the data or the environment refuses
+(a missing profile, a value the profile may not hold, a locked log), :class:`UsageError`'s
+:attr:`ExitCode.USAGE` for a command line that cannot be read (a date flag that is not a
+date, a step that is none). The README's *Exit codes* table lists them all, and
+``tests/test_contract_exit_codes.py`` holds every command to it.
 """
 
 from __future__ import annotations

@@ -39,7 +39,8 @@ if TYPE_CHECKING:
 PROFILE_SNIFF = 256 * 1024  # a profile is at most this big (MAX_PROFILE_BYTES)
 SNIFF_BYTES = PROFILE_SNIFF + 4096  # read whole up to this; beyond, the head and the tail
 SQLITE_HEADER = b"SQLite format 3\x00"
-_JSON_HEAD = re.compile(rb'\A\s*\{\s*"schema":\s*"(milia\.(?:plan|log)/1)",\s*"profile":\s*("(?:[^"\\]|\\.)*")')
+_JSON_HEAD = re.compile(rb'\A\s*\{\s*"schema":\s*"(milia\.(?:plan|log)/1)",\s*"profile":\s*("(?:[^"\\]|\\.)*"|null)'
+                        rb'(?:,\s*"name":\s*("(?:[^"\\]|\\.)*"|null))?')
 _ICS_NAME = re.compile(rb"\r?\nX-WR-CALNAME:milia: ([^\r\n]*)\r?\n")
 _MD_TITLE = re.compile(rb"\A# Skincare plan for ([^\n]*)\n")
 _HTML_TITLE = re.compile(rb"\A<!DOCTYPE html>.{0,2000}?<title>Skincare plan for ([^<]*)</title>", re.DOTALL)
@@ -54,7 +55,10 @@ def output_identity(data: bytes) -> tuple[str, str] | None:
     m = _JSON_HEAD.match(head)
     if m:
         try:
-            return m[1].decode(), json.loads(m[2])
+            profile = json.loads(m[2])
+            if profile is None:  # a client file with no log yet: its export is known by the person's name
+                profile = "name:" + str(json.loads(m[3] or b"null"))
+            return m[1].decode(), profile
         except ValueError:
             return None
     if head.startswith(b"BEGIN:VCALENDAR") and b"\nPRODID:-//milia//" in head:

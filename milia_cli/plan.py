@@ -114,7 +114,7 @@ class Plan:
     __slots__ = ("profile", "start", "weeks", "levels", "days", "notices", "schema", "name", "_by_date")
     _fields = ("profile", "start", "weeks", "levels", "days", "notices", "schema", "name")
 
-    def __init__(self, profile: str, start: date, weeks: int,
+    def __init__(self, profile: str | None, start: date, weeks: int,
                  levels: dict[str, tuple[Level, ...]],  # "retinol"/"exfoliate" -> changes, by week
                  days: tuple[Day, ...], notices: tuple[Notice, ...], schema: str = PLAN_SCHEMA,
                  name: str | None = None) -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from milia_cli.catalogue import OPTIONAL_STEPS
 from milia_cli.messages import plan as msg
+from milia_cli.messages.common import weeks_text
 from milia_cli.plan import Notice
 from milia_cli.rules import RULES
 from milia_cli.timeline import AFTERCARE_DAYS, BEFORE_PROCEDURE_DAYS, PREGNANT_LIKE, b10, body_only, eye_only
@@ -133,7 +134,7 @@ def _profile_notices(pl: "_Planner", p, first: date, last: date, add, e1: bool) 
     w_first, w_last = max(1, (first - pl.start).days // 7 + 1), (last - pl.start).days // 7 + 1
     held = [w for w in pl.titration.held_unlogged if w_first <= w <= w_last]
     if held and allowed:
-        add("B4", msg.HELD_UNLOGGED.format(weeks=", ".join(str(w) for w in held)))
+        add("B4", msg.HELD_UNLOGGED.format(weeks=weeks_text(held)))  # "weeks 1–8"
     if "retinol" in allowed:
         add("B5")
     if "exfoliate" in allowed:

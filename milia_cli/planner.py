@@ -376,7 +376,7 @@ def build_plan(profile: Profile, log: Log = EMPTY_LOG, *, start: date | None = N
     first = start or profile.schedule.start
     planner = _Planner(profile, log, first, weeks, today)
     last = first + timedelta(days=7 * weeks - 1)
-    return Plan(profile=profile.id or profile.name, name=profile.name, start=first, weeks=weeks, levels=_levels(planner.titration, weeks),
+    return Plan(profile=profile.id, name=profile.name, start=first, weeks=weeks, levels=_levels(planner.titration, weeks),
                 days=planner.days(first, last), notices=planner.notices(first, last))
 
 
@@ -438,7 +438,7 @@ def plan_window(profile: Profile, log: Log, first: date, last: date, *, today: d
 class DayView(NamedTuple):
     """What `milia today` shows: one day's steps, what is new this week, what is checked."""
 
-    profile: str
+    profile: str | None  # the identity (the log's key); None: a client file with no log yet
     day: Day
     day_number: int  # 1..7 within the week
     am_time: str
@@ -456,7 +456,7 @@ class DayView(NamedTuple):
                          done=s.id in self.done, skipped=s.id in self.skipped) for s in items]
 
         return {
-            "schema": "milia.today/1", "profile": self.profile, "name": self.name or self.profile, "started": True,
+            "schema": "milia.today/1", "profile": self.profile, "name": self.name, "started": True,
             "date": self.day.date.isoformat(), "week": self.day.week, "day": self.day_number,
             "am_time": self.am_time, "pm_time": self.pm_time,
             "am": steps(self.day.am), "pm": steps(self.day.pm),
@@ -498,7 +498,7 @@ def day_view(profile: Profile, log: Log, day: date, *, today: date,
         skipped = checkin.skipped
     changes = tuple((name, lv) for name, hist in planner.titration.levels.items() for lv in hist
                     if lv.week == w and lv.reason)
-    return DayView(profile=profile.id or profile.name, name=profile.name, day=this, day_number=(day - week_first).days + 1,
+    return DayView(profile=profile.id, name=profile.name, day=this, day_number=(day - week_first).days + 1,
                    am_time=profile.schedule.am.strftime("%H:%M"), pm_time=profile.schedule.pm.strftime("%H:%M"),
                    new=frozenset(new), done=done, skipped=skipped, level_changes=changes,
                    notices=day_notices(planner, day))

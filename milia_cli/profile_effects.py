@@ -53,6 +53,12 @@ def what_it_does(key: str, old: Any, new: Any, profile: "Profile", today: date,
         return msg.EFFECT_START.format(date=new)
     if key == "name":
         return msg.EFFECT_NAME
+    if key == "milia.since":
+        return msg.EFFECT_MILIA_SINCE
+    if key == "pregnancy_since":
+        if new is None:
+            return msg.EFFECT_PREGNANCY_SINCE_CLEARED.format(status=profile.pregnancy)
+        return msg.EFFECT_PREGNANCY_SINCE.format(status=profile.pregnancy, date=new)
     return None
 
 

@@ -145,7 +145,7 @@ def profile_list(locations: Locations, current: str) -> tuple[dict[str, Any], li
         msg_identity.LIST_SHARED.format(key=key, files=", ".join(p.name for p in paths))
         for key, paths in by_key.items() if len(paths) > 1
     ]
-    return {"directory": str(locations.profiles_dir), "profiles": entries}, warnings
+    return {"schema": "milia.profiles/1", "directory": str(locations.profiles_dir), "profiles": entries}, warnings
 
 
 def _json_default(value: Any) -> str:

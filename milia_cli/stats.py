@@ -137,6 +137,15 @@ class Stats(NamedTuple):
         }
 
 
+def percent_text(rate: float) -> str:
+    """A rate as a whole percent, except that a partial rate never reads as 100 or 0: 484 of
+    485 is "99.8", 1 of 1000 is "0.1" (one decimal, kept between 0.1 and 99.9)."""
+    text = f"{rate * 100:.0f}"
+    if 0 < rate < 1 and text in ("0", "100"):
+        return f"{min(max(round(rate * 1000), 1), 999) / 10:.1f}"
+    return text
+
+
 def _rate(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 

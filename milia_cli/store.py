@@ -212,7 +212,8 @@ class Store(ChangesAndPendingMixin):
         if missing:
             from milia_cli.messages import store as store_msg
 
-            raise MiliaError(store_msg.MISSING_TABLES.format(path=self.path, tables=", ".join(missing)))
+            raise MiliaError(store_msg.MISSING_TABLES.format(path=self.path, tables=" and ".join(missing),
+                                                              table="table" if len(missing) == 1 else "tables"))
 
     def _migrate(self) -> None:
         with self._write():

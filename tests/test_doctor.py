@@ -255,7 +255,7 @@ def test_orphaned_logs_are_info_with_the_way_out(milia, healthy):
     info = [line for line in lines_of(r) if line.startswith("info: ")]
     assert len(info) == 2
     gone = next(line for line in info if "'gone'" in line)
-    assert "1 check-ins, 1 events" in gone and "milia profile delete gone --yes" in gone
+    assert "1 check-in, 1 event" in gone and "milia profile delete gone --yes" in gone
     client = next(line for line in info if "'Ana Lía'" in line)
     assert "--profile-file FILE log export" in client
 

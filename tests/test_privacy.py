@@ -186,7 +186,7 @@ def test_delete_with_keep_log_keeps_it_and_doctor_reports_it(milia, two_people):
     r = milia("profile", "delete", "zed", "--keep-log", today=TODAY)
     assert r.exit_code == 0, r.output
     r = milia("doctor", today=TODAY)
-    assert r.exit_code == 0 and "log for 'zed' (4 check-ins, 1 events)" in r.stdout
+    assert r.exit_code == 0 and "log for 'zed' (4 check-ins, 1 event)" in r.stdout
 
 
 def test_delete_with_yes_removes_profile_and_log_and_keeps_the_others(milia, two_people):

@@ -50,7 +50,9 @@ def test_round_trip_add_list_show_remove(ana, home):
     shown = ana("shelf", "show", "night CREAM")  # names are matched without case
     assert shown.exit_code == 0, shown.output
     assert "Retinyl Palmitate" in shown.stdout and "pm moisturize" in shown.stdout
-    one = json.loads(ana("shelf", "show", "Gel", "--json").stdout)
+    doc = json.loads(ana("shelf", "show", "Gel", "--json").stdout)
+    one = doc["product"]  # `name` beside `profile` is the person's, as in every JSON output
+    assert doc["schema"] == "milia.shelf-product/1" and doc["name"] == "ana"
     assert one["name"] == "Gel" and one["step"] == "moisturize" and one["inci"] == GEL
 
     r = ana("shelf", "remove", "gel")

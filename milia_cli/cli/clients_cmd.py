@@ -35,7 +35,8 @@ def clients_cmd(
     files = folder_files(directory)  # DIR unusable: one sentence, exit 1, before the log is opened
     with ExitStack() as stack:
         store = stack.enter_context(st.open_store()) if st.has_log() else None
-        summaries = summarize_clients(directory, store, st.env.today, files=files)
+        summaries = summarize_clients(directory, store, st.env.today, files=files,
+                                      profiles_dir=st.locations.profiles_dir)
     if as_json:
         import json
 

@@ -183,7 +183,7 @@ def stats(
     if as_json:
         import json
 
-        st.out(json.dumps({"profile": st.log_key, "name": profile.name, **result.to_dict()},
+        st.out(json.dumps({"schema": "milia.stats/1", "profile": st.log_key, "name": profile.name, **result.to_dict()},
                           ensure_ascii=False, indent=2))
         return
     if today < profile.schedule.start:
@@ -299,7 +299,7 @@ def event_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json",
 
         from milia_cli.store_json import event_to_dict
 
-        st.out(json.dumps({"profile": st.log_key, "name": _person_name(st),
+        st.out(json.dumps({"schema": "milia.events/1", "profile": st.log_key, "name": _person_name(st),
                            "events": [event_to_dict(e) for e in events]}, ensure_ascii=False, indent=2))
         return
     if not events:

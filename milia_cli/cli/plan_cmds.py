@@ -100,7 +100,7 @@ def today_cmd(
     start = profile.schedule.start
     if day < start:
         if as_json:
-            _dump_json(st, {"schema": "milia.today/1", "profile": profile.id or profile.name, "name": profile.name,
+            _dump_json(st, {"schema": "milia.today/1", "profile": profile.id, "name": profile.name,
                             "started": False,
                             "date": day.isoformat(), "start": start.isoformat()})
         else:
@@ -286,9 +286,9 @@ def _ask(st: "State") -> "Answers":
                 if value is not None:
                     values[q.field] = value
                 break
-            allowed = ", ".join(q.choices) if q.kind == "choice" else (
-                "y, n" if q.kind == "yesno" else "a number")
-            st.out(msg.TRIAGE_BAD_ANSWER.format(allowed=allowed))
+            st.out(msg.TRIAGE_BAD_ANSWER.format(allowed=", ".join(q.choices)) if q.kind == "choice" else
+                   msg.TRIAGE_BAD_YES_NO if q.kind == "yesno" else
+                   msg.TRIAGE_BAD_NUMBER if q.kind == "number" else msg.TRIAGE_BAD_WHOLE)
     return Answers(**values)
 
 

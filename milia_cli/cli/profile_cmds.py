@@ -291,8 +291,10 @@ def _say_what_changes(st: State, key: str, day: date, today: date, current, upda
 
     change = next((c for c in log.changes if c.date == day and c.key == key), None)
     before_log = log._replace(changes=tuple(c for c in log.changes if c is not change))
-    if change is not None:
-        st.err(log_msg.CHANGE_RECORDED.format(key=key, old=_show(change.old), new=_show(change.new), date=day))
+    if change is not None:  # a key cleared, or set where it was not, reads as that (not "from (not set)")
+        template = (log_msg.CHANGE_RECORDED_CLEARED if change.new is None else
+                    log_msg.CHANGE_RECORDED_SET if change.old is None else log_msg.CHANGE_RECORDED)
+        st.err(template.format(key=key, old=_show(change.old), new=_show(change.new), date=day))
     from milia_cli.profile_effects import what_it_does
 
     first, last = pc.effect_window(day, today)

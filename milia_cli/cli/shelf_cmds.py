@@ -122,8 +122,9 @@ def show(
     if as_json:
         import json
 
-        st.out(json.dumps(dict(_entry(st, profile, product), schema="milia.shelf-product/1", profile=profile.id),
-                          ensure_ascii=False, indent=2))
+        # the one contract (issue 13): `profile` is the id and `name` the person's, as everywhere
+        st.out(json.dumps({"schema": "milia.shelf-product/1", "profile": profile.id, "name": profile.name,
+                           "product": _entry(st, profile, product)}, ensure_ascii=False, indent=2))
         return
     st.out(product.name)
     st.out(msg.SHOW_STEP.format(step=_where(product)))

@@ -62,7 +62,8 @@ def sync_caldav_cmd(
                                sequence=sequence_for(window.revised), stamp=stamp_for(window.revised),
                                dry_run=dry_run)
     if as_json:
-        doc = {"schema": "milia.sync/1", "url": base, "calendar": calendar, "calendar_url": report.calendar_url,
+        doc = {"schema": "milia.sync/1", "profile": profile.id, "name": profile.name,
+               "url": base, "calendar": calendar, "calendar_url": report.calendar_url,
                "dry_run": dry_run, "from": window.first.isoformat(), "through": window.last.isoformat(),
                "unchanged": report.unchanged,
                **{kind: [{"uid": op.uid, "summary": op.summary, "first": op.first, "last": op.last,

@@ -1,5 +1,7 @@
 """Messages and labels of `milia clients` (the esthetician's desk)."""
 
+from milia_cli.messages import coded
+
 # -- the alerts, short enough for one table cell ---------------------------------------
 ALERT_STOP = "STOP {rules} since {day}"
 ALERT_STOP_NO_DAY = "STOP {rules}"
@@ -50,3 +52,6 @@ SUMMARY = "{total} client file{s} in {path}: {attention} need{verb} attention{br
 SUMMARY_BROKEN = "; {count} could not be read (listed last)"
 EMPTY = "No client files (*.toml) in {path}."
 NO_DATABASE = "No log database yet: every client is shown without check-ins."
+
+
+coded(globals(), "clients")

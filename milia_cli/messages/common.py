@@ -45,6 +45,8 @@ WIDENED_MODE = (
 )
 
 DID_YOU_MEAN = "did you mean {choice!r}?"
+WEEKLY = "{n}×/week"
+WEEKLY_OFF = "off"
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:
@@ -52,9 +54,35 @@ def plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
+def weeks_text(weeks: "list[int] | tuple[int, ...]") -> str:
+    """``[3]`` -> "week 3", ``[1, …, 8]`` -> "weeks 1–8", ``[1, 2, 3, 5, 7]`` -> "weeks 1–3, 5 and 7"."""
+    runs: list[list[int]] = []
+    for w in sorted(set(weeks)):
+        if runs and w == runs[-1][-1] + 1:
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    parts = [f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs]
+    text = ", ".join(parts)
+    if len(runs) > 1 or (len(runs) == 1 and len(runs[0]) == 2):
+        head, _, tail = text.rpartition(", ")
+        text = f"{head} and {tail}"
+    return f"week {text}" if len(weeks) == 1 else f"weeks {text}"
+
+
+class InWords(Message):
+    """A template whose fields are ids shown as words: ``{areas}`` given
+    ``upper-eyelids, broken-or-irritated-skin`` reads "upper eyelids, broken or irritated skin"."""
+
+    def format(self, *args: object, **kwargs: object) -> Message:  # type: ignore[override]
+        return Message(str.format(self, *args, **{k: v.replace("-", " ") if isinstance(v, str) else v
+                                                  for k, v in kwargs.items()}), self.code)
+
+
 class Counted(Message):
     """A template whose ``{name:noun}`` fields are counts said with their noun:
     ``Counted("{n:check-in} and {e:entry|entries}").format(n=1, e=2)`` is "1 check-in and 2 entries".
+    ``{n:weekly}`` is a weekly level: "2×/week", and "off" for 0 (never "0×/week").
     Callers format it as any other template; other fields are plain ``str.format`` fields."""
 
     def format(self, *args: object, **kwargs: object) -> Message:  # type: ignore[override]
@@ -66,6 +94,8 @@ def _make_formatter() -> object:
 
     class _Counts(string.Formatter):
         def format_field(self, value: object, format_spec: str) -> str:
+            if format_spec == "weekly" and isinstance(value, int):
+                return WEEKLY_OFF if value == 0 else WEEKLY.format(n=value)
             if isinstance(value, int) and not isinstance(value, bool) and format_spec[:1].isalpha():
                 one, _, many = format_spec.partition("|")
                 return plural(value, one, many or None)

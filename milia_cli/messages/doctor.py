@@ -1,6 +1,7 @@
 """Messages of `milia doctor`: one finding = what is wrong (PROBLEM) + how to fix it (FIX)."""
 
 from milia_cli.messages import coded
+from milia_cli.messages.common import Counted  # "{n:check-in}": 1 check-in, 2 check-ins
 
 # severities, in the order they are shown
 ERROR = "error"
@@ -14,10 +15,10 @@ NOT_A_DIRECTORY = "{path} should be a directory but is not"
 NOT_A_FILE = "{path} should be a file but is not"
 NOT_A_DIRECTORY_FIX = "move it aside or point --home somewhere else"
 DIR_WIDENED = "the directory {path} is open to other users (mode {mode:o}) and holds health data"
-DIR_WIDENED_FIX = "run `chmod 700 {path}` (or `milia doctor --fix`)"
+DIR_WIDENED_FIX = "run `chmod 700 {path_arg}` (or `milia doctor --fix`)"  # *_arg: quoted for the shell
 FILE_WIDENED = "{path} is readable or writable by other users (mode {mode:o}) and holds health data"
-FILE_WIDENED_FIX = "run `chmod 600 {path}` (or `milia doctor --fix`)"
-LINK_WIDENED_FIX = "{path} is a symbolic link: if {target} is yours, run `chmod {mode:o} {target}`"
+FILE_WIDENED_FIX = "run `chmod 600 {path_arg}` (or `milia doctor --fix`)"
+LINK_WIDENED_FIX = "{path} is a symbolic link: if {target} is yours, run `chmod {mode:o} {target_arg}`"
 UNREADABLE = "{path} cannot be read ({reason})"
 UNREADABLE_FIX = "check its owner and permissions"
 
@@ -53,8 +54,8 @@ DB_UNOPENED = "{detail}"  # the store's own sentence
 DB_UNOPENED_FIX = "fix the cause above and run `milia doctor` again"
 DB_FILES_FIX = "milia will not read or write the log until this is resolved; run `milia doctor` again after"
 DB_INTEGRITY = "the log database {path} failed its integrity check: {detail}"
-DB_ORPHAN_LOG = (
-    "the log database holds a log for {key!r} ({checkins} check-ins, {events} events) "
+DB_ORPHAN_LOG = Counted(
+    "the log database holds a log for {key!r} ({checkins:check-in}, {events:event}) "
     "but there is no profile {key!r} in {directory}"
 )
 DB_ORPHAN_LOG_FIX = (
@@ -75,10 +76,10 @@ LINE = "{severity}: {problem} — {fix}."
 FIXED_LINE = "fixed: {problem} ({action})."
 ACTION_CHMOD = "now mode {mode:o}"
 ACTION_REMOVED = "removed"
-ALL_GOOD = "No problems found in {home}: {profiles} profile(s), log database {db}."
+ALL_GOOD = Counted("No problems found in {home}: {profiles:profile}, log database {db}.")
 DB_ABSENT = "not created yet"
 DB_PRESENT = "schema {version}, integrity ok"
-SUMMARY = "{problems} problem(s) left in {home}{fixed_part}."
+SUMMARY = Counted("{problems:problem} left in {home}{fixed_part}.")
 SUMMARY_FIXED_PART = "; {fixed} fixed"
 SUMMARY_FIX_HINT = "Run `milia doctor --fix` to apply the safe fixes (permissions, leftover temp files)."
 

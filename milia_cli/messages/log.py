@@ -304,6 +304,8 @@ CHANGE_LOG_FAILED_RESTORE_FAILED = (
     "without a dated record — run the same `milia profile set` again once the log can be written."
 )
 CHANGE_RECORDED = "Recorded in the log: {key} changed from {old} to {new} on {date} (days before it are unchanged)."
+CHANGE_RECORDED_CLEARED = "Recorded in the log: {key} cleared (it was {old}) on {date} (days before it are unchanged)."
+CHANGE_RECORDED_SET = "Recorded in the log: {key} set to {new} on {date} (days before it are unchanged)."
 CHANGE_NO_ACTIVES = "From {date} the plan has no actives (no retinol, no acid); `milia plan` shows why."
 CHANGE_DROPS = "From {date} the plan leaves out {what}; `milia plan` shows why."
 CHANGE_FEWER = "From {date} the plan has fewer active evenings ({before} -> {after} in the next {days} days)."

@@ -1,6 +1,7 @@
 """Messages of the regimen commands: plan, today, why, triage, and the planner's reasons."""
 
 from milia_cli.messages import coded
+from milia_cli.messages.common import Counted, InWords
 
 # -- why a level changed (Level.reason) ---------------------------------------------------------
 REASON_STEP_UP = "two tolerated weeks at {n} a week: one more"
@@ -58,7 +59,7 @@ PROCEDURE_NAMES = {"extraction": "An extraction", "laser": "A laser treatment",
                    "electrodesiccation": "An electrodesiccation", "other": "A procedure"}
 ALL_AREAS = "all areas"
 HELD_UNLOGGED = (
-    "No check-ins were logged in week(s) {weeks}, so the levels were held there; log with "
+    "No check-ins were logged in {weeks}, so the levels were held there; log with "
     "`milia checkin` so the plan can step up."
 )
 UNDER_18 = "Born in {year}: possibly under 18. "
@@ -83,16 +84,16 @@ C9_TEXT = "While breastfeeding, no actives go on the chest: keep products off th
 # -- plan / today output ------------------------------------------------------------------------
 NOT_STARTED = "The plan of {name} starts on {start} (in {days} days); nothing to do yet."
 WEEK_TITLE = "Week {week} · {first} – {last}"
-WEEK_LEVELS = "{step} {n}×/week"
+WEEK_LEVELS = Counted("{step} {n:weekly}")  # "retinol 2×/week", "retinol off"
 WEEK_NO_ACTIVES = "no actives"
 TODAY_TITLE = "{weekday} {day} · week {week}, day {dayno} · {name}"
 MORNING = "Morning"
 EVENING = "Evening"
 NEW = "new this week"
-APPLY_TO = "on {areas}"
-AVOID = "avoid {areas}"
+APPLY_TO = InWords("on {areas}")  # area ids as words: "upper eyelids"
+AVOID = InWords("avoid {areas}")
 NOTICES = "Notices"
-LEVEL_CHANGE = "{step}: {n}×/week from week {week} — {reason} ({rules})"
+LEVEL_CHANGE = Counted("{step}: {n:weekly} from week {week} — {reason} ({rules})")
 NO_STEPS = "No steps: this plan holds only the notices above."
 LEGEND = "Actives in CAPITALS are highlighted; `milia why STEP` explains a step."
 MORNING_EVERY_DAY = "Morning, every day:"
@@ -123,7 +124,10 @@ TRIAGE_NEEDS_ANSWERS = (
 )
 TRIAGE_BAD_COLOUR = "Colour {value!r} is not one of: {allowed}."
 TRIAGE_BAD_LOCATION = "Location {value!r} is not one of: {allowed}."
-TRIAGE_BAD_ANSWER = "Please answer with one of: {allowed}."
+TRIAGE_BAD_ANSWER = "Please answer with one of: {allowed} (or press Enter to skip)."
+TRIAGE_BAD_YES_NO = "Please answer y or n (or press Enter to skip)."
+TRIAGE_BAD_NUMBER = "Please answer with a number of millimetres, such as 2 or 1.5 (or press Enter to skip)."
+TRIAGE_BAD_WHOLE = "Please answer with a whole number of weeks, such as 3 (or press Enter to skip)."
 TRIAGE_INTRO = (
     "A few questions about the bumps. This tool cannot diagnose anything; it only tells you when a "
     "clinician should look."

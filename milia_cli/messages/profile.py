@@ -110,6 +110,11 @@ EFFECT_ZONE = "'Today' and the reminders follow {zone} from now on."
 EFFECT_TIME = "The {routine} routine is at {time} in calendars and reminders."
 EFFECT_START = "Day 1 of week 1 is now {date}: the program and its slow start (titration) begin then."
 EFFECT_NAME = "The name shown on handouts."
+EFFECT_MILIA_SINCE = "Kept for your history and a clinician; the plan does not use it."
+EFFECT_PREGNANCY_SINCE = (
+    "The pregnancy status ({status}) counts from {date}: the plan's days from then follow it (B13)."
+)
+EFFECT_PREGNANCY_SINCE_CLEARED = "The pregnancy status ({status}) counts from the day it was set (B13)."
 
 
 coded(globals(), "profile")

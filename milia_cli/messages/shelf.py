@@ -2,6 +2,8 @@
 profile, the plan's product notices). Never "milia" as the subject: the tool and the condition
 share a name."""
 
+from milia_cli.messages import coded
+
 # -- the profile file: one sentence naming the file and the key ------------------------------
 NOT_A_LIST = ("{file}: key 'shelf' must be a list of products, each a [[shelf]] table "
               "(name, step, inci, percent), not {value}.")
@@ -65,3 +67,6 @@ PLAN_PRODUCTS = "Your products:"
 STEP_PRODUCT = " — {product}"
 USE_PRODUCT = "Use: {product}."
 HANDOUT_OWN = "Your product"
+
+
+coded(globals(), "shelf")

@@ -1,6 +1,7 @@
 """Messages of the log database's files (:mod:`milia_cli.dbfiles`): each a finished sentence."""
 
 from milia_cli.messages import coded
+from milia_cli.messages.common import Counted  # "{n:event}": 1 event, 2 events
 
 NOTHING_CHANGED = "nothing was changed"
 RESCUE = "keep a copy first: `mkdir -p -m 700 ~/milia-rescue && cp -p {files} ~/milia-rescue/` (all of them together)"
@@ -28,9 +29,9 @@ ORPHAN_WAL = (
     "The log database {path} is missing but its write-ahead log {wal} is there and may hold check-ins; "
     "restore {path} beside it, or move {wal} aside to start a new log — " + NOTHING_CHANGED + "."
 )
-WAL_DAMAGED = (
-    "The write-ahead log {wal} is damaged ({detail}): opening the database would silently drop {dropped} "
-    "frame(s) of recent check-ins, so milia refused to read or write it; {rescue}, then restore from a "
+WAL_DAMAGED = Counted(
+    "The write-ahead log {wal} is damaged ({detail}): opening the database would silently drop {dropped:frame} "
+    "of recent check-ins, so milia refused to read or write it; {rescue}, then restore from a "
     "backup — " + NOTHING_CHANGED + "."
 )
 WAL_DROPPED = (
@@ -44,7 +45,7 @@ WAL_MISMATCH = (
     "restore a database and its -wal from the same backup — " + NOTHING_CHANGED + "."
 )
 MISSING_TABLES = (
-    "The log database {path} is missing its {tables} table(s), so its log cannot be read whole; it was left "
+    "The log database {path} is missing its {tables} {table}, so its log cannot be read whole; it was left "
     "untouched — move it aside and restore your log with `milia log import FILE` from a `milia log export` "
     "backup."
 )

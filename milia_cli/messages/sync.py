@@ -1,6 +1,7 @@
 """Messages of `milia sync caldav` (issue 16)."""
 
 from milia_cli.messages import coded
+from milia_cli.messages.common import Counted  # "{n:event}": 1 event, 2 events
 
 STATE_UNREADABLE = "Cannot read the sync state {path}: {reason}."
 STATE_CORRUPT = ("The sync state {path} is damaged; move it away and sync again (milia will then leave "
@@ -26,7 +27,7 @@ EXISTS = ("The calendar already holds the event {summary!r} at milia's address f
 REJECTED = "The CalDAV server rejected the event {summary!r} (HTTP {status}{reason}). {done}"
 SERVER_ERROR = "The CalDAV server at {url} answered HTTP {status}{reason} to {what}. {done}"
 # -- profile delete (milia_cli.sync.forget) ------------------------------------------------
-FORGOT_STATE = ("Forgot the CalDAV sync state of {name!r} ({n} calendar{s}, {events} events) in {path}; the "
+FORGOT_STATE = Counted("Forgot the CalDAV sync state of {name!r} ({n} calendar{s}, {events:event}) in {path}; the "
                 "events stay on the server: delete that calendar there if it is no longer wanted.")
 KEPT_STATE = "Kept the CalDAV sync state of {name!r} ({n} calendar{s}) in {path}, with its log."
 FORGET_UNREADABLE = "Left the CalDAV sync state {path} as it is: {problem}."

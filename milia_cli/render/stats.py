@@ -113,8 +113,10 @@ def _adherence(stats: Stats) -> Table:
     table.add_column(msg.STATS_COL_DONE, justify="right")
     table.add_column(msg.STATS_COL_PLANNED, justify="right")
     table.add_column(msg.STATS_COL_RATE, justify="right")
+    from milia_cli.step_names import slot_label  # what people see: "pm eye cream", not "pm:eye-cream"
+
     for s in stats.steps:
-        table.add_row(s.step, str(s.done), str(s.planned), _pct(s.rate))
+        table.add_row(slot_label(s.step), str(s.done), str(s.planned), _pct(s.rate))
     table.add_section()
     table.add_row(msg.STATS_OVERALL, str(stats.overall_done), str(stats.overall_planned), _pct(stats.overall),
                   style="bold")
@@ -126,7 +128,9 @@ def _days(n: int) -> str:
 
 
 def _pct(rate: float | None) -> str:
-    return "–" if rate is None else f"{rate * 100:.0f}"
+    from milia_cli.stats import percent_text
+
+    return "–" if rate is None else percent_text(rate)
 
 
 def render_stats(stats: Stats, env: Any, *, profile_name: str) -> None:
