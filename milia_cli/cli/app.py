@@ -388,6 +388,7 @@ COMMAND_MODULES = {
     "doctor": "doctor_cmd",
     "check": "check_cmd",
     "sync": "sync_cmds",
+    "report": "report_cmd",
 }
 EXIT_PIPE = 141  # a closed standard output: what a shell reports for SIGPIPE (128 + 13), as in main's calendar_opts
 MAX_DB_TIMEOUT = 600.0  # seconds: ten minutes is already far past any real lock

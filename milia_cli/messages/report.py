@@ -62,7 +62,8 @@ REPORT_SUMMARY = "Summary"
 REPORT_SUMMARY_CHECKINS = "Check-ins: {n} of {days} days."
 REPORT_SUMMARY_ADHERENCE = "Required steps done: {pct} % of those planned on days with a check-in."
 REPORT_SUMMARY_NO_CHECKINS = (
-    "No check-ins for this period are on this machine: the charts below are empty, not flat."
+    "The check-ins for this period are not on this machine: the charts show what was planned, "
+    "and nothing as done or logged."
 )
 REPORT_SUMMARY_BUMPS = "Bump count: {first} on {first_day}, {latest} on {latest_day}."
 REPORT_SUMMARY_NO_BUMPS = "No bump count was logged in this period."
@@ -124,3 +125,5 @@ IRRITATION_WORDS = {0: "none", 1: "mild", 2: "moderate", 3: "severe"}
 # command-line messages
 BAD_REPORT_WEEKS = "--weeks must be between 1 and {max}, not {value}."
 REPORT_NOT_STARTED = "The plan of {name} starts on {start}: there is no progress to report yet."
+CHART_WEEK = "W{week}"
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
