@@ -117,8 +117,9 @@ def _summary(r: Report) -> str:
 def _table(headers: tuple[str, ...], rows: list[tuple[object, ...]], *, hidden: bool = True) -> str:
     head = "".join(f'<th scope="col">{_e(h)}</th>' for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{_e(v)}</td>" for v in row) + "</tr>" for row in rows)
-    cls = "data sr-only" if hidden else "data"
-    return f'<table class="{cls}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    table = f'<table class="data"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    # a table ignores width and overflow: hide a box around it, not the table itself
+    return f'<div class="sr-only">{table}</div>' if hidden else table
 
 
 def _figure(key: str, title: str, caption: str, svg: str, table: str) -> str:
