@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from milia_cli.paths import Locations
     from milia_cli.store import Store
 
-BATCH_FORMATS = ("html", "md", "ics", "json")
+BATCH_FORMATS = ("html", "md", "ics", "json", "report")
 MAX_SLUG = 60
 WRITERS = 4  # threads overlapping the fsyncs of the writes
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -168,6 +168,10 @@ def run_batch(
                 today = today_for(profile.schedule.timezone)
                 if fmt == "ics":  # the very file `export ics` writes for this client (window, UIDs, SEQUENCE)
                     data = window_ics(window_for(profile, log, today, weeks), profile)
+                elif fmt == "report":  # issue 17: the progress report, the last `weeks` weeks of the log
+                    from milia_cli.exporters.report_html import report_bytes
+
+                    data = report_bytes(profile, log, today, weeks, paper=paper)
                 else:
                     data = render(fmt, build_plan(profile, log, weeks=weeks, today=today), profile,
                                   clinician=clinician, paper=paper)

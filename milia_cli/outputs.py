@@ -39,11 +39,12 @@ if TYPE_CHECKING:
 PROFILE_SNIFF = 256 * 1024  # a profile is at most this big (MAX_PROFILE_BYTES)
 SNIFF_BYTES = PROFILE_SNIFF + 4096  # read whole up to this; beyond, the head and the tail
 SQLITE_HEADER = b"SQLite format 3\x00"
-_JSON_HEAD = re.compile(rb'\A\s*\{\s*"schema":\s*"(milia\.(?:plan|log)/1)",\s*"profile":\s*("(?:[^"\\]|\\.)*"|null)'
+_JSON_HEAD = re.compile(rb'\A\s*\{\s*"schema":\s*"(milia\.(?:plan|log|report)/1)",\s*"profile":\s*("(?:[^"\\]|\\.)*"|null)'
                         rb'(?:,\s*"name":\s*("(?:[^"\\]|\\.)*"|null))?')
 _ICS_NAME = re.compile(rb"\r?\nX-WR-CALNAME:milia: ([^\r\n]*)\r?\n")
 _MD_TITLE = re.compile(rb"\A# Skincare plan for ([^\n]*)\n")
 _HTML_TITLE = re.compile(rb"\A<!DOCTYPE html>.{0,2000}?<title>Skincare plan for ([^<]*)</title>", re.DOTALL)
+_REPORT_TITLE = re.compile(rb"\A<!DOCTYPE html>.{0,2000}?<title>Progress report for ([^<]*)</title>", re.DOTALL)
 _FOOTER = b"Made with milia "
 # atomic_write_bytes' temporaries: "." + the file's name + "." + mkstemp's 8 characters + ".tmp"
 _STALE_TEMP = re.compile(r"\A\..+\.(?:html|md|ics|json|csv)\.[a-z0-9_]{8}\.tmp\Z")
@@ -65,7 +66,7 @@ def output_identity(data: bytes) -> tuple[str, str] | None:
         name = _ICS_NAME.search(head)
         return ("ics", name[1].decode("utf-8", "replace")) if name else None
     if _FOOTER in data[-4096:]:
-        for fmt, pattern in (("md", _MD_TITLE), ("html", _HTML_TITLE)):
+        for fmt, pattern in (("md", _MD_TITLE), ("html", _HTML_TITLE), ("report", _REPORT_TITLE)):
             m = pattern.match(head)
             if m:
                 return fmt, m[1].decode("utf-8", "replace")

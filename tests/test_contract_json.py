@@ -69,6 +69,7 @@ ARGS = {
     "shelf list": ["shelf", "list", "--json"],
     "shelf show": ["shelf", "show", "Night cream", "--json"],
     "clients": ["clients", "{profiles}", "--json"],
+    "report": ["report", "--json"],
 }
 MORE = [  # other shapes of the same documents
     ["today", "--json", "--date", "2026-11-01"],  # before the plan starts

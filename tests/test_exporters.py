@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from milia_cli.exporters.csv_export import export_csv
 from milia_cli.exporters.json_export import export_json, plan_schema_text
 from milia_cli.exporters.markdown import export_markdown, md_escape
+from milia_cli.exporters.reader_words import for_reader
 from tests.support.exporters import hand_plan, plan_for, profile, profiles
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -104,8 +105,8 @@ def test_markdown_handout_sections_and_escaping():
                     "## Why the active nights build up slowly", "## Please read", "## Prepared by"):
         assert heading in text
     assert "Dr. \\_Roe\\_" in text
-    for notice in plan.notices:
-        assert md_escape(notice.text) in text
+    for notice in plan.notices:  # in a reader's words (issue 17)
+        assert md_escape(for_reader(notice.text)) in text
     table = [line for line in text.splitlines() if line.startswith("| **Week")]
     assert len(table) == 4 and all(line.count(" | ") == 7 for line in table)
 

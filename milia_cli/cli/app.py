@@ -283,6 +283,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("check_cmd", "Check a product's ingredient list against your profile: classes, rules, EU facts. Exit 3 if a stop fires."),
     "shelf": ("shelf_cmds", "Your own products: add, list, show and remove them; the plan names them for each step."),
     "clients": ("clients_cmd", "One line per client in DIR, what needs attention first: week, levels, last check-in, adherence, alerts."),
+    "report": ("report_cmd", "A printable progress report: bumps, irritation against active evenings, adherence, the ladder."),
     "sync": ("sync_cmds", "Keep a calendar on a CalDAV server (Nextcloud, Radicale, iCloud…) exactly the plan."),
 }
 COMMAND_MODULES = {name: module for name, (module, _summary) in COMMANDS.items()}

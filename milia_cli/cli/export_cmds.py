@@ -36,6 +36,7 @@ class BatchFormat(str, Enum):
     md = "md"
     ics = "ics"
     json = "json"
+    report = "report"  # the progress report (issue 17)
 
 
 _WEEKS = typer.Option(12, "--weeks", "-w", metavar="N", help="How many weeks to export (default 12).")

@@ -13,4 +13,5 @@ This package imports nothing at start-up: import the module you need.
 """
 
 FORMATS = ("ics", "json", "csv", "md", "html")
-EXTENSIONS = {"ics": ".ics", "json": ".json", "csv": ".csv", "md": ".md", "html": ".html"}
+EXTENSIONS = {"ics": ".ics", "json": ".json", "csv": ".csv", "md": ".md", "html": ".html",
+              "report": ".report.html"}  # `batch --format report` (issue 17): beside the handout

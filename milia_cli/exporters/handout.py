@@ -3,7 +3,13 @@
 The plan has every step of every day; a handout reads better as "every morning:
 …, every evening: …" per stretch of weeks, plus a week-by-week grid that shows
 only what changes from day to day (the active evenings), the products once each,
-the titration in words, and the notices, most serious first.
+the titration in words, and the notices: what needs a clinician (stop, refer, urgent)
+first, at the top, the rest at the end. All of it in a reader's words
+(:func:`milia_cli.exporters.reader_words.for_reader`: no commands, rule ids or S2).
+
+No grid when nothing changes from day to day (a client without actives), and past
+weeks without check-ins (a clinic machine that has not the client's log) are not shown
+as if they went as planned: :class:`Unlogged` stands in for them.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from milia_cli.exporters.reader_words import for_reader, held_weeks
 from milia_cli.messages import export as msg
 from milia_cli.plan import Day, Notice, Plan, Step
 from milia_cli.profile import Profile
@@ -18,6 +25,7 @@ from milia_cli.profile import Profile
 LEVEL_ORDER = ("stop", "refer", "caution", "info")
 URGENT = frozenset({"N4", "B7"})  # never background "good to know" text (RULES.md, Words)
 PRESCRIBER_RULES = frozenset({"B10", "B12", "C8", "D7"})
+CLINICIAN_FIRST = frozenset({"stop", "refer"})  # these open the handout, before the schedule
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,21 @@ class WeekRow:
     last: date
     cells: tuple[Cell, ...]
 
+    @property
+    def empty(self) -> bool:
+        """Nothing but the everyday routine on every day of the week."""
+        return not any(c.am or c.pm for c in self.cells)
+
+
+@dataclass(frozen=True)
+class Unlogged:
+    """Past weeks ``first``..``last`` with no check-in on this machine: not shown as planned."""
+
+    first: int
+    last: int
+    first_day: date
+    last_day: date
+
 
 @dataclass(frozen=True)
 class Product:
@@ -67,13 +90,23 @@ class Handout:
     pm_time: str
     zone: str
     routines: tuple[Routine, ...]
-    rows: tuple[WeekRow, ...]
+    rows: tuple[WeekRow | Unlogged, ...]
     weekday_labels: tuple[str, ...]
     products: tuple[Product, ...]
     titration: tuple[str, ...]
     has_actives: bool
-    notices: tuple[Notice, ...]
+    notices: tuple[Notice, ...]  # the rest, most serious first, at the end
     ask: str = ""  # who to ask: the rule that fired decides (prescriber, dermatologist, …)
+    first_notices: tuple[Notice, ...] = ()  # stop, refer and urgent: at the top
+
+    @property
+    def has_grid(self) -> bool:
+        """Some day of a shown week differs from the everyday routine."""
+        return any(isinstance(r, WeekRow) and not r.empty for r in self.rows)
+
+    @property
+    def unlogged(self) -> tuple[Unlogged, ...]:
+        return tuple(r for r in self.rows if isinstance(r, Unlogged))
 
     @property
     def titration_intro(self) -> str:
@@ -119,10 +152,18 @@ def build_handout(plan: Plan, profile: Profile) -> Handout:
     weeks: dict[int, list[Day]] = {}
     for day in plan.days:
         weeks.setdefault(day.week, []).append(day)
+    hidden = _unlogged_weeks(plan)
     routines: list[Routine] = []
-    rows: list[WeekRow] = []
+    rows: list[WeekRow | Unlogged] = []
     for number in sorted(weeks):
         days = weeks[number]
+        if number in hidden:
+            last = rows[-1] if rows else None
+            if isinstance(last, Unlogged) and last.last == number - 1:
+                rows[-1] = Unlogged(last.first, number, last.first_day, days[-1].date)
+            else:
+                rows.append(Unlogged(number, number, days[0].date, days[-1].date))
+            continue
         base_am = _common(d.am for d in days)
         base_pm = _common(d.pm for d in days)
         cells = tuple(
@@ -139,15 +180,38 @@ def build_handout(plan: Plan, profile: Profile) -> Handout:
     start = plan.days[0].date if plan.days else plan.start
     end = plan.days[-1].date if plan.days else plan.start
     labels = tuple(msg.WEEKDAY_SHORT[(start + timedelta(i)).weekday()] for i in range(7))
+    ordered = [n._replace(text=for_reader(n.text)) for n in sorted(plan.notices, key=lambda n: _level_rank(n.level))]
+    first = tuple(n for n in ordered if _clinician_first(n))
     return Handout(
         name=profile.name, start=start, end=end, weeks=plan.weeks,
         am_time=profile.schedule.am.strftime("%H:%M"), pm_time=profile.schedule.pm.strftime("%H:%M"),
         zone=profile.schedule.timezone, routines=tuple(routines), rows=tuple(rows), weekday_labels=labels,
-        products=_products(plan), titration=_titration(plan), has_actives=any(
+        products=_products(plan, hidden), titration=_titration(plan, _leading_run(hidden)), has_actives=any(
             s.active for d in plan.days for s in d.steps),
-        notices=tuple(sorted(plan.notices, key=lambda n: _level_rank(n.level))),
+        notices=tuple(n for n in ordered if not _clinician_first(n)), first_notices=first,
         ask=who_to_ask(plan.notices),
     )
+
+
+def _clinician_first(notice: Notice) -> bool:
+    return notice.level in CLINICIAN_FIRST or notice.id in URGENT
+
+
+def _unlogged_weeks(plan: Plan) -> frozenset[int]:
+    """The past weeks the planner held for want of check-ins (its B4 notice)."""
+    for notice in plan.notices:
+        weeks = held_weeks(notice.text) if notice.id == "B4" else None
+        if weeks:
+            return frozenset(weeks)
+    return frozenset()
+
+
+def _leading_run(hidden: frozenset[int]) -> int:
+    """The last week of the run of hidden weeks from week 1 (0: none)."""
+    week = 0
+    while week + 1 in hidden:
+        week += 1
+    return week
 
 
 def _common(slots) -> tuple[Step, ...]:
@@ -166,13 +230,13 @@ def _level_rank(level: str) -> int:
     return LEVEL_ORDER.index(level) if level in LEVEL_ORDER else len(LEVEL_ORDER)
 
 
-def _products(plan: Plan) -> tuple[Product, ...]:
+def _products(plan: Plan, hidden: frozenset[int] = frozenset()) -> tuple[Product, ...]:
     seen: dict[str, Step] = {}
     slots: dict[str, list[str]] = {}
     count: dict[str, int] = {}
-    for day in plan.days:
+    for day in (d for d in plan.days if d.week not in hidden) if len(hidden) < plan.weeks else plan.days:
         for step in day.steps:
-            seen.setdefault(step.step, step)
+            seen.setdefault(step.step, step._replace(how=for_reader(step.how)))
             if step.slot not in slots.setdefault(step.step, []):
                 slots[step.step].append(step.slot)
             count[step.step] = count.get(step.step, 0) + 1
@@ -182,20 +246,26 @@ def _products(plan: Plan) -> tuple[Product, ...]:
                          own=tuple(use_lines(plan.days, k))) for k in seen)
 
 
-def _titration(plan: Plan) -> tuple[str, ...]:
+def _titration(plan: Plan, hidden_to: int = 0) -> tuple[str, ...]:
+    """Each active's levels in words; weeks 1..``hidden_to`` have no check-ins here, so the
+    story starts at the level in force in the first week shown."""
     lines = []
     titles = {s.step: s.title for d in plan.days for s in d.steps}
     for step, levels in plan.levels.items():
-        if not levels:
+        shown = [lv for lv in levels if lv.week > hidden_to]
+        before = [lv for lv in levels if lv.week <= hidden_to]
+        if before and before[-1].per_week and (not shown or shown[0].week > hidden_to + 1):
+            shown.insert(0, before[-1]._replace(week=hidden_to + 1, reason=""))
+        if not shown:
             continue
         parts = []
-        for i, level in enumerate(levels):
+        for i, level in enumerate(shown):
             if i == 0:
                 parts.append(msg.TITRATION_START.format(per_week=level.per_week, week=level.week,
                                                         s="" if level.per_week == 1 else "s"))
             elif level.reason:
                 parts.append(msg.TITRATION_CHANGE_REASON.format(per_week=level.per_week, week=level.week,
-                                                                reason=level.reason))
+                                                                reason=for_reader(level.reason)))
             else:
                 parts.append(msg.TITRATION_CHANGE.format(per_week=level.per_week, week=level.week))
         lines.append(msg.TITRATION_STEP.format(title=titles.get(step, step.capitalize()), changes="; ".join(parts)))
@@ -217,3 +287,13 @@ def when_text(product: Product) -> str:
 
 def week_span(row: WeekRow) -> str:
     return f"{row.first:%d %b} – {row.last:%d %b}"
+
+
+def unlogged_text(gap: Unlogged) -> str:
+    """The sentence standing in for past weeks whose check-ins are not on this machine."""
+    from milia_cli.messages import report as rmsg
+
+    weeks = rmsg.WEEK_ONE.format(week=gap.first) if gap.first == gap.last else \
+        rmsg.WEEK_RUN.format(first=gap.first, last=gap.last)
+    return rmsg.DOC_UNLOGGED.format(weeks=weeks[:1].upper() + weeks[1:], first=f"{gap.first_day:%d %b}",
+                                    last=f"{gap.last_day:%d %b}")

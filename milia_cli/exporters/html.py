@@ -8,11 +8,13 @@ from __future__ import annotations
 from html import escape
 
 from milia_cli import __version__
-from milia_cli.exporters.handout import Handout, Product, build_handout, notice_label, place, week_span, when_text
+from milia_cli.exporters.handout import (Handout, Product, Unlogged, WeekRow, build_handout, notice_label, place,
+                                        unlogged_text, week_span, when_text)
 from milia_cli.exporters.html_style import PAGE_SIZES, stylesheet
 from milia_cli.messages import export as msg
+from milia_cli.messages import report as rmsg
 from milia_cli.messages import shelf as shelf_msg
-from milia_cli.plan import Plan, Step
+from milia_cli.plan import Notice, Plan, Step
 from milia_cli.profile import Profile
 
 PAPERS = tuple(PAGE_SIZES)
@@ -36,6 +38,7 @@ def export_html(plan: Plan, profile: Profile, *, clinician: str | None = None, p
         "<body>",
         '<main class="sheet">',
         _header(h),
+        _first_notices(h),
         _schedule(h),
         _products(h),
         _titration(h),
@@ -88,28 +91,51 @@ def _schedule(h: Handout) -> str:
             f"{_routine_list(r.pm)}</div></div>"
         )
     out.append("</div>")
+    if not h.has_grid:  # nothing changes from day to day: no grid of empty cells
+        out += [f'<p class="unlogged-note">{_e(unlogged_text(g))}</p>' for g in h.unlogged]
+        if any(isinstance(r, WeekRow) for r in h.rows):
+            out.append(f'<p class="lead">{_e(rmsg.DOC_NO_GRID)}</p>')
+        out.append("</section>")
+        return "\n".join(out)
+    # the legend goes before the grid: after it, it was once alone on a page of its own
     out.append(f'<p class="lead">{_e(msg.DOC_GRID_INTRO)}</p>')
+    out.append(f'<p class="legend"><span class="swatch"></span>{_e(msg.DOC_LEGEND)}</p>')
     head = "".join(f"<th>{_e(d)}</th>" for d in h.weekday_labels)
     out.append(f'<table class="grid"><thead><tr><th class="week"></th>{head}</tr></thead><tbody>')
     for row in h.rows:
-        cells = []
-        for cell in row.cells:
-            items = []
-            for slot, steps in (("am", cell.am), ("pm", cell.pm)):
-                for s in steps:
-                    cls = "item is-active" if s.active else "item"
-                    items.append(f'<span class="{cls}"><span class="when">{_e(msg.SLOT_SHORT[slot])}</span>'
-                                 f"{_e(msg.CELL_LABEL.get(s.step, s.title))}</span>")
-            if not items:
-                items.append(f'<span class="rest">{_e(msg.CELL_REST)}</span>')
-            cls = ' class="active"' if cell.active else ""
-            cells.append(f'<td{cls}><span class="date">{cell.day.date:%d %b}</span>{"".join(items)}</td>')
-        cells += ["<td></td>"] * (7 - len(row.cells))
-        out.append(f'<tr><th class="week">{_e(msg.DOC_WEEK.format(week=row.week))}'
-                   f"<small>{_e(week_span(row))}</small></th>{''.join(cells)}</tr>")
-    out.append("</tbody></table>")
-    out.append(f'<p class="legend"><span class="swatch"></span>{_e(msg.DOC_LEGEND)}</p></section>')
+        out.append(_unlogged_row(row) if isinstance(row, Unlogged) else _week_row(row))
+    out.append("</tbody></table></section>")
     return "\n".join(out)
+
+
+def _week_row(row: WeekRow) -> str:
+    week = (f'<th class="week">{_e(msg.DOC_WEEK.format(week=row.week))}'
+            f"<small>{_e(week_span(row))}</small></th>")
+    if row.empty:
+        return f'<tr class="quiet">{week}<td colspan="7" class="rest-week">{_e(rmsg.DOC_ROUTINE_ONLY_WEEK)}</td></tr>'
+    cells = []
+    for cell in row.cells:
+        items = []
+        for slot, steps in (("am", cell.am), ("pm", cell.pm)):
+            for s in steps:
+                cls = "item is-active" if s.active else "item"
+                items.append(f'<span class="{cls}"><span class="when">{_e(msg.SLOT_SHORT[slot])}</span>'
+                             f"{_e(msg.CELL_LABEL.get(s.step, s.title))}</span>")
+        if not items:
+            items.append(f'<span class="rest">{_e(msg.CELL_REST)}</span>')
+        cls = ' class="active"' if cell.active else (' class="rest-day"' if not (cell.am or cell.pm) else "")
+        wd = msg.WEEKDAY_SHORT[cell.day.date.weekday()]
+        cells.append(f'<td{cls}><span class="date"><span class="wd">{_e(wd)} </span>{cell.day.date:%d %b}</span>'
+                     f'{"".join(items)}</td>')
+    cells += ['<td class="pad"></td>'] * (7 - len(row.cells))
+    return f"<tr>{week}{''.join(cells)}</tr>"
+
+
+def _unlogged_row(gap: Unlogged) -> str:
+    label = msg.DOC_WEEK.format(week=gap.first) if gap.first == gap.last else \
+        msg.ROUTINE_WEEKS.format(first=gap.first, last=gap.last)
+    return (f'<tr class="unlogged"><th class="week">{_e(label)}<small>{gap.first_day:%d %b} – {gap.last_day:%d %b}'
+            f'</small></th><td colspan="7">{_e(rmsg.DOC_UNLOGGED_ROW)}</td></tr>')
 
 
 def _product(p: Product) -> str:
@@ -129,7 +155,7 @@ def _product(p: Product) -> str:
 
 def _products(h: Handout) -> str:
     body = "".join(_product(p) for p in h.products)
-    return f'<section class="break-before"><h2>{_e(msg.DOC_PRODUCTS)}</h2><div class="products">{body}</div></section>'
+    return f'<section><h2>{_e(msg.DOC_PRODUCTS)}</h2><div class="products">{body}</div></section>'
 
 
 def _titration(h: Handout) -> str:
@@ -140,15 +166,28 @@ def _titration(h: Handout) -> str:
             f"<ul>{items}</ul><p>{_e(h.titration_hold)}</p></section>")
 
 
-def _notices(h: Handout) -> str:
-    if not h.notices:
-        return f"<section><h2>{_e(msg.DOC_NOTICES)}</h2><p>{_e(msg.DOC_NO_NOTICES)}</p></section>"
-    items = "".join(
+def _notice_items(notices: tuple[Notice, ...]) -> str:
+    return "".join(
         f'<li class="notice {_e(n.level)}"><span class="tag">{_e(notice_label(n))}</span>'
         f"{_e(n.text)}</li>"
-        for n in h.notices
+        for n in notices
     )
-    return f'<section><h2>{_e(msg.DOC_NOTICES)}</h2><ul class="notices">{items}</ul></section>'
+
+
+def _first_notices(h: Handout) -> str:
+    """What needs a clinician or stops a product, before the schedule (issue 17, item 4)."""
+    if not h.first_notices:
+        return ""
+    return (f'<section class="first"><h2>{_e(rmsg.DOC_FIRST)}</h2><p class="lead">{_e(rmsg.DOC_FIRST_INTRO)}</p>'
+            f'<ul class="notices">{_notice_items(h.first_notices)}</ul></section>')
+
+
+def _notices(h: Handout) -> str:
+    if not h.notices:
+        if h.first_notices:
+            return ""
+        return f"<section><h2>{_e(msg.DOC_NOTICES)}</h2><p>{_e(msg.DOC_NO_NOTICES)}</p></section>"
+    return f'<section><h2>{_e(msg.DOC_NOTICES)}</h2><ul class="notices">{_notice_items(h.notices)}</ul></section>'
 
 
 def _signature(clinician: str | None) -> str:

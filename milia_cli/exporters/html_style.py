@@ -1,4 +1,10 @@
-"""The handout's stylesheet: inline, print-first, no web fonts, no external resources."""
+"""The handout's stylesheet: inline, print-first, no web fonts, no external resources.
+
+Print: no forced page breaks (a forced one once left a page holding only the grid's
+legend); blocks that must stay whole avoid breaking inside, headings stay with what
+follows. Screen: the sheet reflows on a phone (390 px): the week grid becomes a list of
+days, two-column blocks stack (issue 17, item 4).
+"""
 
 PAGE_SIZES = {"a4": "A4", "letter": "letter"}
 
@@ -21,7 +27,12 @@ h1 { font-size: 20pt; line-height: 1.15; margin: 1mm 0 0; font-weight: 700; }
 .facts div { margin: .6mm 0; }
 h2 { font-size: 12.5pt; color: var(--accent); margin: 7mm 0 2.5mm; padding-bottom: 1mm;
      border-bottom: .75pt solid var(--line); break-after: avoid; page-break-after: avoid; }
-p { margin: 0 0 2mm; }
+h3 { break-after: avoid; page-break-after: avoid; }
+p { margin: 0 0 2mm; orphans: 3; widows: 3; }
+.lead, .legend { break-after: avoid; page-break-after: avoid; }
+section.first { border: 1pt solid var(--stop); border-radius: 2mm; padding: 1mm 3.5mm 2mm; margin: 0 0 4mm;
+                background: #fffafa; }
+section.first h2 { color: var(--stop); margin-top: 2mm; border-bottom-color: #f0caca; }
 .lead { font-size: 10pt; color: var(--muted); }
 .routines { display: grid; grid-template-columns: 1fr; gap: 2.5mm; margin: 0 0 3mm; }
 .routine { border: .75pt solid var(--line); border-left: 3pt solid var(--accent); border-radius: 2mm;
@@ -33,18 +44,23 @@ p { margin: 0 0 2mm; }
 .routine .slot { font-weight: 700; flex: 0 0 40mm; white-space: nowrap; }
 .routine .row { display: flex; margin: .6mm 0; }
 table.grid { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 8.5pt; margin-bottom: 2mm; }
-table.grid th, table.grid td { border: .75pt solid var(--line); padding: 1.2mm 1.2mm; vertical-align: top; }
+table.grid th, table.grid td { border: .75pt solid var(--line); padding: 1mm .9mm; vertical-align: top; }
 table.grid thead th { background: var(--accent); color: #fff; font-weight: 700; text-align: center; font-size: 8.5pt; }
-table.grid th.week { width: 19mm; text-align: left; background: var(--soft); font-weight: 700; }
+table.grid th.week { width: 17mm; text-align: left; background: var(--soft); font-weight: 700; }
 table.grid th.week small { display: block; font-weight: 400; color: var(--muted); font-size: 7.5pt; }
 table.grid tr { break-inside: avoid; page-break-inside: avoid; }
 td .date { display: block; color: var(--muted); font-size: 7.5pt; margin-bottom: .6mm; }
 td .item { display: block; line-height: 1.25; margin-top: .4mm; }
-td .item .when { color: var(--muted); font-size: 7pt; text-transform: uppercase; margin-right: .8mm; }
+td .item .when { color: var(--muted); font-size: 7pt; text-transform: uppercase; margin-right: .6mm; }
 td.active { background: var(--active); }
 td.active .item.is-active { color: var(--active-ink); font-weight: 700; }
 td .rest { color: #9aa7ad; font-size: 7.5pt; }
-.legend { font-size: 8.5pt; color: var(--muted); }
+td .date .wd { display: none; }
+td.rest-week { color: var(--muted); font-size: 8pt; }
+tr.unlogged td { color: var(--muted); font-style: italic; background: repeating-linear-gradient(
+                 135deg, #fff, #fff 2mm, #f4f6f7 2mm, #f4f6f7 4mm); }
+.unlogged-note { font-style: italic; color: var(--muted); }
+.legend { font-size: 8.5pt; color: var(--muted); margin-bottom: 1.5mm; }
 .legend .swatch { display: inline-block; width: 3.2mm; height: 3.2mm; background: var(--active);
                   border: .75pt solid #e2c3a1; vertical-align: -0.5mm; margin-right: 1mm; }
 .products { display: grid; grid-template-columns: 1fr 1fr; gap: 3mm; }
@@ -69,21 +85,49 @@ td .rest { color: #9aa7ad; font-size: 7.5pt; }
 .notice.refer { border-color: var(--refer); background: #fdf6ec; } .notice.refer .tag { background: var(--refer); }
 .notice.caution { border-color: #b59c00; background: #fdfbea; } .notice.caution .tag { background: var(--caution); }
 .notice.info .tag { background: var(--accent); }
-.sign { margin-top: 8mm; display: grid; grid-template-columns: 1.3fr 1fr .7fr; gap: 6mm;
+.sign-section { break-before: avoid; page-break-before: avoid; break-inside: avoid; page-break-inside: avoid; }
+.sign { margin-top: 3mm; display: grid; grid-template-columns: 1.2fr 1fr .6fr 1.3fr; gap: 5mm;
         break-inside: avoid; page-break-inside: avoid; }
-.sign .field { border-bottom: .75pt solid var(--ink); min-height: 10mm; display: flex; align-items: flex-end;
+.sign .field { border-bottom: .75pt solid var(--ink); min-height: 9mm; display: flex; align-items: flex-end;
                font-size: 10.5pt; padding-bottom: .8mm; }
 .sign label { display: block; font-size: 7.5pt; color: var(--muted); text-transform: uppercase;
               letter-spacing: .06em; margin-top: 1mm; }
-.sign .wide { grid-column: 1 / -1; }
-footer { margin-top: 6mm; font-size: 7.5pt; color: var(--muted); border-top: .75pt solid var(--line);
+.sign .wide { grid-column: auto; }
+footer { break-before: avoid; page-break-before: avoid; break-inside: avoid; page-break-inside: avoid;
+         margin-top: 4mm; font-size: 7.5pt; color: var(--muted); border-top: .75pt solid var(--line);
          padding-top: 2mm; display: flex; justify-content: space-between; }
 @page { size: PAGE; margin: 12mm 12mm 14mm; }
 @media print {
   body { background: #fff; font-size: 10pt; }
   .sheet { margin: 0; padding: 0; max-width: none; box-shadow: none; }
-  .break-before { break-before: page; page-break-before: always; }
   a { color: inherit; text-decoration: none; }
+  table.grid { font-size: 8pt; }
+  td .item { white-space: nowrap; }
+  .notice { padding: 1mm 2.5mm; margin: 0 0 1.1mm; font-size: 9pt; }
+  h2 { margin: 5mm 0 2mm; }
+}
+@media screen and (max-width: 640px) {
+  body { background: #fff; font-size: 11pt; }
+  .sheet { margin: 0; padding: 4mm 4mm 6mm; max-width: none; box-shadow: none; }
+  header.top { flex-direction: column; align-items: flex-start; gap: 2mm; }
+  .facts { text-align: left; }
+  h1 { font-size: 17pt; overflow-wrap: anywhere; }
+  .routine .row { flex-direction: column; }
+  .routine .slot { flex: none; white-space: normal; }
+  .products, .sign { grid-template-columns: 1fr; }
+  table.grid, table.grid tbody, table.grid tr, table.grid th, table.grid td { display: block; width: auto; }
+  table.grid thead { display: none; }
+  table.grid tr { border: .75pt solid var(--line); border-radius: 1.5mm; margin: 0 0 2mm; overflow: hidden; }
+  table.grid th, table.grid td { border: 0; border-top: .75pt solid var(--line); }
+  table.grid th.week { width: auto; }
+  table.grid th.week small { display: inline; margin-left: 2mm; }
+  table.grid td { display: flex; flex-wrap: wrap; gap: 0 2mm; align-items: baseline; }
+  table.grid td.pad, table.grid td.rest-day { display: none; }
+  td .date { display: inline; min-width: 16mm; font-size: 9pt; }
+  td .date .wd { display: inline; }
+  td .item { display: inline; font-size: 10pt; }
+  footer { flex-direction: column; gap: 1mm; }
+  * { overflow-wrap: anywhere; }
 }
 """
 

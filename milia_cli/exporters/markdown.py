@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from milia_cli import __version__
-from milia_cli.exporters.handout import build_handout, notice_label, place, week_span, when_text
+from milia_cli.exporters.handout import WeekRow, build_handout, notice_label, place, unlogged_text, week_span, when_text
 from milia_cli.messages import export as msg
+from milia_cli.messages import report as rmsg
 from milia_cli.messages import shelf as shelf_msg
 from milia_cli.plan import Plan
 from milia_cli.profile import Profile
@@ -29,6 +30,9 @@ def export_markdown(plan: Plan, profile: Profile, *, clinician: str | None = Non
     out = [f"# {e(msg.DOC_TITLE.format(name=h.name))}", ""]
     out.append(f"**{e(msg.DOC_PERIOD)}:** {e(msg.DOC_DATES.format(start=f'{h.start:%d %B %Y}', end=f'{h.end:%d %B %Y}'))}  ")
     out.append(f"**{e(msg.DOC_TIMES)}:** {e(msg.DOC_TIMES_VALUE.format(am=h.am_time, pm=h.pm_time, zone=h.zone))}")
+    if h.first_notices:  # what needs a clinician, before the schedule
+        out += ["", f"## {e(rmsg.DOC_FIRST)}", "", e(rmsg.DOC_FIRST_INTRO), ""]
+        out += [f"- **{e(notice_label(n))}:** {e(n.text)}" for n in h.first_notices]
     out += ["", f"## {e(msg.DOC_SCHEDULE)}", ""]
     for r in h.routines:
         label = msg.ROUTINE_WEEK.format(first=r.first) if r.first == r.last else \
@@ -38,20 +42,29 @@ def export_markdown(plan: Plan, profile: Profile, *, clinician: str | None = Non
         out.append(f"- {e(msg.ROUTINE_AM)} ({h.am_time}): " + (" → ".join(e(s.title) for s in r.am) or msg.DOC_NOTHING))
         out.append(f"- {e(msg.ROUTINE_PM)} ({h.pm_time}): " + (" → ".join(e(s.title) for s in r.pm) or msg.DOC_NOTHING))
         out.append("")
-    out.append(e(msg.DOC_GRID_INTRO.replace("shaded", "bold")))
-    out.append("")
-    out.append("| | " + " | ".join(h.weekday_labels) + " |")
-    out.append("|---" * (len(h.weekday_labels) + 1) + "|")
-    for row in h.rows:
-        cells = []
-        for cell in row.cells:
-            items = [f"{msg.SLOT_SHORT[slot]} " + (f"**{e(msg.CELL_LABEL.get(s.step, s.title))}**" if s.active
-                                                     else e(msg.CELL_LABEL.get(s.step, s.title)))
-                     for slot, steps in (("am", cell.am), ("pm", cell.pm)) for s in steps]
-            cells.append(f"{cell.day.date:%d %b}<br>" + ("<br>".join(items) if items else msg.DOC_NOTHING))
-        cells += [""] * (7 - len(row.cells))
-        out.append(f"| **{e(msg.DOC_WEEK.format(week=row.week))}**<br>{e(week_span(row))} | " + " | ".join(cells) + " |")
-    out += ["", e(msg.DOC_LEGEND.replace("Shaded cells", "Bold entries")), "", f"## {e(msg.DOC_PRODUCTS)}", ""]
+    out += [e(unlogged_text(g)) + "\n" for g in h.unlogged]
+    if h.has_grid:
+        out.append(e(msg.DOC_GRID_INTRO.replace("shaded", "bold")))
+        out.append("")
+        out.append(e(msg.DOC_LEGEND.replace("Shaded cells", "Bold entries")))
+        out.append("")
+        out.append("| | " + " | ".join(h.weekday_labels) + " |")
+        out.append("|---" * (len(h.weekday_labels) + 1) + "|")
+        for row in h.rows:
+            if not isinstance(row, WeekRow):
+                continue
+            cells = []
+            for cell in row.cells:
+                items = [f"{msg.SLOT_SHORT[slot]} " + (f"**{e(msg.CELL_LABEL.get(s.step, s.title))}**" if s.active
+                                                         else e(msg.CELL_LABEL.get(s.step, s.title)))
+                         for slot, steps in (("am", cell.am), ("pm", cell.pm)) for s in steps]
+                cells.append(f"{cell.day.date:%d %b}<br>" + ("<br>".join(items) if items else msg.DOC_NOTHING))
+            cells += [""] * (7 - len(row.cells))
+            out.append(f"| **{e(msg.DOC_WEEK.format(week=row.week))}**<br>{e(week_span(row))} | "
+                       + " | ".join(cells) + " |")
+    elif any(isinstance(r, WeekRow) for r in h.rows):
+        out.append(e(rmsg.DOC_NO_GRID))
+    out += ["", f"## {e(msg.DOC_PRODUCTS)}", ""]
     for p in h.products:
         out.append(f"### {e(p.step.title)}")
         out.append("")
@@ -71,11 +84,11 @@ def export_markdown(plan: Plan, profile: Profile, *, clinician: str | None = Non
         out += [e(h.titration_intro), ""] + [f"- {e(line)}" for line in h.titration] + ["", e(h.titration_hold)]
     else:
         out.append(e(h.titration_none))
-    out += ["", f"## {e(msg.DOC_NOTICES)}", ""]
     if h.notices:
+        out += ["", f"## {e(msg.DOC_NOTICES)}", ""]
         out += [f"- **{e(notice_label(n))}:** {e(n.text)}" for n in h.notices]
-    else:
-        out.append(e(msg.DOC_NO_NOTICES))
+    elif not h.first_notices:
+        out += ["", f"## {e(msg.DOC_NOTICES)}", "", e(msg.DOC_NO_NOTICES)]
     out += ["", f"## {e(msg.DOC_SIGNATURE)}", ""]
     out.append(f"- {e(msg.SIGN_NAME)}: {e(clinician) if clinician else '_' * 30}")
     for label in (msg.SIGN_SIGNATURE, msg.SIGN_DATE, msg.SIGN_CLINIC):

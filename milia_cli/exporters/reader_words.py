@@ -1,0 +1,73 @@
+"""People's words for what a client reads (issue 17, item 4): no command lines, no rule ids, no S2.
+
+The knowledge base and the planner write for the command line ("log with `milia checkin`",
+"(B8, C6)", "an esthetician in S2"): right in a terminal, where `milia why` explains an id,
+wrong on paper handed to a client. :func:`for_reader` rewrites such a text for a handout or a
+report: sources named as a reader would ("an article in Women's Health"), what to do instead
+of which command to run, rule ids dropped. The plan itself is never changed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from milia_cli.messages import report as msg
+
+_RULE_IDS = re.compile(r"\s*\((?:[A-EN]\d{1,2})(?:\s*[,/]\s*[A-EN]\d{1,2})*\)")
+_SOURCE_PAREN = re.compile(r"\s*\((S[0-3])\)")
+_SOURCE_BARE = re.compile(r"\b(S[0-3])\b")
+_COMMAND_PAREN = re.compile(r"\s*\([^()]*`milia [^`]*`[^()]*\)")
+_COMMAND = re.compile(r"`milia [^`]*`")
+_QUOTED = re.compile(r"`([^`]*)`")  # a word set as code ("`today`"): just the word
+
+
+def _held_pattern() -> re.Pattern[str]:
+    from milia_cli.messages import plan as plan_msg
+
+    head, _, tail = plan_msg.HELD_UNLOGGED.partition("{weeks}")
+    return re.compile(re.escape(head) + r"weeks? ([\d,–\- and]+)" + re.escape(tail))
+
+
+_HELD = _held_pattern()
+
+
+def held_weeks(text: str) -> tuple[int, ...] | None:
+    """The weeks of a B4 "no check-ins were logged in week(s) …" notice, or None."""
+    m = _HELD.fullmatch(text)
+    if not m:
+        return None
+    weeks: list[int] = []  # the inverse of messages.common.weeks_text: "weeks 1–3, 5 and 7"
+    for part in re.split(r",| and ", m[1]):
+        first, _, last = part.strip().partition("–")
+        if first:
+            weeks += range(int(first), int(last or first) + 1)
+    return tuple(weeks)
+
+
+def week_runs(weeks: tuple[int, ...]) -> str:
+    """``(1, 2, 3, 6)`` -> ``weeks 1–3, week 6``."""
+    runs: list[list[int]] = []
+    for w in sorted(set(weeks)):
+        if runs and w == runs[-1][-1] + 1:
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    return msg.WEEK_LIST_JOIN.join(
+        msg.WEEK_ONE.format(week=r[0]) if len(r) == 1 else msg.WEEK_RUN.format(first=r[0], last=r[-1])
+        for r in runs)
+
+
+def for_reader(text: str) -> str:
+    """``text`` in a reader's words (idempotent)."""
+    weeks = held_weeks(text)
+    if weeks is not None:
+        return msg.HELD_HERE.format(weeks=week_runs(weeks))
+    for before, after in msg.COMMAND_PHRASES + msg.SOURCE_PHRASES:
+        text = text.replace(before, after)
+    text = _COMMAND_PAREN.sub("", text)
+    text = _COMMAND.sub("", text)
+    text = _QUOTED.sub(r"\1", text)
+    text = _RULE_IDS.sub("", text)
+    text = _SOURCE_PAREN.sub(lambda m: f" ({msg.SOURCE_NAMES[m[1]]})", text)
+    text = _SOURCE_BARE.sub(lambda m: msg.SOURCE_NAMES[m[1]], text)
+    return re.sub(r"\s{2,}", " ", text).replace(" .", ".").replace(" ,", ",").strip()
