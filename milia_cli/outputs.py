@@ -70,11 +70,12 @@ def output_identity(data: bytes) -> tuple[str, str] | None:
             m = pattern.match(head)
             if m:
                 return fmt, m[1].decode("utf-8", "replace")
-    from milia_cli.exporters.csv_export import OUTLOOK_HEADER
+    from milia_cli.exporters.csv_export import OUTLOOK_HEADER, PLAN_HEADER
     from milia_cli.messages.export import CSV_HEADER, GOOGLE_HEADER
 
     first = head.split(b"\n", 1)[0].rstrip(b"\r").decode("utf-8", "replace")
-    headers = (("id",) + CSV_HEADER, CSV_HEADER, GOOGLE_HEADER, OUTLOOK_HEADER)  # CSV_HEADER alone: before ids
+    # older exports too: CSV_HEADER alone (before ids), with ids (before the shelf's product)
+    headers = (PLAN_HEADER, ("id",) + CSV_HEADER, CSV_HEADER, GOOGLE_HEADER, OUTLOOK_HEADER)
     if first in {",".join(h) for h in headers}:
         return "csv", first  # a CSV names no profile: any CSV of milia's with the same columns
     return None

@@ -25,7 +25,7 @@ def test_today_and_plan_agree_after_irritation_2_on_a_tuesday(milia) -> None:
         today = json.loads(milia("today", "--json", "--date", day.isoformat(), today=tuesday).stdout)
         plan = json.loads(milia("plan", "--json", "--weeks", "8", today=tuesday).stdout)
         want = next(d for d in plan["days"] if d["date"] == day.isoformat())
-        strip = lambda steps: [{k: s[k] for k in ("step", "title", "areas", "avoid", "how", "rules")} for s in steps]  # noqa: E731
+        strip = lambda steps: [{k: s[k] for k in ("step", "title", "areas", "avoid", "how", "rules", "product")} for s in steps]  # noqa: E731
         assert strip(today["am"]) == want["am"] and strip(today["pm"]) == want["pm"], day
         assert not any(s["active"] for s in today["pm"]), day
         assert any(n["id"] == "B6" for n in today["notices"]), day

@@ -22,7 +22,7 @@ from tests.support.imports import complete, loaded_command_modules
     ("milia profile set pregnancy t", ["trying"]),
     ("milia profile set habits.makeup ", ["true", "false"]),
     ("milia profile set milia.areas cheeks,n", ["cheeks,nose"]),
-    ("milia batch clients --format ", ["html", "md", "ics", "json"]),
+    ("milia batch clients --format ", ["html", "md", "ics", "json", "report"]),
 ])
 def test_values_complete(words, expected):
     assert complete(words)[0] == expected

@@ -19,7 +19,7 @@ import pytest
 from milia_cli.dates import FIRST_DAY, LAST_DAY, parse_date_flag
 from milia_cli.errors import MiliaError, UsageError
 from tests.conftest import BASE_PROFILE
-from tests.support.cli import snapshot, stderr_lines
+from tests.support.cli import error_sentence, snapshot, stderr_lines
 
 TODAY = date(2026, 11, 30)
 BIN = Path(sys.executable).with_name("milia")
@@ -32,7 +32,7 @@ def _one_sentence(r, code: int, *words: str) -> str:
     assert r.exit_code == code, r.output
     assert "internal error" not in r.output and "Traceback" not in r.output
     lines = stderr_lines(r)
-    assert len(lines) == 1 and lines[0].startswith("milia: "), r.stderr
+    assert len(lines) == 1 and error_sentence(lines[0]).startswith("milia: "), r.stderr
     for word in words:
         assert word in lines[0], lines[0]
     return lines[0]

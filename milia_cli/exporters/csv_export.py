@@ -27,6 +27,8 @@ from milia_cli.plan import Plan
 from milia_cli.profile import Profile
 
 CSV_STYLES = ("plain", "google", "outlook")
+# The plain CSV's columns: the step's id, the plan's columns, and the shelf's product (or empty).
+PLAN_HEADER = ("id",) + msg.CSV_HEADER + ("product",)
 OUTLOOK_HEADER = (
     "Subject", "Start Date", "Start Time", "End Date", "End Time", "All day event", "Reminder on/off",
     "Reminder Date", "Reminder Time", "Categories", "Description", "Location", "Private", "Show time as",
@@ -69,7 +71,7 @@ def export_csv(plan: Plan, profile: Profile, *, google: bool = False, style: str
 
 
 def _plain(writer, plan: Plan, profile: Profile, who: str) -> None:
-    writer.writerow(("id",) + msg.CSV_HEADER + ("product",))  # product: the shelf's, or empty
+    writer.writerow(PLAN_HEADER)
     for day in plan.days:
         for step in day.am + day.pm:
             at = profile.schedule.am if step.slot == "am" else profile.schedule.pm
