@@ -26,6 +26,8 @@ NOTICE_LEVELS = ("info", "caution", "refer", "stop")
 # -- areas ------------------------------------------------------------------------------------
 FACE_AREAS = ("forehead", "cheeks", "nose", "chin")
 EYE_AREAS = ("upper-eyelids", "under-eyes")
+# The milia-prone areas a profile may name, in the canonical order of tables and messages.
+AREAS = ("upper-eyelids", "under-eyes", "cheeks", "nose", "forehead", "chin", "chest", "back", "arms")
 BODY_AREAS = ("chest", "back", "arms")
 AREA_KIND = {**{a: "face" for a in FACE_AREAS + ("face",)}, **{a: "eye" for a in EYE_AREAS},
              **{a: "body" for a in BODY_AREAS}}

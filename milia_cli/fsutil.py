@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 import stat
+from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO, Iterable
+from typing import BinaryIO, Iterable, Iterator
 
 from milia_cli.errors import MiliaError
 from milia_cli.messages import common as msg
@@ -137,3 +138,28 @@ def disk_is_full(directory: Path) -> bool:
     except (OSError, AttributeError):
         return False
     return fs.f_bavail == 0 or (fs.f_files > 0 and fs.f_favail == 0)
+
+
+@contextmanager
+def directory_lock(directory: Path, *, create: bool = False) -> Iterator[None]:
+    """Serialise every change of the profile files in ``directory`` across processes:
+    `profile set`, `profile delete`, `init` and the first-use id all take it.
+
+    ``flock`` on the directory itself, so no lock file is ever left behind. A folder
+    that does not exist has nothing to protect (``create``: make it, 0700, first).
+    """
+    import fcntl
+    import os
+
+    if create:
+        ensure_private_dir(directory)
+    try:
+        fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
+    except (FileNotFoundError, NotADirectoryError):
+        yield
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock

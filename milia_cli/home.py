@@ -207,3 +207,15 @@ class Home:
         warning = widened_mode_warning(path, want)
         if warning:
             self.warn(warning)
+
+
+def log_size(locations: Locations, key: str, *, timeout: float | None = None) -> tuple[int, int]:
+    """(check-ins, events) stored for ``key``; (0, 0) when there is no database."""
+    from milia_cli.dbfiles import log_exists
+    from milia_cli.store import open_store
+
+    if not log_exists(locations.db_path):  # a dangling link or a damaged -wal is an error, not "no log"
+        return 0, 0
+
+    with open_store(locations.db_path, timeout=timeout) as store:
+        return store.counts(key)

@@ -262,7 +262,7 @@ def claim(path: Path, profile: "Profile", locations: "Locations", *, timeout: fl
 
     If the file cannot be written, its log stays the one under its name, with a warning.
     """
-    from milia_cli.profiles import directory_lock
+    from milia_cli.fsutil import directory_lock
 
     links = _home_links(locations, path) if homes is None else []
     legacy = links[0] if links else profile.name  # `-p NAME` through a link logged under NAME

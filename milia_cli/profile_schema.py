@@ -11,16 +11,14 @@ import re
 from datetime import date, datetime, time
 from typing import Any, NamedTuple
 
+from milia_cli.catalogue import AREAS, EYE_AREAS  # noqa: F401  (re-exported: the profile's area names)
 from milia_cli.errors import MiliaError
 from milia_cli.messages import profile as msg
+from milia_cli.toml_values import name_ok, toml_text  # noqa: F401  (re-exported for the shelf's callers)
 
 SCHEMA_VERSION = 1
 SKIN_TYPES = ("normal", "dry", "oily", "combination", "sensitive")
 PREGNANCY = ("none", "trying", "pregnant", "breastfeeding")
-AREAS = (
-    "upper-eyelids", "under-eyes", "cheeks", "nose", "forehead", "chin", "chest", "back", "arms",
-)
-EYE_AREAS = ("upper-eyelids", "under-eyes")
 CAUTION_KEYS = (
     "isotretinoin_recent", "eczema_or_rosacea", "photosensitizing_medicine", "facial_steroid",
     "keloid_prone", "cold_sores", "anticoagulants",
@@ -29,7 +27,6 @@ CAUTION_KEYS = (
 )
 HABIT_KEYS = ("makeup", "under_eye_concealer", "smoker")
 _HHMM = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
-_NAME = re.compile(r"\S(.{0,78}\S)?", re.DOTALL)
 _ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
@@ -92,40 +89,6 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def toml_text(value: Any, depth: int = 0) -> str:
-    """A short TOML rendering of a parsed value (for messages; deep nesting is elided)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return repr(value[:80])  # quoted as the messages always were: 'oilyy'
-    if isinstance(value, (datetime, date, time)):
-        return value.isoformat()
-    if isinstance(value, int):
-        digits = str(value) if -10**60 < value < 10**60 else None
-        return digits if digits is not None else "a number with more than 60 digits"
-    if isinstance(value, float):
-        return repr(value) if value == value and value not in (float("inf"), float("-inf")) else \
-            ("nan" if value != value else ("inf" if value > 0 else "-inf"))
-    if depth > 3:
-        return "…"
-    if isinstance(value, list):
-        return "[" + ", ".join(toml_text(v, depth + 1) for v in value[:8]) + (", …" if len(value) > 8 else "") + "]"
-    if isinstance(value, dict):
-        inner = ", ".join(f"{k} = {toml_text(v, depth + 1)}" for k, v in list(value.items())[:8])
-        return "{" + inner + (", …" if len(value) > 8 else "") + "}"
-    return type(value).__name__
-
-
-def name_ok(value: str) -> bool:
-    """A name: 1..80 characters, no leading/trailing space, nothing unprintable except a
-    zero-width joiner inside an emoji sequence (👩‍🔬, ❤️‍🔥)."""
-    from milia_cli.safe_text import joins_emoji
-
-    if not _NAME.fullmatch(value):
-        return False
-    return all(ch.isprintable() or (ch == "\u200d" and joins_emoji(value, i)) for i, ch in enumerate(value))
-
-
 def check_value(field: Field, value: Any, source: str) -> Any:
     """The validated python value of ``field`` (raises with the file's name)."""
     kind = field.kind
@@ -165,7 +128,9 @@ def check_value(field: Field, value: Any, source: str) -> Any:
             if m:
                 return time(int(m[1]), int(m[2]))
     elif kind == "zone":
-        if isinstance(value, str) and _valid_zone(value):
+        from milia_cli import zones
+
+        if isinstance(value, str) and zones.in_tz_database(value):
             return value
     elif kind == "areas":
         if isinstance(value, list) and all(isinstance(v, str) and v in AREAS for v in value):
@@ -179,18 +144,6 @@ def check_value(field: Field, value: Any, source: str) -> Any:
             bad = next((v for v in value if not (isinstance(v, str) and v in AREAS)), value)
             raise _bad(source, field, bad)
     raise _bad(source, field, value)
-
-
-def _valid_zone(name: str) -> bool:
-    if not name or len(name) > 64 or name.startswith("/") or ".." in name or "\\" in name:
-        return False
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        return False
-    return True
 
 
 def check_document(data: Any, source: str) -> dict[str, Any]:
@@ -314,7 +267,7 @@ def check_new_zone(text: str, source: str, key: str = "schedule.timezone") -> st
     if found is not None:
         return found
     guess = zones.suggestion(text)
-    if text.strip() and _valid_zone(text.strip()):  # in the tz database, but an abbreviation or old alias
+    if text.strip() and zones.in_tz_database(text.strip()):  # in the tz database, but an abbreviation or old alias
         raise MiliaError(msg.ZONE_NOT_AREA_LOCATION.format(
             file=source, key=key, value=_show(text), use=guess or zones.DEFAULT_EXAMPLE))
     if guess is not None:

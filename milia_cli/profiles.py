@@ -6,14 +6,13 @@ Library functions behind `milia init` and `milia profile …`; no Typer here.
 from __future__ import annotations
 
 import json
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Callable, Iterator
 from datetime import date, timedelta
-from typing import Any
+from pathlib import Path
+from typing import Any, Callable
 
 from milia_cli.errors import MiliaError
+from milia_cli.fsutil import directory_lock  # noqa: F401  (re-exported: the profiles folder's lock)
 from milia_cli.messages import identity as msg_identity
 from milia_cli.messages import profile as msg
 from milia_cli.paths import Locations
@@ -73,33 +72,6 @@ def create_profile(answers: InitAnswers, *, default_name: str, today: date, sour
     return profile_from_dict(doc, source)
 
 
-@contextmanager
-def directory_lock(directory: Path, *, create: bool = False) -> Iterator[None]:
-    """Serialise every change of the profile files in ``directory`` across processes:
-    `profile set`, `profile delete`, `init` and the first-use id all take it.
-
-    ``flock`` on the directory itself, so no lock file is ever left behind. A folder
-    that does not exist has nothing to protect (``create``: make it, 0700, first).
-    """
-    import fcntl
-    import os
-
-    if create:
-        from milia_cli.fsutil import ensure_private_dir
-
-        ensure_private_dir(directory)
-    try:
-        fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
-    except (FileNotFoundError, NotADirectoryError):
-        yield
-        return
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)  # closing releases the lock
-
-
 def update_profile(path: Path, change: Callable[[Profile], Profile]) -> Profile:
     """Load, change and atomically save ``path`` while holding the directory lock,
     so two concurrent `profile set` both land instead of one silently losing, and a
@@ -150,18 +122,6 @@ def profile_list(locations: Locations, current: str) -> tuple[dict[str, Any], li
 
 def _json_default(value: Any) -> str:
     return value.isoformat()
-
-
-def log_size(locations: Locations, key: str, *, timeout: float | None = None) -> tuple[int, int]:
-    """(check-ins, events) stored for ``key``; (0, 0) when there is no database."""
-    from milia_cli.dbfiles import log_exists
-    from milia_cli.store import open_store
-
-    if not log_exists(locations.db_path):  # a dangling link or a damaged -wal is an error, not "no log"
-        return 0, 0
-
-    with open_store(locations.db_path, timeout=timeout) as store:
-        return store.counts(key)
 
 
 @dataclass(frozen=True)

@@ -80,7 +80,7 @@ def find(shelf: tuple[ShelfProduct, ...], name: str) -> ShelfProduct | None:
 
 def check_shelf(value: Any, source: str) -> tuple[ShelfProduct, ...]:
     """The ``shelf`` key of a profile document, validated (raises MiliaError naming ``source``)."""
-    from milia_cli.profile_schema import toml_text
+    from milia_cli.toml_values import toml_text
 
     if not isinstance(value, list):
         raise MiliaError(msg.NOT_A_LIST.format(file=source, value=_short(toml_text(value))))
@@ -100,7 +100,7 @@ def check_shelf(value: Any, source: str) -> tuple[ShelfProduct, ...]:
 
 
 def check_entry(entry: Any, key: str, source: str) -> ShelfProduct:
-    from milia_cli.profile_schema import name_ok, toml_text
+    from milia_cli.toml_values import name_ok, toml_text
 
     if not isinstance(entry, dict):
         raise MiliaError(msg.ENTRY_NOT_A_TABLE.format(file=source, key=key, value=_short(toml_text(entry))))
@@ -145,8 +145,8 @@ def check_label_of(product: ShelfProduct, key: str, source: str) -> None:
 
 
 def _checked_step(value: str, key: str, source: str, allowed: str) -> str:
-    from milia_cli.profile_schema import toml_text
     from milia_cli.step_names import UnknownStep
+    from milia_cli.toml_values import toml_text
 
     try:
         return parse_step(value)
@@ -159,7 +159,7 @@ def _checked_step(value: str, key: str, source: str, allowed: str) -> str:
 
 
 def _checked_percent(value: Any, key: str, source: str) -> tuple[tuple[str, float], ...]:
-    from milia_cli.profile_schema import toml_text
+    from milia_cli.toml_values import toml_text
 
     if not isinstance(value, dict):
         raise MiliaError(msg.BAD_VALUE.format(file=source, key=key, value=_short(toml_text(value)),

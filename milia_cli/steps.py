@@ -9,10 +9,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from milia_cli.catalogue import (
-    ACTIVE_AVOID, AREA_KIND, BODY_AREAS, BODY_HOW, EYE_AREAS, FACE_AREAS, FACE_GROUP, SHORT, STEP_KINDS, TITLES,
+    ACTIVE_AVOID,
+    AREA_KIND,
+    AREAS,
+    BODY_AREAS,
+    BODY_HOW,
+    EYE_AREAS,
+    FACE_AREAS,
+    FACE_GROUP,
+    SHORT,
+    STEP_KINDS,
+    TITLES,
 )
 from milia_cli.plan import Step
-from milia_cli.profile import AREAS
 
 __all__ = ["ACTIVE_AVOID", "BODY_AREAS", "EYE_AREAS", "FACE_AREAS", "SHORT", "TITLES", "TEST_SPOT",
            "ordered_areas", "base_areas", "without", "how_text", "make_step"]

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+from milia_cli.catalogue import AREAS
 from milia_cli.plan import Notice
-from milia_cli.profile import AREAS
 from milia_cli.rules import RULES
 
 # "pearly" is pearly white, typical of milia (S2 "tiny pearls"): no flag. "translucent" is a pearly,

@@ -41,10 +41,21 @@ def is_area_location(name: str) -> bool:
     return area in AREAS and bool(rest) and _exists(name)
 
 
-def _exists(name: str) -> bool:
-    from milia_cli.profile_schema import _valid_zone  # one check of a name against the tz database
+def in_tz_database(name: str) -> bool:
+    """A name the tz database knows (abbreviations and old aliases too), never a path."""
+    if not name or len(name) > 64 or name.startswith("/") or ".." in name or "\\" in name:
+        return False
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-    return _valid_zone(name)
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
+
+
+def _exists(name: str) -> bool:
+    return in_tz_database(name)
 
 
 def canonical(name: str) -> str | None:

@@ -8,8 +8,13 @@ import typer
 
 from milia_cli.cli.app import State, command_app, state
 from milia_cli.completion_values import (
-    complete_area, complete_pregnancy, complete_profile_key, complete_profile_name, complete_profile_value,
-    complete_skin_type, complete_zone,
+    complete_area,
+    complete_pregnancy,
+    complete_profile_key,
+    complete_profile_name,
+    complete_profile_value,
+    complete_skin_type,
+    complete_zone,
 )
 from milia_cli.errors import MiliaError
 from milia_cli.messages import profile as msg
@@ -364,8 +369,9 @@ def delete(
     keep_log: bool = typer.Option(False, "--keep-log", help="Delete the profile but keep its log."),
 ) -> None:
     """Delete a profile and, after confirmation, its log."""
+    from milia_cli.home import log_size
     from milia_cli.paths import validate_profile_name
-    from milia_cli.profiles import delete_profile, log_key_of, log_size
+    from milia_cli.profiles import delete_profile, log_key_of
 
     st = state(ctx)
     validate_profile_name(name)

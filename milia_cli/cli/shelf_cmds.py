@@ -42,7 +42,7 @@ def add(
     from milia_cli.errors import MiliaError, UsageError
     from milia_cli.ingredients.report import check_label
     from milia_cli.messages import shelf as msg
-    from milia_cli.profile_schema import name_ok
+    from milia_cli.toml_values import name_ok
     from milia_cli.shelf import ShelfProduct, find, parse_percent_options
 
     st = state(ctx)

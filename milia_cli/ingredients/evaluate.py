@@ -268,7 +268,7 @@ def _step_rules(add, found, eff, strengths, step: str | None, profile: "Profile 
         if spare:
             add("C6", "info", msg.C6_EYE_ADJUSTER.format(names=names(spare)), spare)
         if occlusive:
-            from milia_cli.profile import EYE_AREAS
+            from milia_cli.catalogue import EYE_AREAS
 
             eye_milia = profile is None or any(a in EYE_AREAS for a in profile.milia.areas)
             if eye_milia:

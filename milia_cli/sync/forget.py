@@ -53,7 +53,7 @@ def forget_on_delete(locations: "Locations", identity: str, *, with_log: bool, t
     if not keys:
         return ""
     if not with_log:
-        from milia_cli.profiles import log_size
+        from milia_cli.home import log_size
 
         if log_size(locations, identity, timeout=timeout) != (0, 0):  # the log stays: so does its calendar memory
             return msg.KEPT_STATE.format(name=identity, n=len(keys), s="" if len(keys) == 1 else "s", path=path)
