@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from milia_cli.dbfiles import check_recovered, connection_closed, connection_opened
 from milia_cli.errors import MiliaError
@@ -40,6 +41,8 @@ from milia_cli.store_conn import is_damage as _is_damage
 from milia_cli.store_conn import read_only_guard as _read_only_guard
 from milia_cli.store_conn import tighten_sidecars as _tighten_sidecars
 from milia_cli.store_conn import translate as _translate
+from milia_cli.store_rows import CHECKIN_COLUMNS as _CHECKIN_COLUMNS
+from milia_cli.store_rows import row_to_checkin as _row_to_checkin
 from milia_cli.store_schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -50,7 +53,6 @@ __all__ = ["Store", "ImportReport", "PlannedSteps", "open_store", "merge_checkin
 
 DEFAULT_TIMEOUT = 5.0  # seconds a write waits for another process's lock
 _FIRST_DAY, _LAST_DAY = "0000-00-00", "9999-99-99"
-_CHECKIN_COLUMNS = "day, all_done, done, skipped, irritation, bumps, note, picked, count"
 
 
 class ImportReport(NamedTuple):
@@ -60,7 +62,7 @@ class ImportReport(NamedTuple):
     changes_added: int = 0  # dated profile changes not already logged (same day and key: replaced)
 
 
-def open_store(db_path: str | os.PathLike[str], *, timeout: float | None = None) -> "Store":
+def open_store(db_path: str | os.PathLike[str], *, timeout: float | None = None) -> Store:
     """Open (creating and migrating if needed) the log database at ``db_path``; a write
     waits ``timeout`` seconds (default :data:`DEFAULT_TIMEOUT`) for another process's lock.
 
@@ -136,7 +138,7 @@ class Store(ChangesAndPendingMixin):
         self._registered = False  # counted in dbfiles' connections of this process
 
     # -- lifecycle --------------------------------------------------------------
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: Any) -> None:
@@ -551,21 +553,6 @@ def _check_event(event: Event) -> None:
     problem = event_problem(event)
     if problem:
         raise MiliaError(problem)
-
-
-def _row_to_checkin(row: tuple) -> CheckIn:
-    day, all_done, done, skipped, irritation, bumps, note, picked, count = row
-    return CheckIn(
-        date=date.fromisoformat(day),
-        done=frozenset(done.split()),
-        skipped=frozenset(skipped.split()),
-        all_done=bool(all_done),
-        irritation=irritation,
-        bumps=bumps,
-        note=note,
-        picked=bool(picked),
-        count=count,
-    )
 
 
 def _schema_tables() -> list[str]:

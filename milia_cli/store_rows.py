@@ -1,0 +1,28 @@
+"""How a check-in row of the log database reads back as a :class:`CheckIn`.
+
+Its own module so that :mod:`milia_cli.store` and :mod:`milia_cli.store_changes` (the mixin the
+store is built from) share it without importing each other.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from milia_cli.logmodel import CheckIn
+
+CHECKIN_COLUMNS = "day, all_done, done, skipped, irritation, bumps, note, picked, count"
+
+
+def row_to_checkin(row: tuple) -> CheckIn:
+    day, all_done, done, skipped, irritation, bumps, note, picked, count = row
+    return CheckIn(
+        date=date.fromisoformat(day),
+        done=frozenset(done.split()),
+        skipped=frozenset(skipped.split()),
+        all_done=bool(all_done),
+        irritation=irritation,
+        bumps=bumps,
+        note=note,
+        picked=bool(picked),
+        count=count,
+    )
