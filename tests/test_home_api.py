@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import subprocess
 import sys
 from datetime import date
@@ -33,6 +35,7 @@ def test_a_library_home_keeps_warnings_instead_of_printing(home, capsys):
     assert capsys.readouterr().err == ""
 
 
+@pytest.mark.slow
 def test_importing_the_package_imports_no_planner():
     code = "import sys, milia_cli; print('milia_cli.planner' in sys.modules, 'milia_cli.home' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
