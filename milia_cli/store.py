@@ -47,6 +47,7 @@ from milia_cli.store_schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from milia_cli.store_json import LogDocument
+    from milia_cli.store_rows import HistoryRow, IrritationRow
 
 __all__ = ["Store", "ImportReport", "PlannedSteps", "open_store", "merge_checkins", "SCHEMA_VERSION",
            "DEFAULT_TIMEOUT"]
@@ -278,7 +279,7 @@ class Store(ChangesAndPendingMixin):
                        changes=self._changes(pid))
 
     def read_history(self, profile_key: str, last: date | None = None, *,
-                     first: date | None = None) -> tuple[tuple, ...]:
+                     first: date | None = None) -> tuple[HistoryRow, ...]:
         """Every check-in from ``first`` to ``last`` (each optional), compact, in date order:
         ``(date, all_done, done, skipped, irritation)`` with ``done``/``skipped`` the stored
         space-separated ids. What streaks and titration need of a long log, without a CheckIn each."""
@@ -295,7 +296,7 @@ class Store(ChangesAndPendingMixin):
         return tuple((parse(d), bool(a), done, skipped, irr) for d, a, done, skipped, irr in rows)
 
     def read_irritations(self, profile_key: str, last: date | None = None, *,
-                         first: date | None = None) -> tuple[tuple, ...]:
+                         first: date | None = None) -> tuple[IrritationRow, ...]:
         """``(date, irritation)`` of every check-in from ``first`` to ``last``, in date order: the
         two columns of :meth:`read_history` titration reads (`today` over ten years)."""
         with self._sql():

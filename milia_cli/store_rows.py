@@ -10,6 +10,11 @@ from datetime import date
 
 from milia_cli.logmodel import CheckIn
 
+# What :meth:`Store.read_history` returns per check-in, compact for long logs (streaks,
+# titration): (day, all_done, done ids, skipped ids, irritation), the ids space-separated.
+HistoryRow = tuple[date, bool, str, str, "int | None"]
+IrritationRow = tuple[date, "int | None"]  # :meth:`Store.read_irritations`: what titration reads
+
 CHECKIN_COLUMNS = "day, all_done, done, skipped, irritation, bumps, note, picked, count"
 
 
