@@ -20,7 +20,7 @@ from typing import Iterable, NamedTuple
 from milia_cli.catalogue import ACTIVE_AVOID, ACTIVES, EYE_AREAS, STEP_KINDS, TEST_SPOT_NIGHTS
 from milia_cli.logmodel import EMPTY_LOG, Log
 from milia_cli.plan import Day, Level, Notice, Plan, Step
-from milia_cli.profile import Profile
+from milia_cli.profile_model import Profile
 from milia_cli.rules import RULES
 from milia_cli.steps import TEST_SPOT, base_areas, how_text, make_step, ordered_areas, without
 from milia_cli.timeline import (

@@ -25,7 +25,7 @@ from typing import Iterable, NamedTuple
 
 from milia_cli.catalogue import BODY_AREAS, EYE_AREAS, FACE_AREAS
 from milia_cli.logmodel import Event, ProfileChange
-from milia_cli.profile import Profile
+from milia_cli.profile_model import Profile
 
 AFTERCARE_DAYS = 14  # E2 (D): the procedure day included
 BEFORE_PROCEDURE_DAYS = 7  # E1 (D): actives paused on the area the 7 days before a planned procedure
