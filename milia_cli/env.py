@@ -12,7 +12,10 @@ from __future__ import annotations
 import os
 import sys
 from datetime import date, datetime, timezone
-from typing import Callable, Mapping, TextIO
+from typing import TYPE_CHECKING, Any, Callable, Mapping, TextIO
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 DEFAULT_WIDTH = 80  # when piped without COLUMNS
@@ -75,6 +78,17 @@ class Environment:
             self._width = _columns(self.vars.get("COLUMNS")) or (
                 _terminal_columns(self.stdout) if self.stdout_isatty else None) or DEFAULT_WIDTH
         return self._width
+
+    def console(self, file: TextIO | None = None, **options: Any) -> Console:
+        """A rich ``Console`` writing to ``file`` (default: standard output), coloured only when
+        this environment is: the one place milia makes one (rich is imported on first use, so
+        commands that print no table never load it). ``options`` are Console's own (width, …)."""
+        from rich.console import Console
+
+        settings: dict[str, Any] = {
+            "file": self.stdout if file is None else file, "force_terminal": self.color, "no_color": not self.color,
+            "color_system": "auto" if self.color else None, "highlight": False, "emoji": False}
+        return Console(**{**settings, **options})
 
     def today(self, tz_name: str | None = None) -> date:
         """Today's date in ``tz_name`` (the profile's zone), from the injected clock."""

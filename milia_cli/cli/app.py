@@ -66,7 +66,7 @@ class MiliaGroup(TyperGroup):
             if type(exc).__module__.startswith(("click", "typer")):
                 raise
             env = _environment(ctx.obj)
-            if (env.vars if env is not None else os.environ).get("MILIA_DEBUG"):
+            if env is not None and env.vars.get("MILIA_DEBUG"):
                 raise
             fail(MiliaError(common_msg.INTERNAL_ERROR.format(kind=type(exc).__name__, detail=str(exc)[:200])),
                  as_json=wants_json, env=env, prefix=False)
@@ -76,6 +76,9 @@ class MiliaGroup(TyperGroup):
              standalone_mode: bool = True, **extra: Any) -> Any:
         """Click's main, with its usage errors as one sentence instead of a boxed usage screen
         (issue 12, item 13): ``milia: no such option: --foo; see `milia checkin --help`.``"""
+        if not isinstance(extra.get("obj"), Environment):  # the run's Environment, made once, here
+            extra["obj"] = Environment.from_os()
+        env = extra["obj"]
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         try:
@@ -87,12 +90,13 @@ class MiliaGroup(TyperGroup):
             argv = list(sys.argv[1:] if args is None else args)
             sentence = one_line(usage_sentence(exc, self._command_path(argv)))
             if "--json" in argv:
-                fail(UsageError(sentence, code="usage." + _snake(type(exc).__name__)), as_json=True, exit=False)
+                fail(UsageError(sentence, code="usage." + _snake(type(exc).__name__)), as_json=True, env=env,
+                     exit=False)
             else:
-                typer.echo(f"milia: {sentence}", err=True)
+                env.stderr.write(f"milia: {sentence}\n")
             sys.exit(exc.exit_code)
         except typer.Abort:  # Ctrl-C or end of input while click was parsing
-            typer.echo(common_msg.INTERRUPTED, err=True)
+            env.stderr.write(common_msg.INTERRUPTED + "\n")
             sys.exit(ExitCode.INTERRUPTED)
         sys.exit(code if isinstance(code, int) else 0)
 
@@ -156,10 +160,7 @@ def fail(err: MiliaError, *, as_json: bool = False, exit: bool = True, env: Envi
         text = json.dumps({**err.to_dict(), "message": one_line(err.message)}, ensure_ascii=False)
     else:
         text = f"milia: {one_line(err.message)}" if prefix else one_line(err.message)
-    if env is not None:
-        env.stderr.write(text + "\n")
-    else:  # click refused the command line before any Environment was made
-        typer.echo(text, err=True)
+    (env.stderr if env is not None else sys.stderr).write(text + "\n")
     if exit:
         raise typer.Exit(err.exit_code) from None
 
@@ -212,9 +213,10 @@ def state(ctx: typer.Context) -> State:
     return ctx.find_root().obj  # set by the callback below
 
 
-def _version(value: bool) -> None:
+def _version(ctx: typer.Context, value: bool) -> None:
     if value:
-        typer.echo(f"milia {__version__}")
+        env = _environment(ctx.obj)
+        (env.stdout if env is not None else sys.stdout).write(f"milia {__version__}\n")
         raise typer.Exit()
 
 

@@ -274,12 +274,11 @@ def batch_cmd(
         on_done, on_error = None, lambda path, error: st.err(msg.BATCH_FAILED_FILE.format(file=one_line(path.name),
                                                                                            error=error))
         if st.env.interactive:
-            from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
             progress = stack.enter_context(Progress(
                 TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                TimeRemainingColumn(), console=Console(file=st.env.stderr), transient=True))
+                TimeRemainingColumn(), console=st.env.console(st.env.stderr), transient=True))
             task = progress.add_task(msg.BATCH_PROGRESS, total=len(files))
             on_done = lambda _path: progress.advance(task)  # noqa: E731
             on_error = lambda path, error: progress.console.print(  # noqa: E731

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from rich import box
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -68,8 +67,7 @@ def render_clients(summaries: list[ClientSummary], env: Any) -> str:
     width = max(width, MIN_WIDTH)
     with_file = width >= WIDE
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=env.color, no_color=not env.color,
-                      highlight=False, emoji=False, markup=False)
+    console = env.console(buffer, width=width, markup=False)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold", padding=(0, 1), collapse_padding=True)
     table.add_column(msg.HEAD_CLIENT, min_width=10, max_width=18, overflow="fold")
     if with_file:

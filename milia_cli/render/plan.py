@@ -132,8 +132,7 @@ def render_plan(plan: Plan, env: Any, *, today: date | None = None, all_notices:
     every notice in full."""
     width = env.width
     paint = Painter(env.color)
-    console = Console(file=env.stdout, force_terminal=env.color, no_color=not env.color, highlight=False,
-                      emoji=False, width=width, color_system="auto" if env.color else None)
+    console = env.console(width=width)
     out = plan_notice_lines(plan.notices, paint, width, full=all_notices)
     if plan.days and not any(d.am or d.pm for d in plan.days):  # A8: no plan, only the referral
         out.append(paint(msg.NO_STEPS, "bold"))

@@ -24,22 +24,10 @@ _CAUTIONS = {
 }
 
 
-def console_for(env: Environment, *, stderr: bool = False):
-    from rich.console import Console
-
-    return Console(
-        file=env.stderr if stderr else env.stdout,
-        force_terminal=env.color,
-        no_color=not env.color,
-        highlight=False,
-        width=None if env.stdout_isatty else 100,
-    )
-
-
 def render_profile(profile: Profile, path: Path, env: Environment) -> None:
     from rich.table import Table
 
-    console = console_for(env)
+    console = env.console(width=None if env.stdout_isatty else 100)
     table = Table(show_header=False, box=None, pad_edge=False, padding=(0, 2, 0, 0))
     table.add_column(style="bold cyan", no_wrap=True)
     table.add_column()

@@ -135,8 +135,7 @@ def _pct(rate: float | None) -> str:
 
 def render_stats(stats: Stats, env: Any, *, profile_name: str) -> None:
     width = env.width
-    console = Console(file=env.stdout, force_terminal=env.color, no_color=not env.color, highlight=False,
-                      emoji=False, width=width, color_system="auto" if env.color else None)
+    console = env.console(width=width)
     with console.capture() as capture:
         _print_stats(console, stats, profile_name, width)
     env.stdout.write(strip_trailing(capture.get()))

@@ -27,9 +27,7 @@ _BOOL_QUESTIONS = (
 def run_wizard(answers: InitAnswers, env: Environment, default_name: str) -> InitAnswers:
     """Ask for everything not already given by a flag; each answer is checked as it is typed
     (a date as ``7/12/2026`` or a time as ``7h61`` is refused at once, with the format)."""
-    from rich.console import Console
-
-    console = Console(file=env.stdout, force_terminal=env.color, no_color=not env.color, highlight=False)
+    console = env.console()
     ask = _Asker(console, env)
     console.print("[bold]Welcome to milia.[/bold] A few questions to build your plan "
                   "(press Enter to accept the suggestion in brackets).")
