@@ -174,12 +174,18 @@ def read_log_resolved(store: Any, key: str, profile: "Profile", today: date,
     return store.read_log(key, first=first, last=last)
 
 
+# What a note says when the person picked or squeezed (rule A1): detection, not wording.
+PICKING_WORDS = (
+    "picked", "picking", "pick at", "pick them", "squeez", "popped", "popping", "pop them", "dug at", "dig at",
+)
+
+
 def mentions_picking(note: str | None) -> bool:
     """Does a note say the user picked or squeezed (rule A1)?"""
     if not note:
         return False
     text = " " + note.lower() + " "
-    return any(word in text for word in msg.PICKING_WORDS)
+    return any(word in text for word in PICKING_WORDS)
 
 
 def picking_message() -> str:

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, TextIO
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from milia_cli.errors import MiliaError
+
 
 DEFAULT_WIDTH = 80  # when piped without COLUMNS
 MAX_WIDTH = 1000  # COLUMNS=99999999 lays out as a very wide terminal, not an endless line
@@ -38,6 +40,7 @@ class Environment:
         self.stdout: TextIO = sys.stdout if stdout is None else stdout
         self.stderr: TextIO = sys.stderr if stderr is None else stderr
         self.stdin_isatty, self.stdout_isatty, self.color = stdin_isatty, stdout_isatty, color
+        self.failure: MiliaError | None = None  # the MiliaError this run ended with, once the exit point said it
         self.vars: Mapping[str, str] = {} if vars is None else vars
         self.now = now
         self.fixed_today = fixed_today

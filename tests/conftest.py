@@ -70,6 +70,7 @@ class Result:
     stdout: str
     stderr: str
     exception: BaseException | None
+    code: str | None = None  # the message code of the error the run ended with (issue 14, item 4)
 
     @property
     def output(self) -> str:
@@ -91,7 +92,9 @@ class Milia:
         # commands write through Environment streams; typer.echo goes to the runner's
         out = res.stdout + environment.stdout.getvalue()
         err = res.stderr + environment.stderr.getvalue()
-        return Result(res.exit_code, out, err, res.exception if not isinstance(res.exception, SystemExit) else None)
+        code = environment.failure.code if environment.failure is not None else None
+        return Result(res.exit_code, out, err, res.exception if not isinstance(res.exception, SystemExit) else None,
+                      code)
 
     def write_profile(self, text: str = BASE_PROFILE, name: str = "default") -> Path:
         path = self.home / "profiles" / f"{name}.toml"

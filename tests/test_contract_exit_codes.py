@@ -70,7 +70,7 @@ def test_a_missing_profile_is_exit_1_everywhere(m, argv):
     res = m("-p", "nobody", *argv)
     assert res.exit_code == ExitCode.ERROR, res.output
     one_sentence(res)
-    assert "No profile 'nobody'" in res.stderr
+    assert res.code == "profile.not_found" and "'nobody'" in res.stderr
 
 
 @pytest.mark.parametrize("argv", NEEDS_PROFILE + [["event", "list"], ["log", "export"]], ids=" ".join)
@@ -78,6 +78,7 @@ def test_a_profile_name_that_is_not_allowed_is_exit_1_everywhere(m, argv):
     res = m("-p", "../ana", *argv)
     assert res.exit_code == ExitCode.ERROR, res.output
     one_sentence(res)
+    assert res.code == "common.bad_profile_name"
 
 
 @pytest.mark.parametrize("argv", [["event", "list", "--json"], ["log", "export"]], ids=" ".join)
@@ -87,26 +88,31 @@ def test_a_log_is_read_without_its_profile(m, argv):
     assert res.exit_code == ExitCode.OK and '"profile": "nobody"' in res.stdout
 
 
-@pytest.mark.parametrize("key, value", [
-    ("skin.type", "oilyy"), ("schedule.timezone", "EST"), ("schedule.timezone", "Europe/Berln"),
-    ("birth_year", "3000"), ("pregnancy", "maybe"), ("schedule.am", "25:00"),
+@pytest.mark.parametrize("key, value, code", [
+    ("skin.type", "oilyy", "profile.bad_value_hint"), ("schedule.timezone", "EST", "profile.zone_not_area_location"),
+    ("schedule.timezone", "Europe/Berln", "profile.zone_unknown_hint"), ("birth_year", "3000", "profile.bad_value"),
+    ("pregnancy", "maybe", "profile.bad_value"), ("schedule.am", "25:00", "profile.bad_value"),
 ])
-def test_a_profile_value_that_is_not_allowed_is_exit_1(m, key, value):
+def test_a_profile_value_that_is_not_allowed_is_exit_1(m, key, value, code):
     before = (m.home / "profiles" / "default.toml").read_bytes()
     res = m("profile", "set", key, value)
     assert res.exit_code == ExitCode.ERROR, res.output
     one_sentence(res)
+    assert res.code == code
     assert (m.home / "profiles" / "default.toml").read_bytes() == before
 
 
-@pytest.mark.parametrize("argv", [
-    ["plan", "--frm", "2026-11-23"], ["today", "--week", "2"], ["stats", "--days", "x"], ["plan", "--week", "0"],
-    ["checkin", "--irritation", "4"], ["checkin", "--done", "retinl"], ["why", "B4", "--jsn"],
-], ids=" ".join)
-def test_a_command_line_that_cannot_be_read_is_exit_2(m, argv):
+@pytest.mark.parametrize("argv, code", [
+    (["plan", "--frm", "2026-11-23"], "usage.no_such_option"), (["today", "--week", "2"], "usage.no_such_option"),
+    (["stats", "--days", "x"], "usage.bad_parameter"), (["plan", "--week", "0"], "usage.bad_parameter"),
+    (["checkin", "--irritation", "4"], "log.bad_irritation"), (["checkin", "--done", "retinl"], "log.bad_step_name"),
+    (["why", "B4", "--jsn"], "usage.no_such_option"),
+], ids=lambda v: " ".join(v) if isinstance(v, list) else v)
+def test_a_command_line_that_cannot_be_read_is_exit_2(m, argv, code):
     res = m(*argv)
     assert res.exit_code == ExitCode.USAGE, res.output
     one_sentence(res)
+    assert res.code == code
 
 
 def test_the_readme_table_is_the_enum_and_says_which_commands_read_a_log_without_a_profile():

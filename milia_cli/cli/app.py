@@ -89,11 +89,8 @@ class MiliaGroup(TyperGroup):
                 sys.exit(exc.exit_code)
             argv = list(sys.argv[1:] if args is None else args)
             sentence = one_line(usage_sentence(exc, self._command_path(argv)))
-            if "--json" in argv:
-                fail(UsageError(sentence, code="usage." + _snake(type(exc).__name__)), as_json=True, env=env,
-                     exit=False)
-            else:
-                env.stderr.write(f"milia: {sentence}\n")
+            fail(UsageError(sentence, code="usage." + _snake(type(exc).__name__)), as_json="--json" in argv,
+                 env=env, exit=False)
             sys.exit(exc.exit_code)
         except typer.Abort:  # Ctrl-C or end of input while click was parsing
             env.stderr.write(common_msg.INTERRUPTED + "\n")
@@ -161,6 +158,8 @@ def fail(err: MiliaError, *, as_json: bool = False, exit: bool = True, env: Envi
     else:
         text = f"milia: {one_line(err.message)}" if prefix else one_line(err.message)
     (env.stderr if env is not None else sys.stderr).write(text + "\n")
+    if env is not None:
+        env.failure = err  # what a caller driving the app in-process can read (its code)
     if exit:
         raise typer.Exit(err.exit_code) from None
 

@@ -72,9 +72,6 @@ PICKED_FALLBACK = (
     "home extraction risks infection, scarring and dark marks (rule A1). If they bother you, "
     "a dermatologist can remove them with sterile tools."
 )
-PICKING_WORDS = (
-    "picked", "picking", "pick at", "pick them", "squeez", "popped", "popping", "pop them", "dug at", "dig at",
-)
 
 # what a check-in means at once (B6, B7, A1), printed on stderr as one block
 BULLET = "  - "

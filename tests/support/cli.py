@@ -66,10 +66,15 @@ def error_sentence(line: str) -> str:
     return line
 
 
-def assert_refused(result: Any, before: dict, home: Path, *, codes: tuple[int, ...] = (1, 2)) -> None:
-    """The error contract: exit 1/2, one stderr line for exit 1, no traceback, nothing changed."""
+def assert_refused(result: Any, before: dict, home: Path, *, codes: tuple[int, ...] = (1, 2),
+                   code: str | None = None) -> None:
+    """The error contract: exit 1/2, one stderr line for exit 1, no traceback, nothing changed;
+    run in-process, the error is a coded message (``code``, when given, is the one expected)."""
     assert result.exception is None, f"crashed: {result.exception!r}"
     assert result.exit_code in codes, (result.exit_code, result.output)
+    if hasattr(result, "code"):  # in-process (tests.conftest.Result); a real process shows no code
+        assert result.code not in (None, "error"), f"an error without a message code: {result.stderr!r}"
+        assert code is None or result.code == code, (result.code, code)
     assert "Traceback" not in result.output
     if result.exit_code == 1:
         lines = stderr_lines(result)
