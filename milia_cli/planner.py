@@ -186,15 +186,16 @@ class _Planner:
             new_pause, pause_day = None, ""
             # each pause or stop logged in the week before lowers the levels once more (B6, B7);
             # an episode touching that week made it busy (_busy_weeks), so a quiet one has none
+            # (an irritation 3 of that week, not the episode's latest: a later one must not rewrite this week)
             if w > 1 and w - 2 in busy:
                 week_before = ws - timedelta(days=7)
                 for ep in eps.touching(week_before, ws):
-                    if ep.severe is not None and week_before <= ep.severe < ws:
-                        new_pause, pause_day = "B7", ep.severe.isoformat()
-                    elif new_pause is None:
-                        hits = [t for t in ep.triggers if week_before <= t < ws]
-                        if hits:
-                            new_pause, pause_day = "B6", hits[0].isoformat()
+                    hits = [t for t in ep.triggers if week_before <= t < ws]
+                    severe = [t for t in hits if (self.irritation_of.get(t) or 0) >= 3]
+                    if severe:
+                        new_pause, pause_day = "B7", severe[-1].isoformat()
+                    elif new_pause is None and hits:
+                        new_pause, pause_day = "B6", hits[0].isoformat()
             out.append(WeekInput(skin=p0.skin.type, left_out=left_out, plan_mask=tuple(plan_mask),
                                  final_mask=tuple(final_mask), logged=logged[w - 1], max_irritation=worst[w - 1],
                                  touched=touched, new_pause=new_pause, pause_day=pause_day,
