@@ -30,7 +30,7 @@ from milia_cli.timeline import (
 from milia_cli.titration import FULL, Titration, WeekInput, titrate
 
 __all__ = [
-    "build_plan", "plan_days", "plan_for_day", "week_of", "AFTERCARE_DAYS", "GENERAL_NOTICES", "plan_window",
+    "build_plan", "plan_days", "plan_for_day", "week_of", "AFTERCARE_DAYS", "GENERAL_NOTICES",
     "day_view", "DayView", "plan_skeleton", "PlanSkeleton",
 ]
 
@@ -370,15 +370,21 @@ def _levels(titration: Titration, n_weeks: int) -> dict[str, tuple[Level, ...]]:
 
 
 def build_plan(profile: Profile, log: Log = EMPTY_LOG, *, start: date | None = None, weeks: int = 12,
-               today: date) -> Plan:
-    """The whole plan: ``weeks`` weeks from ``start`` (default: the profile's schedule.start)."""
+               today: date, first: date | None = None) -> Plan:
+    """``weeks`` weeks of the program that starts on ``start`` (default: the profile's
+    schedule.start), shown from ``first`` (default: the start; a day before the start shows from
+    the start). A view from a later day is the same program (issue 13, item 5): its days, levels
+    and pauses are the full plan's, built on every week from the start."""
     if weeks < 1:
         raise ValueError("weeks must be at least 1")
-    first = start or profile.schedule.start
-    planner = _Planner(profile, log, first, weeks, today)
-    last = first + timedelta(days=7 * weeks - 1)
-    return Plan(profile=profile.id, name=profile.name, start=first, weeks=weeks, levels=_levels(planner.titration, weeks),
-                days=planner.days(first, last), notices=planner.notices(first, last))
+    begin = start or profile.schedule.start
+    lo = max(first or begin, begin)
+    last = lo + timedelta(days=7 * weeks - 1)
+    span = week_of(begin, last)
+    planner = _Planner(profile, log, begin, span, today)
+    return Plan(profile=profile.id, name=profile.name, start=begin, weeks=weeks,
+                levels=_levels(planner.titration, span), days=planner.days(lo, last),
+                notices=planner.notices(lo, last), first=lo)
 
 
 class PlanSkeleton(NamedTuple):
@@ -423,17 +429,6 @@ def plan_for_day(profile: Profile, log: Log, day: date, *, today: date, start: d
     """The planned steps of one day, or None before the plan starts."""
     days = plan_days(profile, log, day, day, today=today, start=start)
     return days[0] if days else None
-
-
-def plan_window(profile: Profile, log: Log, first: date, last: date, *, today: date,
-                start: date | None = None) -> tuple[tuple[Day, ...], tuple[Notice, ...], dict[str, tuple[Level, ...]]]:
-    """Days, the notices that matter in the window, and the levels so far."""
-    begin = start or profile.schedule.start
-    n_weeks = max(1, week_of(begin, max(last, begin)))
-    planner = _Planner(profile, log, begin, n_weeks, today)
-    lo = max(first, begin)
-    days = planner.days(lo, last) if last >= lo else ()
-    return days, planner.notices(first, last), _levels(planner.titration, n_weeks)
 
 
 class DayView(NamedTuple):
