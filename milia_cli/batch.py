@@ -126,6 +126,8 @@ def run_batch(
     weeks: int,
     today_for: Callable[[str], date],
     log_for: Callable[[Profile], Log] | None = None,
+    first: "date | Callable[[date], date | None] | None" = None,
+    start: "date | Callable[[date], date | None] | None" = None,
     clinician: str | None = None,
     paper: str = "a4",
     on_error: Callable[[Path, str], None] | None = None,
@@ -137,6 +139,9 @@ def run_batch(
 ) -> BatchResult:
     """Export every client file of ``directory`` into ``outdir``; never stops at a bad file.
 
+    Each export is a view (issue 13, item 5): ``weeks`` weeks from ``first`` (default: the
+    client's current plan week) of the program from ``start`` (default: the client's
+    schedule.start); each may be a date or a function of the client's today (``--from today``).
     ``identify`` gives a profile its identity (a log database exists); ``log_for`` reads
     the log of an identified profile. ``write(target, data)`` writes one output (default:
     atomically; the CLI passes :func:`milia_cli.outputs.write_output`, which refuses to
@@ -144,6 +149,7 @@ def run_batch(
     from milia_cli.calendar_window import window_for, window_ics
     from milia_cli.fsutil import atomic_write_bytes, ensure_private_dir
     from milia_cli.planner import build_plan
+    from milia_cli.views import rebased, view_first, view_last, view_log
 
     if fmt not in BATCH_FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
@@ -166,15 +172,18 @@ def run_batch(
                     raise profile
                 log = log_for(profile) if log_for is not None and profile.id is not None else EMPTY_LOG
                 today = today_for(profile.schedule.timezone)
+                profile = rebased(profile, _on(start, today))
+                day = _on(first, today)
                 if fmt == "ics":  # the very file `export ics` writes for this client (window, UIDs, SEQUENCE)
-                    data = window_ics(window_for(profile, log, today, weeks), profile)
+                    data = window_ics(window_for(profile, log, today, weeks, day), profile)
                 elif fmt == "report":  # issue 17: the progress report, the last `weeks` weeks of the log
                     from milia_cli.exporters.report_html import report_bytes
 
                     data = report_bytes(profile, log, today, weeks, paper=paper)
                 else:
-                    data = render(fmt, build_plan(profile, log, weeks=weeks, today=today), profile,
-                                  clinician=clinician, paper=paper)
+                    lo = view_first(profile.schedule.start, today, day)
+                    plan = build_plan(profile, view_log(log, view_last(lo, weeks)), weeks=weeks, today=today, first=lo)
+                    data = render(fmt, plan, profile, clinician=clinician, paper=paper)
                 target = outdir / (stems[source] + EXTENSIONS[fmt])
             except MiliaError as err:
                 pending.append((source, err))
@@ -185,6 +194,11 @@ def run_batch(
         while pending:
             _settle(pending.pop(0), result, on_error, on_done)
     return result
+
+
+def _on(value: "date | Callable[[date], date | None] | None", today: date) -> date | None:
+    """A batch's ``first``/``start``: a date, or what a function of the client's today gives."""
+    return value(today) if callable(value) else value
 
 
 def _load_all(directory: Path, files: list[Path], identify, on_note, result: BatchResult) -> list:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Optional
 from milia_cli.errors import UsageError
 from milia_cli.messages import calendar as cal_msg
 from milia_cli.messages import export as msg
+from milia_cli.views import plan_week_first_day
 
 if TYPE_CHECKING:
     from milia_cli.logmodel import Log
@@ -26,21 +27,15 @@ FEED_BACK_DAYS = 14  # a feed shows two weeks back
 
 
 class CalendarWindow(NamedTuple):
-    """A calendar's view of the plan: ``plan`` runs from the profile's start to ``last``,
-    and a calendar shows its days from ``first`` on (same program, not rebased)."""
+    """A calendar's view of the plan: ``plan`` runs from the profile's start to ``last`` (a
+    series keeps the UID of its first day in the whole plan), and a calendar shows its days
+    from ``first`` on (same program, not rebased: :mod:`milia_cli.views`)."""
 
     plan: "Plan"
     first: date
     last: date
     revised: date  # the content's date: DTSTAMP and SEQUENCE (exporters.ics.content_date)
     identity: str  # what UIDs are derived from: the profile's id, else its name
-
-
-def plan_week_first_day(start: date, today: date) -> date:
-    """The first day of the plan week holding ``today`` (the plan's start before it begins)."""
-    if today <= start:
-        return start
-    return start + timedelta(days=7 * ((today - start).days // 7))
 
 
 def identity_of(profile: "Profile") -> str:
@@ -61,8 +56,8 @@ def window_for(profile: "Profile", log: "Log", today: date, weeks: int, first: O
     if feed:
         first = today - timedelta(days=FEED_BACK_DAYS)
         last = today + timedelta(days=7 * weeks - 1)
-    else:
-        first = first or plan_week_first_day(start, today)
+    else:  # a view from before the start shows its weeks from the start (issue 13, item 5)
+        first = max(first, start) if first is not None else plan_week_first_day(start, today)
         last = first + timedelta(days=7 * weeks - 1)
     first = max(first, start)
     last = max(last, first)

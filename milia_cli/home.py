@@ -26,9 +26,10 @@ from milia_cli.safe_text import one_line
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from milia_cli.calendar_window import CalendarWindow
     from milia_cli.daily import CheckinAnswers, CheckinResult, NotStarted
     from milia_cli.logmodel import CheckIn, Log
-    from milia_cli.plan import Day
+    from milia_cli.plan import Day, Plan
     from milia_cli.planner import DayView
     from milia_cli.stats import Stats
     from milia_cli.profile import Profile
@@ -181,17 +182,48 @@ class Home:
 
         return log_exists(self.locations.db_path)
 
-    def load_plan_log(self, last: date) -> "Log":
-        """The log a plan from schedule.start through ``last`` needs, and no more: check-ins from
-        day 1 (or the pause or stop still open then, :meth:`Store.plan_history_first`) to
-        ``last``, and every event and change; empty if there is no database yet."""
+    def load_plan_log(self, last: date, start: date | None = None, *, since: date | None = None) -> "Log":
+        """The log a plan from ``start`` (default schedule.start) through ``last`` needs, and no
+        more: check-ins from day 1 (or the pause or stop still open then,
+        :meth:`Store.plan_history_first`; or ``since`` when earlier) to ``last``, and every event
+        and change; empty if there is no database yet."""
         from milia_cli.logmodel import EMPTY_LOG
 
         if not self.has_log() or self.profile().id is None:
             return EMPTY_LOG
         with self.open_store() as store:
-            first = store.plan_history_first(self.log_key, self.profile().schedule.start)
-            return store.read_log(self.log_key, first=first, last=last)
+            first = store.plan_history_first(self.log_key, start or self.profile().schedule.start)
+            return store.read_log(self.log_key, first=min(first, since or first), last=last)
+
+    # -- views of the plan (issue 13, item 5) ----------------------------
+    def plan(self, weeks: int = 12, first: date | None = None, *, start: date | None = None,
+             week: int | None = None) -> "Plan":
+        """The plan as `milia plan` and the exports show it: ``weeks`` weeks of the program from
+        ``first`` (or from week ``week``; default: the first day of the current plan week, the
+        plan's start before it begins). ``start`` rebases the program (``--start``: day 1 is
+        ``start`` instead of schedule.start). A view reads every check-in up to its last day, so
+        its days and levels are the full plan's (:func:`milia_cli.planner.build_plan`)."""
+        from milia_cli.plan_notices import checkins_read_from
+        from milia_cli.planner import build_plan
+        from milia_cli.views import rebased, view_first, view_last
+
+        profile = rebased(self.profile(), start)
+        today = self.today()
+        lo = view_first(profile.schedule.start, today, first, week=week)
+        last = view_last(lo, weeks)
+        log = self.load_plan_log(last, profile.schedule.start, since=checkins_read_from(lo, last, today))
+        return build_plan(profile, log, weeks=weeks, today=today, first=lo)
+
+    def calendar(self, weeks: int = 12, first: date | None = None, *, start: date | None = None,
+                 feed: bool = False) -> "CalendarWindow":
+        """The calendar `export ics`, the calendar CSVs and `sync caldav` write: ``weeks`` weeks
+        from ``first`` (default: this plan week; ``feed``: two weeks back), the plan behind it
+        and its UIDs' identity (:func:`milia_cli.calendar_window.window_for`)."""
+        from milia_cli.calendar_window import window_for
+        from milia_cli.views import rebased
+
+        profile = rebased(self.profile(), start)
+        return window_for(profile, self.load_log(), self.today(), weeks, first, feed=feed)
 
     def load_log(self, first: date | None = None, last: date | None = None) -> "Log":
         """The profile's log (optionally a date window); empty if there is no database yet."""

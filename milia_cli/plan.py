@@ -111,16 +111,19 @@ class Level(NamedTuple):
 class Plan:
     """The whole plan. Treat it as immutable: change it with :meth:`_replace`."""
 
-    __slots__ = ("profile", "start", "weeks", "levels", "days", "notices", "schema", "name", "_by_date")
-    _fields = ("profile", "start", "weeks", "levels", "days", "notices", "schema", "name")
+    __slots__ = ("profile", "start", "weeks", "levels", "days", "notices", "schema", "name", "first", "_by_date")
+    _fields = ("profile", "start", "weeks", "levels", "days", "notices", "schema", "name", "first")
 
     def __init__(self, profile: str | None, start: date, weeks: int,
                  levels: dict[str, tuple[Level, ...]],  # "retinol"/"exfoliate" -> changes, by week
                  days: tuple[Day, ...], notices: tuple[Notice, ...], schema: str = PLAN_SCHEMA,
-                 name: str | None = None) -> None:
+                 name: str | None = None, first: date | None = None) -> None:
         # profile: the identity (the log key: a home profile's name, a client file's `id`); name: the person's
+        # start: day 1 of the program; first: the first day shown (a view from a later day, issue 13);
+        # weeks: how many weeks are shown from `first`
         self.profile, self.start, self.weeks, self.levels = profile, start, weeks, levels
         self.days, self.notices, self.schema, self.name = days, notices, schema, name
+        self.first = first or start
         self._by_date = {d.date: d for d in days}
 
     def _values(self) -> tuple:
@@ -150,6 +153,7 @@ class Plan:
             "profile": self.profile,
             "name": self.name if self.name is not None else self.profile,
             "start": self.start.isoformat(),
+            "from": self.first.isoformat(),
             "weeks": self.weeks,
             "levels": {k: [lv.to_dict() for lv in v] for k, v in self.levels.items()},
             "days": [d.to_dict() for d in self.days],

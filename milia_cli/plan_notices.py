@@ -34,6 +34,13 @@ def _d(day: date) -> str:
     return f"{day.strftime('%a')} {day.day} {day.strftime('%b')} {day.year}"
 
 
+def checkins_read_from(first: date, last: date, today: date) -> date:
+    """The first day whose check-ins the notices of ``first..last`` read: A6's counts, eight weeks
+    before min(today, last), and A1's picking, the week before ``first`` (a view's log must reach
+    back that far, also before the plan's start, or a view would lose a referral `today` shows)."""
+    return min(min(today, last) - 2 * A6_WEEKS * WEEK, first - WEEK)
+
+
 def _overlaps(begin: date, end: date | None, first: date, last: date) -> bool:
     """[begin, end) (end None: open) meets [first, last]."""
     return begin <= last and (end is None or end > first)

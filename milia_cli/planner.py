@@ -186,15 +186,16 @@ class _Planner:
             new_pause, pause_day = None, ""
             # each pause or stop logged in the week before lowers the levels once more (B6, B7);
             # an episode touching that week made it busy (_busy_weeks), so a quiet one has none
+            # (an irritation 3 of that week, not the episode's latest: a later one must not rewrite this week)
             if w > 1 and w - 2 in busy:
                 week_before = ws - timedelta(days=7)
                 for ep in eps.touching(week_before, ws):
-                    if ep.severe is not None and week_before <= ep.severe < ws:
-                        new_pause, pause_day = "B7", ep.severe.isoformat()
-                    elif new_pause is None:
-                        hits = [t for t in ep.triggers if week_before <= t < ws]
-                        if hits:
-                            new_pause, pause_day = "B6", hits[0].isoformat()
+                    hits = [t for t in ep.triggers if week_before <= t < ws]
+                    severe = [t for t in hits if (self.irritation_of.get(t) or 0) >= 3]
+                    if severe:
+                        new_pause, pause_day = "B7", severe[-1].isoformat()
+                    elif new_pause is None and hits:
+                        new_pause, pause_day = "B6", hits[0].isoformat()
             out.append(WeekInput(skin=p0.skin.type, left_out=left_out, plan_mask=tuple(plan_mask),
                                  final_mask=tuple(final_mask), logged=logged[w - 1], max_irritation=worst[w - 1],
                                  touched=touched, new_pause=new_pause, pause_day=pause_day,
@@ -369,15 +370,21 @@ def _levels(titration: Titration, n_weeks: int) -> dict[str, tuple[Level, ...]]:
 
 
 def build_plan(profile: Profile, log: Log = EMPTY_LOG, *, start: date | None = None, weeks: int = 12,
-               today: date) -> Plan:
-    """The whole plan: ``weeks`` weeks from ``start`` (default: the profile's schedule.start)."""
+               today: date, first: date | None = None) -> Plan:
+    """``weeks`` weeks of the program that starts on ``start`` (default: the profile's
+    schedule.start), shown from ``first`` (default: the start; a day before the start shows from
+    the start). A view from a later day is the same program (issue 13, item 5): its days, levels
+    and pauses are the full plan's, built on every week from the start."""
     if weeks < 1:
         raise ValueError("weeks must be at least 1")
-    first = start or profile.schedule.start
-    planner = _Planner(profile, log, first, weeks, today)
-    last = first + timedelta(days=7 * weeks - 1)
-    return Plan(profile=profile.id, name=profile.name, start=first, weeks=weeks, levels=_levels(planner.titration, weeks),
-                days=planner.days(first, last), notices=planner.notices(first, last))
+    begin = start or profile.schedule.start
+    lo = max(first or begin, begin)
+    last = lo + timedelta(days=7 * weeks - 1)
+    span = week_of(begin, last)
+    planner = _Planner(profile, log, begin, span, today)
+    return Plan(profile=profile.id, name=profile.name, start=begin, weeks=weeks,
+                levels=_levels(planner.titration, span), days=planner.days(lo, last),
+                notices=planner.notices(lo, last), first=lo)
 
 
 class PlanSkeleton(NamedTuple):

@@ -43,6 +43,16 @@ DATE_FLAGS = [  # (command line without the date, the flag)
     (["export", "ics"], "--from"),
     (["export", "csv"], "--from"),
     (CALDAV, "--from"),
+    # issue 13, item 5: a view (--from) and a rebase (--start) on every command that shows the plan
+    (["plan"], "--start"),
+    (["export", "json"], "--from"),
+    (["export", "md"], "--from"),
+    (["export", "html"], "--from"),
+    (["export", "ics"], "--start"),
+    (["export", "json"], "--start"),
+    (CALDAV, "--start"),
+    (["batch", ".", "--format", "json", "-o", "out"], "--from"),
+    (["batch", ".", "--format", "json", "-o", "out"], "--start"),
 ]
 BAD_DATES = ["2026-02-30", "2026-11-31", "x", "7/12/2026"]
 

@@ -31,7 +31,7 @@ def test_weeks_are_said_as_ranges(weeks, text):
 
 
 def test_a_plan_with_eight_unlogged_weeks_says_weeks_1_to_8(m):
-    res = m("plan", "--weeks", "9", "--json", today=TODAY + timedelta(weeks=8, days=3))
+    res = m("plan", "--from", TODAY.isoformat(), "--weeks", "9", "--json", today=TODAY + timedelta(weeks=8, days=3))
     texts = [n["text"] for n in json.loads(res.stdout)["notices"] if n["id"] == "B4"]
     assert any("No check-ins were logged in weeks 1–8," in t for t in texts), texts
     assert not any("week(s)" in t for t in texts)
@@ -81,7 +81,7 @@ def test_stats_shows_steps_as_words_and_a_partial_rate_below_100(m, tmp_path):
     """Ten weeks of check-ins with one step missed once: 460 of 461 is 99.8 %, never "100"."""
     last = TODAY + timedelta(days=69)
     for _round in range(2):  # logged, tolerated weeks step retinol up: fill in the plan they make
-        doc = json.loads(m("plan", "--json", "--weeks", "10", today=last).stdout)
+        doc = json.loads(m("plan", "--json", "--from", TODAY.isoformat(), "--weeks", "10", today=last).stdout)
         checkins = []
         for i, day in enumerate(doc["days"]):
             done = sorted(f"{slot}:{s['step']}" for slot in ("am", "pm") for s in day[slot])

@@ -23,8 +23,9 @@ def test_plan_json_is_the_spec_structure(ana):
     res = ana("plan", "--json")
     assert res.exit_code == 0, res.stderr
     data = json.loads(res.stdout)
-    assert list(data) == ["schema", "profile", "name", "start", "weeks", "levels", "days", "notices"]
+    assert list(data) == ["schema", "profile", "name", "start", "from", "weeks", "levels", "days", "notices"]
     assert data["schema"] == "milia.plan/1" and data["profile"] == "default" and data["start"] == "2026-11-23"
+    assert data["from"] == "2026-11-23"  # today is day 1: the view opens at this plan week
     assert data["name"] == "ana"  # "profile" is the identity (the log key), "name" the person's
     assert data["weeks"] == 12 and len(data["days"]) == 84
     step = data["days"][0]["pm"][2]
@@ -43,7 +44,10 @@ def test_plan_week_and_weeks_and_from(ana):
     data = json.loads(ana("plan", "--json", "--week", "3").stdout)
     assert {d["week"] for d in data["days"]} == {3} and len(data["days"]) == 7
     data = json.loads(ana("plan", "--json", "--weeks", "2", "--from", "2028-02-29").stdout)
-    assert data["start"] == "2028-02-29" and len(data["days"]) == 14
+    assert data["start"] == "2026-11-23" and data["from"] == "2028-02-29" and len(data["days"]) == 14  # a view
+    assert data["days"][0]["week"] == 67
+    data = json.loads(ana("plan", "--json", "--weeks", "2", "--start", "2028-02-29").stdout)
+    assert data["start"] == "2028-02-29" and data["days"][0]["week"] == 1 and len(data["days"]) == 14  # rebased
     data = json.loads(ana("plan", "--json", "--week", "20").stdout)
     assert data["days"][0]["week"] == 20
 

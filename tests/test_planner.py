@@ -350,3 +350,16 @@ def test_retinol_back_from_zero_says_it_restarts_not_one_more_than_zero():
     week, per_week, reason = history[zero + 1]
     assert per_week == 1 and reason == "two tolerated weeks without retinol: it restarts at 1 a week"
     assert not any("at 0 a week" in r for _, _, r in history)
+
+
+def test_b7_a_second_irritation_3_in_a_stop_keeps_the_first_weeks_step_down():
+    """The level a week starts at is decided by what was logged before it: an irritation 3 in the
+    week before is a B7 step down, also when the stop later sees another irritation 3 (the past
+    is never rewritten; a view of week 2 read before the second one says the same)."""
+    stop = START + timedelta(days=2)  # week 1: irritation 3, stopped
+    log = Log(checkins=(CheckIn(date=stop, irritation=3), CheckIn(date=stop + timedelta(days=3), irritation=0),
+                        CheckIn(date=START + timedelta(days=17), irritation=3)),  # week 3, still stopped
+              events=(Event(date=START + timedelta(days=40), kind="resume", seen_clinician=True),))
+    full = build_plan(BASE, log, weeks=8, today=START + timedelta(days=45))
+    week2 = [lv for lv in full.levels["retinol"] if lv.week == 2]
+    assert week2 and week2[0].rules == ("B7",) and stop.isoformat() in week2[0].reason

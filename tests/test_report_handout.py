@@ -251,11 +251,12 @@ def test_batch_on_a_clinic_machine_says_the_check_ins_are_not_here(milia, tmp_pa
     clients = tmp_path / "clients"
     clients.mkdir()
     (clients / "ana.toml").write_text(BASE_PROFILE, encoding="utf-8")
-    res = milia("batch", str(clients), "--format", "html", "-o", str(tmp_path / "out"), today=on(35))
+    res = milia("batch", str(clients), "--format", "html", "-o", str(tmp_path / "out"), "--from", START.isoformat(),
+                today=on(35))  # the whole plan: by default a handout starts at this week
     assert res.exit_code == 0, res.output
     html = (tmp_path / "out" / "ana.html").read_text(encoding="utf-8")
     assert "not on this machine" in html and "milia checkin" not in html
-    res = milia("-f", str(clients / "ana.toml"), "export", "md", today=on(35))
+    res = milia("-f", str(clients / "ana.toml"), "export", "md", "--from", START.isoformat(), today=on(35))
     assert res.exit_code == 0, res.output
     assert "not on this machine" in res.stdout and "| **Week 1**" not in res.stdout
 

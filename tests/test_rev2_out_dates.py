@@ -179,9 +179,12 @@ def test_date_words_on_today_and_plan(milia, ana):
         r = milia("today", "--date", word, "--json", today=TODAY)
         assert r.exit_code == 0, r.output
         assert json.loads(r.stdout)["date"] == day.isoformat()
-        r = milia("plan", "--from", word, "--weeks", "1", "--json", today=TODAY)
+        r = milia("plan", "--start", word, "--weeks", "1", "--json", today=TODAY)
         assert r.exit_code == 0, r.output
         assert json.loads(r.stdout)["start"] == day.isoformat()
+        r = milia("plan", "--from", word, "--weeks", "1", "--json", today=TODAY)
+        assert r.exit_code == 0, r.output
+        assert json.loads(r.stdout)["from"] == day.isoformat()  # a view from that day, week 2 of the plan
 
 
 def test_parse_date_flag_edges():

@@ -26,27 +26,19 @@ if TYPE_CHECKING:
 EXIT_PIPE = 141  # what a shell reports for a process ended by SIGPIPE (128 + 13)
 
 
-def parse_from(value: Optional[str]) -> Optional[date]:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise UsageError(cal_msg.BAD_FROM.format(value=value)) from None
-
-
-def calendar_window(st: "State", weeks: int, first: Optional[date] = None, *, feed: bool = False) -> CalendarWindow:
+def calendar_window(st: "State", weeks: int, first: Optional[date] = None, *, feed: bool = False,
+                    start: Optional[date] = None) -> CalendarWindow:
     """The plan behind a calendar of ``weeks`` weeks from ``first`` (default: this plan week;
-    ``feed``: two weeks before today, then ``weeks`` weeks ahead): see :func:`window_for`."""
+    ``feed``: two weeks before today, then ``weeks`` weeks ahead; ``start``: day 1 instead of
+    schedule.start): see :meth:`milia_cli.home.Home.calendar`."""
     if not 1 <= weeks <= MAX_WEEKS:
         raise UsageError(msg.BAD_WEEKS.format(max=MAX_WEEKS, value=weeks))
-    profile = st.profile()
-    return window_for(profile, st.load_log(), st.today(), weeks, first, feed=feed)
+    return st.calendar(weeks, first, start=start, feed=feed)
 
 
 def shown_days(window: CalendarWindow) -> "Plan":
     """The window's plan with only the days a calendar shows (for CSV rows)."""
-    return window.plan._replace(days=tuple(d for d in window.plan.days if d.date >= window.first))
+    return window.plan._replace(days=tuple(d for d in window.plan.days if d.date >= window.first), first=window.first)
 
 
 def warn_wall_times(st: "State", profile: "Profile", plan: "Plan", first: date) -> None:

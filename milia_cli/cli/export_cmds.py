@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Optional
 import typer
 
 from milia_cli.cli.app import State, command_app, state
+from milia_cli.cli.view_opts import from_option, start_option
 from milia_cli.errors import MiliaError, UsageError
 from milia_cli.safe_text import one_line
 
@@ -39,13 +40,15 @@ class BatchFormat(str, Enum):
     report = "report"  # the progress report (issue 17)
 
 
-_WEEKS = typer.Option(12, "--weeks", "-w", metavar="N", help="How many weeks to export (default 12).")
+_WEEKS = typer.Option(12, "--weeks", "-w", metavar="N", help="How many weeks to export, from --from (default 12).")
 _OUTPUT = typer.Option(None, "-o", "--output", metavar="PATH",
                        help="Write to PATH (0600, atomically); '-' or none: standard output.")
 _FORCE = typer.Option(False, "--force",
                       help="Replace an existing file that is not this profile's export (never the home or a profile).")
 _CLINICIAN = typer.Option(None, "--clinician", metavar="NAME",
                           help="The esthetician's name, printed in the signature box.")
+_FROM = from_option()
+_START = start_option()
 
 
 def _check_weeks(weeks: int) -> None:
@@ -62,17 +65,27 @@ def _check_clinician(name: Optional[str]) -> None:
         raise UsageError(msg.BAD_CLINICIAN)
 
 
-def _plan(st: State, weeks: int) -> "Plan":
-    from milia_cli.planner import build_plan
+def _plan(st: State, weeks: int, from_: Optional[str], start: Optional[str]) -> "Plan":
+    """The view an export shows: ``weeks`` weeks from ``--from`` (default: this plan week) of the
+    program from ``--start`` (default: schedule.start); see :meth:`milia_cli.home.Home.plan`."""
+    from milia_cli.cli.view_opts import note_before_start, view_dates
 
     _check_weeks(weeks)
-    profile = st.profile()
-    # only the plan's weeks (and a pause or stop still open on day 1) matter: the same cost on any log length
-    from datetime import timedelta
+    first, day1 = view_dates(st, from_, start)
+    plan = st.plan(weeks, first, start=day1)
+    note_before_start(st, first, plan.start)
+    return plan
 
-    start = profile.schedule.start
-    log = st.load_plan_log(start + timedelta(days=7 * weeks - 1))
-    return build_plan(profile, log, weeks=weeks, today=st.today())
+
+def _calendar(st: State, weeks: int, from_: Optional[str], start: Optional[str], *, feed: bool = False):
+    """The calendar window of `export ics`/`export csv` (:func:`calendar_opts.calendar_window`)."""
+    from milia_cli.cli.calendar_opts import calendar_window
+    from milia_cli.cli.view_opts import note_before_start, view_dates
+
+    first, day1 = view_dates(st, from_, start)
+    window = calendar_window(st, weeks, first, feed=feed, start=day1)
+    note_before_start(st, first, window.plan.start)
+    return window
 
 
 def _emit(st: State, data: bytes, output: Optional[str], force: bool = False) -> None:
@@ -109,14 +122,15 @@ def export_ics_cmd(
                                         help="Add a reminder MINUTES before each event."),
     expand: bool = typer.Option(False, "--expand", help="One event per occurrence instead of weekly series."),
     per_step: bool = typer.Option(False, "--per-step", help="One series per step instead of one event per routine."),
-    from_: Optional[str] = typer.Option(None, "--from", metavar="DATE",
-                                        help="Start the calendar at DATE (default: this plan week's first day)."),
     feed: bool = typer.Option(False, "--feed", help="A subscription feed: two weeks back, --weeks ahead."),
+    from_: Optional[str] = _FROM,
+    start: Optional[str] = _START,
     force: bool = _FORCE,
 ) -> None:
     """The plan as an iCalendar file: one event per morning/evening routine, weekly series."""
-    from milia_cli.cli.calendar_opts import FEED_REFRESH, calendar_window, emit_calendar, parse_from, warn_wall_times
     from milia_cli.calendar_window import window_ics
+    from milia_cli.cli.calendar_opts import FEED_REFRESH, emit_calendar, warn_wall_times
+    from milia_cli.cli.view_opts import check_view_flags
     from milia_cli.exporters.ics import MAX_ALARM_MINUTES
     from milia_cli.messages import calendar as cal_msg
     from milia_cli.messages import export as msg
@@ -125,8 +139,10 @@ def export_ics_cmd(
         raise UsageError(msg.BAD_ALARM.format(max=MAX_ALARM_MINUTES, value=alarm))
     if feed and from_ is not None:
         raise UsageError(cal_msg.FEED_AND_FROM)
+    _check_weeks(weeks)
+    check_view_flags(from_, start)
     st = state(ctx)
-    window = calendar_window(st, weeks, parse_from(from_), feed=feed)
+    window = _calendar(st, weeks, from_, start, feed=feed)
     profile = st.profile()
     warn_wall_times(st, profile, window.plan, window.first)
     data = window_ics(window, profile, alarm=alarm, expand=expand, per_step=per_step,
@@ -136,12 +152,12 @@ def export_ics_cmd(
 
 @export_app.command("json")
 def export_json_cmd(ctx: typer.Context, weeks: int = _WEEKS, output: Optional[str] = _OUTPUT,
-                    force: bool = _FORCE) -> None:
+                    from_: Optional[str] = _FROM, start: Optional[str] = _START, force: bool = _FORCE) -> None:
     """The plan as milia.plan/1 JSON (schema: milia_cli/schemas/plan.schema.json)."""
     from milia_cli.exporters.json_export import export_json
 
     st = state(ctx)
-    _emit(st, export_json(_plan(st, weeks)).encode("utf-8"), output, force)
+    _emit(st, export_json(_plan(st, weeks, from_, start)).encode("utf-8"), output, force)
 
 
 class CsvStyle(str, Enum):
@@ -161,12 +177,13 @@ def export_csv_cmd(
                                         "a calendar import, one row per routine."),
     per_step: bool = typer.Option(False, "--per-step", help="google/outlook: one row per step, not per routine."),
     alarm: int = typer.Option(15, "--alarm", metavar="MINUTES", help="outlook: the reminder, MINUTES before."),
-    from_: Optional[str] = typer.Option(None, "--from", metavar="DATE",
-                                        help="Start at DATE (default: this plan week's first day)."),
+    from_: Optional[str] = _FROM,
+    start: Optional[str] = _START,
     force: bool = _FORCE,
 ) -> None:
     """The plan as CSV (a CSV import cannot update or remove events: see the README)."""
-    from milia_cli.cli.calendar_opts import calendar_window, emit_calendar, parse_from, shown_days, warn_wall_times
+    from milia_cli.cli.calendar_opts import emit_calendar, shown_days, warn_wall_times
+    from milia_cli.cli.view_opts import check_view_flags
     from milia_cli.exporters.csv_export import export_csv
     from milia_cli.exporters.ics import MAX_ALARM_MINUTES
     from milia_cli.messages import calendar as cal_msg
@@ -176,9 +193,11 @@ def export_csv_cmd(
         raise UsageError(cal_msg.BAD_CSV_STYLE.format(style=style.value))
     if not 0 <= alarm <= MAX_ALARM_MINUTES:
         raise UsageError(msg.BAD_ALARM.format(max=MAX_ALARM_MINUTES, value=alarm))
+    _check_weeks(weeks)
+    check_view_flags(from_, start)
     chosen = "google" if google else style.value
     st = state(ctx)
-    window = calendar_window(st, weeks, parse_from(from_))
+    window = _calendar(st, weeks, from_, start)
     profile = st.profile()
     if chosen != "plain":
         warn_wall_times(st, profile, window.plan, window.first)
@@ -189,13 +208,14 @@ def export_csv_cmd(
 
 @export_app.command("md")
 def export_md_cmd(ctx: typer.Context, weeks: int = _WEEKS, output: Optional[str] = _OUTPUT,
-                  clinician: Optional[str] = _CLINICIAN, force: bool = _FORCE) -> None:
+                  clinician: Optional[str] = _CLINICIAN, from_: Optional[str] = _FROM,
+                  start: Optional[str] = _START, force: bool = _FORCE) -> None:
     """The client handout as Markdown."""
     from milia_cli.exporters.markdown import export_markdown
 
     _check_clinician(clinician)
     st = state(ctx)
-    plan = _plan(st, weeks)
+    plan = _plan(st, weeks, from_, start)
     _emit(st, export_markdown(plan, st.profile(), clinician=clinician).encode("utf-8"), output, force)
 
 
@@ -206,6 +226,8 @@ def export_html_cmd(
     output: Optional[str] = _OUTPUT,
     clinician: Optional[str] = _CLINICIAN,
     paper: Paper = typer.Option(Paper.a4, "--paper", help="Page size when printed."),
+    from_: Optional[str] = _FROM,
+    start: Optional[str] = _START,
     force: bool = _FORCE,
 ) -> None:
     """A self-contained, printable client handout (one HTML file, no external resources)."""
@@ -213,7 +235,7 @@ def export_html_cmd(
 
     _check_clinician(clinician)
     st = state(ctx)
-    plan = _plan(st, weeks)
+    plan = _plan(st, weeks, from_, start)
     html = export_html(plan, st.profile(), clinician=clinician, paper=paper.value)
     _emit(st, html.encode("utf-8"), output, force)
 
@@ -227,16 +249,23 @@ def batch_cmd(
     weeks: int = _WEEKS,
     clinician: Optional[str] = _CLINICIAN,
     paper: Paper = typer.Option(Paper.a4, "--paper", help="Page size of HTML handouts."),
+    from_: Optional[str] = from_option("Each client's plan from DATE: the same program, not restarted (YYYY-MM-DD, "
+                                       "today, yesterday, tomorrow; default: the client's current plan week)."),
+    start: Optional[str] = _START,
     force: bool = typer.Option(False, "--force", help="Replace existing files in OUTDIR that milia did not write."),
 ) -> None:
     """One export per client TOML in DIR; a broken file is reported and skipped."""
     from milia_cli.batch import client_files, run_batch
+    from milia_cli.cli.view_opts import check_view_flags
     from milia_cli.messages import common as common_msg
     from milia_cli.messages import export as msg
     from milia_cli.outputs import check_output_dir, remove_stale_temps, write_output
 
     _check_weeks(weeks)
     _check_clinician(clinician)
+    check_view_flags(from_, start)
+    if fmt is BatchFormat.report and from_ is not None:
+        raise UsageError(msg.BATCH_REPORT_FROM)
     st = state(ctx)
     files = client_files(directory)
     check_output_dir(outdir, locations=st.locations)
@@ -285,6 +314,7 @@ def batch_cmd(
                 one_line(msg.BATCH_FAILED_FILE.format(file=path.name, error=error)), markup=False, highlight=False)
         try:
             result = run_batch(directory, fmt.value, outdir, weeks=weeks, today_for=st.env.today, log_for=log_for,
+                               first=_on_client_day(from_, "--from"), start=_on_client_day(start, "--start"),
                                clinician=clinician, paper=paper.value, on_error=on_error, on_done=on_done,
                                files=files, identify=identify, on_note=lambda note: st.err(f"milia: {one_line(note)}"),
                                write=write)
@@ -301,3 +331,13 @@ def batch_cmd(
                                     s="" if result.total == 1 else "s", outdir=one_line(outdir), failed=failed))
     if result.failed:
         raise typer.Exit(1)
+
+
+def _on_client_day(text: Optional[str], flag: str):
+    """A batch's ``--from``/``--start`` as a function of each client's today (so ``today`` and
+    ``tomorrow`` are the client's, in its zone), or None."""
+    if text is None:
+        return None
+    from milia_cli.dates import parse_date_flag
+
+    return lambda today: parse_date_flag(text, today, flag)

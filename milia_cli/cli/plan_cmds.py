@@ -42,37 +42,40 @@ def _dump_json(st: "State", data: object) -> None:
 def plan_cmd(
     ctx: typer.Context,
     week: Optional[int] = typer.Option(None, "--week", min=1, max=MAX_WEEKS, metavar="N",
-                                       help="Show only week N."),
+                                       help="Begin at week N (only week N unless --weeks says more)."),
     from_: Optional[str] = typer.Option(None, "--from", metavar="DATE",
-                                        help="Start the plan on DATE (YYYY-MM-DD, today, yesterday, tomorrow) instead of schedule.start."),
-    weeks: int = typer.Option(12, "--weeks", min=1, max=MAX_WEEKS, metavar="N", help="Number of weeks."),
+                                        help="Show the plan from DATE: the same program, not restarted (YYYY-MM-DD, "
+                                             "today, yesterday, tomorrow; default: this plan week)."),
+    start: Optional[str] = typer.Option(None, "--start", metavar="DATE",
+                                        help="Day 1 of week 1 is DATE instead of schedule.start: the program "
+                                             "restarts there."),
+    weeks: Optional[int] = typer.Option(None, "--weeks", min=1, max=MAX_WEEKS, metavar="N",
+                                        help="How many weeks to show from the first one shown (default 12; "
+                                             "with --week, 1)."),
     all_notices: bool = typer.Option(False, "--notices", help="Every notice in full (stop and refer always are)."),
     as_json: bool = typer.Option(False, "--json", help="Print the milia.plan/1 JSON only."),
 ) -> None:
     """The regimen, a table per week; actives introduced slowly and adapted to your check-ins."""
-    from milia_cli.planner import build_plan
+    from milia_cli.cli.view_opts import check_view_flags, note_before_start, view_dates
+    from milia_cli.errors import UsageError
+    from milia_cli.messages import plan as msg
 
-    from milia_cli.dates import check_date_flag
-
+    check_view_flags(from_, start)  # a bad flag is a usage error before any file is read
+    if week is not None and from_ is not None:
+        raise UsageError(msg.WEEK_AND_FROM)
     st = state(ctx)
-    check_date_flag(from_, "--from")  # a bad flag is a usage error before any file is read
-    profile = st.profile()
-    today = st.today()
-    start = parse_date(from_, "--from", today) if from_ is not None else None
-    first = start or profile.schedule.start
-    n_weeks = max(weeks, week or 0)
-    # every check-in up to the window's end: a pause or stop logged before it still holds (B6, B7),
-    # as `today` (which reads the whole irritation history) sees it
-    log = st.load_log(None, first + timedelta(days=7 * n_weeks - 1))
-    plan = build_plan(profile, log, start=first, weeks=n_weeks, today=today)
-    if week is not None:
-        plan = plan._replace(days=plan.week(week))
+    first, day1 = view_dates(st, from_, start)
+    n_weeks = weeks if weeks is not None else 1 if week is not None else 12
+    # the view reads every check-in up to its last day: a pause or stop logged before it still
+    # holds (B6, B7), and the levels are the full plan's (issue 13, item 5)
+    plan = st.plan(n_weeks, first, start=day1, week=week)
+    note_before_start(st, first, plan.start)
     if as_json:
         st.out(plan.to_json().rstrip("\n"))
         return
     from milia_cli.render.plan import render_plan
 
-    render_plan(plan, st.env, today=today, all_notices=all_notices)
+    render_plan(plan, st.env, today=st.today(), all_notices=all_notices)
 
 
 # -- today ---------------------------------------------------------------------------------

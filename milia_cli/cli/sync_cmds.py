@@ -5,6 +5,7 @@ from typing import Optional
 import typer
 
 from milia_cli.cli.app import command_app, state
+from milia_cli.cli.view_opts import from_option, start_option
 
 cli = command_app()  # this module's commands; milia_cli.cli.app.COMMANDS names them
 
@@ -20,8 +21,8 @@ def sync_caldav_cmd(
                             "MILIA_CALDAV_USER and MILIA_CALDAV_PASSWORD, or ~/.netrc)."),
     calendar: str = typer.Option(..., "--calendar", metavar="NAME", help="The calendar's name (created if missing)."),
     weeks: int = typer.Option(12, "--weeks", "-w", metavar="N", help="How many weeks ahead (default 12)."),
-    from_: Optional[str] = typer.Option(None, "--from", metavar="DATE",
-                                        help="Start at DATE (default: this plan week's first day)."),
+    from_: Optional[str] = from_option(),
+    start: Optional[str] = start_option(),
     per_step: bool = typer.Option(False, "--per-step", help="One series per step instead of one per routine."),
     alarm: Optional[int] = typer.Option(None, "--alarm", metavar="MINUTES",
                                         help="A reminder MINUTES before each event."),
@@ -31,7 +32,8 @@ def sync_caldav_cmd(
     """Push the plan into a CalDAV calendar; update and delete only the events milia wrote there."""
     import json
 
-    from milia_cli.cli.calendar_opts import calendar_window, parse_from, warn_wall_times
+    from milia_cli.cli.calendar_opts import calendar_window, warn_wall_times
+    from milia_cli.cli.view_opts import check_view_flags, note_before_start, view_dates
     from milia_cli.errors import UsageError
     from milia_cli.exporters.ics import MAX_ALARM_MINUTES, plan_events, sequence_for, stamp_for
     from milia_cli.exporters.tzrules import vtimezone
@@ -46,9 +48,12 @@ def sync_caldav_cmd(
         raise UsageError(export_msg.BAD_ALARM.format(max=MAX_ALARM_MINUTES, value=alarm))
     if not calendar.strip() or len(calendar) > 80 or not calendar.isprintable():
         raise UsageError(msg.BAD_CALENDAR.format(name=calendar))
+    check_view_flags(from_, start)
     base = check_url(url)
     st = state(ctx)
-    window = calendar_window(st, weeks, parse_from(from_))
+    first, day1 = view_dates(st, from_, start)
+    window = calendar_window(st, weeks, first, start=day1)
+    note_before_start(st, first, window.plan.start)
     profile = st.profile()
     user, password = credentials(base, st.env.vars)
     warn_wall_times(st, profile, window.plan, window.first)

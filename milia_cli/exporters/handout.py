@@ -55,6 +55,7 @@ class WeekRow:
     first: date
     last: date
     cells: tuple[Cell, ...]
+    lead: int = 0  # empty cells before the first day: a view from mid-week (issue 13, item 5)
 
     @property
     def empty(self) -> bool:
@@ -171,7 +172,8 @@ def build_handout(plan: Plan, profile: Profile) -> Handout:
                  pm=tuple(s for s in d.pm if s.step not in {b.step for b in base_pm}))
             for d in days
         )
-        rows.append(WeekRow(week=number, first=days[0].date, last=days[-1].date, cells=cells))
+        lead = (days[0].date - plan.start).days % 7
+        rows.append(WeekRow(week=number, first=days[0].date, last=days[-1].date, cells=cells, lead=lead))
         key = (_ids(base_am), _ids(base_pm))
         if routines and (_ids(routines[-1].am), _ids(routines[-1].pm)) == key and routines[-1].last == number - 1:
             routines[-1] = Routine(routines[-1].first, number, routines[-1].am, routines[-1].pm)
@@ -179,14 +181,15 @@ def build_handout(plan: Plan, profile: Profile) -> Handout:
             routines.append(Routine(number, number, base_am, base_pm))
     start = plan.days[0].date if plan.days else plan.start
     end = plan.days[-1].date if plan.days else plan.start
-    labels = tuple(msg.WEEKDAY_SHORT[(start + timedelta(i)).weekday()] for i in range(7))
+    labels = tuple(msg.WEEKDAY_SHORT[(plan.start + timedelta(i)).weekday()] for i in range(7))  # a plan week's days
     ordered = [n._replace(text=for_reader(n.text)) for n in sorted(plan.notices, key=lambda n: _level_rank(n.level))]
     first = tuple(n for n in ordered if _clinician_first(n))
     return Handout(
         name=profile.name, start=start, end=end, weeks=plan.weeks,
         am_time=profile.schedule.am.strftime("%H:%M"), pm_time=profile.schedule.pm.strftime("%H:%M"),
         zone=profile.schedule.timezone, routines=tuple(routines), rows=tuple(rows), weekday_labels=labels,
-        products=_products(plan, hidden), titration=_titration(plan, _leading_run(hidden)), has_actives=any(
+        products=_products(plan, hidden), titration=_titration(plan, _leading_run(hidden, min(weeks, default=1))),
+        has_actives=any(
             s.active for d in plan.days for s in d.steps),
         notices=tuple(n for n in ordered if not _clinician_first(n)), first_notices=first,
         ask=who_to_ask(plan.notices),
@@ -206,9 +209,10 @@ def _unlogged_weeks(plan: Plan) -> frozenset[int]:
     return frozenset()
 
 
-def _leading_run(hidden: frozenset[int]) -> int:
-    """The last week of the run of hidden weeks from week 1 (0: none)."""
-    week = 0
+def _leading_run(hidden: frozenset[int], first: int = 1) -> int:
+    """The last week before the story starts: the weeks before the first one shown (a view from
+    a later week, issue 13) and the run of hidden weeks from there (``first - 1``: none)."""
+    week = first - 1
     while week + 1 in hidden:
         week += 1
     return week
@@ -234,7 +238,8 @@ def _products(plan: Plan, hidden: frozenset[int] = frozenset()) -> tuple[Product
     seen: dict[str, Step] = {}
     slots: dict[str, list[str]] = {}
     count: dict[str, int] = {}
-    for day in (d for d in plan.days if d.week not in hidden) if len(hidden) < plan.weeks else plan.days:
+    shown = {d.week for d in plan.days}
+    for day in (d for d in plan.days if d.week not in hidden) if shown - hidden else plan.days:
         for step in day.steps:
             seen.setdefault(step.step, step._replace(how=for_reader(step.how)))
             if step.slot not in slots.setdefault(step.step, []):
@@ -247,8 +252,8 @@ def _products(plan: Plan, hidden: frozenset[int] = frozenset()) -> tuple[Product
 
 
 def _titration(plan: Plan, hidden_to: int = 0) -> tuple[str, ...]:
-    """Each active's levels in words; weeks 1..``hidden_to`` have no check-ins here, so the
-    story starts at the level in force in the first week shown."""
+    """Each active's levels in words; weeks 1..``hidden_to`` are before the view or have no
+    check-ins here, so the story starts at the level in force in the first week shown."""
     lines = []
     titles = {s.step: s.title for d in plan.days for s in d.steps}
     for step, levels in plan.levels.items():

@@ -113,7 +113,7 @@ def _week_row(row: WeekRow) -> str:
             f"<small>{_e(week_span(row))}</small></th>")
     if row.empty:
         return f'<tr class="quiet">{week}<td colspan="7" class="rest-week">{_e(rmsg.DOC_ROUTINE_ONLY_WEEK)}</td></tr>'
-    cells = []
+    cells = ['<td class="pad"></td>'] * row.lead
     for cell in row.cells:
         items = []
         for slot, steps in (("am", cell.am), ("pm", cell.pm)):
@@ -127,7 +127,7 @@ def _week_row(row: WeekRow) -> str:
         wd = msg.WEEKDAY_SHORT[cell.day.date.weekday()]
         cells.append(f'<td{cls}><span class="date"><span class="wd">{_e(wd)} </span>{cell.day.date:%d %b}</span>'
                      f'{"".join(items)}</td>')
-    cells += ['<td class="pad"></td>'] * (7 - len(row.cells))
+    cells += ['<td class="pad"></td>'] * (7 - len(cells))
     return f"<tr>{week}{''.join(cells)}</tr>"
 
 

@@ -53,13 +53,13 @@ def export_markdown(plan: Plan, profile: Profile, *, clinician: str | None = Non
         for row in h.rows:
             if not isinstance(row, WeekRow):
                 continue
-            cells = []
+            cells = [""] * row.lead
             for cell in row.cells:
                 items = [f"{msg.SLOT_SHORT[slot]} " + (f"**{e(msg.CELL_LABEL.get(s.step, s.title))}**" if s.active
                                                          else e(msg.CELL_LABEL.get(s.step, s.title)))
                          for slot, steps in (("am", cell.am), ("pm", cell.pm)) for s in steps]
                 cells.append(f"{cell.day.date:%d %b}<br>" + ("<br>".join(items) if items else msg.DOC_NOTHING))
-            cells += [""] * (7 - len(row.cells))
+            cells += [""] * (7 - len(cells))
             out.append(f"| **{e(msg.DOC_WEEK.format(week=row.week))}**<br>{e(week_span(row))} | "
                        + " | ".join(cells) + " |")
     elif any(isinstance(r, WeekRow) for r in h.rows):

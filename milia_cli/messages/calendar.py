@@ -20,7 +20,6 @@ DST_BOTH = ("{slot} time {at} does not exist on {gap_day} and happens twice on {
 # -- export options --------------------------------------------------------------
 BAD_FROM_RANGE = "--from {day} is more than {max} weeks after the plan's start ({start}); choose an earlier day."
 BAD_CSV_STYLE = "--google and --csv-style {style} contradict each other; use one of them."
-BAD_FROM = "--from must be a date like 2026-11-23, not {value!r}."
 FEED_AND_FROM = "--feed and --from cannot be combined: a feed always starts two weeks before today."
 
 

@@ -103,6 +103,10 @@ DONE_MARK = "[x]"
 OPEN_MARK = "[ ]"
 SKIPPED_MARK = "[-]"
 
+# -- views: --from, --start, --week (issue 13, item 5) ----------------------------------------------
+VIEW_BEFORE_START = "--from {day} is before the plan starts ({start}): showing from {start}."
+WEEK_AND_FROM = "--week and --from both say where to begin; use one of them (--week N --weeks M shows M weeks from week N)."
+
 # -- why --------------------------------------------------------------------------------------
 UNKNOWN_TOPIC = (
     "{topic!r} is neither a step nor a rule; steps: {steps}; rules: A1–A10, B1–B13, C1–C9, D1–D9, "
