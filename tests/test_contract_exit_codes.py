@@ -64,6 +64,7 @@ def test_a_bad_date_flag_is_exit_2_everywhere(m, argv, flag, bad):
     assert res.exit_code == ExitCode.USAGE, res.output
     one_sentence(res)
     assert bad in res.stderr and flag in res.stderr
+    assert res.code == "common.bad_date"  # one parser, one message, for every date flag
 
 
 NEEDS_PROFILE = [
