@@ -123,7 +123,7 @@ class Plan:
         self.days, self.notices, self.schema, self.name = days, notices, schema, name
         self._by_date = {d.date: d for d in days}
 
-    def _values(self) -> tuple:
+    def _values(self) -> tuple[object, ...]:
         return tuple(getattr(self, name) for name in self._fields)
 
     def _replace(self, **changes: Any) -> "Plan":
