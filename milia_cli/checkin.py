@@ -172,7 +172,7 @@ def planned_steps(profile: "Profile", today: date) -> PlannedSteps:
     return planned
 
 
-def read_log_resolved(store: "_LogStore", key: str, profile: "Profile", today: date,
+def read_log_resolved(store: _LogStore, key: str, profile: "Profile", today: date,
                       warn: Callable[[str], None] | None = None, *,
                       first: date | None = None, last: date | None = None) -> "Log":
     """The log of ``key`` (check-ins from ``first`` to ``last``, each optional), after storing

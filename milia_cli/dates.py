@@ -24,12 +24,10 @@ from typing import TYPE_CHECKING, Any, Iterable, TypeVar
 from milia_cli.errors import MiliaError, UsageError
 
 if TYPE_CHECKING:
-    from typing import Unpack
-
     from milia_cli.logmodel import Log
 
 # a stored row whose first column is its date (``Store.read_history``, ``read_irritations``)
-_Row = TypeVar("_Row", bound="tuple[date, Unpack[tuple[object, ...]]]")
+_Row = TypeVar("_Row", bound="tuple[date, *tuple[object, ...]]")
 
 FIRST_DAY = date(1900, 1, 1)
 LAST_DAY = date(2199, 12, 31)

@@ -102,7 +102,7 @@ def notices(pl: "_Planner", first: date, last: date) -> tuple[Notice, ...]:
     return _sorted(out)
 
 
-def _profile_notices(pl: "_Planner", p: "Profile", first: date, last: date, add: "_Add", e1: bool) -> None:
+def _profile_notices(pl: "_Planner", p: Profile, first: date, last: date, add: _Add, e1: bool) -> None:
     """What the profile itself calls for (cautions, pregnancy status, areas, habits)."""
     c = p.cautions
     if b10(p):
@@ -154,7 +154,7 @@ def _profile_notices(pl: "_Planner", p: "Profile", first: date, last: date, add:
         add("D6")
 
 
-def _picked(pl: "_Planner", first: date, last: date, add: "_Add") -> None:
+def _picked(pl: "_Planner", first: date, last: date, add: _Add) -> None:
     picked = [ch.date for ch in pl.log.checkins if ch.picked and first - WEEK <= ch.date <= last]
     if picked:
         add("A1", msg.PICKED_LOGGED.format(day=picked[-1].isoformat()) + RULES["A1"].action)
@@ -187,7 +187,7 @@ def _active_days(pl: "_Planner", first: date, last: date) -> list[tuple[date, st
     return out
 
 
-def _episode_notices(pl: "_Planner", first: date, last: date, add: "_Add") -> None:
+def _episode_notices(pl: "_Planner", first: date, last: date, add: _Add) -> None:
     ref = last
     for ep in pl.episodes.items:
         end = None if ep.restart is None else ep.restart + WEEK
@@ -216,7 +216,7 @@ def _episode_notices(pl: "_Planner", first: date, last: date, add: "_Add") -> No
         add("B6", text)
 
 
-def _change_notices(pl: "_Planner", first: date, last: date, add: "_Add") -> None:
+def _change_notices(pl: "_Planner", first: date, last: date, add: _Add) -> None:
     """B13: a pregnancy change applies from its date, with the retinol dates before it."""
     for ch in pl.timeline.changes:
         if ch.key != "pregnancy" or ch.old == ch.new:
@@ -250,7 +250,7 @@ def _dates(days: list[date]) -> str:
     return f"{listed} ({len(days)} evening{'s' if len(days) != 1 else ''})"
 
 
-def _a6_a7(pl: "_Planner", first: date, last: date, add: "_Add") -> None:
+def _a6_a7(pl: "_Planner", first: date, last: date, add: _Add) -> None:
     """A6 and A7 from the log's bump counts, as of min(today, last)."""
     ref = min(pl.today, last)
     counts = [(c.date, c.count) for c in pl.log.checkins if c.count is not None and c.date <= ref]

@@ -27,7 +27,7 @@ import sqlite3
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Any, Iterator, Literal, NamedTuple, overload
 
 from milia_cli.dbfiles import check_recovered, connection_closed, connection_opened
 from milia_cli.errors import MiliaError
@@ -105,6 +105,7 @@ def merge_checkins(old: CheckIn | None, new: CheckIn) -> CheckIn:
     """
     if old is None:
         return new
+    done: frozenset[str]
     if new.all_done:
         done, skipped, all_done = frozenset(), new.skipped, True
     else:
@@ -252,6 +253,11 @@ class Store(ChangesAndPendingMixin):
                 except sqlite3.Error:
                     pass
                 raise
+
+    @overload
+    def _profile_id(self, key: str, *, create: Literal[True]) -> int: ...
+    @overload
+    def _profile_id(self, key: str, *, create: bool = False) -> int | None: ...
 
     def _profile_id(self, key: str, *, create: bool = False) -> int | None:
         row = self._conn.execute("SELECT id FROM profiles WHERE key = ?", (key,)).fetchone()

@@ -201,9 +201,10 @@ def _compute_stats(st: "State", profile: "Profile", today: "date", days: int) ->
 
     from milia_cli.logmodel import EMPTY_LOG
     from milia_cli.planner import plan_skeleton
-    from milia_cli.stats import compute_stats_from_skeleton, plan_weeks_to_cover
+    from milia_cli.stats import HistoryRow, compute_stats_from_skeleton, plan_weeks_to_cover
 
     window_first = today - timedelta(days=days - 1)
+    rows: tuple[HistoryRow, ...]
     log, rows = EMPTY_LOG, ()
     if st.has_log():
         with st.open_store() as store:
@@ -484,6 +485,7 @@ def _read_json(st: "State", file: str, source: str) -> Any:
     from milia_cli.fsutil import open_regular, reason
     from milia_cli.messages import log as msg
 
+    raw: str | bytes  # standard input may be a text or a byte stream
     if file == "-":
         raw = st.env.stdin.read(MAX_IMPORT_BYTES + 1)
         raw = raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else raw
