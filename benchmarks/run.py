@@ -169,6 +169,12 @@ def build_cases(ws: Workspace, milia: str, python: str, jrnl: Path | None,
     if version:
         cases.insert(2, Case("hello_other", f"typer {version} hello-world (other venv)",
                              [str(other_typer), str(HERE / "hello_typer.py")]))
+        other_milia = other_typer.parent / "milia"  # milia itself on that Typer, if installed there
+        if other_milia.exists():
+            cases.insert(3, Case("version_other", f"milia --version on typer {version}",
+                                 [str(other_milia), "--version"], home("week")))
+            cases.insert(4, Case("today_other", f"milia today on typer {version} (1-week log)",
+                                 [str(other_milia), "today"], home("week"), needs="today"))
     if jrnl is not None:
         jrnl_home = ws.root / "jrnl-home"
         jrnl_home.mkdir(exist_ok=True)
@@ -205,6 +211,8 @@ RATIOS = [
     Ratio("--version / floor", "version", "hello"),
     Ratio("floor / python -c pass", "hello", "pass"),
     Ratio("other typer floor / floor", "hello_other", "hello", None, "why typer is pinned"),
+    Ratio("milia --version, other typer / this", "version_other", "version", None, "the pin, measured on milia"),
+    Ratio("milia today, other typer / this", "today_other", "today", None, "the pin, measured on milia"),
     Ratio("today / python -c pass", "today", "pass"),
     Ratio("tab completion / --version", "complete", "version", 1.10,
           "issue 7: as fast as --version (10% allowed for noise)"),

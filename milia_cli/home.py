@@ -24,7 +24,13 @@ from milia_cli.paths import DEFAULT_PROFILE, Locations, resolve_locations, valid
 from milia_cli.safe_text import one_line
 
 if TYPE_CHECKING:
-    from milia_cli.logmodel import Log
+    from collections.abc import Callable
+
+    from milia_cli.daily import CheckinAnswers, CheckinResult, NotStarted
+    from milia_cli.logmodel import CheckIn, Log
+    from milia_cli.plan import Day
+    from milia_cli.planner import DayView
+    from milia_cli.stats import Stats
     from milia_cli.profile import Profile
     from milia_cli.store import Store
 
@@ -195,6 +201,31 @@ class Home:
             return EMPTY_LOG  # no log yet (a client file gets its id when it first has one)
         with self.open_store() as store:
             return store.read_log(self.log_key, first=first, last=last)
+
+    # -- the daily use cases (milia_cli.daily) ----------------------------
+    def day(self, day: date | None = None) -> "DayView | NotStarted":
+        """`milia today`: the plan of ``day`` (default today), what is checked, the notices."""
+        from milia_cli.daily import day_view
+
+        return day_view(self, day)
+
+    def checkin(self, day: date | None = None, answers: "CheckinAnswers | None" = None, *,
+                ask: "Callable[[Day, CheckIn | None, date], CheckIn] | None" = None, tonight: bool = True,
+                notify: "Callable[[str], None] | None" = None, **flags: object) -> "CheckinResult":
+        """`milia checkin`: record ``day`` (default today) from ``answers`` or the same keywords
+        (``all_done=True, irritation=1``, ``done=["retinol"]`` …), or from ``ask``."""
+        from milia_cli.daily import CheckinAnswers, record_checkin
+
+        if flags:
+            answers = (answers or CheckinAnswers())._replace(**flags)
+        return record_checkin(self, day, answers, ask=ask, tonight=tonight, notify=notify)
+
+    def stats(self, days: int | None = None) -> "Stats":
+        """`milia stats`: adherence, streaks, the calendar and level history of the ``days``
+        ending today (default 84)."""
+        from milia_cli.daily import DEFAULT_STATS_DAYS, stats
+
+        return stats(self, DEFAULT_STATS_DAYS if days is None else days)
 
     # -- warnings --------------------------------------------------------
     def warn(self, text: str) -> None:

@@ -20,7 +20,7 @@ from typing import Any, Iterable, NamedTuple
 from milia_cli.catalogue import ACTIVE_AVOID, ACTIVES, EYE_AREAS, STEP_KINDS, TEST_SPOT_NIGHTS
 from milia_cli.logmodel import EMPTY_LOG, Log
 from milia_cli.plan import Day, Level, Notice, Plan, Step
-from milia_cli.profile import Profile
+from milia_cli.profile_model import Profile
 from milia_cli.rules import RULES
 from milia_cli.steps import TEST_SPOT, base_areas, how_text, make_step, ordered_areas, without
 from milia_cli.timeline import (
@@ -30,7 +30,7 @@ from milia_cli.timeline import (
 from milia_cli.titration import FULL, Titration, WeekInput, titrate
 
 __all__ = [
-    "build_plan", "plan_days", "plan_for_day", "week_of", "AFTERCARE_DAYS", "GENERAL_NOTICES", "plan_window",
+    "build_plan", "plan_days", "plan_for_day", "week_of", "AFTERCARE_DAYS", "GENERAL_NOTICES",
     "day_view", "DayView", "plan_skeleton", "PlanSkeleton",
 ]
 
@@ -425,17 +425,6 @@ def plan_for_day(profile: Profile, log: Log, day: date, *, today: date, start: d
     """The planned steps of one day, or None before the plan starts."""
     days = plan_days(profile, log, day, day, today=today, start=start)
     return days[0] if days else None
-
-
-def plan_window(profile: Profile, log: Log, first: date, last: date, *, today: date,
-                start: date | None = None) -> tuple[tuple[Day, ...], tuple[Notice, ...], dict[str, tuple[Level, ...]]]:
-    """Days, the notices that matter in the window, and the levels so far."""
-    begin = start or profile.schedule.start
-    n_weeks = max(1, week_of(begin, max(last, begin)))
-    planner = _Planner(profile, log, begin, n_weeks, today)
-    lo = max(first, begin)
-    days = planner.days(lo, last) if last >= lo else ()
-    return days, planner.notices(first, last), _levels(planner.titration, n_weeks)
 
 
 class DayView(NamedTuple):

@@ -4,19 +4,20 @@ Loading never trusts the file: every key is checked against :data:`FIELDS`, and
 every problem becomes one sentence naming the file, the key, the bad value and
 what is allowed. Writing goes through :func:`milia_cli.fsutil.atomic_write_text`.
 
-The records are ``typing.NamedTuple`` (cheap to define on every run; see
-:mod:`milia_cli.plan`): change a field with ``profile._replace(name=...)``.
+The records themselves are in :mod:`milia_cli.profile_model` (no file I/O: the pure planner
+imports them, not this reader); they are re-exported here.
 """
 
 from __future__ import annotations
 
 import tomllib
-from datetime import date, time
+from datetime import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any
 
 from milia_cli.errors import MiliaError
 from milia_cli.messages import profile as msg
+from milia_cli.profile_model import Cautions, Habits, Milia, Profile, Schedule, Skin
 from milia_cli.profile_schema import (
     AREAS,
     CAUTION_KEYS,
@@ -30,9 +31,6 @@ from milia_cli.profile_schema import (
     parse_text_value,
 )
 
-if TYPE_CHECKING:
-    from milia_cli.shelf import ShelfProduct
-
 __all__ = [
     "AREAS", "CAUTION_KEYS", "EYE_AREAS", "PREGNANCY", "SCHEMA_VERSION", "SKIN_TYPES",
     "Profile", "Skin", "Milia", "Habits", "Cautions", "Schedule",
@@ -41,64 +39,6 @@ __all__ = [
 ]
 
 MAX_PROFILE_BYTES = 256 * 1024
-
-
-class Skin(NamedTuple):
-    type: str
-    tone_prone_to_dark_spots: bool = False
-
-
-class Milia(NamedTuple):
-    areas: tuple[str, ...] = ()
-    since: date | None = None
-
-
-class Habits(NamedTuple):
-    makeup: bool = False
-    under_eye_concealer: bool = False
-    smoker: bool = False
-
-
-class Cautions(NamedTuple):
-    isotretinoin_recent: bool = False
-    eczema_or_rosacea: bool = False
-    photosensitizing_medicine: bool = False
-    facial_steroid: bool = False
-    keloid_prone: bool = False
-    cold_sores: bool = False
-    anticoagulants: bool = False
-    prescription_retinoid: bool = False  # B12
-    prescriber_agreed: bool = False  # lifts C8/D7
-
-    def any_of(self, *names: str) -> bool:
-        return any(getattr(self, n) for n in names)
-
-
-class Schedule(NamedTuple):
-    start: date
-    timezone: str
-    am: time = time(7, 30)
-    pm: time = time(21, 30)
-
-
-class Profile(NamedTuple):
-    name: str
-    pregnancy: str
-    skin: Skin
-    milia: Milia
-    habits: Habits
-    cautions: Cautions
-    schedule: Schedule
-    birth_year: int | None = None
-    pregnancy_since: date | None = None  # B13: the status applies from this day
-    schema: int = SCHEMA_VERSION
-    id: str | None = None  # the log's key (milia_cli.identity): the file's `id`, or its name in the home
-    shelf: tuple["ShelfProduct", ...] = ()  # the person's own products, [[shelf]] (milia_cli.shelf)
-
-    @property
-    def eye_milia(self) -> bool:
-        """Milia on the upper eyelids or under the eyes (rule D3)."""
-        return any(a in EYE_AREAS for a in self.milia.areas)
 
 
 _SECTIONS = {"skin": Skin, "milia": Milia, "habits": Habits, "cautions": Cautions, "schedule": Schedule}

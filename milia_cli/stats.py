@@ -35,6 +35,7 @@ from milia_cli.plan import ACTIVE_STEPS, Day, Level, Plan
 
 if TYPE_CHECKING:
     from milia_cli.planner import PlanSkeleton
+    from milia_cli.store_rows import HistoryRow
 
 from milia_cli.catalogue import OPTIONAL_STEPS  # noqa: E402  (makeup, eye cream: D3)
 KEPT, MISSED, REST, OPEN = "kept", "missed", "rest", "open"
@@ -217,7 +218,6 @@ def compute_stats(plan: Plan, log: Log, today: date, days: int | None = None) ->
 
 # One check-in as the store's compact history query gives it:
 # (date, all_done, done ids space-separated, skipped ids space-separated, irritation).
-HistoryRow = tuple[date, bool, str, str, "int | None"]
 
 
 def history_streaks(step_ids: Iterable[tuple[date, tuple[str, ...]]], rows: Iterable[HistoryRow],

@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator, Literal, NamedTuple, overload
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
 
 from milia_cli.dbfiles import check_recovered, connection_closed, connection_opened
 from milia_cli.errors import MiliaError
@@ -40,17 +41,19 @@ from milia_cli.store_conn import is_damage as _is_damage
 from milia_cli.store_conn import read_only_guard as _read_only_guard
 from milia_cli.store_conn import tighten_sidecars as _tighten_sidecars
 from milia_cli.store_conn import translate as _translate
+from milia_cli.store_rows import CHECKIN_COLUMNS as _CHECKIN_COLUMNS
+from milia_cli.store_rows import row_to_checkin as _row_to_checkin
 from milia_cli.store_schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from milia_cli.store_json import LogDocument
+    from milia_cli.store_rows import HistoryRow, IrritationRow
 
 __all__ = ["Store", "ImportReport", "PlannedSteps", "open_store", "merge_checkins", "SCHEMA_VERSION",
            "DEFAULT_TIMEOUT"]
 
 DEFAULT_TIMEOUT = 5.0  # seconds a write waits for another process's lock
 _FIRST_DAY, _LAST_DAY = "0000-00-00", "9999-99-99"
-_CHECKIN_COLUMNS = "day, all_done, done, skipped, irritation, bumps, note, picked, count"
 
 
 class ImportReport(NamedTuple):
@@ -60,7 +63,7 @@ class ImportReport(NamedTuple):
     changes_added: int = 0  # dated profile changes not already logged (same day and key: replaced)
 
 
-def open_store(db_path: str | os.PathLike[str], *, timeout: float | None = None) -> "Store":
+def open_store(db_path: str | os.PathLike[str], *, timeout: float | None = None) -> Store:
     """Open (creating and migrating if needed) the log database at ``db_path``; a write
     waits ``timeout`` seconds (default :data:`DEFAULT_TIMEOUT`) for another process's lock.
 
@@ -137,7 +140,7 @@ class Store(ChangesAndPendingMixin):
         self._registered = False  # counted in dbfiles' connections of this process
 
     # -- lifecycle --------------------------------------------------------------
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: Any) -> None:
@@ -282,7 +285,7 @@ class Store(ChangesAndPendingMixin):
                        changes=self._changes(pid))
 
     def read_history(self, profile_key: str, last: date | None = None, *,
-                     first: date | None = None) -> tuple[tuple, ...]:
+                     first: date | None = None) -> tuple[HistoryRow, ...]:
         """Every check-in from ``first`` to ``last`` (each optional), compact, in date order:
         ``(date, all_done, done, skipped, irritation)`` with ``done``/``skipped`` the stored
         space-separated ids. What streaks and titration need of a long log, without a CheckIn each."""
@@ -299,7 +302,7 @@ class Store(ChangesAndPendingMixin):
         return tuple((parse(d), bool(a), done, skipped, irr) for d, a, done, skipped, irr in rows)
 
     def read_irritations(self, profile_key: str, last: date | None = None, *,
-                         first: date | None = None) -> tuple[tuple, ...]:
+                         first: date | None = None) -> tuple[IrritationRow, ...]:
         """``(date, irritation)`` of every check-in from ``first`` to ``last``, in date order: the
         two columns of :meth:`read_history` titration reads (`today` over ten years)."""
         with self._sql():
@@ -557,21 +560,6 @@ def _check_event(event: Event) -> None:
     problem = event_problem(event)
     if problem:
         raise MiliaError(problem)
-
-
-def _row_to_checkin(row: tuple) -> CheckIn:
-    day, all_done, done, skipped, irritation, bumps, note, picked, count = row
-    return CheckIn(
-        date=date.fromisoformat(day),
-        done=frozenset(done.split()),
-        skipped=frozenset(skipped.split()),
-        all_done=bool(all_done),
-        irritation=irritation,
-        bumps=bumps,
-        note=note,
-        picked=bool(picked),
-        count=count,
-    )
 
 
 def _schema_tables() -> list[str]:

@@ -9,8 +9,9 @@ plans: turning a day held as "all" into ids takes a :data:`PlannedSteps` from th
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Literal, Mapping, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from milia_cli.errors import MiliaError
 from milia_cli.logmodel import Log, ProfileChange
@@ -97,16 +98,16 @@ class ChangesAndPendingMixin:
         if not rows:
             return 0
         days = tuple(date.fromisoformat(d) for d, _ in rows)
-        from milia_cli.store import _CHECKIN_COLUMNS, _row_to_checkin
         from milia_cli.store_json import STEP_IDS  # not on `today`'s path: only when something is pending
+        from milia_cli.store_rows import CHECKIN_COLUMNS, row_to_checkin
 
         log_rows = self._conn.execute(
-            f"SELECT {_CHECKIN_COLUMNS} FROM checkins WHERE profile_id = ? ORDER BY day", (pid,)
+            f"SELECT {CHECKIN_COLUMNS} FROM checkins WHERE profile_id = ? ORDER BY day", (pid,)
         ).fetchall()
-        log = Log(tuple(_row_to_checkin(r) for r in log_rows), self._events(pid), self._changes(pid))
+        log = Log(tuple(row_to_checkin(r) for r in log_rows), self._events(pid), self._changes(pid))
         ids = planned(log, days)
         updates = []
-        for (day_text, skipped), day in zip(rows, days):
+        for (day_text, skipped), day in zip(rows, days, strict=True):
             skip = frozenset(skipped.split())
             done = frozenset(ids.get(day, ())) - skip
             unknown = sorted(done - STEP_IDS)

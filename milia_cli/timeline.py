@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
 
 from milia_cli.catalogue import BODY_AREAS, EYE_AREAS, FACE_AREAS
 from milia_cli.logmodel import Event, ProfileChange
-from milia_cli.profile import Profile
+from milia_cli.profile_model import Profile
 
 if TYPE_CHECKING:
     from typing import TypedDict

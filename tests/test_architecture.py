@@ -108,3 +108,35 @@ def test_the_package_has_no_import_cycle():
     graph = import_graph()
     assert "milia_cli.rules_data" in graph["milia_cli.rules"]  # the graph is read, not empty
     assert find_cycle(graph) is None, " -> ".join(find_cycle(graph) or [])
+
+
+def test_the_planner_imports_no_file_reader():
+    """Domain records apart from file I/O (issue 14, item 2): the pure planner needs the profile's
+    records, not the TOML reader, nor sqlite or anything that renders."""
+    import subprocess
+    import sys
+
+    code = ("import sys, milia_cli.planner, milia_cli.daily; "
+            "print(sorted(m for m in ('milia_cli.profile', 'tomllib', 'sqlite3', 'milia_cli.store', 'rich', "
+            "'milia_cli.render', 'milia_cli.exporters') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_every_profile_default_is_declared_once():
+    """A key left out of a file and a record built in code get the same value: the records take
+    their defaults from the file's schema."""
+    from milia_cli.profile_model import Cautions, Habits, Milia, Schedule, Skin
+    from milia_cli.profile_schema import FIELDS
+
+    records = {"skin": Skin, "milia": Milia, "habits": Habits, "cautions": Cautions, "schedule": Schedule}
+    checked = 0
+    for field in FIELDS:
+        section, _, name = field.key.partition(".")
+        record = records.get(section)
+        if record is not None and name in record._field_defaults:
+            assert record._field_defaults[name] == field.default, field.key
+            checked += 1
+        elif field.default is not None:
+            raise AssertionError(f"{field.key} has a default in the schema but none in its record")
+    assert checked >= 15

@@ -357,6 +357,7 @@ def test_log_import_refuses_bad_files_all_or_nothing(milia, with_profile, tmp_pa
     assert_refused(r, before, with_profile, codes=(1,))
 
 
+@pytest.mark.slow
 def test_a_fifo_as_profile_is_refused_not_waited_on(home, tmp_path):
     import subprocess
     import sys

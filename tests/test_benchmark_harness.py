@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # real processes, servers, a browser or whole courses: not in the quick loop
+
 REPO = Path(__file__).resolve().parent.parent
 BENCH = REPO / "benchmarks"
 sys.path.insert(0, str(BENCH))

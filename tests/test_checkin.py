@@ -205,6 +205,7 @@ def test_profile_file_logs_under_the_id_written_into_it(milia, tmp_path: Path) -
     assert stored(milia, TODAY, key="bea") is None
 
 
+@pytest.mark.slow
 def test_flag_path_imports_no_rich(m) -> None:
     code = (
         "import sys\n"

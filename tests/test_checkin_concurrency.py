@@ -19,7 +19,7 @@ from milia_cli.store import open_store
 MILIA = Path(__file__).resolve().parent.parent / ".venv" / "bin" / "milia"
 START = date(2026, 11, 23)
 N = 24
-pytestmark = pytest.mark.skipif(not MILIA.exists(), reason="needs the venv's milia script")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not MILIA.exists(), reason="needs the venv's milia script")]
 
 
 def write_profile(home: Path) -> None:

@@ -245,6 +245,7 @@ def _script() -> str:
     return str(candidate)
 
 
+@pytest.mark.slow
 def test_milia_now_sets_the_day_through_the_real_script(desk):
     """The console script, MILIA_NOW pinned a week later: Paula's extraction is aftercare now,
     Sofia's stop still holds, Ivy's irritation has left the 7-day window."""

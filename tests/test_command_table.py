@@ -50,6 +50,7 @@ def test_no_private_typer_api_is_used():
             assert private not in text, f"{path.name} uses {private}"
 
 
+@pytest.mark.slow
 def test_an_unknown_command_is_one_sentence_with_exit_2():
     proc = subprocess.run([sys.executable, "-m", "milia_cli", "--home", "/nonexistent", "tody"],
                           capture_output=True, text=True)

@@ -78,6 +78,7 @@ def test_help_lists_every_command_in_a_fixed_order(milia):
     assert positions == sorted(positions)
 
 
+@pytest.mark.slow
 def test_a_command_runs_when_its_module_is_loaded_late(tmp_path):
     """Without the up-front import (as for a tab press), MiliaGroup builds the command itself."""
     script = ("import sys; from milia_cli.cli.app import app; "

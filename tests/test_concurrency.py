@@ -14,6 +14,8 @@ from tests.conftest import BASE_PROFILE
 from tests.support.cli import needs
 from tests.support.processes import DAYS, start_all
 
+pytestmark = pytest.mark.slow  # real processes, servers, a browser or whole courses: not in the quick loop
+
 # the plan of BASE_PROFILE on 2026-11-24 (a day without retinol)
 STEPS_24 = ["am:cleanse", "am:eye-cream", "am:moisturize", "am:sunscreen", "am:makeup",
             "pm:remove-makeup", "pm:cleanse", "pm:eye-cream", "pm:moisturize"]

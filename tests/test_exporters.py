@@ -29,6 +29,7 @@ def test_schema_is_a_valid_draft_2020_12_schema():
     jsonschema.Draft202012Validator.check_schema(schema)
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(prof=profiles())
 def test_every_generated_plan_matches_the_schema(prof):

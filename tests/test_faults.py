@@ -25,6 +25,8 @@ from tests.conftest import fake_env
 from tests.support.cli import assert_refused, needs, snapshot, stderr_lines
 from tests.support.processes import BIN, DAYS, TODAY, child_env, run_milia
 
+pytestmark = pytest.mark.slow  # real processes, servers, a browser or whole courses: not in the quick loop
+
 SKIN = ["dry", "oily", "normal", "sensitive", "combination"]
 
 # Runs milia in a child that SIGKILLs itself at one exact point of a write (MILIA_TEST_KILL).

@@ -16,6 +16,8 @@ from milia_cli.errors import MiliaError
 from milia_cli.profile import load_profile, parse_profile, save_profile
 from tests.conftest import BASE_PROFILE
 
+pytestmark = pytest.mark.slow  # real processes, servers, a browser or whole courses: not in the quick loop
+
 
 def test_atomic_write_creates_0600_even_with_a_lax_umask(tmp_path):
     old = os.umask(0)

@@ -28,6 +28,8 @@ from milia_cli.profile_schema import AREAS, FIELDS, PREGNANCY, SKIN_TYPES
 from tests.conftest import BASE_PROFILE, Milia
 from tests.support.cli import error_sentence, snapshot, stderr_lines
 
+pytestmark = pytest.mark.slow  # real processes, servers, a browser or whole courses: not in the quick loop
+
 TODAY = date(2026, 11, 30)
 # MILIA_FUZZ_EXAMPLES=2000 for the big run (issue 12: a few thousand cases); the default keeps the suite fast.
 EXAMPLES = int(os.environ.get("MILIA_FUZZ_EXAMPLES") or 120)

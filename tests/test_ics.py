@@ -38,6 +38,8 @@ from tests.support.exporters import (
     vobject_occurrences,
 )
 
+pytestmark = pytest.mark.slow  # real processes, servers, a browser or whole courses: not in the quick loop
+
 export_ics = partial(ics_module.export_ics, per_step=True)
 plan_series = partial(ics_module.plan_series, per_step=True)
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -257,6 +257,7 @@ def test_a_closed_pipe_is_a_quiet_exit_in_process(milia):
     assert res.exit_code == 141 and res.stderr == ""
 
 
+@pytest.mark.slow
 def test_a_closed_pipe_is_a_quiet_exit(home, milia):
     milia.write_profile()
     script = Path(sys.executable).with_name("milia")
@@ -317,6 +318,7 @@ def test_feed_is_a_rolling_window_with_refresh_hints(milia):
 
 
 # -- independent consumers: calcurse and libical read the routine layout ----------------------------
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("calcurse") is None, reason="calcurse is not installed (apt-get install calcurse)")
 def test_calcurse_imports_routines_at_local_times(tmp_path):
     prof = profile(**{"schedule.timezone": "Europe/London", "schedule.start": date(2027, 3, 1)})

@@ -29,6 +29,8 @@ from tests.support.exporters import (
     vobject_occurrences,
 )
 
+pytestmark = pytest.mark.slow  # real processes, servers, a browser or whole courses: not in the quick loop
+
 CHANGED_ZONES = ("America/Santiago", "America/Asuncion", "Africa/Casablanca", "Europe/Moscow", "Asia/Tehran",
                  "Pacific/Apia", "America/Sao_Paulo", "Asia/Jerusalem", "Africa/Cairo", "Asia/Gaza",
                  "America/Godthab", "Europe/London", "Europe/Lisbon", "Atlantic/Canary")

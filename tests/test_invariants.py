@@ -10,6 +10,8 @@ treated areas (invariant 14). Invariants 10–16 are in ``test_rev2_invariants.p
 
 from __future__ import annotations
 
+import pytest
+
 from datetime import timedelta
 
 from hypothesis import given, settings
@@ -22,6 +24,8 @@ from tests.support.invariants import (
     check_log_invariants,
 )
 from tests.support.strategies import logs, profiles, start_dates
+
+pytestmark = pytest.mark.slow  # real processes, servers, a browser or whole courses: not in the quick loop
 
 
 @settings(max_examples=150, deadline=None)

@@ -125,6 +125,7 @@ def test_today_colour_only_when_the_environment_says_so(ana, home):
     assert "\x1b[" in env.stdout.getvalue()
 
 
+@pytest.mark.slow
 def test_today_does_not_import_rich(home):
     (home / "profiles").mkdir(mode=0o700)
     (home / "profiles" / "default.toml").write_text(BASE_PROFILE)

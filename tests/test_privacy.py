@@ -38,6 +38,7 @@ def _umask0() -> None:
 
 
 # -- modes ----------------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_every_file_and_directory_is_private_even_with_umask_0(tmp_path):
     needs("checkin", "event add", "log export")
     home = tmp_path / "a" / "home"

@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+pytestmark = pytest.mark.slow  # real processes, servers, a browser or whole courses: not in the quick loop
+
 pytest.importorskip("radicale", reason="radicale is not installed: pip install -e '.[test]' brings it")
 caldav = pytest.importorskip("caldav", reason="caldav is not installed: pip install -e '.[test]' brings it")
 

@@ -3,6 +3,8 @@ labels, stats' optional steps and the evening order all derive from it."""
 
 from __future__ import annotations
 
+import pytest
+
 import json
 from datetime import timedelta
 
@@ -39,6 +41,7 @@ def test_every_vocabulary_derives_from_the_catalogue():
         assert set(kind.how) <= {"face", "eye", "body", "with-retinol", "pregnant", "concealer"}
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(data=st.data(), profile=rev2_profiles(), today_offset=st.integers(-20, 120))
 def test_plans_of_generated_courses_validate_and_keep_the_catalogue_order(data, profile, today_offset):

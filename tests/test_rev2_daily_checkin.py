@@ -183,6 +183,7 @@ def _wait_for(session: str, text: str, tries: int = 3000) -> str:
     raise AssertionError(f"{text!r} never appeared; the pane shows:\n{screen}")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (apt-get install -y tmux)")
 def test_a_real_terminal_checkin_under_tmux(tmp_path: Path):
     home = tmp_path / "home"

@@ -7,6 +7,8 @@ FIFO before it waits: the test never sleeps and never guesses a timing.
 
 from __future__ import annotations
 
+import pytest
+
 import os
 import select
 import subprocess
@@ -17,6 +19,8 @@ from pathlib import Path
 from milia_cli.profile import load_profile
 from tests.conftest import BASE_PROFILE
 from tests.support.processes import child_env
+
+pytestmark = pytest.mark.slow  # real processes, servers, a browser or whole courses: not in the quick loop
 
 # fsync of a profile temp file blocks until the test closes MILIA_TEST_FSYNC_GATE (the
 # unlink of a profile file, MILIA_TEST_UNLINK_GATE);

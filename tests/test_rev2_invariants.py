@@ -6,6 +6,8 @@ checked on every generated course (``test_invariants.check_*``)."""
 
 from __future__ import annotations
 
+import pytest
+
 from datetime import date, timedelta
 
 from hypothesis import HealthCheck, given, settings
@@ -16,6 +18,8 @@ from milia_cli.planner import build_plan, day_view
 from milia_cli.profile import Profile
 from tests.support.invariants import check_log_free_invariants
 from tests.support.strategies import courses, rev2_profiles
+
+pytestmark = pytest.mark.slow  # real processes, servers, a browser or whole courses: not in the quick loop
 
 WEEKS = 14
 ACT = ("retinol", "exfoliate")

@@ -196,6 +196,7 @@ def test_parse_date_flag_edges():
 
 
 # -- MILIA_NOW (read from the real environment: a real process) ----------------------------------
+@pytest.mark.slow
 @pytest.mark.parametrize("now", ["9999-12-31", "0001-01-01", "2200-01-01", "9999-12-31T23:59:00-05:00",
                                  "0001-01-01T00:00:00+01:00", "1899-12-31T23:00:00"])
 def test_milia_now_out_of_range_is_one_sentence(home, now):

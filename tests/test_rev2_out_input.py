@@ -134,6 +134,7 @@ def test_usage_errors_are_one_sentence(milia, home, argv, expect):
     assert not re.search("[╭│╰]", r.output) and "Usage:" not in r.output
 
 
+@pytest.mark.slow
 def test_usage_error_in_a_real_process_is_one_line(home):
     import subprocess
 
@@ -226,6 +227,7 @@ def _as_reader(home: Path) -> list[str]:
     return ["setpriv", f"--reuid={nobody}", f"--regid={nobody}", "--clear-groups"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("argv", [["today"], ["today", "--json"], ["plan", "--json"], ["stats"], ["log", "export"],
                                   ["export", "ics"], ["event", "list"]])
 def test_reading_commands_work_on_a_read_only_home(ro_home, argv):

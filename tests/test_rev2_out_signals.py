@@ -19,6 +19,8 @@ import pytest
 from tests.conftest import BASE_PROFILE
 from tests.support.processes import child_env
 
+pytestmark = pytest.mark.slow  # real processes, servers, a browser or whole courses: not in the quick loop
+
 HOOK = r"""
 import os, signal, sqlite3, sys
 point = os.environ["MILIA_TEST_SIGNAL_AT"]

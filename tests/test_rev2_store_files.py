@@ -16,6 +16,8 @@ import pytest
 from tests.conftest import BASE_PROFILE
 from tests.support.processes import BIN, DAYS, TODAY, child_env
 
+pytestmark = pytest.mark.slow  # real processes, servers, a browser or whole courses: not in the quick loop
+
 TIMEOUT = 20  # seconds; a blocked open would wait forever
 
 

@@ -20,6 +20,8 @@ from milia_cli.store import open_store
 from milia_cli.store_json import log_to_dict
 from tests.conftest import BASE_PROFILE
 
+pytestmark = pytest.mark.slow  # real processes, servers, a browser or whole courses: not in the quick loop
+
 TODAY = date(2026, 11, 30)
 # a constant, whatever the log's length: big_log's days before day 1 back to the episode open then
 PRE_START = 10

@@ -20,6 +20,8 @@ from milia_cli.wal import FRAME_HEADER_SIZE, HEADER_SIZE, inspect_wal_bytes
 from tests.conftest import BASE_PROFILE
 from tests.support.processes import child_env, run_milia
 
+pytestmark = pytest.mark.slow  # real processes, servers, a browser or whole courses: not in the quick loop
+
 START = "2026-11-01"
 DAYS = [f"2026-11-{d:02d}" for d in range(1, 31)]  # MILIA_NOW is 2026-11-30 in run_milia
 PROFILE = BASE_PROFILE.replace("start = 2026-11-23", f"start = {START}")

@@ -75,6 +75,7 @@ def test_triage_never_states_a_diagnosis_as_fact():
         assert "you have" not in text and "this is a" not in text and "it is a" not in text
 
 
+@pytest.mark.slow
 def test_importing_the_planner_is_cheap():
     code = ("import sys, milia_cli.planner, milia_cli.triage; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'sqlite3', 'icalendar')))")

@@ -155,6 +155,7 @@ def cases(draw):
     return current, Log(changes=tuple(log_changes))
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cases())
 def test_no_day_names_a_product_check_label_stops_for_that_days_profile(case):

@@ -3,6 +3,8 @@ building the whole plan: it must give exactly what the full planner + compute_st
 
 from __future__ import annotations
 
+import pytest
+
 from datetime import date, timedelta
 
 from hypothesis import HealthCheck, given, settings
@@ -16,6 +18,8 @@ from milia_cli.stats import (
     plan_weeks_to_cover,
 )
 from tests.support.strategies import logs, profiles
+
+pytestmark = pytest.mark.slow  # real processes, servers, a browser or whole courses: not in the quick loop
 
 STEP_IDS = ["am:cleanse", "am:sunscreen", "am:moisturize", "am:makeup", "am:eye-cream", "pm:cleanse",
             "pm:retinol", "pm:exfoliate", "pm:moisturize", "pm:eye-cream", "pm:remove-makeup"]

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 import time
 from datetime import date, timedelta
 
 from conftest import BASE_PROFILE
+
+pytestmark = pytest.mark.slow  # real processes, servers, a browser or whole courses: not in the quick loop
 
 START = date(2016, 11, 21)
 TODAY = date(2026, 11, 20)

@@ -7,6 +7,8 @@ so a lossy store (a dropped irritation, a shifted date, a lost area) fails here.
 
 from __future__ import annotations
 
+import pytest
+
 from datetime import timedelta
 
 from conftest import BASE_PROFILE
@@ -17,6 +19,8 @@ from milia_cli.logmodel import Log
 from milia_cli.planner import build_plan
 from milia_cli.profile import parse_profile
 from milia_cli.store import open_store
+
+pytestmark = pytest.mark.slow  # real processes, servers, a browser or whole courses: not in the quick loop
 
 PROFILE = parse_profile(BASE_PROFILE.encode(), "base")
 START = PROFILE.schedule.start

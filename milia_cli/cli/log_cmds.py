@@ -12,14 +12,11 @@ import typer
 
 from milia_cli.cli.app import command_app, state
 from milia_cli.completion_values import complete_step
+from milia_cli.daily import DEFAULT_STATS_DAYS
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from milia_cli.cli.app import State
-    from milia_cli.logmodel import CheckIn, Log
-    from milia_cli.plan import Day, Plan
-    from milia_cli.profile import Profile
+    from milia_cli.logmodel import Log
 
 cli = command_app()  # this module's commands; milia_cli.cli.app.COMMANDS names them
 
@@ -29,31 +26,7 @@ log_app = typer.Typer(help="The whole log as JSON: backup, moving machines, bulk
 cli.add_typer(event_app, name="event")
 cli.add_typer(log_app, name="log")
 
-DEFAULT_STATS_DAYS = 84
-MAX_STATS_DAYS = 36_600
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
-
-
-# -- shared helpers ----------------------------------------------------------------
-def build_plan_for(profile: "Profile", log: "Log", today: "date", through: "date") -> "Plan":
-    """The adaptive plan from the profile's start, long enough to reach ``through``."""
-    from milia_cli.planner import build_plan
-    from milia_cli.stats import plan_weeks_to_cover
-
-    weeks = plan_weeks_to_cover(profile.schedule.start, through)
-    return build_plan(profile, log, start=profile.schedule.start, weeks=weeks, today=today)
-
-
-def plan_day(profile: "Profile", log: "Log", on: "date", today: "date") -> "Day":
-    from milia_cli.errors import MiliaError
-    from milia_cli.messages import log as msg
-
-    from milia_cli.planner import plan_for_day
-
-    day = plan_for_day(profile, log, on, today=today)
-    if day is None or not day.steps:
-        raise MiliaError(msg.NO_PLAN_DAY.format(date=on))
-    return day
 
 
 # -- checkin -------------------------------------------------------------------
@@ -87,80 +60,31 @@ def checkin(
     Irritation 2 or 3, or picking, is answered at once on stderr (B6, B7, A1).
     """
     from milia_cli import checkin as core
+    from milia_cli.daily import CheckinAnswers
 
     st = state(ctx)
-    profile = st.profile()
-    today = st.today()
-    day = core.parse_day(on, today)
-    core.check_day(day, today, profile.schedule.start)
-    flags_given = bool(done or skip or all_done or picked or replace_day) or any(
-        v is not None for v in (irritation, bumps, note, count)
-    )
-    if not flags_given and not st.env.interactive:
-        from milia_cli.errors import UsageError
-        from milia_cli.messages import log as msg
+    day = core.parse_day(on, st.today())
+    core.check_day(day, st.today(), st.profile().schedule.start)
+    answers = CheckinAnswers(done, skip, all_done, irritation, bumps, note, picked, count, replace_day)
+    if not answers.given():
+        if not st.env.interactive:
+            from milia_cli.errors import UsageError
+            from milia_cli.messages import log as msg
 
-        raise UsageError(msg.NOTHING_TO_RECORD)
-    if flags_given:  # validate what needs no plan before touching the database
-        core.check_irritation(irritation)
-        core.check_count(count)
-        core.check_bumps(bumps)
-        core.check_note(note)
-    with st.open_store() as store:
-        # the plan of `day` reads nothing outside [day 1, day] (or a pause or stop open on day 1;
-        # nothing later changes the day): a check-in costs the same on a log of any length
-        log = core.read_log_resolved(store, st.log_key, profile, today, st.err,
-                                     first=store.plan_history_first(st.log_key, profile.schedule.start), last=day)
-        plan = plan_day(profile, log, day, today)
-        if flags_given:
-            record = core.build_checkin(plan, done=done, skip=skip, all_done=all_done, irritation=irritation,
-                                        bumps=bumps, note=note, picked=picked, count=count)
-            if replace_day:
-                store.save_checkin(st.log_key, record)
-                stored = record
-            else:
-                stored = store.merge_checkin(st.log_key, record)
-        else:
-            from milia_cli.cli.checkin_ask import ask_checkin
+            raise UsageError(msg.NOTHING_TO_RECORD)
+        from milia_cli.cli.checkin_ask import ask_checkin
 
-            record = stored = ask_checkin(st, plan, log.on(day), today)
-            store.save_checkin(st.log_key, record)
-        confirm = st.env.stdout_isatty or not flags_given
-        tonight = _tonight(store, st, profile, log, stored, today, record.irritation) if confirm else ""
-    if record.irritation is not None or record.picked or record.note:
-        from milia_cli.reaction import checkin_answer
-
-        others = tuple(c for c in log.checkins if c.date != stored.date)
-        said = stored._replace(irritation=record.irritation, picked=record.picked, note=record.note)  # this run's
-        answer = checkin_answer(said,
-                                log._replace(checkins=tuple(sorted(others + (stored,), key=lambda c: c.date))),
-                                today=today)
-        if answer:
-            st.err(answer)
-    if confirm:  # the last line, as jrnl: what was stored, and what changes tonight
+        ask = lambda plan, stored, today: ask_checkin(st, plan, stored, today)  # noqa: E731
+        result = st.checkin(day, ask=ask, notify=st.err)
+    else:
+        confirm = st.env.stdout_isatty
+        result = st.checkin(day, answers, tonight=confirm, notify=st.err)
+    if result.answer:
+        st.err(result.answer)
+    if not answers.given() or st.env.stdout_isatty:  # the last line, as jrnl: what was stored, and what changes tonight
         from milia_cli.checkin_answers import stored_line
 
-        st.out(stored_line(stored, plan, today, tonight))
-
-
-def _tonight(store: Any, st: "State", profile: "Profile", log: "Log", stored: "CheckIn", today: "date",
-             irritation: Optional[int]) -> str:
-    """What this check-in changed in this evening's plan ("" when nothing): the plan of today
-    from the log before and after it."""
-    from milia_cli.checkin_answers import tonight_change
-    from milia_cli.planner import plan_for_day
-
-    after = store.read_log(st.log_key, first=profile.schedule.start, last=today) if stored.date < today else \
-        log._replace(checkins=tuple(sorted([c for c in log.checkins if c.date != stored.date] + [stored],
-                                           key=lambda c: c.date)))
-    earlier = log.on(stored.date)
-    before = after._replace(checkins=tuple(sorted(
-        [c for c in after.checkins if c.date != stored.date] + ([earlier] if earlier is not None else []),
-        key=lambda c: c.date)))
-    if today < profile.schedule.start:
-        return ""
-    return tonight_change(plan_for_day(profile, before, today, today=today),
-                          plan_for_day(profile, after, today, today=today), irritation)
+        st.out(stored_line(result.stored, result.plan, st.today(), result.tonight))
 
 
 # -- stats -------------------------------------------------------------------------
@@ -172,50 +96,23 @@ def stats(
     as_json: bool = typer.Option(False, "--json", help="Print JSON only."),
 ) -> None:
     """Adherence, current and best streak, a calendar heatmap, irritation and bumps, level history."""
-    from milia_cli.errors import UsageError
     from milia_cli.messages import log as msg
-    if not 1 <= days <= MAX_STATS_DAYS:
-        raise UsageError(msg.BAD_DAYS.format(value=days, limit=MAX_STATS_DAYS))
+
     st = state(ctx)
+    result = st.stats(days)
     profile = st.profile()
-    today = st.today()
-    result = _compute_stats(st, profile, today, days)
     if as_json:
         import json
 
         st.out(json.dumps({"schema": "milia.stats/1", "profile": st.log_key, "name": profile.name, **result.to_dict()},
                           ensure_ascii=False, indent=2))
         return
-    if today < profile.schedule.start:
+    if st.today() < profile.schedule.start:
         st.out(msg.STATS_NO_PLAN_YET.format(start=profile.schedule.start))
         return
     from milia_cli.render.stats import render_stats
 
     render_stats(result, st.env, profile_name=st.log_key)
-
-
-def _compute_stats(st: "State", profile: "Profile", today: "date", days: int) -> Any:
-    """Stats without building the whole plan: the whole history only as compact rows
-    (streaks, titration), full check-ins and days only for the ``days`` window; one connection."""
-    from datetime import timedelta
-
-    from milia_cli.logmodel import EMPTY_LOG
-    from milia_cli.planner import plan_skeleton
-    from milia_cli.stats import HistoryRow, compute_stats_from_skeleton, plan_weeks_to_cover
-
-    window_first = today - timedelta(days=days - 1)
-    rows: tuple[HistoryRow, ...]
-    log, rows = EMPTY_LOG, ()
-    if st.has_log():
-        with st.open_store() as store:
-            # nothing after today counts, nor before day 1 but a pause or stop still open then
-            rows = store.read_history(st.log_key, first=store.plan_history_first(st.log_key, profile.schedule.start),
-                                      last=today)
-            log = store.read_log(st.log_key, first=window_first, last=today)
-    skeleton = plan_skeleton(profile, log, weeks=plan_weeks_to_cover(profile.schedule.start, today), today=today,
-                             through=today, window_first=window_first,
-                             irritations=((r[0], r[4]) for r in rows))
-    return compute_stats_from_skeleton(skeleton, log, rows, today, days)
 
 
 # -- events --------------------------------------------------------------------
@@ -246,7 +143,7 @@ def event_add(
     from datetime import timedelta
 
     from milia_cli import checkin as core
-    from milia_cli.errors import MiliaError, UsageError
+    from milia_cli.errors import UsageError
     from milia_cli.logmodel import PROCEDURE_KINDS, Event
     from milia_cli.messages import log as msg
     from milia_cli.planner import AFTERCARE_DAYS

@@ -20,8 +20,6 @@ if TYPE_CHECKING:
 cli = command_app()  # this module's commands; milia_cli.cli.app.COMMANDS names them
 
 MAX_WEEKS = 520  # ten years
-# `today` reads full check-ins this long before the day: A1 (a week), A6 and A7 (12 weeks of counts)
-RECENT_LOOKBACK = timedelta(days=7 * 12)
 
 
 def parse_date(text: str, what: str, today: date | None = None) -> date:
@@ -86,51 +84,28 @@ def today_cmd(
     as_json: bool = typer.Option(False, "--json", help="Print JSON only."),
 ) -> None:
     """Today's morning and evening steps, what is new this week, what is checked, notices."""
-    from milia_cli.messages import plan as msg
-    from milia_cli.planner import day_view
-
+    from milia_cli.daily import NotStarted
     from milia_cli.dates import check_date_flag
+    from milia_cli.messages import plan as msg
 
     st = state(ctx)
     check_date_flag(on, "--date")
-    profile = st.profile()
-    today = st.today()
-    day = parse_date(on, "--date", today) if on is not None else None
-    day = day or today
-    start = profile.schedule.start
-    if day < start:
+    day = parse_date(on, "--date", st.today()) if on is not None else None
+    view = st.day(day)
+    if isinstance(view, NotStarted):
+        profile = st.profile()
         if as_json:
-            _dump_json(st, {"schema": "milia.today/1", "profile": profile.id, "name": profile.name,
-                            "started": False,
-                            "date": day.isoformat(), "start": start.isoformat()})
+            _dump_json(st, view.to_dict(profile))
         else:
-            st.out(msg.NOT_STARTED.format(name=profile.name, start=start.isoformat(), days=(start - day).days))
+            st.out(msg.NOT_STARTED.format(name=profile.name, start=view.start.isoformat(),
+                                          days=(view.start - view.day).days))
         return
-    log, rows = _recent_log_and_history(st, day)
-    view = day_view(profile, log, day, today=today, irritations=rows)
-    assert view is not None
     if as_json:
         _dump_json(st, view.to_dict())
         return
     from milia_cli.render.text import render_today
 
     st.out(render_today(view, st.env.color, st.env.width))
-
-
-def _recent_log_and_history(st: "State", day: date) -> tuple:
-    """The full check-ins of the week before ``day`` through ``day`` (notices, what is checked)
-    and the (date, irritation) of each check-in of the plan so far, to ``day`` (titration
-    reads nothing before the start): the same cost on a log of any length; one connection."""
-    from milia_cli.logmodel import EMPTY_LOG
-
-    if not st.has_log():
-        return EMPTY_LOG, ()
-    with st.open_store() as store:
-        first = store.plan_history_first(st.log_key, st.profile().schedule.start)
-        # the full check-ins only for the notices' 12-week window (A6/A7, A1); a pause open
-        # before day 1 reaches the planner through the compact rows from `first` (invariant 10)
-        return (store.read_log(st.log_key, first=day - RECENT_LOOKBACK, last=day),
-                store.read_irritations(st.log_key, first=first, last=day))
 
 
 # -- why -----------------------------------------------------------------------------------
