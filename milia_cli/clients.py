@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Union
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
 from milia_cli.errors import MiliaError
 from milia_cli.messages import clients as msg
@@ -51,7 +51,7 @@ BROKEN_TIER = 6  # a file that could not be read: listed after every client
 TIER_NAMES = ("stop", "refer", "irritation", "procedure", "no-checkin", "none", "broken")  # JSON "attention"
 ALERT_KINDS = tuple(TIERS)
 
-TodayFor = Union[date, Callable[[str], date]]
+TodayFor = date | Callable[[str], date]
 
 
 class Alert(NamedTuple):
