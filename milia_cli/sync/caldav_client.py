@@ -84,11 +84,11 @@ def sync_calendar(target: Target, wanted: dict[str, Wanted], state: SyncState, k
 def _client(target: Target, factory: Callable[..., Any] | None) -> Any:
     """A ``caldav.DAVClient`` (or what the tests' ``factory`` makes instead)."""
     try:
-        # from its module, not caldav's lazy top level (which types every name as object)
-        from caldav.davclient import DAVClient
+        import caldav
     except ImportError:
         raise MiliaError(msg.NO_CALDAV) from None
-    make = factory or DAVClient
+    # caldav's lazy top level (PEP 562 __getattr__) types every name it hands out as object
+    make: Callable[..., Any] = factory or caldav.DAVClient  # type: ignore[assignment]
     return make(url=target.url, username=target.username, password=target.password, timeout=TIMEOUT,
                 require_tls=False, enable_rfc6764=False)
 
