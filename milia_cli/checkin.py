@@ -8,7 +8,7 @@ Kept free of rich, sqlite3 and json so the flag path starts instantly.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 
 from milia_cli.errors import MiliaError, UsageError
 from milia_cli.logmodel import CheckIn
@@ -18,8 +18,19 @@ from milia_cli.plan import STEP_IDS, Day
 from milia_cli.store_json import MAX_BUMPS, note_problem
 
 if TYPE_CHECKING:
+    from typing import Protocol
+
     from milia_cli.logmodel import Log
     from milia_cli.profile import Profile
+
+    class _LogStore(Protocol):
+        """What :func:`read_log_resolved` needs of a store (a ``Store`` or a ``GuardedStore``)."""
+
+        def pending_all_days(self, profile_key: str) -> tuple[date, ...]: ...
+
+        def resolve_pending_all(self, profile_key: str, planned: PlannedSteps) -> int: ...
+
+        def read_log(self, profile_key: str, first: date | None = None, last: date | None = None) -> Log: ...
 
 def parse_day(text: str | None, today: date, what: str = "--date") -> date:
     """``YYYY-MM-DD``, ``today``, ``yesterday`` or ``tomorrow``; None means today. One parser
@@ -161,7 +172,7 @@ def planned_steps(profile: "Profile", today: date) -> PlannedSteps:
     return planned
 
 
-def read_log_resolved(store: Any, key: str, profile: "Profile", today: date,
+def read_log_resolved(store: _LogStore, key: str, profile: "Profile", today: date,
                       warn: Callable[[str], None] | None = None, *,
                       first: date | None = None, last: date | None = None) -> "Log":
     """The log of ``key`` (check-ins from ``first`` to ``last``, each optional), after storing

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Union
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
 from milia_cli.errors import MiliaError
 from milia_cli.messages import clients as msg
@@ -51,7 +51,7 @@ BROKEN_TIER = 6  # a file that could not be read: listed after every client
 TIER_NAMES = ("stop", "refer", "irritation", "procedure", "no-checkin", "none", "broken")  # JSON "attention"
 ALERT_KINDS = tuple(TIERS)
 
-TodayFor = Union[date, Callable[[str], date]]
+TodayFor = date | Callable[[str], date]
 
 
 class Alert(NamedTuple):
@@ -301,9 +301,9 @@ def _log_alerts(irritations: list[tuple[date, int | None]], log: "Log", today: d
     """What the log alone says: recent irritation, a procedure soon, aftercare running."""
     out: list[Alert] = []
     since = today - timedelta(days=IRRITATION_DAYS - 1)
-    irritated = [(d, irr) for d, irr in irritations if since <= d <= today and (irr or 0) >= IRRITATED]
+    irritated = [(d, irr) for d, irr in irritations if irr is not None and since <= d <= today and irr >= IRRITATED]
     if irritated:
-        worst = max(irr for _, irr in irritated)  # type: ignore[type-var]
+        worst = max(irr for _, irr in irritated)
         day = max(d for d, irr in irritated if irr == worst)
         out.append(Alert("irritation", ("B7",) if worst >= 3 else ("B6",),
                          msg.ALERT_IRRITATION.format(value=worst, day=day.isoformat()), day))

@@ -19,12 +19,15 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    from milia_cli.guarded_store import GuardedStore
     from milia_cli.home import Home
     from milia_cli.logmodel import CheckIn, Log
     from milia_cli.plan import Day
     from milia_cli.planner import DayView
     from milia_cli.profile import Profile
     from milia_cli.stats import Stats
+    from milia_cli.store import Store
+    from milia_cli.store_rows import HistoryRow
 
 RECENT_LOOKBACK = timedelta(days=7 * 12)  # the notices' window (A6/A7 over 12 weeks, A1): full check-ins
 DEFAULT_STATS_DAYS = 84
@@ -85,7 +88,7 @@ class CheckinAnswers(NamedTuple):
     bumps: int | None = None
     note: str | None = None
     picked: bool = False
-    count: int | None = None
+    count: int | None = None  # type: ignore[assignment]  # as CheckIn's: shadows tuple.count, never called
     replace: bool = False  # replace the day instead of adding to it
 
     def given(self) -> bool:
@@ -160,7 +163,7 @@ def _answer(record: CheckIn, stored: CheckIn, log: Log, today: date) -> str:
                           today=today) or ""
 
 
-def _tonight(store: object, home: Home, profile: Profile, log: Log, stored: CheckIn, today: date,
+def _tonight(store: Store | GuardedStore, home: Home, profile: Profile, log: Log, stored: CheckIn, today: date,
              irritation: int | None) -> str:
     """What this check-in changed in this evening's plan ("" when nothing): the plan of today
     from the log before and after it."""
@@ -196,6 +199,7 @@ def stats(home: Home, days: int = DEFAULT_STATS_DAYS) -> Stats:
     profile = home.profile()
     today = home.today()
     window_first = today - timedelta(days=days - 1)
+    rows: tuple[HistoryRow, ...]
     log, rows = EMPTY_LOG, ()
     if home.has_log():
         with home.open_store() as store:

@@ -19,12 +19,15 @@ skin. Every date a user or a file can give is checked here, with one sentence:
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, TypeVar
 
 from milia_cli.errors import MiliaError, UsageError
 
 if TYPE_CHECKING:
     from milia_cli.logmodel import Log
+
+# a stored row whose first column is its date (``Store.read_history``, ``read_irritations``)
+_Row = TypeVar("_Row", bound="tuple[date, *tuple[object, ...]]")
 
 FIRST_DAY = date(1900, 1, 1)
 LAST_DAY = date(2199, 12, 31)
@@ -107,21 +110,27 @@ def check_log_document(data: Any, source: str) -> None:
                     file=source, where=f"{key}[{i}].date", value=item["date"], range=RANGE_TEXT))
 
 
+def _noted(bad: list[str], what: str) -> bool:
+    """Note ``what`` as dropped; False, so ``in_range(day) or _noted(bad, …)`` drops it."""
+    bad.append(what)
+    return False
+
+
 def usable_log(log: "Log") -> tuple["Log", list[str]]:
     """``log`` without the check-ins, events and changes dated outside the range, and a
     description of each dropped one (for a warning). The same object when nothing is dropped."""
     bad: list[str] = []
-    checkins = tuple(c for c in log.checkins if in_range(c.date) or bad.append(f"check-in {c.date}"))
-    events = tuple(e for e in log.events if in_range(e.date) or bad.append(f"{e.kind} {e.date}"))
-    changes = tuple(c for c in log.changes if in_range(c.date) or bad.append(f"change of {c.key} {c.date}"))
+    checkins = tuple(c for c in log.checkins if in_range(c.date) or _noted(bad, f"check-in {c.date}"))
+    events = tuple(e for e in log.events if in_range(e.date) or _noted(bad, f"{e.kind} {e.date}"))
+    changes = tuple(c for c in log.changes if in_range(c.date) or _noted(bad, f"change of {c.key} {c.date}"))
     if not bad:
         return log, bad
     return log._replace(checkins=checkins, events=events, changes=changes), bad
 
 
-def usable_rows(rows: Iterable[tuple]) -> tuple[tuple[tuple, ...], list[str]]:
+def usable_rows(rows: Iterable[_Row]) -> tuple[tuple[_Row, ...], list[str]]:
     """Compact history rows (``(date, …)``, see ``Store.read_history``) without those
     dated outside the range, and a description of each dropped one."""
     bad: list[str] = []
-    kept = tuple(r for r in rows if in_range(r[0]) or bad.append(f"check-in {r[0]}"))
+    kept = tuple(r for r in rows if in_range(r[0]) or _noted(bad, f"check-in {r[0]}"))
     return kept, bad

@@ -181,11 +181,11 @@ def connection_closed(path: Path) -> None:
 def _read_header(db: Path) -> bytes:
     entry = _connected.get(os.path.realpath(db))
     held = entry is not None
-    fd = entry[1] if held else None
+    fd = entry[1] if entry is not None else None
     if fd is None:
         fd = _open_regular(db)
         assert fd is not None
-        if held:
+        if entry is not None:
             entry[1] = fd
     try:
         os.lseek(fd, 0, os.SEEK_SET)

@@ -173,7 +173,8 @@ class _Checker:
                 if not scratch and (not match or not entry.is_file(follow_symlinks=False)):
                     continue
                 path = Path(entry.path)
-                problem = (msg.STALE_SCRATCH.format(path=path) if scratch else
+                # (not a scratch folder: a temporary file, which `match` names)
+                problem = (msg.STALE_SCRATCH.format(path=path) if scratch or match is None else
                            msg.STALE_TEMP.format(path=path, target=(directory / match["target"]).name))
                 finding = Finding(msg.WARNING, "temp-file", str(path), problem, msg.STALE_TEMP_FIX, fixable=True)
                 if self.fix:

@@ -23,7 +23,7 @@ __all__ = ["log_json_chunks", "batched"]
 _NO_DAY = (date.max, date.min)  # a window that holds no day: the log without its check-ins
 
 
-class _LazyList(list):  # type: ignore[type-arg]
+class _LazyList(list):
     """Looks like a list to ``json`` (which asks ``bool()`` then iterates), yields from ``items``."""
 
     def __init__(self, items: Iterable[object], nonempty: bool) -> None:

@@ -33,7 +33,9 @@ class CheckIn(NamedTuple):
     bumps: int | None = None  # new bumps since the last check-in
     note: str | None = None
     picked: bool = False  # the user said they picked/squeezed (rule A1)
-    count: int | None = None  # bumps seen today, in total (A6, A7)
+    # bumps seen today, in total (A6, A7). The field shadows tuple.count, which nothing calls on a
+    # CheckIn; it keeps the name of the log JSON's "count" (store_json), read all over.
+    count: int | None = None  # type: ignore[assignment]
 
 
 class Event(NamedTuple):

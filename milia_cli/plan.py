@@ -126,7 +126,7 @@ class Plan:
         self.first = first or start
         self._by_date = {d.date: d for d in days}
 
-    def _values(self) -> tuple:
+    def _values(self) -> tuple[object, ...]:
         return tuple(getattr(self, name) for name in self._fields)
 
     def _replace(self, **changes: Any) -> "Plan":

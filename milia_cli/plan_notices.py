@@ -20,7 +20,15 @@ from milia_cli.rules import RULES
 from milia_cli.timeline import AFTERCARE_DAYS, BEFORE_PROCEDURE_DAYS, PREGNANT_LIKE, b10, body_only, eye_only
 
 if TYPE_CHECKING:
+    from typing import Protocol
+
     from milia_cli.planner import _Planner
+    from milia_cli.profile import Profile
+
+    class _Add(Protocol):
+        """``add(rule_id, text=None, level=None)``: a notice of the rule (see :func:`notices`)."""
+
+        def __call__(self, rule_id: str, text: str | None = None, level: str | None = None, /) -> None: ...
 
 _LEVEL_ORDER = {"stop": 0, "refer": 1, "caution": 2, "info": 3}
 A7_WEEKS = 12
@@ -49,7 +57,6 @@ def _overlaps(begin: date, end: date | None, first: date, last: date) -> bool:
 def notices(pl: "_Planner", first: date, last: date) -> tuple[Notice, ...]:
     out: list[Notice] = []
     p = pl.timeline.on(last)
-    c = p.cautions
 
     def add(rule_id: str, text: str | None = None, level: str | None = None) -> None:
         out.append(RULES[rule_id].notice(text, level))
@@ -102,7 +109,7 @@ def notices(pl: "_Planner", first: date, last: date) -> tuple[Notice, ...]:
     return _sorted(out)
 
 
-def _profile_notices(pl: "_Planner", p, first: date, last: date, add, e1: bool) -> None:
+def _profile_notices(pl: "_Planner", p: Profile, first: date, last: date, add: _Add, e1: bool) -> None:
     """What the profile itself calls for (cautions, pregnancy status, areas, habits)."""
     c = p.cautions
     if b10(p):
@@ -154,7 +161,7 @@ def _profile_notices(pl: "_Planner", p, first: date, last: date, add, e1: bool) 
         add("D6")
 
 
-def _picked(pl: "_Planner", first: date, last: date, add) -> None:
+def _picked(pl: "_Planner", first: date, last: date, add: _Add) -> None:
     picked = [ch.date for ch in pl.log.checkins if ch.picked and first - WEEK <= ch.date <= last]
     if picked:
         add("A1", msg.PICKED_LOGGED.format(day=picked[-1].isoformat()) + RULES["A1"].action)
@@ -187,7 +194,7 @@ def _active_days(pl: "_Planner", first: date, last: date) -> list[tuple[date, st
     return out
 
 
-def _episode_notices(pl: "_Planner", first: date, last: date, add) -> None:
+def _episode_notices(pl: "_Planner", first: date, last: date, add: _Add) -> None:
     ref = last
     for ep in pl.episodes.items:
         end = None if ep.restart is None else ep.restart + WEEK
@@ -216,7 +223,7 @@ def _episode_notices(pl: "_Planner", first: date, last: date, add) -> None:
         add("B6", text)
 
 
-def _change_notices(pl: "_Planner", first: date, last: date, add) -> None:
+def _change_notices(pl: "_Planner", first: date, last: date, add: _Add) -> None:
     """B13: a pregnancy change applies from its date, with the retinol dates before it."""
     for ch in pl.timeline.changes:
         if ch.key != "pregnancy" or ch.old == ch.new:
@@ -250,7 +257,7 @@ def _dates(days: list[date]) -> str:
     return f"{listed} ({len(days)} evening{'s' if len(days) != 1 else ''})"
 
 
-def _a6_a7(pl: "_Planner", first: date, last: date, add) -> None:
+def _a6_a7(pl: "_Planner", first: date, last: date, add: _Add) -> None:
     """A6 and A7 from the log's bump counts, as of min(today, last)."""
     ref = min(pl.today, last)
     counts = [(c.date, c.count) for c in pl.log.checkins if c.count is not None and c.date <= ref]

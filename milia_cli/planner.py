@@ -15,7 +15,7 @@ equals the plan").
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Iterable, NamedTuple
+from typing import Any, Iterable, NamedTuple
 
 from milia_cli.catalogue import ACTIVE_AVOID, ACTIVES, EYE_AREAS, STEP_KINDS, TEST_SPOT_NIGHTS
 from milia_cli.logmodel import EMPTY_LOG, Log
@@ -89,7 +89,7 @@ class _Planner:
 
             self.products = ShelfPicker(profile.shelf, today)
         self._allowed: dict[int, tuple[Profile, dict[str, tuple[str, ...]]]] = {}
-        self._cache: dict[tuple, Step] = {}
+        self._cache: dict[tuple[object, ...], Step] = {}
         first_step = ACTIVES[0].step
         self.titration: Titration = titrate(self._inputs(irr), first_in_plan=first_step in self.allowed(
             self.timeline.on(start)))
@@ -123,7 +123,8 @@ class _Planner:
         out: list[WeekInput] = []
         eps = self.episodes
         b7_restarts = {ep.restart for ep in eps.items if ep.kind == "B7" and ep.restart is not None}
-        left_cache: dict[int, tuple[dict, tuple[int, ...]]] = {}  # per profile: left out, a week with nothing in the way
+        # per profile: left out, a week with nothing in the way
+        left_cache: dict[int, tuple[dict[str, tuple[str, ...]], tuple[int, ...]]] = {}
         busy = self._busy_weeks(n)
         six, seven = timedelta(days=6), timedelta(days=7)
         zeros = [0] * len(_STEPS)
@@ -137,6 +138,8 @@ class _Planner:
                 cached = left_cache[key] = ({s: why_out(p0, s, self.minor) for s in _STEPS if s not in allowed0},
                                             tuple(FULL if s in allowed0 else 0 for s in _STEPS))
             left_out, full_mask = cached
+            plan_mask: list[int] | tuple[int, ...]
+            final_mask: list[int] | tuple[int, ...]
             plan_mask, final_mask = [], []
             touched = paused_at_start = False
             week_last = ws + six
@@ -328,7 +331,7 @@ class _Planner:
         out: list[tuple[date, tuple[str, ...]]] = []
         if self.minor:  # A8: no steps on any day
             return [(first + timedelta(days=i), ()) for i in range((last - first).days + 1)]
-        cache: dict[tuple, tuple[str, ...]] = {}
+        cache: dict[tuple[object, ...], tuple[str, ...]] = {}
         after, before = self.blocks.aftercare, self.blocks.before
         timeline_on, week = self.timeline.on, self.titration.week
         n_actives = range(len(ACTIVES))
@@ -446,8 +449,8 @@ class DayView(NamedTuple):
     notices: tuple[Notice, ...]  # those that matter today (no background notices)
     name: str = ""  # the person's name (``profile`` is the identity)
 
-    def to_dict(self) -> dict:
-        def steps(items: tuple[Step, ...]) -> list[dict]:
+    def to_dict(self) -> dict[str, Any]:
+        def steps(items: tuple[Step, ...]) -> list[dict[str, Any]]:
             return [dict(s.to_dict(), id=s.id, active=s.active, new=s.id in self.new,
                          done=s.id in self.done, skipped=s.id in self.skipped) for s in items]
 

@@ -101,7 +101,8 @@ def profile_list(locations: Locations, current: str) -> tuple[dict[str, Any], li
     not load; `milia doctor` says why) and its file."""
     from milia_cli.identity import file_identity, is_home_file
 
-    entries, by_key = [], {}
+    entries: list[dict[str, Any]] = []
+    by_key: dict[str, list[Path]] = {}
     for stem in locations.profile_names():
         path = locations.profiles_dir / f"{stem}.toml"
         key = file_identity(path, is_home_file(path, locations.profiles_dir)) or stem

@@ -21,12 +21,15 @@ Nothing here reads a clock, a file or the environment.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from milia_cli.catalogue import ACTIVE_STEPS
 from milia_cli.logmodel import Log
 from milia_cli.plan import Level, Notice, Plan
 from milia_cli.profile import Profile
+
+if TYPE_CHECKING:
+    import datetime
 
 REPORT_SCHEMA = "milia.report/1"
 AHEAD_DAYS = 56  # planned procedures shown up to 8 weeks after today
@@ -34,7 +37,8 @@ AHEAD_DAYS = 56  # planned procedures shown up to 8 weeks after today
 
 class BumpPoint(NamedTuple):
     date: date
-    count: int  # bumps seen that day, in total
+    # bumps seen that day, in total (the report JSON's "count"); shadows tuple.count, never called
+    count: int  # type: ignore[assignment]
     new: int | None  # new since the last check-in, when logged
 
 
@@ -71,7 +75,8 @@ class TimelineItem(NamedTuple):
     kind: str  # a procedure kind, or "resume"
     areas: tuple[str, ...]
     planned: bool  # after today
-    aftercare_until: date | None  # procedures: the last day of E2's 14 days
+    # (`datetime.date`: the field above hides the type `date` in this class)
+    aftercare_until: datetime.date | None  # procedures: the last day of E2's 14 days
     seen_clinician: bool = False
 
 

@@ -230,16 +230,16 @@ def history_streaks(step_ids: Iterable[tuple[date, tuple[str, ...]]], rows: Iter
     """
     by_date = {r[0]: r for r in rows}
     rest_of: dict[tuple[str, ...], bool] = {}
-    kept_of: dict[tuple, bool] = {}
+    kept_of: dict[tuple[tuple[str, ...], bool, str, str], bool] = {}
     run = best = 0
     for day, planned in step_ids:
         if day > today:
             break
         row = by_date.get(day)
-        kept = False
+        kept: bool | None = False
         if row is not None:
             key = (planned, bool(row[1]), row[2], row[3])
-            kept = kept_of.get(key)  # type: ignore[assignment]
+            kept = kept_of.get(key)
             if kept is None:
                 done, skipped = _done_skipped(planned, bool(row[1]), frozenset(row[2].split()),
                                               frozenset(row[3].split()))

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
 
 from milia_cli.dbfiles import check_recovered, connection_closed, connection_opened
 from milia_cli.errors import MiliaError
@@ -108,6 +108,7 @@ def merge_checkins(old: CheckIn | None, new: CheckIn) -> CheckIn:
     """
     if old is None:
         return new
+    done: frozenset[str]
     if new.all_done:
         done, skipped, all_done = frozenset(), new.skipped, True
     else:
@@ -255,6 +256,11 @@ class Store(ChangesAndPendingMixin):
                 except sqlite3.Error:
                     pass
                 raise
+
+    @overload
+    def _profile_id(self, key: str, *, create: Literal[True]) -> int: ...
+    @overload
+    def _profile_id(self, key: str, *, create: bool = False) -> int | None: ...
 
     def _profile_id(self, key: str, *, create: bool = False) -> int | None:
         row = self._conn.execute("SELECT id FROM profiles WHERE key = ?", (key,)).fetchone()

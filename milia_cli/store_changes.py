@@ -11,11 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from milia_cli.errors import MiliaError
 from milia_cli.logmodel import Log, ProfileChange
 from milia_cli.messages import log as msg
+
+if TYPE_CHECKING:
+    import sqlite3
+    from contextlib import AbstractContextManager
+
+    from milia_cli.logmodel import Event
 
 # (the profile's log as it stands, the days to resolve) -> the step ids planned on each day
 PlannedSteps = Callable[[Log, "tuple[date, ...]"], Mapping[date, Iterable[str]]]
@@ -25,6 +31,19 @@ class ChangesAndPendingMixin:
     """Methods of :class:`~milia_cli.store.Store` for profile changes and "all" days."""
 
     _conn: Any
+
+    if TYPE_CHECKING:  # the Store's, which this is mixed into
+        def _sql(self) -> AbstractContextManager[None]: ...
+
+        def _write(self) -> AbstractContextManager[sqlite3.Connection]: ...
+
+        @overload
+        def _profile_id(self, key: str, *, create: Literal[True]) -> int: ...
+        @overload
+        def _profile_id(self, key: str, *, create: bool = False) -> int | None: ...
+        def _profile_id(self, key: str, *, create: bool = False) -> int | None: ...
+
+        def _events(self, pid: int) -> tuple[Event, ...]: ...
 
     def changes(self, profile_key: str) -> tuple[ProfileChange, ...]:
         """The dated profile changes of ``profile_key`` (B13), by date then key."""

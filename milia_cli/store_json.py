@@ -297,8 +297,8 @@ def _change(value: Any, where: str) -> ProfileChange:
             isinstance(item, list) and all(isinstance(v, str) for v in item))
         if not ok or isinstance(item, float):
             raise _Bad(f"{where}.{name}", msg.J_BAD_CHANGE_VALUE.format(key=name, found=_kind(item)))
-        if isinstance(item, str) and note_problem(item):
-            raise _Bad(f"{where}.{name}", note_problem(item).rstrip("."))
+        if isinstance(item, str) and (problem := note_problem(item)):
+            raise _Bad(f"{where}.{name}", problem.rstrip("."))
         values.append(tuple(item) if isinstance(item, list) else item)
     return ProfileChange(day, key, values[0], values[1])
 

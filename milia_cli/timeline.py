@@ -21,11 +21,28 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
-from typing import Iterable, NamedTuple
+from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
 
 from milia_cli.catalogue import BODY_AREAS, EYE_AREAS, FACE_AREAS
 from milia_cli.logmodel import Event, ProfileChange
 from milia_cli.profile_model import Profile
+
+if TYPE_CHECKING:
+    from typing import TypedDict
+
+    class _OpenEpisode(TypedDict):
+        """The episode :func:`episodes` is reading (an :class:`Episode` once closed)."""
+
+        kind: str
+        day: date
+        severe: date | None
+        resumed: date | None
+        cleared: date | None
+        restart: date | None
+        triggers: list[date]
+        need_calm: bool
+        need_resume: bool
+        last: date
 
 AFTERCARE_DAYS = 14  # E2 (D): the procedure day included
 BEFORE_PROCEDURE_DAYS = 7  # E1 (D): actives paused on the area the 7 days before a planned procedure
@@ -38,7 +55,7 @@ PREGNANT_LIKE = ("pregnant", "trying")  # B1, C7 (revision 2: trying as pregnant
 
 
 # -- the profile on a day ------------------------------------------------------------------------
-def _apply(profile: Profile, key: str, value) -> Profile:
+def _apply(profile: Profile, key: str, value: Any) -> Profile:  # value: as ProfileChange's, by a dotted key
     if "." not in key:
         if key in ("pregnancy", "birth_year"):
             return profile._replace(**{key: value})
@@ -128,7 +145,7 @@ def active_areas(milia_areas: tuple[str, ...], *, face_only: bool = False) -> tu
     """Where an active goes: the whole face (B3) when milia are on the face or around the
     eyes (or no areas are given), plus body areas with milia; never an eye area."""
     face = not milia_areas or any(a in FACE_AREAS or a in EYE_AREAS for a in milia_areas)
-    out = FACE_AREAS if face else ()
+    out: tuple[str, ...] = FACE_AREAS if face else ()
     if not face_only:
         out = out + tuple(a for a in BODY_AREAS if a in milia_areas)
     return out
@@ -181,7 +198,7 @@ def episodes(irritations: Iterable[tuple[date, int | None]], events: Iterable[Ev
     items += [(r, 1, None) for r in resumes]
     items.sort(key=lambda x: (x[0], x[1]))
     out: list[Episode] = []
-    cur: dict | None = None
+    cur: _OpenEpisode | None = None
     last_irr: int | None = None
     last_day: date | None = None
 
@@ -196,12 +213,14 @@ def episodes(irritations: Iterable[tuple[date, int | None]], events: Iterable[Ev
         if cur is not None and cur["restart"] is not None and day >= cur["restart"]:
             close()
         if is_resume:
-            if cur is not None and cur["need_resume"] and day >= cur["severe"]:
+            # (need_resume is set with severe, B7)
+            if cur is not None and cur["need_resume"] and cur["severe"] is not None and day >= cur["severe"]:
                 cur["need_resume"] = False
                 cur["resumed"] = day
                 if not cur["need_calm"]:
                     cur["cleared"], cur["restart"] = day, _boundary(start, day)
             continue
+        assert irr is not None  # only a resume has no irritation
         run = (irr >= 1 and last_irr is not None and last_irr >= 1 and last_day is not None
                and (last_day - start).days // 7 + 1 > RUN_AFTER_WEEK and (day - start).days // 7 + 1 > RUN_AFTER_WEEK)
         last_irr, last_day = irr, day

@@ -22,6 +22,7 @@ Per week, in order (RULES.md):
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from milia_cli.catalogue import ACTIVES, COMBINED_CAP, JOIN_AFTER_FIRST, cap_for
@@ -48,7 +49,7 @@ FULL = 0b1111111
 
 class WeekInput(NamedTuple):
     skin: str  # the skin type at the week's start
-    left_out: dict  # active -> the rule ids that keep it out this week (absent: allowed)
+    left_out: dict[str, tuple[str, ...]]  # active -> the rule ids that keep it out this week (absent: allowed)
     plan_mask: tuple[int, ...]  # per active (catalogue order): nights allowed, as known at the week's start
     final_mask: tuple[int, ...]  # per active: nights allowed day by day (pauses and changes from their day)
     logged: bool  # the week has check-ins
@@ -82,7 +83,7 @@ class Titration:
         return self.weeks[number - 1]
 
 
-def _bits(days) -> int:
+def _bits(days: Iterable[int]) -> int:
     out = 0
     for d in days:
         out |= 1 << d
@@ -123,7 +124,7 @@ def _drop_last(mask: int) -> int:
     return mask
 
 
-_PATTERNS: dict[tuple, list[int]] = {}
+_PATTERNS: dict[tuple[int, ...], list[int]] = {}
 
 
 def _pattern(levels: list[int], prev_first_nights: int) -> list[int]:

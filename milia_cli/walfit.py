@@ -56,7 +56,8 @@ _INT_SIZES = {1: 1, 2: 2, 3: 3, 4: 4, 5: 6, 6: 8}  # record serial type -> bytes
 
 class Marker(NamedTuple):
     page: int | None  # the root page (and only page) of write_count; None: the database has no such table
-    count: int  # its value in the database file alone (0 without the table)
+    # its value in the database file alone (0 without the table); shadows tuple.count, unused here
+    count: int  # type: ignore[assignment]
     page_size: int
 
 

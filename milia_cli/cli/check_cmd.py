@@ -50,6 +50,7 @@ def check_cmd(
     elif inci == "-" or file is not None:
         text, where = _read_stdin(st), " on standard input"
     else:
+        assert inci is not None  # (one of the two was given, checked above)
         text, where = inci, ""
     profile = _profile_or_none(st)
     today = st.today() if profile is not None else None

@@ -382,6 +382,7 @@ def _read_json(st: "State", file: str, source: str) -> Any:
     from milia_cli.fsutil import open_regular, reason
     from milia_cli.messages import log as msg
 
+    raw: str | bytes  # standard input may be a text or a byte stream
     if file == "-":
         raw = st.env.stdin.read(MAX_IMPORT_BYTES + 1)
         raw = raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else raw

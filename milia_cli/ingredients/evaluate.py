@@ -141,10 +141,10 @@ def evaluate(found: list[Classified], *, profile: "Profile | None", step: str | 
     acids = [c for cls in ACID_CLASSES for c in eff.get(cls, [])]
     actives = [c for cls in ACTIVE_CLASSES for c in eff.get(cls, [])]
     pregnancy = profile.pregnancy if profile is not None else None
-    cautions = profile.cautions if profile is not None else None
 
     # -- who may use an active at all (A8, B10, C8, D7, C9) --------------------------------
     if profile is not None and actives:
+        cautions = profile.cautions
         # A8, as the planner reads it: anyone who may still be 17 this year (a birth year only)
         if profile.birth_year is not None and today is not None and today.year - profile.birth_year <= ADULT_AGE:
             add("A8", "stop", msg.A8_ACTIVE.format(names=names(actives)), actives)
@@ -203,7 +203,7 @@ def _retinoid_rules(add, retinoids: list[Classified], acids: list[Classified], p
     if rx:
         text = msg.B12_IS_PRESCRIPTION if on_prescription or profile is None else msg.B12_RECORD
         add("B12", "info" if on_prescription else "caution", text.format(names=names(rx)), rx)
-    if on_prescription and acids and not profile.cautions.prescriber_agreed:
+    if on_prescription and acids and profile is not None and not profile.cautions.prescriber_agreed:
         add("B12", "caution", msg.B12_ACIDS.format(names=names(acids)), acids)
 
 

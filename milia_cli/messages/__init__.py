@@ -27,7 +27,7 @@ class Message(str):
             obj.code = code
         return obj
 
-    def format(self, *args: object, **kwargs: object) -> Message:  # type: ignore[override]
+    def format(self, *args: object, **kwargs: object) -> Message:
         return Message(str.format(self, *args, **kwargs), self.code)
 
     def __reduce__(self) -> tuple[Any, ...]:

@@ -1,6 +1,11 @@
 """Messages shared by every command: files, locations, the top-level handler."""
 
+from typing import TYPE_CHECKING
+
 from milia_cli.messages import Message, coded
+
+if TYPE_CHECKING:
+    from string import Formatter
 
 INTERNAL_ERROR = (
     "milia hit an internal error ({kind}: {detail}); nothing was changed — "
@@ -74,7 +79,7 @@ class InWords(Message):
     """A template whose fields are ids shown as words: ``{areas}`` given
     ``upper-eyelids, broken-or-irritated-skin`` reads "upper eyelids, broken or irritated skin"."""
 
-    def format(self, *args: object, **kwargs: object) -> Message:  # type: ignore[override]
+    def format(self, *args: object, **kwargs: object) -> Message:
         return Message(str.format(self, *args, **{k: v.replace("-", " ") if isinstance(v, str) else v
                                                   for k, v in kwargs.items()}), self.code)
 
@@ -85,11 +90,11 @@ class Counted(Message):
     ``{n:weekly}`` is a weekly level: "2×/week", and "off" for 0 (never "0×/week").
     Callers format it as any other template; other fields are plain ``str.format`` fields."""
 
-    def format(self, *args: object, **kwargs: object) -> Message:  # type: ignore[override]
+    def format(self, *args: object, **kwargs: object) -> Message:
         return Message(_COUNTS.vformat(self, args, kwargs), self.code)
 
 
-def _make_formatter() -> object:
+def _make_formatter() -> "Formatter":
     import string
 
     class _Counts(string.Formatter):
@@ -99,7 +104,8 @@ def _make_formatter() -> object:
             if isinstance(value, int) and not isinstance(value, bool) and format_spec[:1].isalpha():
                 one, _, many = format_spec.partition("|")
                 return plural(value, one, many or None)
-            return super().format_field(value, format_spec)
+            field: str = super().format_field(value, format_spec)
+            return field
 
     return _Counts()
 
@@ -109,11 +115,12 @@ class _LazyCounts:
 
     def __getattr__(self, name: str) -> object:
         global _COUNTS
-        _COUNTS = _make_formatter()  # type: ignore[assignment]
+        _COUNTS = _make_formatter()
         return getattr(_COUNTS, name)
 
 
-_COUNTS: object = _LazyCounts()
+# a stand-in until first use, when the Formatter itself replaces it (typed as what it becomes)
+_COUNTS: "Formatter" = _LazyCounts()  # type: ignore[assignment]
 
 
 coded(globals(), "common")

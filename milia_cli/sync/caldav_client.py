@@ -81,12 +81,14 @@ def sync_calendar(target: Target, wanted: dict[str, Wanted], state: SyncState, k
             close()
 
 
-def _client(target: Target, factory):
+def _client(target: Target, factory: Callable[..., Any] | None) -> Any:
+    """A ``caldav.DAVClient`` (or what the tests' ``factory`` makes instead)."""
     try:
         import caldav
     except ImportError:
         raise MiliaError(msg.NO_CALDAV) from None
-    make = factory or caldav.DAVClient
+    # caldav's lazy top level (PEP 562 __getattr__) types every name it hands out as object
+    make: Callable[..., Any] = factory or caldav.DAVClient  # type: ignore[assignment]
     return make(url=target.url, username=target.username, password=target.password, timeout=TIMEOUT,
                 require_tls=False, enable_rfc6764=False)
 
@@ -202,6 +204,7 @@ def _apply(client, target: Target, calendar_url: str, op: Operation, remembered:
         remembered.pop(op.uid, None)
         return
     want = op.wanted
+    assert want is not None  # only a delete has none
     body = object_bytes(want.event, want.vtimezone, stamp, op.sequence).decode("utf-8")
     headers = {"Content-Type": "text/calendar; charset=utf-8"}
     if op.kind == "create":

@@ -39,7 +39,7 @@ class Operation(NamedTuple):
     last: str
     sequence: int
     if_match: str | None  # the ETag milia wrote; None: If-None-Match: * (create)
-    wanted: Wanted | None
+    wanted: Wanted | None  # None for a delete
 
 
 def wanted_objects(events: list, vtimezone) -> dict[str, Wanted]:
