@@ -27,6 +27,10 @@ if TYPE_CHECKING:
     from milia_cli.logmodel import CheckIn, Event, Log
     from milia_cli.store import Store
 
+    _StoreInterface = Store  # to a type checker, a GuardedStore is the Store it passes through to
+else:
+    _StoreInterface = object
+
 HELD_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
@@ -101,7 +105,7 @@ def interrupts_held() -> Iterator[None]:
             raise KeyboardInterrupt
 
 
-class GuardedStore:
+class GuardedStore(_StoreInterface):
     """A :class:`Store` whose reads skip out-of-range rows and whose writes record what they stored."""
 
     def __init__(self, store: "Store", on_skipped: Callable[[str, list[str]], None],

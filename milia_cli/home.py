@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from milia_cli.env import Environment
 from milia_cli.errors import MiliaError
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from milia_cli.calendar_window import CalendarWindow
     from milia_cli.daily import CheckinAnswers, CheckinResult, NotStarted
+    from milia_cli.guarded_store import GuardedStore
     from milia_cli.logmodel import CheckIn, Log
     from milia_cli.plan import Day, Plan
     from milia_cli.planner import DayView
@@ -143,7 +144,7 @@ class Home:
             raise MiliaError(common_msg.BAD_DB_TIMEOUT.format(value=text, limit=MAX_DB_TIMEOUT))
         return seconds
 
-    def open_store(self) -> "Store":
+    def open_store(self) -> "GuardedStore":
         """One connection to the log database (created if needed), with the configured lock wait;
         its reads skip rows dated outside milia's range (warning once), its writes note what
         they stored (see :mod:`milia_cli.guarded_store`)."""
@@ -161,7 +162,7 @@ class Home:
                 raise MiliaError(DB_FULL.format(path=one_line(self.locations.db_path))) from None
             store = open_read_only(self.locations.db_path, self.db_timeout, err)
         self.warn_if_widened(self.locations.db_path, 0o600)
-        return GuardedStore(store, self._warn_skipped, self.stored.append)  # type: ignore[return-value]
+        return GuardedStore(store, self._warn_skipped, self.stored.append)
 
     def _warn_skipped(self, key: str, bad: list[str]) -> None:
         from milia_cli.dates import RANGE_TEXT
@@ -243,7 +244,7 @@ class Home:
 
     def checkin(self, day: date | None = None, answers: "CheckinAnswers | None" = None, *,
                 ask: "Callable[[Day, CheckIn | None, date], CheckIn] | None" = None, tonight: bool = True,
-                notify: "Callable[[str], None] | None" = None, **flags: object) -> "CheckinResult":
+                notify: "Callable[[str], None] | None" = None, **flags: Any) -> "CheckinResult":
         """`milia checkin`: record ``day`` (default today) from ``answers`` or the same keywords
         (``all_done=True, irritation=1``, ``done=["retinol"]`` …), or from ``ask``."""
         from milia_cli.daily import CheckinAnswers, record_checkin

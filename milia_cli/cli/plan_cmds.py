@@ -6,7 +6,7 @@ module level; `today` never imports rich (it renders with :mod:`render.text`).
 """
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 
@@ -249,7 +249,7 @@ def _ask(st: "State") -> "Answers":
     from milia_cli.triage import QUESTIONS, Answers
 
     st.out(msg.TRIAGE_INTRO)
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}  # field -> the answer as parsed for its kind
     for q in QUESTIONS:
         prompt = getattr(msg, q.prompt).format(choices=", ".join(q.choices))
         suffix = f" [{msg.YES_NO}]" if q.kind == "yesno" else ""

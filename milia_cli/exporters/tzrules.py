@@ -26,6 +26,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
+from typing import Any
 from zoneinfo import ZoneInfo
 
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -181,7 +182,7 @@ def _yearly_rules(tzid: str, found: list[Transition], window: tuple[date, date])
         obs.add("tzoffsetto", head.offset_to)
         obs.add("tzname", head.name)
         if len(members) > 1:
-            rule = {"freq": "yearly", "bymonth": [head.local.month], "byday": [key[5]]}
+            rule: dict[str, Any] = {"freq": "yearly", "bymonth": [head.local.month], "byday": [key[5]]}
             if years[-1] < window[1].year:
                 # two days after the last change: dateutil (vobject, Radicale) compares UNTIL with
                 # the wall times, so the exact UTC instant dropped the last change east of UTC

@@ -7,6 +7,7 @@ it is plain text, one line per client, columns aligned and no trailing spaces, s
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from rich import box
@@ -22,6 +23,10 @@ WIDE = 120  # from this width the File column is shown too
 TIER_STYLE = {0: "bold red", 1: "bold magenta", 2: "bold yellow", 3: "yellow", 4: "cyan", 5: "", 6: "red"}
 
 
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day is not None else ""
+
+
 def cells(s: ClientSummary) -> list[str]:
     """The row of one summary, as plain strings (name, file, week, retinol, acid, last, 14 days, needs)."""
     name, file = one_line(s.name or ""), one_line(s.file.name)
@@ -30,7 +35,7 @@ def cells(s: ClientSummary) -> list[str]:
         if reason.startswith(str(s.file)):  # the File column names it
             reason = reason[len(str(s.file)):].lstrip(": ") or reason
         return ["", file, "", "", "", "", "", msg.BROKEN_CELL.format(reason=one_line(reason))]
-    week = msg.WEEK_CELL.format(week=s.week) if s.started else msg.STARTS_CELL.format(start=s.start.isoformat())
+    week = msg.WEEK_CELL.format(week=s.week) if s.started else msg.STARTS_CELL.format(start=_iso(s.start))
     levels = [_level(s, step) for step in ("retinol", "exfoliate")]
     last = s.last_checkin.isoformat() if s.last_checkin else msg.NEVER
     rate = s.adherence
@@ -97,7 +102,7 @@ def terminal_cells(s: ClientSummary, with_file: bool) -> list[str]:
         levels = [_short_level(s, step) for step in ("retinol", "exfoliate")]
         rate = s.adherence
         needs = "\n".join(a.text for a in s.alerts) or (
-            "" if s.started else msg.STARTS_NOTE.format(start=s.start.isoformat()))
+            "" if s.started else msg.STARTS_NOTE.format(start=_iso(s.start)))
         row = [name, week, *levels, full[5], "-" if rate is None else f"{round(100 * rate)}%", needs]
     return [row[0], file, *row[1:]] if with_file else row
 
