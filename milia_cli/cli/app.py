@@ -9,6 +9,7 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Optional
 
 import typer
@@ -72,20 +73,21 @@ class MiliaGroup(TyperGroup):
                  as_json=wants_json, env=env, prefix=False)
 
 
-    def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None,
-             standalone_mode: bool = True, **extra: Any) -> Any:
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True, windows_expand_args: bool = True,
+             **extra: Any) -> Any:
         """Click's main, with its usage errors as one sentence instead of a boxed usage screen
         (issue 12, item 13): ``milia: no such option: --foo; see `milia checkin --help`.``"""
         if not isinstance(extra.get("obj"), Environment):  # the run's Environment, made once, here
             extra["obj"] = Environment.from_os()
         env = extra["obj"]
         if not standalone_mode:
-            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         try:
-            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         except typer.TyperException as exc:  # Typer's public base of click's own errors
             if type(exc).__name__ == "NoArgsIsHelpError":
-                exc.show()  # `milia export` alone: its help, as before
+                exc.show()  # type: ignore[attr-defined]  # click's UsageError: `milia export` alone, its help
                 sys.exit(exc.exit_code)
             argv = list(sys.argv[1:] if args is None else args)
             sentence = one_line(usage_sentence(exc, self._command_path(argv)))
@@ -100,7 +102,8 @@ class MiliaGroup(TyperGroup):
 
     def _command_path(self, argv: list[str]) -> str:
         """``milia export ics`` for ``--home X export ics --alarm``: the command a line names."""
-        words, command, i = ["milia"], self, 0
+        words, i = ["milia"], 0
+        command: Any = self  # a group, then whatever its subcommand is
         while i < len(argv) and hasattr(command, "commands"):
             word = argv[i]
             if word in _GLOBAL_WITH_VALUE:
@@ -109,7 +112,7 @@ class MiliaGroup(TyperGroup):
             if word.startswith("-"):
                 i += 1
                 continue
-            sub = command.commands.get(word)  # type: ignore[attr-defined]
+            sub = command.commands.get(word)
             if sub is None:
                 break
             words.append(word)
