@@ -94,6 +94,7 @@ class Profile(NamedTuple):
     schema: int = SCHEMA_VERSION
     id: str | None = None  # the log's key (milia_cli.identity): the file's `id`, or its name in the home
     shelf: tuple["ShelfProduct", ...] = ()  # the person's own products, [[shelf]] (milia_cli.shelf)
+    lang: str | None = None  # "en" | "ko": messages, handouts and reports (milia_cli.i18n)
 
     @property
     def eye_milia(self) -> bool:
@@ -125,6 +126,7 @@ def profile_from_dict(data: Any, source: str) -> Profile:
         schema=SCHEMA_VERSION,
         id=top.get("id"),
         shelf=top.get("shelf", ()),
+        lang=top.get("lang"),
         **{name: cls(**tables[name]) for name, cls in _SECTIONS.items()},
     )
 
@@ -139,6 +141,8 @@ def profile_to_dict(profile: Profile) -> dict[str, Any]:
         doc["pregnancy_since"] = profile.pregnancy_since
     if profile.birth_year is not None:
         doc["birth_year"] = profile.birth_year
+    if profile.lang is not None:
+        doc["lang"] = profile.lang
     for name in _SECTIONS:
         section = getattr(profile, name)
         table: dict[str, Any] = {}

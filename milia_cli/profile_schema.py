@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 from milia_cli.catalogue import AREAS, EYE_AREAS  # noqa: F401  (re-exported: the profile's area names)
 from milia_cli.errors import MiliaError
+from milia_cli.i18n import LANGUAGES
 from milia_cli.messages import profile as msg
 from milia_cli.toml_values import name_ok, toml_text  # noqa: F401  (re-exported for the shelf's callers)
 
@@ -61,6 +62,8 @@ FIELDS: tuple[Field, ...] = (
     Field("pregnancy", "enum", required=True, choices=PREGNANCY),
     Field("pregnancy_since", "date", help="the day the pregnancy status took effect (B13)"),
     Field("birth_year", "year", help="optional; under 18 is out of scope (A8)"),
+    Field("lang", "enum", choices=LANGUAGES,
+          help="the language of messages, handouts and reports (after --lang, before the locale)"),
     Field("skin.type", "enum", required=True, choices=SKIN_TYPES),
     Field("skin.tone_prone_to_dark_spots", "bool", default=False),
     Field("milia.areas", "areas", default=()),

@@ -53,7 +53,9 @@ class Rule(NamedTuple):
         """This rule as a plan notice (the action text unless ``text`` is given)."""
         body = text if text is not None else self.action
         if text is None and self.disagreement:
-            body = f"{body} {self.disagreement}"
+            from milia_cli.messages import joined
+
+            body = joined(body, self.disagreement, sep=" ")  # translated piece by piece (milia_cli.i18n)
         return Notice(id=self.id, level=level or self.level, text=body, source=self.source)
 
     def to_dict(self) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperGroup, TyperOption
 
 from milia_cli import __version__
 from milia_cli.env import Environment
@@ -44,6 +44,7 @@ class MiliaGroup(TyperGroup):
         if command is None and cmd_name in COMMAND_MODULES:
             command = module_command(cmd_name)
             if command is not None:
+                with_lang_option(command, cmd_name)
                 self.add_command(command, cmd_name)
         return command
 
@@ -154,8 +155,9 @@ def fail(err: MiliaError, *, as_json: bool = False, exit: bool = True, env: Envi
         import json
 
         text = json.dumps({**err.to_dict(), "message": one_line(err.message)}, ensure_ascii=False)
-    else:
-        text = f"milia: {one_line(err.message)}" if prefix else one_line(err.message)
+    else:  # a person reads it: in the run's language (the JSON keeps the English, and the code)
+        message = env.tr(err.message) if env is not None else err.message
+        text = f"milia: {one_line(message)}" if prefix else one_line(message)
     if env is not None:
         env.stderr.write(text + "\n")
     else:  # click refused the command line before any Environment was made
@@ -197,7 +199,7 @@ class State(Home):
 
     def warn(self, text: str) -> None:
         super().warn(text)
-        self.err(f"milia: {text}")
+        self.err(f"milia: {self.env.tr(text)}")
 
     # -- output ----------------------------------------------------------
     def out(self, text: str = "") -> None:
@@ -239,11 +241,19 @@ def root(
         None, "--profile-file", "-f", metavar="PATH", help="Use a profile TOML file anywhere (a client's file).",
         dir_okay=False,
     ),
+    lang: Optional[str] = typer.Option(
+        None, "--lang", metavar="ko|en",
+        help="The language of messages, handouts and reports (else the profile's `lang`, else LANG)."
+    ),
     version: bool = typer.Option(
         False, "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
     ),
 ) -> None:
     env = ctx.obj if isinstance(ctx.obj, Environment) else Environment.from_os()
+    if lang is not None:
+        from milia_cli.i18n import check_flag
+
+        env.lang = check_flag(lang)
     if profile is not None and profile_file is not None:
         raise MiliaError(profile_msg.PROFILE_FILE_AND_NAME)
     if profile is not None:
@@ -288,7 +298,35 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 COMMAND_MODULES = {name: module for name, (module, _summary) in COMMANDS.items()}
 EXIT_PIPE = 141  # a closed standard output: what a shell reports for SIGPIPE (128 + 13), as in main's calendar_opts
-_GLOBAL_WITH_VALUE = ("--home", "--profile", "-p", "--profile-file", "-f")
+_GLOBAL_WITH_VALUE = ("--home", "--profile", "-p", "--profile-file", "-f", "--lang")
+# `--lang` is a global option, and also read after these commands (`milia report --lang ko`)
+LANG_COMMANDS = {"today": (), "plan": (), "checkin": (), "why": (), "report": (), "batch": (),
+                 "export": ("html", "md")}
+
+
+def with_lang_option(command: Any, name: str) -> None:
+    """Give ``command`` (and the listed subcommands of a group) a ``--lang`` option of its own,
+    the same as the global one: the command modules need not declare it."""
+    if name not in LANG_COMMANDS:
+        return
+    subs = LANG_COMMANDS[name]
+    targets = [command.commands[s] for s in subs if s in getattr(command, "commands", {})] if subs else [command]
+    for target in targets:
+        if any("--lang" in getattr(p, "opts", ()) for p in target.params):
+            continue
+        target.params.append(TyperOption(
+            param_decls=["--lang"], metavar="ko|en", expose_value=False, callback=_lang_after_command,
+            help="The language of this output (as `milia --lang`)."))
+
+
+def _lang_after_command(ctx: Any, param: Any, value: Optional[str]) -> None:
+    if value is None:
+        return
+    from milia_cli.i18n import check_flag
+
+    env = _environment(ctx.find_root().obj)
+    if env is not None:
+        env.lang = check_flag(value)
 
 
 def command_app(**options: Any) -> typer.Typer:

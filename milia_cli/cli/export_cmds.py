@@ -196,7 +196,8 @@ def export_md_cmd(ctx: typer.Context, weeks: int = _WEEKS, output: Optional[str]
     _check_clinician(clinician)
     st = state(ctx)
     plan = _plan(st, weeks)
-    _emit(st, export_markdown(plan, st.profile(), clinician=clinician).encode("utf-8"), output, force)
+    _emit(st, export_markdown(plan, st.profile(), clinician=clinician, lang=st.env.language).encode("utf-8"), output,
+          force)
 
 
 @export_app.command("html")
@@ -214,7 +215,7 @@ def export_html_cmd(
     _check_clinician(clinician)
     st = state(ctx)
     plan = _plan(st, weeks)
-    html = export_html(plan, st.profile(), clinician=clinician, paper=paper.value)
+    html = export_html(plan, st.profile(), clinician=clinician, paper=paper.value, lang=st.env.language)
     _emit(st, html.encode("utf-8"), output, force)
 
 
@@ -288,7 +289,7 @@ def batch_cmd(
             result = run_batch(directory, fmt.value, outdir, weeks=weeks, today_for=st.env.today, log_for=log_for,
                                clinician=clinician, paper=paper.value, on_error=on_error, on_done=on_done,
                                files=files, identify=identify, on_note=lambda note: st.err(f"milia: {one_line(note)}"),
-                               write=write)
+                               write=write, lang_for=lambda profile: st.env.language_for(profile.lang))
         except KeyboardInterrupt:
             with writers:
                 stopping[0] = True

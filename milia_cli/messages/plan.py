@@ -47,6 +47,7 @@ PREGNANCY_CHANGE = (
 )
 EXPOSURE_PLANNED = "Retinol evenings in the plan before that: {dates} (`milia stats` shows what you checked in)."
 EXPOSURE_NONE = "No retinol evenings were planned before that."
+EVENINGS = Counted("{listed} ({n:evening})")  # "2026-11: 23, 26; 2026-12: 1 (3 evenings)"
 PREGNANCY_BACK = (
     "From {day} (pregnancy status none): actives may return from the next plan week, one at a time, "
     "no higher than their last level."
