@@ -1,0 +1,170 @@
+"""Issue 17, item 3: Korean and English through the command line.
+
+The language is ``--lang`` (before or after the command), else the profile's ``lang``, else
+LC_ALL / LC_MESSAGES / LANG of the Environment, else English. Korean dates and weekdays are
+CLDR's (babel); the HTML declares its language and a font stack that renders Hangul.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from conftest import BASE_PROFILE, fake_env
+
+from milia_cli import i18n
+from milia_cli.exporters.html import export_html
+from milia_cli.exporters.report_html import export_report_html
+from milia_cli.logmodel import EMPTY_LOG
+from milia_cli.planner import build_plan
+from milia_cli.profile import parse_profile
+from milia_cli.report import report_for
+from tests.support.i18n import english_runs, hangul, visible_text
+from tests.support.report import TODAY_OFFSET, on, the_log
+
+KO_PROFILE = BASE_PROFILE.replace('birth_year = 1994\n', 'birth_year = 1994\nlang = "ko"\n')
+
+
+# -- the choice ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("flag,profile,vars,want", [
+    (None, None, {}, "en"),
+    ("ko", None, {}, "ko"),
+    (None, "ko", {}, "ko"),
+    ("en", "ko", {"LANG": "ko_KR.UTF-8"}, "en"),  # the flag first
+    (None, None, {"LANG": "ko_KR.UTF-8"}, "ko"),
+    (None, None, {"LC_MESSAGES": "ko_KR.UTF-8", "LANG": "en_US.UTF-8"}, "ko"),
+    (None, None, {"LC_ALL": "C", "LANG": "ko_KR.UTF-8"}, "en"),  # LC_ALL decides, and C is English
+    (None, None, {"LANG": "fr_FR.UTF-8"}, "en"),  # a language milia does not speak: English
+    (None, "en", {"LANG": "ko_KR.UTF-8"}, "en"),  # the profile before the locale
+])
+def test_the_language_is_the_flag_then_the_profile_then_the_locale_then_english(flag, profile, vars, want):
+    assert i18n.choose(flag, profile, vars) == want
+
+
+def test_an_unknown_lang_is_one_sentence_and_exit_2(milia):
+    milia.write_profile()
+    for args in (["--lang", "fr", "today"], ["today", "--lang", "kor"]):
+        res = milia(*args)
+        assert res.exit_code == 2, res.output
+        lines = res.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("milia: --lang "), res.stderr
+    assert "did you mean 'ko'" in milia("report", "--lang", "kor").stderr
+
+
+def test_a_locale_style_lang_is_read(milia):
+    milia.write_profile()
+    assert '<html lang="ko">' in milia("--lang", "ko_KR", "export", "html").stdout
+
+
+def test_the_lang_key_of_a_profile(milia, home):
+    path = milia.write_profile()
+    res = milia("profile", "set", "lang", "ko")
+    assert res.exit_code == 0, res.output
+    assert 'lang = "ko"' in path.read_text()
+    bad = milia("profile", "set", "lang", "koo")
+    assert bad.exit_code != 0 and "did you mean 'ko'" in bad.stderr and bad.stderr.count("\n") == 1
+    path.write_text(BASE_PROFILE.replace("birth_year = 1994\n", 'birth_year = 1994\nlang = "fr"\n'))
+    broken = milia("today")
+    assert broken.exit_code == 1 and "'lang'" in broken.stderr and "en, ko" in broken.stderr
+
+
+def test_profile_show_json_has_the_lang(milia):
+    milia.write_profile(KO_PROFILE)
+    res = milia("profile", "show", "--json")
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["lang"] == "ko"
+
+
+# -- the handout and the report ------------------------------------------------------------------
+def test_export_html_in_korean(milia):
+    milia.write_profile()
+    res = milia("--lang", "ko", "export", "html")
+    assert res.exit_code == 0, res.output
+    page = res.stdout
+    assert '<html lang="ko">' in page
+    assert '"Noto Sans CJK KR"' in page and '"Apple SD Gothic Neo"' in page and '"Malgun Gothic"' in page
+    text = visible_text(page)
+    assert "ana 님의 스킨케어 계획" in text
+    assert "2026년 11월 23일 ~ 2027년 2월 14일" in text  # CLDR's long dates
+    assert "11월 23일~29일" in text  # CLDR's interval
+    assert "레티놀" in text and "자외선 차단제" in text and "아이크림" in text
+    assert english_runs(text, "ana") == []
+    assert "`" not in text and "milia resume" not in text  # people's words in Korean too
+
+
+def test_lang_after_the_command_and_the_profile_alone(milia):
+    milia.write_profile()
+    after = milia("export", "html", "--lang", "ko")
+    assert '<html lang="ko">' in after.stdout
+    milia.write_profile(KO_PROFILE)
+    alone = milia("export", "html")
+    assert '<html lang="ko">' in alone.stdout
+    md = milia("export", "md")
+    assert "# ana 님의 스킨케어 계획" in md.stdout and "굵은 글씨" in md.stdout
+    overridden = milia("export", "html", "--lang", "en")
+    assert '<html lang="en">' in overridden.stdout and hangul(visible_text(overridden.stdout)) == 0
+    assert '<html lang="en">' in milia("--lang", "en", "export", "html").stdout
+
+
+def test_the_locale_alone_gives_korean(milia, home):
+    milia.write_profile()
+    env = fake_env(vars={"LANG": "ko_KR.UTF-8"})
+    res = milia("export", "html", env=env)
+    assert '<html lang="ko">' in res.stdout
+    c = fake_env(vars={"LANG": "ko_KR.UTF-8", "LC_ALL": "C"})
+    assert '<html lang="en">' in milia("export", "html", env=c).stdout
+
+
+def test_report_in_korean(milia):
+    milia.write_profile()
+    res = milia("report", "--lang", "ko", today=on(5))
+    assert res.exit_code == 0, res.output
+    assert '<html lang="ko">' in res.stdout
+    text = visible_text(res.stdout)
+    assert "ana 님의 경과 보고서" in text and "현재 적용 중인 알림" in text
+    assert english_runs(text, "ana") == []
+    assert milia("report", today=on(5)).stdout.count('<html lang="en">') == 1
+
+
+def test_batch_gives_each_client_its_language(milia, tmp_path):
+    clients = tmp_path / "clients"
+    clients.mkdir()
+    (clients / "ana.toml").write_text(BASE_PROFILE)
+    (clients / "mina.toml").write_text(KO_PROFILE.replace('name = "ana"', 'name = "Mina"'))
+    out = tmp_path / "out"
+    res = milia("batch", str(clients), "--format", "html", "-o", str(out))
+    assert res.exit_code == 0, res.output
+    assert '<html lang="en">' in (out / "ana.html").read_text()
+    assert '<html lang="ko">' in (out / "mina.html").read_text()
+    res = milia("batch", str(clients), "--format", "report", "-o", str(tmp_path / "r"), "--lang", "ko")
+    assert res.exit_code == 0, res.output
+    assert all('<html lang="ko">' in p.read_text() for p in (tmp_path / "r").iterdir())
+
+
+def test_a_korean_handout_reads_korean_for_every_sample_profile():
+    from pathlib import Path
+
+    from conftest import REPO
+
+    for path in sorted(Path(REPO / "profiles").glob("*.toml")):
+        prof = parse_profile(path.read_bytes(), path.name)
+        plan = build_plan(prof, EMPTY_LOG, weeks=12, today=prof.schedule.start)
+        text = visible_text(export_html(plan, prof, lang="ko"))
+        assert hangul(text) > 800, path.name
+        assert english_runs(text, prof.name) == [], path.name
+        report = visible_text(export_report_html(report_for(prof, the_log(), on(TODAY_OFFSET), 12), lang="ko"))
+        assert english_runs(report, prof.name) == [], path.name
+
+
+def test_korean_dates_and_numbers_follow_cldr():
+    from datetime import date
+
+    day = date(2026, 12, 2)
+    assert i18n.format_day(day, "day-weekday", "ko") == "12월 2일 수요일"
+    assert i18n.format_day(day, "full", "ko") == "2026년 12월 2일 수요일"
+    assert i18n.weekday_names("ko") == ("월", "화", "수", "목", "금", "토", "일")
+    assert i18n.format_percent(0.83, "ko") == "83%" and i18n.format_percent(0.83, "en") == "83 %"
+    report = export_report_html(report_for(parse_profile(BASE_PROFILE.encode(), "t"), the_log(), on(TODAY_OFFSET), 12),
+                                lang="ko")
+    assert re.search(r"\d+%", visible_text(report))  # a Korean percentage: no space before %
