@@ -129,6 +129,7 @@ STYLES = {
     "day-weekday": ("skeleton", "MMMMEEEEd"),  # 12월 2일 수요일
     "year-month-day": ("skeleton", "yMMMd"),  # 2026년 12월 2일
     "year-month": ("skeleton", "yMMM"),  # 2026년 12월
+    "year-month-day-weekday": ("skeleton", "yMMMEd"),  # 2026년 12월 2일 (수)
 }
 
 

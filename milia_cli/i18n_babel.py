@@ -60,6 +60,7 @@ def extract(fileobj: Any, keywords: Any, comment_tags: Any, options: dict[str, A
     wanted = set(str(options.get("names", "")).replace(",", " ").split())
     area = str(options.get("area", ""))
     skipped = _untranslated(tree)
+    constants: dict[str, str] = {}  # module-level strings, for templates joined with + (DB_CORRUPT)
     for node in tree.body:
         if not isinstance(node, (ast.Assign, ast.AnnAssign)):
             continue
@@ -68,12 +69,15 @@ def extract(fileobj: Any, keywords: Any, comment_tags: Any, options: dict[str, A
         if not names or node.value is None:
             continue
         name = names[0]
+        folded = _folded(node.value, constants)
+        if folded is not None:
+            constants[name] = folded
         if not name.isupper() or name.startswith("_") or name in skipped or name == "UNTRANSLATED":
             continue
         if wanted and name not in wanted:
             continue
         where = f"{area}.{name.lower()}" if area else name
-        for lineno, text, comment in _strings(node.value, where):
+        for lineno, text, comment in _strings(node.value, where, constants):
             yield lineno, None, text, [comment]
 
 
@@ -85,10 +89,26 @@ def _untranslated(tree: ast.Module) -> set[str]:
     return set()
 
 
-def _strings(node: ast.AST, where: str) -> Iterator[tuple[int, str, str]]:
+def _folded(node: ast.AST, constants: dict[str, str]) -> str | None:
+    """The string ``node`` evaluates to when it is literals and module constants joined with +."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.Name):
+        return constants.get(node.id)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _folded(node.left, constants), _folded(node.right, constants)
+        return left + right if left is not None and right is not None else None
+    return None
+
+
+def _strings(node: ast.AST, where: str, constants: dict[str, str] | None = None) -> Iterator[tuple[int, str, str]]:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         if node.value.strip():
             yield node.lineno, node.value, where
+    elif isinstance(node, ast.BinOp) and constants is not None:
+        text = _folded(node, constants)
+        if text and text.strip():
+            yield node.lineno, text, where
     elif isinstance(node, ast.Dict):
         for key, value in zip(node.keys, node.values):
             label = key.value if isinstance(key, ast.Constant) else "…"

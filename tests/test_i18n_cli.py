@@ -168,3 +168,102 @@ def test_korean_dates_and_numbers_follow_cldr():
     report = export_report_html(report_for(parse_profile(BASE_PROFILE.encode(), "t"), the_log(), on(TODAY_OFFSET), 12),
                                 lang="ko")
     assert re.search(r"\d+%", visible_text(report))  # a Korean percentage: no space before %
+
+
+# -- today, checkin and plan (part 2) -------------------------------------------------------------
+def cells(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def test_today_in_korean_with_cldr_dates(milia):
+    from datetime import date
+
+    milia.write_profile()
+    res = milia("--lang", "ko", "today", today=date(2026, 12, 2))
+    assert res.exit_code == 0, res.output
+    out = res.stdout
+    assert out.startswith("2026년 12월 2일 수요일 · 2주차 3일째 · ana")  # CLDR date and weekday
+    for word in ("아침", "저녁", "순한 클렌저", "자외선 차단제", "아이크림", "알림", "주의"):
+        assert word in out, word
+    assert english_runs(out, "ana") == []
+    assert milia("today", "--lang", "ko", today=date(2026, 12, 2)).stdout == out  # after the command too
+
+
+def test_today_follows_the_profile_and_the_locale(milia):
+    from datetime import date
+
+    milia.write_profile(KO_PROFILE)
+    assert milia("today", today=date(2026, 12, 2)).stdout.startswith("2026년 12월 2일 수요일")
+    english = milia("--lang", "en", "today", today=date(2026, 12, 2)).stdout
+    assert english.startswith("Wednesday 2026-12-02 · week 2, day 3 · ana") and hangul(english) == 0
+    milia.write_profile()
+    env = fake_env(date(2026, 12, 2), vars={"LANG": "ko_KR.UTF-8"})
+    assert milia("today", env=env).stdout.startswith("2026년 12월 2일 수요일")
+
+
+def test_korean_lines_fit_the_terminal_in_cells(milia):
+    from datetime import date
+
+    milia.write_profile()
+    for width in (40, 60, 80):
+        for args in (["today"], ["plan", "--weeks", "4"], ["plan", "--weeks", "4", "--notices"]):
+            env = fake_env(date(2026, 12, 16), vars={"COLUMNS": str(width)})
+            out = milia("--lang", "ko", *args, env=env).stdout
+            assert hangul(out) > 50
+            wide = [line for line in out.splitlines() if cells(line) > width and " " in line.strip()]
+            assert wide == [], (width, args, wide[:3])
+
+
+def test_checkin_answers_in_korean(milia):
+    from datetime import date
+
+    milia.write_profile(KO_PROFILE)
+    res = milia("checkin", "--all", "--irritation", "2", "--count", "12", today=date(2026, 12, 1), tty=True)
+    assert res.exit_code == 0, res.output
+    assert "12월 1일 (화) 저장:" in res.stdout and "자극 2" in res.stdout and "12개" in res.stdout
+    assert "규칙 B6" in res.stderr and "2026년 12월 8일 전에는 산 성분을 쓰지 않습니다" in res.stderr
+    assert english_runs(res.stdout + res.stderr) == []
+    severe = milia("checkin", "--all", "--irritation", "3", "--note", "swollen eyelids", today=date(2026, 12, 2))
+    assert "긴급" in severe.stderr and "규칙 B7" in severe.stderr and "`milia resume --healed" in severe.stderr
+    assert english_runs(severe.stderr) == []
+    after = milia("today", today=date(2026, 12, 3)).stdout
+    assert "중단 B7" in after and "2026년 12월 2일 수요일 중단" in after
+
+
+def test_interactive_checkin_asks_in_korean(milia):
+    from datetime import date
+
+    import io
+
+    milia.write_profile(KO_PROFILE)
+    env = fake_env(date(2026, 11, 24), tty=True)
+    env.stdin = io.StringIO("y\n1\n10\n\n")
+    res = milia("checkin", env=env)
+    assert res.exit_code == 0, res.output
+    out = res.stdout
+    assert "11월 24일 (화) 체크인(1주차)" in out and "모두 하셨나요? [Y/n]" in out and "1 약함(건조, 당김)" in out
+    assert "오늘 자극, 0-3 또는 단어 [Enter = 비워 두기]" in out
+    assert "11월 24일 (화) 저장:" in out
+
+
+def test_plan_in_korean(milia):
+    from datetime import date
+
+    milia.write_profile(KO_PROFILE)
+    res = milia("plan", "--weeks", "4", today=date(2026, 12, 2))
+    assert res.exit_code == 0, res.output
+    out = res.stdout
+    assert "2주차 · 11월 30일 – 12월 6일 · 레티놀 주 2회" in out
+    assert "12월 2일 (수) ◀ 오늘" in out and "아침, 매일:" in out and "날짜" in out
+    assert "레티놀" in out and "클렌징" in out and english_runs(out, "ana") == []
+
+
+def test_an_interruption_is_said_in_korean(milia):
+    from datetime import date
+
+    milia.write_profile(KO_PROFILE)
+    env = fake_env(date(2026, 11, 24), tty=True)  # no answers: end of input at the first prompt
+    res = milia("checkin", env=env)
+    assert res.exit_code == 130 and res.stderr.strip() == "중단되었습니다. 아무것도 바뀌지 않았습니다."

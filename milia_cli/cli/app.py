@@ -56,7 +56,8 @@ class MiliaGroup(TyperGroup):
             fail(err, as_json=wants_json, env=_environment(ctx.obj))
         except (KeyboardInterrupt, EOFError):
             env = _environment(ctx.obj)
-            (env.stderr.write if env is not None else sys.stderr.write)(interrupted_message(ctx.obj) + "\n")
+            said = env.tr(interrupted_message(ctx.obj)) if env is not None else interrupted_message(ctx.obj)
+            (env.stderr.write if env is not None else sys.stderr.write)(said + "\n")
             raise typer.Exit(ExitCode.INTERRUPTED) from None
         except (typer.Exit, typer.Abort):
             raise
@@ -203,11 +204,20 @@ class State(Home):
 
     # -- output ----------------------------------------------------------
     def out(self, text: str = "") -> None:
-        self.env.stdout.write(text + "\n")
+        """A line on stdout; milia's own sentences (Messages) in the run's language."""
+        self.env.stdout.write(self._said(text) + "\n")
 
     def err(self, text: str) -> None:
-        """A message on stderr; anything from outside in it is shown escaped (:func:`visible`)."""
-        self.env.stderr.write(visible(text) + "\n")
+        """A message on stderr, in the run's language; anything from outside in it is shown
+        escaped (:func:`visible`)."""
+        self.env.stderr.write(visible(self._said(text)) + "\n")
+
+    def _said(self, text: str) -> str:
+        """A Message (or a Localized value) translated; a plain string (already rendered, or
+        someone's data) as it is. English: always as it is."""
+        if type(text) is str:
+            return text
+        return self.env.tr(text)
 
 
 def state(ctx: typer.Context) -> State:

@@ -114,7 +114,7 @@ def today_cmd(
         return
     from milia_cli.render.text import render_today
 
-    st.out(render_today(view, st.env.color, st.env.width))
+    st.out(render_today(view, st.env.color, st.env.width, st.env.language))
 
 
 def _recent_log_and_history(st: "State", day: date) -> tuple:
@@ -161,7 +161,7 @@ def why_cmd(
         if as_json:
             _dump_json(st, {"schema": "milia.rules/1", "rules": [r.to_dict() for r in rules]})
         else:
-            st.out(text.render_rules(msg.WHY_LIST_TITLE, rules, color, full=False))
+            st.out(text.render_rules(msg.WHY_LIST_TITLE, rules, color, full=False, lang=st.env.language))
         return
     from milia_cli.step_names import as_step_id
 
@@ -174,14 +174,17 @@ def why_cmd(
         if as_json:
             _dump_json(st, {"schema": "milia.rules/1", "rules": [found.to_dict()]})
         else:
-            st.out(text.render_rule(found, color))
+            st.out(text.render_rule(found, color, st.env.language))
         return
     if step in STEP_IDS:
         rules = rules_for_step(step)
         if as_json:
             _dump_json(st, {"schema": "milia.rules/1", "step": step, "rules": [r.to_dict() for r in rules]})
         else:
-            st.out(text.render_rules(msg.WHY_STEP_TITLE.format(step=step), rules, color, full=True))
+            from milia_cli.messages import Words  # the step's name, in any language
+
+            st.out(text.render_rules(msg.WHY_STEP_TITLE.format(step=Words((step,))), rules, color, full=True,
+                                     lang=st.env.language))
         return
     raise MiliaError(msg.UNKNOWN_TOPIC.format(topic=topic, steps=", ".join(STEP_IDS)))
 

@@ -20,6 +20,15 @@ WORDS = {
     "nose-corners": "nose corners",
     "lips": "lips",
     "broken-or-irritated-skin": "broken or irritated skin",
+    # the steps, as the level lines and `why STEP` name them ("retinol: 3×/week from week 3 — …")
+    "retinol": "retinol",
+    "exfoliate": "exfoliate",
+    "cleanse": "cleanse",
+    "remove-makeup": "remove makeup",
+    "moisturize": "moisturize",
+    "eye-cream": "eye cream",
+    "sunscreen": "sunscreen",
+    "makeup": "makeup",
 }
 LIST_SEP = ", "
 
