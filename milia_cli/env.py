@@ -41,6 +41,9 @@ class Environment:
         self._width = width
         self.lang = lang  # `--lang` (or a test's choice): before the profile's `lang` and the locale
         self.profile_lang: str | None = None  # the loaded profile's `lang` key (Home.profile sets it)
+        # a command that reads no profile (`why`) still speaks the profile's language: the CLI
+        # sets this to read just the `lang` of the chosen profile, once, when the language is asked
+        self.profile_lang_reader: Callable[[], str | None] | None = None
 
     def __repr__(self) -> str:
         return (f"Environment(stdin_isatty={self.stdin_isatty}, stdout_isatty={self.stdout_isatty}, "
@@ -70,6 +73,9 @@ class Environment:
         else LC_ALL / LC_MESSAGES / LANG of :attr:`vars`, else English (:mod:`milia_cli.i18n`)."""
         from milia_cli.i18n import choose
 
+        if self.lang is None and self.profile_lang is None and self.profile_lang_reader is not None:
+            reader, self.profile_lang_reader = self.profile_lang_reader, None
+            self.profile_lang = reader()
         return choose(self.lang, self.profile_lang, self.vars)
 
     def language_for(self, profile_lang: str | None) -> str:

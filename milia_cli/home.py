@@ -75,7 +75,7 @@ class Home:
             path = self.profile_path
             if self.profile_file is None and not path.exists():
                 others = self.locations.profile_names()
-                hint = f" (existing: {', '.join(others)})" if others else ""
+                hint = profile_msg.NOT_FOUND_HINT.format(names=", ".join(others)) if others else ""
                 raise MiliaError(
                     profile_msg.NOT_FOUND.format(name=self.name, directory=self.locations.profiles_dir, hint=hint)
                 )

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 LANGUAGES = ("en", "ko")
 NAMES = {"en": "English", "ko": "한국어"}
@@ -152,7 +152,8 @@ def format_span(first: date, last: date, style: str, lang: str) -> str:
                                  locale=lang)
 
 
-def weekday_names(lang: str, width: str = "abbreviated") -> tuple[str, ...]:
+def weekday_names(lang: str,
+                  width: Literal["abbreviated", "narrow", "short", "wide"] = "abbreviated") -> tuple[str, ...]:
     """Monday..Sunday in ``lang`` (CLDR, stand-alone)."""
     from babel import dates
 

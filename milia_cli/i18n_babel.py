@@ -16,8 +16,9 @@ Babel's Python extractor cannot see them. This one reads a module's source with 
 - of a call, only the arguments :data:`CALLS` names: a rule's title, condition, action,
   disagreement and design note, a step's title, label and how-to texts; never ids.
 
-Extraction (``pybabel extract -F milia_cli/locale/babel.cfg``). Each message carries its code (``plan.b6_paused``) or its place (``RULES[B6].action``) as an
-extracted comment, for the translator. Used by pybabel and by tests/test_i18n_catalogue.py.
+Extraction (``pybabel extract -F milia_cli/locale/babel.cfg``). Each message carries its code
+(``plan.b6_paused``) or its place (``RULES[B6].action``) as an extracted comment, for the
+translator. Used by pybabel and by tests/test_i18n_catalogue.py.
 
 Compilation: ``pybabel compile`` would refuse five translations as "placeholders are
 incompatible": it reads "80 % of" as the printf conversion ``% o``. milia's templates are
@@ -85,7 +86,7 @@ def _untranslated(tree: ast.Module) -> set[str]:
     for node in tree.body:
         if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "UNTRANSLATED"
                                                 for t in node.targets):
-            return {elt.value for elt in getattr(node.value, "elts", ()) if isinstance(elt, ast.Constant)}
+            return {str(elt.value) for elt in getattr(node.value, "elts", ()) if isinstance(elt, ast.Constant)}
     return set()
 
 
@@ -110,8 +111,8 @@ def _strings(node: ast.AST, where: str, constants: dict[str, str] | None = None)
         if text and text.strip():
             yield node.lineno, text, where
     elif isinstance(node, ast.Dict):
-        for key, value in zip(node.keys, node.values):
-            label = key.value if isinstance(key, ast.Constant) else "…"
+        for key, value in zip(node.keys, node.values, strict=True):
+            label = str(key.value) if isinstance(key, ast.Constant) else "…"
             yield from _strings(value, f"{where}[{label}]")
     elif isinstance(node, (ast.Tuple, ast.List)):
         for i, item in enumerate(node.elts):
@@ -122,7 +123,7 @@ def _strings(node: ast.AST, where: str, constants: dict[str, str] | None = None)
         if spec is None:
             return
         positions, keywords = spec
-        ident = node.args[0].value if callee in FIELDS and node.args and isinstance(node.args[0], ast.Constant) \
+        ident = str(node.args[0].value) if callee in FIELDS and node.args and isinstance(node.args[0], ast.Constant) \
             else None
         base = f"{where}[{ident}]" if ident else where
         for i in positions:
@@ -154,16 +155,16 @@ def problems(po: Path) -> list[str]:
     for message in catalog:
         if not message.id:
             continue
-        if not message.string or not str(message.string).strip():
-            out.append(f"{po}: untranslated: {message.id!r}")
+        msgid, msgstr = str(message.id), str(message.string or "")
+        if not msgstr.strip():
+            out.append(f"{po}: untranslated: {msgid!r}")
         elif message.fuzzy:
-            out.append(f"{po}: fuzzy: {message.id!r}")
-        elif _names(message.id) - PLURAL_SUFFIXES != _names(message.string) - PLURAL_SUFFIXES or \
-                not _names(message.string) <= _names(message.id) or not _specs_ok(message.id, message.string):
-            out.append(f"{po}: fields differ: {message.id!r} -> {message.string!r}")
-        elif message.id[:1].isspace() != str(message.string)[:1].isspace() or \
-                message.id[-1:].isspace() != str(message.string)[-1:].isspace():
-            out.append(f"{po}: leading or trailing space differs (texts are joined): {message.id!r}")
+            out.append(f"{po}: fuzzy: {msgid!r}")
+        elif _names(msgid) - PLURAL_SUFFIXES != _names(msgstr) - PLURAL_SUFFIXES or \
+                not _names(msgstr) <= _names(msgid) or not _specs_ok(msgid, msgstr):
+            out.append(f"{po}: fields differ: {msgid!r} -> {msgstr!r}")
+        elif msgid[:1].isspace() != msgstr[:1].isspace() or msgid[-1:].isspace() != msgstr[-1:].isspace():
+            out.append(f"{po}: leading or trailing space differs (texts are joined): {msgid!r}")
     return out
 
 

@@ -41,18 +41,14 @@ class Field(NamedTuple):
 
     @property
     def allowed(self) -> str:
-        return {
-            "name": "a non-empty name of at most 80 characters, no control characters",
-            "id": "1 to 64 letters, digits, '-' or '_' (milia writes it; delete the line in a copied file)",
-            "enum": ", ".join(self.choices),
-            "bool": "true or false",
-            "areas": "a list of: " + ", ".join(AREAS),
-            "date": "a date YYYY-MM-DD",
-            "time": "a 24-hour time HH:MM",
-            "zone": "an IANA time zone such as Europe/Berlin",
-            "year": "a year from 1900 to 2100",
-            "schema": f"1 to {SCHEMA_VERSION}",
-        }[self.kind]
+        """What the key allows, in words (a Message: translated where the error is shown)."""
+        if self.kind == "enum":
+            return ", ".join(self.choices)
+        if self.kind == "areas":
+            return msg.ALLOWED_AREAS.format(areas=", ".join(AREAS))
+        if self.kind == "schema":
+            return msg.ALLOWED_SCHEMA.format(version=SCHEMA_VERSION)
+        return msg.ALLOWED_KINDS[self.kind]
 
 
 FIELDS: tuple[Field, ...] = (
@@ -278,7 +274,7 @@ def check_new_zone(text: str, source: str, key: str = "schedule.timezone") -> st
     raise MiliaError(msg.ZONE_UNKNOWN.format(file=source, key=key, value=_show(text), example=zones.DEFAULT_EXAMPLE))
 
 
-TIME_TYPED = "a time such as 07:30, 21:30, 7am or 9:30pm"
+TIME_TYPED = msg.TIME_TYPED
 _CLOCK = re.compile(r"(\d{1,2})(?:[:.h]?(\d{2}))?\s*([ap]\.?m\.?)?")
 
 

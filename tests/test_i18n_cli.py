@@ -62,8 +62,9 @@ def test_the_lang_key_of_a_profile(milia, home):
     res = milia("profile", "set", "lang", "ko")
     assert res.exit_code == 0, res.output
     assert 'lang = "ko"' in path.read_text()
-    bad = milia("profile", "set", "lang", "koo")
-    assert bad.exit_code != 0 and "did you mean 'ko'" in bad.stderr and bad.stderr.count("\n") == 1
+    bad = milia("profile", "set", "lang", "koo")  # said in Korean now: the profile's lang is ko
+    assert bad.exit_code != 0 and "('ko'을(를) 말씀하신 건가요?)" in bad.stderr and bad.stderr.count("\n") == 1
+    assert "did you mean 'ko'" in milia("--lang", "en", "profile", "set", "lang", "koo").stderr
     path.write_text(BASE_PROFILE.replace("birth_year = 1994\n", 'birth_year = 1994\nlang = "fr"\n'))
     broken = milia("today")
     assert broken.exit_code == 1 and "'lang'" in broken.stderr and "en, ko" in broken.stderr
@@ -233,9 +234,8 @@ def test_checkin_answers_in_korean(milia):
 
 
 def test_interactive_checkin_asks_in_korean(milia):
-    from datetime import date
-
     import io
+    from datetime import date
 
     milia.write_profile(KO_PROFILE)
     env = fake_env(date(2026, 11, 24), tty=True)
@@ -267,3 +267,56 @@ def test_an_interruption_is_said_in_korean(milia):
     env = fake_env(date(2026, 11, 24), tty=True)  # no answers: end of input at the first prompt
     res = milia("checkin", env=env)
     assert res.exit_code == 130 and res.stderr.strip() == "중단되었습니다. 아무것도 바뀌지 않았습니다."
+
+
+# -- why and the errors (part 3) ----------------------------------------------------------------
+def test_why_in_korean(milia):
+    milia.write_profile(KO_PROFILE)
+    rule = milia("why", "B7").stdout
+    assert rule.startswith("B7 — 심한 자극 후에는 중단")
+    for word in ("조건:", "내용:", "단계:", "출처:", "D(milia의 설계 기본값"):
+        assert word in rule, word
+    step = milia("why", "retinol").stdout
+    assert step.startswith("레티놀의 이유: 바탕이 되는 규칙")
+    index = milia("--lang", "ko", "why").stdout
+    assert "진단하지 않고, 필요할 때는 꼭 진료 권유" in index and "(진료 권유)" in index
+    for out in (rule, step, index):
+        # the sources' own names (AAD, adapalene label, MotherToBaby…) are references, kept as written
+        assert english_runs(out.split("출처:")[0] if "출처:" in out else out) == []
+
+
+@pytest.mark.parametrize("args,korean", [
+    (["--profile", "nobody", "today"], "프로필 'nobody'이(가) 없습니다"),
+    (["checkin", "--irritation", "7"], "자극 7은(는) 범위를 벗어났습니다"),
+    (["profile", "set", "skin.type", "oilyy"], "('oily'을(를) 말씀하신 건가요?). 허용: normal, dry"),
+    (["profile", "set", "skin.typ", "dry"], "알 수 없는 프로필 키 'skin.typ' — 'skin.type'을(를) 말씀하신 건가요?"),
+    (["today", "--date", "2026-13-01"], "올바른 날짜가 아닙니다"),
+    (["why", "B99"], "단계도 규칙도 아닙니다"),
+    (["report", "--weeks", "0"], "--weeks는 1에서 104 사이여야 합니다"),
+    (["export", "html", "--weeks", "0"], "--weeks는 1에서 520 사이여야 합니다"),
+    (["checkin", "--done", "retinl"], "단계가 아닙니다 ('retinol'을(를) 말씀하신 건가요?)"),
+])
+def test_errors_are_one_korean_sentence(milia, args, korean):
+    milia.write_profile()
+    res = milia("--lang", "ko", *args)
+    assert res.exit_code in (1, 2), res.output
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("milia: "), res.stderr
+    assert korean in lines[0], lines[0]
+    english = milia("--lang", "en", *args)
+    assert english.exit_code == res.exit_code and hangul(english.stderr) == 0
+
+
+def test_a_broken_profile_is_said_in_the_locale_language(milia, home):
+    path = milia.write_profile()
+    path.write_text(BASE_PROFILE.replace('type = "combination"', 'type = "oilyy"'))
+    res = milia("today", env=fake_env(vars={"LANG": "ko_KR.UTF-8"}))
+    assert res.exit_code == 1 and "키 'skin.type'이(가) 'oilyy'입니다" in res.stderr
+
+
+def test_json_errors_keep_english_and_the_code(milia):
+    milia.write_profile(KO_PROFILE)
+    res = milia("today", "--json", "--date", "nope")
+    assert res.exit_code == 2
+    error = json.loads(res.stderr)
+    assert error["code"] == "common.bad_date" and error["message"].startswith("--date 'nope' is not a real date")

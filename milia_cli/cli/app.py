@@ -198,6 +198,21 @@ class State(Home):
                  profile_file: Path | None = None) -> None:
         super().__init__(env=env, locations=locations, profile=profile_name, profile_file=profile_file)
 
+    def profile_lang(self) -> str | None:
+        """The chosen profile's ``lang``, read without loading it as a command does (no identity,
+        no warnings), for a command that reads no profile (`why`); None when there is none to read."""
+        if self._profile is not None:
+            return self._profile.lang
+        try:
+            path = self.profile_path
+            if not path.is_file():
+                return None
+            from milia_cli.profile import load_profile
+
+            return load_profile(path).lang
+        except (MiliaError, OSError, ValueError):
+            return None
+
     def warn(self, text: str) -> None:
         super().warn(text)
         self.err(f"milia: {self.env.tr(text)}")
@@ -276,6 +291,7 @@ def root(
         profile_name=profile,
         profile_file=profile_file,
     )
+    env.profile_lang_reader = ctx.obj.profile_lang
 
 
 # The command table (as pip's ``commands/__init__``): name -> (the module that defines it, its

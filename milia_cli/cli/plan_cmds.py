@@ -257,7 +257,7 @@ def triage_cmd(
 
     paint = Painter(st.env.color)
     st.out(paint(msg.TRIAGE_REFER if result.refer else msg.TRIAGE_NO_FLAGS, "bold"))
-    st.out("\n".join(notice_lines(result.notices, paint)))
+    st.out("\n".join(notice_lines(result.notices, paint, lang=st.env.language)))
     st.out(paint(msg.TRIAGE_DISCLAIMER, "dim"))
 
 

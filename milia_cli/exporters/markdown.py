@@ -55,8 +55,8 @@ def export_markdown(plan: Plan, profile: Profile, *, clinician: str | None = Non
             msg.ROUTINE_WEEKS.format(first=r.first, last=r.last)
         out.append(f"**{e(label)}**")
         out.append("")
-        out.append(f"- {e(msg.ROUTINE_AM)} ({h.am_time}): " + (" → ".join(e(s.title) for s in r.am) or e(msg.DOC_NOTHING)))
-        out.append(f"- {e(msg.ROUTINE_PM)} ({h.pm_time}): " + (" → ".join(e(s.title) for s in r.pm) or e(msg.DOC_NOTHING)))
+        for slot, at, steps in ((msg.ROUTINE_AM, h.am_time, r.am), (msg.ROUTINE_PM, h.pm_time, r.pm)):
+            out.append(f"- {e(slot)} ({at}): " + (" → ".join(e(s.title) for s in steps) or e(msg.DOC_NOTHING)))
         out.append("")
     out += [e(unlogged_text(g)) + "\n" for g in h.unlogged]
     if h.has_grid:
@@ -74,7 +74,8 @@ def export_markdown(plan: Plan, profile: Profile, *, clinician: str | None = Non
                 items = [f"{e(msg.SLOT_SHORT[slot])} " + (f"**{e(msg.CELL_LABEL.get(s.step, s.title))}**" if s.active
                                                             else e(msg.CELL_LABEL.get(s.step, s.title)))
                          for slot, steps in (("am", cell.am), ("pm", cell.pm)) for s in steps]
-                cells.append(f"{e(day_month(cell.day.date))}<br>" + ("<br>".join(items) if items else e(msg.DOC_NOTHING)))
+                shown = "<br>".join(items) if items else e(msg.DOC_NOTHING)
+                cells.append(f"{e(day_month(cell.day.date))}<br>{shown}")
             cells += [""] * (7 - len(row.cells))
             out.append(f"| **{e(msg.DOC_WEEK.format(week=row.week))}**<br>{e(week_span(row))} | "
                        + " | ".join(cells) + " |")

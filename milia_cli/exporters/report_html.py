@@ -61,7 +61,8 @@ def export_report_html(report: Report, *, paper: str = "a4", lang: str | None = 
         body += [_summary(report, e), _bumps(report, e), _irritation(report, e), _adherence(report, e),
                  _ladder(report, e)]
     else:
-        body.append(f'<p class="lead">{e(msg.REPORT_NOT_STARTED.format(name=report.name, start=_day(report.start)))}</p>')
+        not_started = msg.REPORT_NOT_STARTED.format(name=report.name, start=_day(report.start))
+        body.append(f'<p class="lead">{e(not_started)}</p>')
     body.append(_timeline(report, e))
     return "\n".join([
         "<!DOCTYPE html>",
@@ -144,7 +145,8 @@ def _or_blank(value: object, blank: str) -> object:
 
 def _bumps(r: Report, e: Say) -> str:
     if not r.bumps:
-        return f'<section class="part"><h2>{e(msg.REPORT_BUMPS)}</h2><p class="empty">{e(msg.REPORT_BUMPS_NONE)}</p></section>'
+        return (f'<section class="part"><h2>{e(msg.REPORT_BUMPS)}</h2>'
+                f'<p class="empty">{e(msg.REPORT_BUMPS_NONE)}</p></section>')
     rows = [(_day(b.date), b.count, _or_blank(b.new, msg.NOT_LOGGED)) for b in r.bumps]
     table = _table((msg.COL_DATE, msg.COL_BUMPS, msg.COL_NEW), rows, e)
     return _figure("bumps", msg.REPORT_BUMPS, msg.REPORT_BUMPS_CAPTION, charts.bumps_chart(r, "bumps-caption", e.lang),

@@ -121,8 +121,9 @@ def week_lines(plan: Plan, week: int, days: tuple[Day, ...], console: Console, p
         steps = days[0].am
         every = _t(msg.MORNING_EVERY_DAY, lang)
         labels = [_t(SHORT[s.step], lang) for s in steps]
-        lines = packed(labels, width, every + " ", "  ", SEP,
-                       [paint(label, "bold", "magenta") if s.active else label for s, label in zip(steps, labels)])
+        painted = [paint(label, "bold", "magenta") if s.active else label
+                   for s, label in zip(steps, labels, strict=True)]
+        lines = packed(labels, width, every + " ", "  ", SEP, painted)
         lines[0] = paint(every, "bold", "cyan") + lines[0][len(every):]
         out += lines
     with console.capture() as capture:

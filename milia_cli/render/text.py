@@ -48,6 +48,10 @@ class Painter:
         if not self.color or not styles:
             return text
         codes = ";".join(_CODES[s] for s in styles)
+        if type(text) is not str:  # a Message stays one (painted), so it is still translated where it is printed
+            from milia_cli.messages import joined
+
+            return joined(f"\x1b[{codes}m", text, "\x1b[0m")
         return f"\x1b[{codes}m{text}\x1b[0m"
 
 
