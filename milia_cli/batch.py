@@ -96,16 +96,17 @@ def output_stems(files: list[Path]) -> dict[Path, str]:
     return stems
 
 
-def render(fmt: str, plan: Plan, profile: Profile, *, clinician: str | None = None, paper: str = "a4") -> bytes:
-    """The bytes of one export (``fmt`` in :data:`BATCH_FORMATS`)."""
+def render(fmt: str, plan: Plan, profile: Profile, *, clinician: str | None = None, paper: str = "a4",
+           lang: str | None = None) -> bytes:
+    """The bytes of one export (``fmt`` in :data:`BATCH_FORMATS`); ``lang``: a handout's language."""
     if fmt == "html":
         from milia_cli.exporters.html import export_html
 
-        return export_html(plan, profile, clinician=clinician, paper=paper).encode("utf-8")
+        return export_html(plan, profile, clinician=clinician, paper=paper, lang=lang).encode("utf-8")
     if fmt == "md":
         from milia_cli.exporters.markdown import export_markdown
 
-        return export_markdown(plan, profile, clinician=clinician).encode("utf-8")
+        return export_markdown(plan, profile, clinician=clinician, lang=lang).encode("utf-8")
     if fmt == "ics":
         from milia_cli.calendar_window import identity_of
         from milia_cli.exporters.ics import export_ics
@@ -136,6 +137,7 @@ def run_batch(
     identify: Callable[[Path, Profile], "Identified"] | None = None,
     on_note: Callable[[str], None] | None = None,
     write: Callable[[Path, bytes], object] | None = None,
+    lang_for: Callable[[Profile], str] | None = None,
 ) -> BatchResult:
     """Export every client file of ``directory`` into ``outdir``; never stops at a bad file.
 
@@ -145,7 +147,8 @@ def run_batch(
     ``identify`` gives a profile its identity (a log database exists); ``log_for`` reads
     the log of an identified profile. ``write(target, data)`` writes one output (default:
     atomically; the CLI passes :func:`milia_cli.outputs.write_output`, which refuses to
-    replace what milia did not write)."""
+    replace what milia did not write). ``lang_for`` gives a client's handout or report its language
+    (default: the client's ``lang``, else English)."""
     from milia_cli.calendar_window import window_for, window_ics
     from milia_cli.fsutil import atomic_write_bytes, ensure_private_dir
     from milia_cli.planner import build_plan
@@ -179,11 +182,13 @@ def run_batch(
                 elif fmt == "report":  # issue 17: the progress report, the last `weeks` weeks of the log
                     from milia_cli.exporters.report_html import report_bytes
 
-                    data = report_bytes(profile, log, today, weeks, paper=paper)
+                    data = report_bytes(profile, log, today, weeks, paper=paper,
+                                        lang=lang_for(profile) if lang_for else None)
                 else:
                     lo = view_first(profile.schedule.start, today, day)
                     plan = build_plan(profile, view_log(log, view_last(lo, weeks)), weeks=weeks, today=today, first=lo)
-                    data = render(fmt, plan, profile, clinician=clinician, paper=paper)
+                    data = render(fmt, plan, profile, clinician=clinician, paper=paper,
+                                  lang=lang_for(profile) if lang_for else None)
                 target = outdir / (stems[source] + EXTENSIONS[fmt])
             except MiliaError as err:
                 pending.append((source, err))

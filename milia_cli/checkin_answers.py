@@ -29,9 +29,13 @@ class BadAnswer(ValueError):
 
 
 def day_label(day: date, today: date) -> str:
-    """``Tue 24 Nov`` (with the year when it is not this year's)."""
+    """``Tue 24 Nov`` (with the year when it is not this year's; another language: CLDR's)."""
+    from milia_cli.messages import When
+
     text = f"{msg.WEEKDAY_NAMES[day.weekday()]} {day.day} {msg.MONTH_NAMES[day.month - 1]}"
-    return text if day.year == today.year else f"{text} {day.year}"
+    if day.year == today.year:
+        return When(text, day, "month-day-weekday")
+    return When(f"{text} {day.year}", day, "year-month-day-weekday")
 
 
 def due_steps(day: "Day", today: date, now: time | None, pm: time) -> tuple["Step", ...]:
@@ -133,41 +137,47 @@ def _shown(text: str) -> str:
 def stored_what(checkin: "CheckIn", day: "Day") -> str:
     """``7 of 7 steps, irritation 0, 12 bumps in total``."""
     from milia_cli.checkin import done_count
-    from milia_cli.messages.common import plural
+    from milia_cli.messages import joined
 
     done, skipped, planned = done_count(checkin, day)
-    parts = [msg.STORED_STEPS.format(done=done, planned=plural(planned, "step"))]
+    parts = [msg.STORED_STEPS.format(done=done, planned=msg.N_STEPS.format(n=planned))]
     if skipped:
         parts.append(msg.STORED_SKIPPED.format(n=skipped))
     if checkin.irritation is not None:
         parts.append(msg.STORED_IRRITATION.format(value=checkin.irritation))
     if checkin.count is not None:
-        parts.append(msg.STORED_COUNT.format(bumps=plural(checkin.count, "bump")))
+        parts.append(msg.STORED_COUNT.format(bumps=msg.N_BUMPS.format(n=checkin.count)))
     if checkin.bumps is not None:
-        parts.append(msg.STORED_NEW.format(bumps=plural(checkin.bumps, "new bump")))
-    return ", ".join(parts)
+        parts.append(msg.STORED_NEW.format(bumps=msg.N_NEW_BUMPS.format(n=checkin.bumps)))
+    return joined(*parts, sep=", ")
 
 
 def stored_line(checkin: "CheckIn", day: "Day", today: date, tonight: str = "") -> str:
     """``Stored Tue 24 Nov: 7 of 7 steps, irritation 0.`` and what changes tonight, in one line."""
+    from milia_cli.messages import joined
+
     line = msg.STORED.format(day=day_label(checkin.date, today), what=stored_what(checkin, day))
-    return line + (f"; {tonight}." if tonight else ".")
+    return joined(line, "; ", tonight, ".") if tonight else joined(line, ".")
 
 
 def tonight_change(before: "Day | None", after: "Day | None", irritation: int | None) -> str:
     """What the check-in changed in this evening's plan (""), e.g. ``tonight: no retinol (rule B6, above)``."""
+    from milia_cli.messages import Words
     from milia_cli.step_names import label
 
     def actives(day: "Day | None") -> list[str]:
         return [s.step for s in day.pm if s.active] if day is not None else []
 
+    def said(steps: list[str]) -> str:  # "retinol and exfoliate"; another language: its names
+        return Words(steps, text=" and ".join(label(s) for s in steps))
+
     was, now = actives(before), actives(after)
-    gone = [label(s) for s in was if s not in now]
-    back = [label(s) for s in now if s not in was]
+    gone = [s for s in was if s not in now]
+    back = [s for s in now if s not in was]
     if gone:
         rule = {2: "B6", 3: "B7"}.get(irritation or 0)
         why = msg.TONIGHT_RULE.format(rule=rule) if rule else ""
-        return msg.TONIGHT_NO.format(what=" and ".join(gone), why=why)
+        return msg.TONIGHT_NO.format(what=said(gone), why=why)
     if back:
-        return msg.TONIGHT_BACK.format(what=" and ".join(back))
+        return msg.TONIGHT_BACK.format(what=said(back))
     return ""

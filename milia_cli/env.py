@@ -35,7 +35,7 @@ class Environment:
     def __init__(self, stdin: TextIO | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None,
                  stdin_isatty: bool = False, stdout_isatty: bool = False, color: bool = False,
                  vars: Mapping[str, str] | None = None, now: Callable[[], datetime] = _system_now,
-                 fixed_today: date | None = None, width: int | None = None) -> None:
+                 fixed_today: date | None = None, width: int | None = None, lang: str | None = None) -> None:
         self.stdin: TextIO = sys.stdin if stdin is None else stdin
         self.stdout: TextIO = sys.stdout if stdout is None else stdout
         self.stderr: TextIO = sys.stderr if stderr is None else stderr
@@ -45,6 +45,11 @@ class Environment:
         self.now = now
         self.fixed_today = fixed_today
         self._width = width
+        self.lang = lang  # `--lang` (or a test's choice): before the profile's `lang` and the locale
+        self.profile_lang: str | None = None  # the loaded profile's `lang` key (Home.profile sets it)
+        # a command that reads no profile (`why`) still speaks the profile's language: the CLI
+        # sets this to read just the `lang` of the chosen profile, once, when the language is asked
+        self.profile_lang_reader: Callable[[], str | None] | None = None
 
     def __repr__(self) -> str:
         return (f"Environment(stdin_isatty={self.stdin_isatty}, stdout_isatty={self.stdout_isatty}, "
@@ -67,6 +72,29 @@ class Environment:
             now=now,
             fixed_today=fixed_today,
         )
+
+    @property
+    def language(self) -> str:
+        """The language this run speaks: ``--lang``, else the profile's ``lang`` (once loaded),
+        else LC_ALL / LC_MESSAGES / LANG of :attr:`vars`, else English (:mod:`milia_cli.i18n`)."""
+        from milia_cli.i18n import choose
+
+        if self.lang is None and self.profile_lang is None and self.profile_lang_reader is not None:
+            reader, self.profile_lang_reader = self.profile_lang_reader, None
+            self.profile_lang = reader()
+        return choose(self.lang, self.profile_lang, self.vars)
+
+    def language_for(self, profile_lang: str | None) -> str:
+        """The language of an output for a profile other than the run's (a client file of a batch)."""
+        from milia_cli.i18n import choose
+
+        return choose(self.lang, profile_lang, self.vars)
+
+    def tr(self, text: str) -> str:
+        """``text`` (a :class:`~milia_cli.messages.Message`) in :attr:`language`."""
+        from milia_cli.i18n import tr
+
+        return tr(text, self.language)
 
     @property
     def interactive(self) -> bool:

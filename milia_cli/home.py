@@ -83,11 +83,12 @@ class Home:
             path = self.profile_path
             if self.profile_file is None and not path.exists():
                 others = self.locations.profile_names()
-                hint = f" (existing: {', '.join(others)})" if others else ""
+                hint = profile_msg.NOT_FOUND_HINT.format(names=", ".join(others)) if others else ""
                 raise MiliaError(
                     profile_msg.NOT_FOUND.format(name=self.name, directory=self.locations.profiles_dir, hint=hint)
                 )
             self._profile = self._identified(load_profile(path))
+            self.env.profile_lang = self._profile.lang  # the profile's `lang`, after `--lang`
             if self.profile_file is None:  # a client's file elsewhere is the user's business
                 self.warn_if_widened(self.locations.config_dir, 0o700)
                 self.warn_if_widened(path.parent, 0o700)

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from milia_cli.catalogue import OPTIONAL_STEPS
+from milia_cli.messages import Localized, When, Words
 from milia_cli.messages import plan as msg
 from milia_cli.messages.common import weeks_text
 from milia_cli.plan import Notice
@@ -39,7 +40,13 @@ WEEK = timedelta(days=7)
 
 
 def _d(day: date) -> str:
-    return f"{day.strftime('%a')} {day.day} {day.strftime('%b')} {day.year}"
+    """``Wed 2 Dec 2026`` (another language: its CLDR full date, "2026년 12월 2일 수요일")."""
+    return When(f"{day.strftime('%a')} {day.day} {day.strftime('%b')} {day.year}", day, "full")
+
+
+def _iso(day: date) -> str:
+    """``2026-12-02`` (another language: its CLDR long date, "2026년 12월 2일")."""
+    return When(day.isoformat(), day, "long")
 
 
 def checkins_read_from(first: date, last: date, today: date) -> date:
@@ -82,16 +89,16 @@ def notices(pl: "_Planner", first: date, last: date) -> tuple[Notice, ...]:
     _picked(pl, first, last, add)
     e1 = False
     for ev in pl.blocks.procedures:
-        areas = ", ".join(ev.areas) if ev.areas else msg.ALL_AREAS
+        areas = Words(ev.areas) if ev.areas else msg.ALL_AREAS
         until = ev.date + timedelta(days=AFTERCARE_DAYS)
         name = msg.PROCEDURE_NAMES.get(ev.kind, ev.kind)
         if _overlaps(ev.date, until, first, last):
-            add("E2", msg.AFTERCARE_LOGGED.format(kind=name, day=ev.date.isoformat(), areas=areas,
-                                                  until=until.isoformat()) + RULES["E2"].action)
+            add("E2", msg.AFTERCARE_LOGGED.format(kind=name, day=_iso(ev.date), areas=areas,
+                                                  until=_iso(until)) + RULES["E2"].action)
         if ev.date > pl.today and ev.date >= first and ev.date - timedelta(days=31) <= last:
             lead = ev.date - timedelta(days=BEFORE_PROCEDURE_DAYS)
-            add("E1", msg.BEFORE_PROCEDURE.format(kind=name, day=ev.date.isoformat(), areas=areas,
-                                                  first=lead.isoformat()) + RULES["E1"].action)
+            add("E1", msg.BEFORE_PROCEDURE.format(kind=name, day=_iso(ev.date), areas=areas,
+                                                  first=_iso(lead)) + RULES["E1"].action)
             e1 = True
     _a6_a7(pl, first, last, add)
     actives = _active_days(pl, first, last)
@@ -100,8 +107,8 @@ def notices(pl: "_Planner", first: date, last: date) -> tuple[Notice, ...]:
         if first != last:
             acid = [d for d, step in actives if step == "exfoliate"]
             if acid and acid[-1] + timedelta(days=7) > last:
-                add("D5", msg.SPF_TAIL.format(last=acid[-1].isoformat(),
-                                              until=(acid[-1] + timedelta(days=7)).isoformat()))
+                add("D5", msg.SPF_TAIL.format(last=_iso(acid[-1]),
+                                              until=_iso(acid[-1] + timedelta(days=7))))
     for p in pl.timeline.between(first, last):  # each status the window holds (B13: dated)
         _profile_notices(pl, p, first, last, add, e1)
     for rid in ("N2", "N4", "N5", "N9"):
@@ -164,7 +171,7 @@ def _profile_notices(pl: "_Planner", p: Profile, first: date, last: date, add: _
 def _picked(pl: "_Planner", first: date, last: date, add: _Add) -> None:
     picked = [ch.date for ch in pl.log.checkins if ch.picked and first - WEEK <= ch.date <= last]
     if picked:
-        add("A1", msg.PICKED_LOGGED.format(day=picked[-1].isoformat()) + RULES["A1"].action)
+        add("A1", msg.PICKED_LOGGED.format(day=_iso(picked[-1])) + RULES["A1"].action)
 
 
 def _sorted(out: list[Notice]) -> tuple[Notice, ...]:
@@ -250,11 +257,33 @@ def _exposure(pl: "_Planner", until: date) -> str:
 
 def _dates(days: list[date]) -> str:
     """Every date, grouped by month: ``2026-11: 23, 26; 2026-12: 1 (3 evenings)``."""
+    return _Evenings(days)
+
+
+class _Evenings(Localized):
+    """The retinol evenings of B13 by month; another language names the months as CLDR does."""
+
+    days: tuple[date, ...]
+
+    def __new__(cls, days: list[date]) -> _Evenings:
+        obj = super().__new__(cls, _evenings_text(days, lambda d: f"{d.year}-{d.month:02d}", "en"))
+        obj.days = tuple(days)
+        return obj
+
+    def localized(self, lang: str) -> str:
+        from milia_cli.i18n import format_day
+
+        return _evenings_text(list(self.days), lambda d: format_day(d, "year-month", lang), lang)
+
+
+def _evenings_text(days: list[date], month, lang: str) -> str:
+    from milia_cli.i18n import tr
+
     months: dict[str, list[str]] = {}
     for d in days:
-        months.setdefault(f"{d.year}-{d.month:02d}", []).append(str(d.day))
+        months.setdefault(month(d), []).append(str(d.day))
     listed = "; ".join(f"{m}: {', '.join(v)}" for m, v in months.items())
-    return f"{listed} ({len(days)} evening{'s' if len(days) != 1 else ''})"
+    return tr(msg.EVENINGS, lang).format(listed=listed, n=len(days))
 
 
 def _a6_a7(pl: "_Planner", first: date, last: date, add: _Add) -> None:
@@ -273,8 +302,8 @@ def _a6_a7(pl: "_Planner", first: date, last: date, add: _Add) -> None:
     weeks_with_new = {(ref - c.date).days // 7 for c in pl.log.checkins
                       if c.bumps and ref - A6_CROP_OF * WEEK < c.date <= ref}
     if fired:
-        add("A6", msg.A6_RISE.format(low=fired[1], low_day=fired[0].isoformat(), high=fired[3],
-                                     high_day=fired[2].isoformat()) + RULES["A6"].action)
+        add("A6", msg.A6_RISE.format(low=fired[1], low_day=_iso(fired[0]), high=fired[3],
+                                     high_day=_iso(fired[2])) + RULES["A6"].action)
     elif len(weeks_with_new) >= A6_CROP_WEEKS:
         add("A6", msg.A6_CROPS.format(n=len(weeks_with_new)) + RULES["A6"].action)
     lo = ref - timedelta(days=7 * A7_WEEKS - 1)
@@ -292,7 +321,7 @@ def _a6_a7(pl: "_Planner", first: date, last: date, add: _Add) -> None:
             got = (set(ids) - ch.skipped) if ch.all_done else ch.done
             done += sum(1 for s in required if s in got)
     if planned and done / planned >= A7_ADHERENCE:
-        text = msg.A7_COMPUTED.format(day=ref.isoformat(), pct=round(100 * done / planned), first=window[0][1],
+        text = msg.A7_COMPUTED.format(day=_iso(ref), pct=round(100 * done / planned), first=window[0][1],
                                       latest=window[-1][1])
         add("A7", text + RULES["A7"].action)
         add("E1")
@@ -309,5 +338,5 @@ def checkin_advice(day: date, irritation: int | None, picked: bool = False) -> t
         out.append(RULES["B6"].notice(msg.B6_PAUSED.format(what=msg.IRRITATION_2, day=_d(day),
                                                            acid=_d(day + timedelta(days=7)))))
     if picked:
-        out.append(RULES["A1"].notice(msg.PICKED_LOGGED.format(day=day.isoformat()) + RULES["A1"].action))
+        out.append(RULES["A1"].notice(msg.PICKED_LOGGED.format(day=_iso(day)) + RULES["A1"].action))
     return tuple(out)

@@ -19,6 +19,7 @@ from typing import Any, Iterable, NamedTuple
 
 from milia_cli.catalogue import ACTIVE_AVOID, ACTIVES, EYE_AREAS, STEP_KINDS, TEST_SPOT_NIGHTS
 from milia_cli.logmodel import EMPTY_LOG, Log
+from milia_cli.messages import When  # a date in a reason, said in any language
 from milia_cli.plan import Day, Level, Notice, Plan, Step
 from milia_cli.profile_model import Profile
 from milia_cli.rules import RULES
@@ -196,9 +197,9 @@ class _Planner:
                     hits = [t for t in ep.triggers if week_before <= t < ws]
                     severe = [t for t in hits if (self.irritation_of.get(t) or 0) >= 3]
                     if severe:
-                        new_pause, pause_day = "B7", severe[-1].isoformat()
+                        new_pause, pause_day = "B7", When(severe[-1].isoformat(), severe[-1])
                     elif new_pause is None and hits:
-                        new_pause, pause_day = "B6", hits[0].isoformat()
+                        new_pause, pause_day = "B6", When(hits[0].isoformat(), hits[0])
             out.append(WeekInput(skin=p0.skin.type, left_out=left_out, plan_mask=tuple(plan_mask),
                                  final_mask=tuple(final_mask), logged=logged[w - 1], max_irritation=worst[w - 1],
                                  touched=touched, new_pause=new_pause, pause_day=pause_day,

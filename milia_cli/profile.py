@@ -65,6 +65,7 @@ def profile_from_dict(data: Any, source: str) -> Profile:
         schema=SCHEMA_VERSION,
         id=top.get("id"),
         shelf=top.get("shelf", ()),
+        lang=top.get("lang"),
         **{name: cls(**tables[name]) for name, cls in _SECTIONS.items()},
     )
 
@@ -79,6 +80,8 @@ def profile_to_dict(profile: Profile) -> dict[str, Any]:
         doc["pregnancy_since"] = profile.pregnancy_since
     if profile.birth_year is not None:
         doc["birth_year"] = profile.birth_year
+    if profile.lang is not None:
+        doc["lang"] = profile.lang
     for name in _SECTIONS:
         section = getattr(profile, name)
         table: dict[str, Any] = {}

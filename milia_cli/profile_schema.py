@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 from milia_cli.catalogue import AREAS, EYE_AREAS  # noqa: F401  (re-exported: the profile's area names)
 from milia_cli.errors import MiliaError
+from milia_cli.i18n import LANGUAGES
 from milia_cli.messages import profile as msg
 from milia_cli.toml_values import name_ok, toml_text  # noqa: F401  (re-exported for the shelf's callers)
 
@@ -40,18 +41,14 @@ class Field(NamedTuple):
 
     @property
     def allowed(self) -> str:
-        return {
-            "name": "a non-empty name of at most 80 characters, no control characters",
-            "id": "1 to 64 letters, digits, '-' or '_' (milia writes it; delete the line in a copied file)",
-            "enum": ", ".join(self.choices),
-            "bool": "true or false",
-            "areas": "a list of: " + ", ".join(AREAS),
-            "date": "a date YYYY-MM-DD",
-            "time": "a 24-hour time HH:MM",
-            "zone": "an IANA time zone such as Europe/Berlin",
-            "year": "a year from 1900 to 2100",
-            "schema": f"1 to {SCHEMA_VERSION}",
-        }[self.kind]
+        """What the key allows, in words (a Message: translated where the error is shown)."""
+        if self.kind == "enum":
+            return ", ".join(self.choices)
+        if self.kind == "areas":
+            return msg.ALLOWED_AREAS.format(areas=", ".join(AREAS))
+        if self.kind == "schema":
+            return msg.ALLOWED_SCHEMA.format(version=SCHEMA_VERSION)
+        return msg.ALLOWED_KINDS[self.kind]
 
 
 FIELDS: tuple[Field, ...] = (
@@ -61,6 +58,8 @@ FIELDS: tuple[Field, ...] = (
     Field("pregnancy", "enum", required=True, choices=PREGNANCY),
     Field("pregnancy_since", "date", help="the day the pregnancy status took effect (B13)"),
     Field("birth_year", "year", help="optional; under 18 is out of scope (A8)"),
+    Field("lang", "enum", choices=LANGUAGES,
+          help="the language of messages, handouts and reports (after --lang, before the locale)"),
     Field("skin.type", "enum", required=True, choices=SKIN_TYPES),
     Field("skin.tone_prone_to_dark_spots", "bool", default=False),
     Field("milia.areas", "areas", default=()),
@@ -275,7 +274,7 @@ def check_new_zone(text: str, source: str, key: str = "schedule.timezone") -> st
     raise MiliaError(msg.ZONE_UNKNOWN.format(file=source, key=key, value=_show(text), example=zones.DEFAULT_EXAMPLE))
 
 
-TIME_TYPED = "a time such as 07:30, 21:30, 7am or 9:30pm"
+TIME_TYPED = msg.TIME_TYPED
 _CLOCK = re.compile(r"(\d{1,2})(?:[:.h]?(\d{2}))?\s*([ap]\.?m\.?)?")
 
 

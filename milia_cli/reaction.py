@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from milia_cli.logmodel import CheckIn, Log
+from milia_cli.messages import joined
 from milia_cli.messages import log as msg
 
 ACID_PAUSE_DAYS = 7  # B6/C5: no acid for 7 days from the day irritation 2 is logged
@@ -84,21 +85,21 @@ def checkin_answer(checkin: CheckIn, log: Log, *, today: date) -> str | None:
                  msg.BULLET + _rule_text("N4", msg.SEEK_CARE_FALLBACK),
                  msg.BULLET + msg.B7_SEEK_CARE_DAYS,
                  msg.BULLET + (msg.B7_RESTART_ALLERGY if stop is not None and stop.allergy else msg.B7_RESTART)]
-        parts.append("\n".join(lines))
+        parts.append(joined(*lines, sep="\n"))
     elif checkin.irritation == 2:
         stop = current_stop(log, day)  # a stop in effect on the day logged
         if stop is not None:
             parts.append(msg.B6_DURING_STOP.format(date=day, since=stop.since))
         else:
             acid_from = day + timedelta(days=ACID_PAUSE_DAYS)
-            parts.append("\n".join([
+            parts.append(joined(
                 msg.B6_HEAD.format(date=day, when=when),
                 msg.BULLET + msg.B6_NO_ACTIVES,
                 msg.BULLET + msg.B6_NO_ACID.format(acid_from=acid_from, date=day),
                 msg.BULLET + msg.B6_LOWER,
-            ]))
+                sep="\n"))
     if checkin.picked:
         from milia_cli.checkin import picking_message
 
         parts.append(msg.A1_HEAD + "\n" + msg.BULLET + picking_message())
-    return "\n\n".join(parts) if parts else None
+    return joined(*parts, sep="\n\n") if parts else None  # translated piece by piece where it is printed

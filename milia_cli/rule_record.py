@@ -46,14 +46,18 @@ class Rule(NamedTuple):
 
     @property
     def source(self) -> str:
-        """Sources spelled out: seed files by path, ``D`` as a design default."""
-        return "; ".join(describe_source(s) for s in self.sources)
+        """Sources spelled out: seed files by path, ``D`` as a design default (which translates)."""
+        from milia_cli.messages import joined
+
+        return joined(*(describe_source(s) for s in self.sources), sep="; ")
 
     def notice(self, text: str | None = None, level: str | None = None) -> Notice:
         """This rule as a plan notice (the action text unless ``text`` is given)."""
         body = text if text is not None else self.action
         if text is None and self.disagreement:
-            body = f"{body} {self.disagreement}"
+            from milia_cli.messages import joined
+
+            body = joined(body, self.disagreement, sep=" ")  # translated piece by piece (milia_cli.i18n)
         return Notice(id=self.id, level=level or self.level, text=body, source=self.source)
 
     def to_dict(self) -> dict[str, Any]:
@@ -76,5 +80,8 @@ def describe_source(short: str) -> str:
     if short in SEEDS:
         return f"{short} ({SEEDS[short]})"
     if short == DESIGN:
-        return "D (design default of milia: the cautious end, no source gives the number)"
+        return DESIGN_TEXT
     return short
+
+
+DESIGN_TEXT = "D (design default of milia: the cautious end, no source gives the number)"

@@ -21,13 +21,14 @@ from milia_cli.catalogue import (
     STEP_KINDS,
     TITLES,
 )
+from milia_cli.messages import Message, Words, joined
 from milia_cli.plan import Step
 
 __all__ = ["ACTIVE_AVOID", "BODY_AREAS", "EYE_AREAS", "FACE_AREAS", "SHORT", "TITLES", "TEST_SPOT",
            "ordered_areas", "base_areas", "without", "how_text", "make_step"]
 
-TEST_SPOT = ("New: try it on a test spot first (a coin-sized area on the jawline or beside the ear) for "
-             "the first few nights before the whole area; one new product at a time. ")
+TEST_SPOT = Message("New: try it on a test spot first (a coin-sized area on the jawline or beside the ear) for "
+                    "the first few nights before the whole area; one new product at a time. ")
 _ORDER = {a: i for i, a in enumerate(("face",) + AREAS)}
 
 
@@ -59,25 +60,26 @@ def without(areas: tuple[str, ...], treated: frozenset[str], all_marker: str = "
 
 
 def how_text(step: str, areas: tuple[str, ...], variant: str | None = None) -> str:
-    """The how-to of ``step`` for the kinds of area in ``areas`` (face, eye, body)."""
+    """The how-to of ``step`` for the kinds of area in ``areas`` (face, eye, body): a
+    :class:`~milia_cli.messages.Message` that translates piece by piece (:mod:`milia_cli.i18n`)."""
     how = STEP_KINDS[step].how
     kinds = {AREA_KIND.get(a, "face") for a in areas}
-    body = ", ".join(a for a in areas if AREA_KIND.get(a) == "body")
+    body = Words([a for a in areas if AREA_KIND.get(a) == "body"])
     if variant is not None and variant in how:
-        main = how[variant]
+        main = Message(how[variant])
     elif "face" in kinds or "eye" in kinds or not body:
-        main = how.get("face") or how.get("eye") or ""
+        main = Message(how.get("face") or how.get("eye") or "")
     else:
-        main = ""
+        main = Message("")
     if body:
         if main:
-            main = f"{main} {BODY_HOW.format(areas=body)}"
+            main = joined(main, Message(BODY_HOW).format(areas=body), sep=" ")
         else:
-            main = how.get("body", BODY_HOW).format(areas=body)
+            main = Message(how.get("body", BODY_HOW)).format(areas=body)
     return main
 
 
 def make_step(step: str, slot: str, *, areas: tuple[str, ...], avoid: tuple[str, ...] = (),
               rules: tuple[str, ...], how: str | None = None, variant: str | None = None) -> Step:
-    return Step(step=step, slot=slot, title=TITLES[step], areas=areas, avoid=avoid,
+    return Step(step=step, slot=slot, title=Message(TITLES[step]), areas=areas, avoid=avoid,
                 how=how if how is not None else how_text(step, areas, variant), rules=rules)

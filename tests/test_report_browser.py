@@ -160,3 +160,58 @@ def test_past_weeks_handout_prints_too(tmp_path):
     html = export_html(build_plan(BASE, EMPTY_LOG, weeks=12, today=BASE.schedule.start + timedelta(days=35)), BASE)
     pages = print_pdf(html, tmp_path, "past")
     assert len(pages) <= 3 and min(pages) >= ORPHAN_GLYPHS, pages
+
+
+# -- Korean (issue 17, items 3 and 5): Hangul drawn, no missing-glyph boxes, A4 pages as in English --
+def korean_print(html: str, tmp_path: Path, name: str):
+    from tests.support.pdf import read_pdf
+
+    page = tmp_path / f"{name}.html"
+    page.write_text(html, encoding="utf-8")
+    pdf = tmp_path / f"{name}.pdf"
+    res = chromium(f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri())
+    assert pdf.exists(), res.stderr[-2000:]
+    return read_pdf(pdf.read_bytes())
+
+
+def test_the_missing_glyph_check_sees_a_box(tmp_path):
+    """The detector itself: characters no font has are drawn as .notdef and counted."""
+    html = '<!DOCTYPE html><html lang="ko"><meta charset="utf-8"><p>안녕하세요 &#x0378;&#xE000; end</p></html>'
+    seen = korean_print(html, tmp_path, "tofu")
+    assert seen.notdef >= 2 and "안녕하세요" in "".join(seen.pages)
+
+
+@pytest.mark.parametrize("kind,most", [("handout", 3), ("report", 4)])
+def test_korean_prints_hangul_on_a4_without_boxes_or_orphans(tmp_path, kind, most):
+    from tests.support.i18n import hangul, visible_text
+
+    if kind == "handout":
+        html = export_html(build_plan(BASE, EMPTY_LOG, weeks=12, today=BASE.schedule.start), BASE, lang="ko")
+    else:
+        html = export_report_html(report_for(BASE, the_log(), on(TODAY_OFFSET), 12), lang="ko")
+    assert '<html lang="ko">' in html
+    seen = korean_print(html, tmp_path, f"ko-{kind}")
+    assert 1 <= len(seen.pages) <= most, seen.glyphs
+    assert min(seen.glyphs) >= ORPHAN_GLYPHS, f"a nearly empty page: glyphs per page {seen.glyphs}"
+    assert seen.notdef == 0, f"{seen.notdef} glyphs drawn as missing-glyph boxes"
+    assert any("CJK" in f and "kr" in f.lower() for f in seen.fonts), seen.fonts  # a Korean CJK face drew it
+    drawn = "".join(seen.pages)
+    want = {c for c in visible_text(html.split("<svg")[0] if kind == "report" else html) if "\uac00" <= c <= "\ud7a3"}
+    assert want and want <= set(drawn), sorted(want - set(drawn))[:20]  # every syllable of the page was drawn
+    assert hangul(drawn) > 500
+    for width in (703, 390):  # the A4 text width, and a phone
+        probed = probe(html, tmp_path, f"ko-{kind}-{width}", width)
+        assert re.search(r"overflow=\s", probed), probed
+        assert re.search(r"scroll=(\d+) client=\1\b", probed), probed
+        if kind == "report":
+            assert "charts=bumps:ok,irritation:ok,adherence:ok,ladder:ok" in probed, probed
+
+
+def test_korean_phone_screenshot_is_a_phone_wide(tmp_path):
+    html = export_html(build_plan(BASE, EMPTY_LOG, weeks=12, today=BASE.schedule.start), BASE, lang="ko")
+    page = tmp_path / "ko.html"
+    page.write_text(html, encoding="utf-8")
+    png = tmp_path / "ko.png"
+    chromium(f"--screenshot={png}", "--window-size=390,2000", page.as_uri())
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and int.from_bytes(data[16:20], "big") == 390

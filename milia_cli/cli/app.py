@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Optional
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperGroup, TyperOption
 
 from milia_cli import __version__
 from milia_cli.env import Environment
@@ -45,6 +45,7 @@ class MiliaGroup(TyperGroup):
         if command is None and cmd_name in COMMAND_MODULES:
             command = module_command(cmd_name)
             if command is not None:
+                with_lang_option(command, cmd_name)
                 self.add_command(command, cmd_name)
         return command
 
@@ -56,7 +57,8 @@ class MiliaGroup(TyperGroup):
             fail(err, as_json=wants_json, env=_environment(ctx.obj))
         except (KeyboardInterrupt, EOFError):
             env = _environment(ctx.obj)
-            (env.stderr.write if env is not None else sys.stderr.write)(interrupted_message(ctx.obj) + "\n")
+            said = env.tr(interrupted_message(ctx.obj)) if env is not None else interrupted_message(ctx.obj)
+            (env.stderr.write if env is not None else sys.stderr.write)(said + "\n")
             raise typer.Exit(ExitCode.INTERRUPTED) from None
         except (typer.Exit, typer.Abort):
             raise
@@ -158,8 +160,9 @@ def fail(err: MiliaError, *, as_json: bool = False, exit: bool = True, env: Envi
         import json
 
         text = json.dumps({**err.to_dict(), "message": one_line(err.message)}, ensure_ascii=False)
-    else:
-        text = f"milia: {one_line(err.message)}" if prefix else one_line(err.message)
+    else:  # a person reads it: in the run's language (the JSON keeps the English, and the code)
+        message = env.tr(err.message) if env is not None else err.message
+        text = f"milia: {one_line(message)}" if prefix else one_line(message)
     (env.stderr if env is not None else sys.stderr).write(text + "\n")
     if env is not None:
         env.failure = err  # what a caller driving the app in-process can read (its code)
@@ -198,17 +201,41 @@ class State(Home):
                  profile_file: Path | None = None) -> None:
         super().__init__(env=env, locations=locations, profile=profile_name, profile_file=profile_file)
 
+    def profile_lang(self) -> str | None:
+        """The chosen profile's ``lang``, read without loading it as a command does (no identity,
+        no warnings), for a command that reads no profile (`why`); None when there is none to read."""
+        if self._profile is not None:
+            return self._profile.lang
+        try:
+            path = self.profile_path
+            if not path.is_file():
+                return None
+            from milia_cli.profile import load_profile
+
+            return load_profile(path).lang
+        except (MiliaError, OSError, ValueError):
+            return None
+
     def warn(self, text: str) -> None:
         super().warn(text)
-        self.err(f"milia: {text}")
+        self.err(f"milia: {self.env.tr(text)}")
 
     # -- output ----------------------------------------------------------
     def out(self, text: str = "") -> None:
-        self.env.stdout.write(text + "\n")
+        """A line on stdout; milia's own sentences (Messages) in the run's language."""
+        self.env.stdout.write(self._said(text) + "\n")
 
     def err(self, text: str) -> None:
-        """A message on stderr; anything from outside in it is shown escaped (:func:`visible`)."""
-        self.env.stderr.write(visible(text) + "\n")
+        """A message on stderr, in the run's language; anything from outside in it is shown
+        escaped (:func:`visible`)."""
+        self.env.stderr.write(visible(self._said(text)) + "\n")
+
+    def _said(self, text: str) -> str:
+        """A Message (or a Localized value) translated; a plain string (already rendered, or
+        someone's data) as it is. English: always as it is."""
+        if type(text) is str:
+            return text
+        return self.env.tr(text)
 
 
 def state(ctx: typer.Context) -> State:
@@ -243,11 +270,19 @@ def root(
         None, "--profile-file", "-f", metavar="PATH", help="Use a profile TOML file anywhere (a client's file).",
         dir_okay=False,
     ),
+    lang: Optional[str] = typer.Option(
+        None, "--lang", metavar="ko|en",
+        help="The language of messages, handouts and reports (else the profile's `lang`, else LANG)."
+    ),
     version: bool = typer.Option(
         False, "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
     ),
 ) -> None:
     env = ctx.obj if isinstance(ctx.obj, Environment) else Environment.from_os()
+    if lang is not None:
+        from milia_cli.i18n import check_flag
+
+        env.lang = check_flag(lang)
     if profile is not None and profile_file is not None:
         raise MiliaError(profile_msg.PROFILE_FILE_AND_NAME)
     if profile is not None:
@@ -260,6 +295,7 @@ def root(
         profile_name=profile,
         profile_file=profile_file,
     )
+    env.profile_lang_reader = ctx.obj.profile_lang
 
 
 # The command table (as pip's ``commands/__init__``): name -> (the module that defines it, its
@@ -292,7 +328,35 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 COMMAND_MODULES = {name: module for name, (module, _summary) in COMMANDS.items()}
 EXIT_PIPE = 141  # a closed standard output: what a shell reports for SIGPIPE (128 + 13), as in main's calendar_opts
-_GLOBAL_WITH_VALUE = ("--home", "--profile", "-p", "--profile-file", "-f")
+_GLOBAL_WITH_VALUE = ("--home", "--profile", "-p", "--profile-file", "-f", "--lang")
+# `--lang` is a global option, and also read after these commands (`milia report --lang ko`)
+LANG_COMMANDS = {"today": (), "plan": (), "checkin": (), "why": (), "report": (), "batch": (),
+                 "export": ("html", "md")}
+
+
+def with_lang_option(command: Any, name: str) -> None:
+    """Give ``command`` (and the listed subcommands of a group) a ``--lang`` option of its own,
+    the same as the global one: the command modules need not declare it."""
+    if name not in LANG_COMMANDS:
+        return
+    subs = LANG_COMMANDS[name]
+    targets = [command.commands[s] for s in subs if s in getattr(command, "commands", {})] if subs else [command]
+    for target in targets:
+        if any("--lang" in getattr(p, "opts", ()) for p in target.params):
+            continue
+        target.params.append(TyperOption(
+            param_decls=["--lang"], metavar="ko|en", expose_value=False, callback=_lang_after_command,
+            help="The language of this output (as `milia --lang`)."))
+
+
+def _lang_after_command(ctx: Any, param: Any, value: Optional[str]) -> None:
+    if value is None:
+        return
+    from milia_cli.i18n import check_flag
+
+    env = _environment(ctx.find_root().obj)
+    if env is not None:
+        env.lang = check_flag(value)
 
 
 def command_app(**options: Any) -> typer.Typer:

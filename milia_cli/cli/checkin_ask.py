@@ -5,7 +5,8 @@ The screen lists the steps that are due and not yet stored, numbered; Enter at
 were not done (numbers or names, ``s3`` for skipped on purpose). Then irritation (0–3 or
 the words), the bump count and a note, each with its meaning and what Enter does. Every
 answer is read as it is typed and refused with the reason. Nothing is stored here; the
-command stores the returned check-in. Plain writes, no rich: this is the daily path.
+command stores the returned check-in. Plain writes, no rich: this is the daily path. Every line
+in the run's language (``st.env.tr``); the answers typed stay y/n, numbers, step names.
 """
 
 from __future__ import annotations
@@ -52,12 +53,12 @@ def ask_checkin(st: "State", day: "Day", existing: "CheckIn | None", today: "dat
         skipped.update(skip_now)
     when = msg.WHEN_TODAY if day.date == today else msg.WHEN_ON.format(day=label)
     _items(st, "  ", list(msg.IRRITATION_SCALE))
-    irritation = _ask(st, _with_enter(msg.ASK_IRRITATION.format(when=when), old.irritation),
+    irritation = _ask(st, _with_enter(st, msg.ASK_IRRITATION.format(when=when), old.irritation),
                       lambda t: answers.parse_irritation(t, old.irritation))
     count_prompt = msg.ASK_COUNT if day.date == today else msg.ASK_COUNT_ON.format(day=label)
-    count = _ask(st, _with_enter(count_prompt, old.count),
+    count = _ask(st, _with_enter(st, count_prompt, old.count),
                  lambda t: answers.parse_count(t, old.count, MAX_BUMPS))
-    note = _ask(st, _with_enter(msg.ASK_NOTE, old.note, none=msg.ENTER_NONE), lambda t: _note(t, old.note))
+    note = _ask(st, _with_enter(st, msg.ASK_NOTE, old.note, none=msg.ENTER_NONE), lambda t: _note(t, old.note))
     return CheckIn(day.date, frozenset(done), frozenset(skipped), False, irritation, old.bumps, note,
                    old.picked or core.mentions_picking(note), count)
 
@@ -77,16 +78,20 @@ def _list(st: "State", steps: "tuple[Step, ...]") -> None:
     from milia_cli.step_names import label
 
     for slot in ("am", "pm"):
-        _items(st, f"  {slot}  ", [f"{n} {label(s.step)}" for n, s in enumerate(steps, 1) if s.slot == slot])
+        _items(st, f"  {slot}  ", [f"{n} {st.env.tr(label(s.step))}" for n, s in enumerate(steps, 1) if s.slot == slot])
 
 
 def _items(st: "State", head: str, items: "list[str]") -> None:
-    """``head`` and ``items`` joined by " · ", wrapped to the terminal between items."""
+    """``head`` and ``items`` joined by " · ", wrapped to the terminal between items (in cells:
+    Hangul is two wide)."""
+    from milia_cli.render.text import cells
+
     width = _width(st)
+    items = [st.env.tr(item) for item in items]
     line = head
     for i, item in enumerate(items):
         piece = item if i == 0 else " · " + item
-        if i and len(line) + len(piece) + 2 > width:
+        if i and cells(line) + cells(piece) + 2 > width:
             _say(st, line + " ·")
             line, piece = " " * len(head), item
         line += piece
@@ -99,13 +104,14 @@ def _width(st: "State") -> int:
     return max(40, min(int(text), 200)) if text.isdigit() else 80
 
 
-def _with_enter(prompt: str, value: Any, none: str | None = None) -> str:
+def _with_enter(st: "State", prompt: str, value: Any, none: str | None = None) -> str:
     from milia_cli.messages import log as msg
 
+    tr = st.env.tr
     if value is None or value == "":
-        return f"{prompt} [{none or msg.ENTER_LEAVES_OUT}]"
+        return f"{tr(prompt)} [{tr(none or msg.ENTER_LEAVES_OUT)}]"
     shown = value if len(str(value)) <= 30 else str(value)[:27] + "..."
-    return f"{prompt} [{msg.ENTER_KEEPS.format(value=shown)}]"
+    return f"{tr(prompt)} [{tr(msg.ENTER_KEEPS.format(value=shown))}]"
 
 
 def _note(text: str, old: str | None) -> str | None:
@@ -122,7 +128,7 @@ def _note(text: str, old: str | None) -> str | None:
 
 
 def _say(st: "State", line: str) -> None:
-    st.env.stdout.write(line + "\n")
+    st.env.stdout.write(st.env.tr(line) + "\n")
 
 
 def _ask(st: "State", prompt: str, parse: Callable[[str], Any]) -> Any:
@@ -133,7 +139,7 @@ def _ask(st: "State", prompt: str, parse: Callable[[str], Any]) -> Any:
     from milia_cli.messages import log as msg
 
     for _ in range(MAX_TRIES):
-        st.env.stdout.write(f"{prompt}: ")
+        st.env.stdout.write(f"{st.env.tr(prompt)}: ")
         st.env.stdout.flush()
         line = st.env.stdin.readline()
         if not line:  # end of input: an interruption, as in `init` (exit 130, nothing stored)
@@ -141,5 +147,5 @@ def _ask(st: "State", prompt: str, parse: Callable[[str], Any]) -> Any:
         try:
             return parse(line.rstrip("\r\n"))
         except BadAnswer as err:
-            _say(st, f"  {err}")
+            _say(st, "  " + st.env.tr(err.args[0] if err.args else str(err)))
     raise MiliaError(msg.TOO_MANY_TRIES.format(tries=MAX_TRIES))

@@ -216,7 +216,8 @@ def export_md_cmd(ctx: typer.Context, weeks: int = _WEEKS, output: Optional[str]
     _check_clinician(clinician)
     st = state(ctx)
     plan = _plan(st, weeks, from_, start)
-    _emit(st, export_markdown(plan, st.profile(), clinician=clinician).encode("utf-8"), output, force)
+    _emit(st, export_markdown(plan, st.profile(), clinician=clinician, lang=st.env.language).encode("utf-8"), output,
+          force)
 
 
 @export_app.command("html")
@@ -236,7 +237,7 @@ def export_html_cmd(
     _check_clinician(clinician)
     st = state(ctx)
     plan = _plan(st, weeks, from_, start)
-    html = export_html(plan, st.profile(), clinician=clinician, paper=paper.value)
+    html = export_html(plan, st.profile(), clinician=clinician, paper=paper.value, lang=st.env.language)
     _emit(st, html.encode("utf-8"), output, force)
 
 
@@ -317,7 +318,7 @@ def batch_cmd(
                                first=_on_client_day(from_, "--from"), start=_on_client_day(start, "--start"),
                                clinician=clinician, paper=paper.value, on_error=on_error, on_done=on_done,
                                files=files, identify=identify, on_note=lambda note: st.err(f"milia: {one_line(note)}"),
-                               write=write)
+                               write=write, lang_for=lambda profile: st.env.language_for(profile.lang))
         except KeyboardInterrupt:
             with writers:
                 stopping[0] = True

@@ -108,7 +108,7 @@ def today_cmd(
         return
     from milia_cli.render.text import render_today
 
-    st.out(render_today(view, st.env.color, st.env.width))
+    st.out(render_today(view, st.env.color, st.env.width, st.env.language))
 
 
 # -- why -----------------------------------------------------------------------------------
@@ -139,7 +139,7 @@ def why_cmd(
         if as_json:
             _dump_json(st, {"schema": "milia.rules/1", "rules": [r.to_dict() for r in rules]})
         else:
-            st.out(text.render_rules(msg.WHY_LIST_TITLE, rules, color, full=False))
+            st.out(text.render_rules(msg.WHY_LIST_TITLE, rules, color, full=False, lang=st.env.language))
         return
     from milia_cli.step_names import as_step_id
 
@@ -152,14 +152,17 @@ def why_cmd(
         if as_json:
             _dump_json(st, {"schema": "milia.rules/1", "rules": [found.to_dict()]})
         else:
-            st.out(text.render_rule(found, color))
+            st.out(text.render_rule(found, color, st.env.language))
         return
     if step in STEP_IDS:
         rules = rules_for_step(step)
         if as_json:
             _dump_json(st, {"schema": "milia.rules/1", "step": step, "rules": [r.to_dict() for r in rules]})
         else:
-            st.out(text.render_rules(msg.WHY_STEP_TITLE.format(step=step), rules, color, full=True))
+            from milia_cli.messages import Words  # the step's name, in any language
+
+            st.out(text.render_rules(msg.WHY_STEP_TITLE.format(step=Words((step,))), rules, color, full=True,
+                                     lang=st.env.language))
         return
     raise MiliaError(msg.UNKNOWN_TOPIC.format(topic=topic, steps=", ".join(STEP_IDS)))
 
@@ -232,7 +235,7 @@ def triage_cmd(
 
     paint = Painter(st.env.color)
     st.out(paint(msg.TRIAGE_REFER if result.refer else msg.TRIAGE_NO_FLAGS, "bold"))
-    st.out("\n".join(notice_lines(result.notices, paint)))
+    st.out("\n".join(notice_lines(result.notices, paint, lang=st.env.language)))
     st.out(paint(msg.TRIAGE_DISCLAIMER, "dim"))
 
 

@@ -53,7 +53,7 @@ def report_cmd(
     else:
         from milia_cli.exporters.report_html import export_report_html
 
-        data = export_report_html(report, paper=paper.value)
+        data = export_report_html(report, paper=paper.value, lang=st.env.language)
     _write(st, data.encode("utf-8"), output, force)
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from milia_cli.exporters.reader_words import for_reader, held_weeks
+from milia_cli.messages import Message, Span, When, Words, joined
 from milia_cli.messages import export as msg
 from milia_cli.plan import Day, Notice, Plan, Step
 from milia_cli.profile import Profile
@@ -181,7 +182,7 @@ def build_handout(plan: Plan, profile: Profile) -> Handout:
             routines.append(Routine(number, number, base_am, base_pm))
     start = plan.days[0].date if plan.days else plan.start
     end = plan.days[-1].date if plan.days else plan.start
-    labels = tuple(msg.WEEKDAY_SHORT[(plan.start + timedelta(i)).weekday()] for i in range(7))  # a plan week's days
+    labels = tuple(weekday_short(plan.start + timedelta(i)) for i in range(7))  # a plan week's days
     ordered = [n._replace(text=for_reader(n.text)) for n in sorted(plan.notices, key=lambda n: _level_rank(n.level))]
     first = tuple(n for n in ordered if _clinician_first(n))
     return Handout(
@@ -273,25 +274,51 @@ def _titration(plan: Plan, hidden_to: int = 0) -> tuple[str, ...]:
                                                                 reason=for_reader(level.reason)))
             else:
                 parts.append(msg.TITRATION_CHANGE.format(per_week=level.per_week, week=level.week))
-        lines.append(msg.TITRATION_STEP.format(title=titles.get(step, step.capitalize()), changes="; ".join(parts)))
+        lines.append(msg.TITRATION_STEP.format(title=Message(titles.get(step, step.capitalize())),
+                                               changes=joined(*parts, sep="; ")))
     return tuple(lines)
 
 
 def place(area: str) -> str:
-    """An area id as words: ``upper-eyelids`` -> ``upper eyelids``."""
-    return area.replace("-", " ")
+    """An area id as words: ``upper-eyelids`` -> ``upper eyelids`` (in any language, when translated)."""
+    return Words((area,), text=area.replace("-", " "))
 
 
-def when_text(product: Product) -> str:
+def places(areas: tuple[str, ...]) -> str:
+    """Area ids as words, joined: ``upper eyelids, under eyes``."""
+    return Words(areas, text=", ".join(a.replace("-", " ") for a in areas))
+
+
+def weekday_short(day: date) -> str:
+    """``Mon`` (another language: CLDR's abbreviated weekday, "월")."""
+    return When(msg.WEEKDAY_SHORT[day.weekday()], day, "weekday-short")
+
+
+def day_month(day: date) -> str:
+    """``02 Dec`` (another language: CLDR's month and day, "12월 2일")."""
+    return When(f"{day:%d %b}", day, "month-day")
+
+
+def long_day(day: date) -> str:
+    """``02 December 2026`` (another language: CLDR's long date, "2026년 12월 2일")."""
+    return When(f"{day:%d %B %Y}", day, "long")
+
+
+def when_text(product: Product, markdown: bool = False) -> str:
     if product.step.active:
-        return msg.WHEN_ACTIVE.format(n=product.nights)
+        return (msg.MD_WHEN_ACTIVE if markdown else msg.WHEN_ACTIVE).format(n=product.nights)
     if product.slots == ("am", "pm"):
         return msg.WHEN_BOTH
     return msg.WHEN_AM if product.slots == ("am",) else msg.WHEN_PM
 
 
 def week_span(row: WeekRow) -> str:
-    return f"{row.first:%d %b} – {row.last:%d %b}"
+    return span(row.first, row.last)
+
+
+def span(first: date, last: date) -> str:
+    """``23 Nov – 29 Nov`` (another language: CLDR's interval, "11월 23일~29일")."""
+    return Span(f"{first:%d %b} – {last:%d %b}", first, last)
 
 
 def unlogged_text(gap: Unlogged) -> str:
@@ -300,5 +327,14 @@ def unlogged_text(gap: Unlogged) -> str:
 
     weeks = rmsg.WEEK_ONE.format(week=gap.first) if gap.first == gap.last else \
         rmsg.WEEK_RUN.format(first=gap.first, last=gap.last)
-    return rmsg.DOC_UNLOGGED.format(weeks=weeks[:1].upper() + weeks[1:], first=f"{gap.first_day:%d %b}",
-                                    last=f"{gap.last_day:%d %b}")
+    return rmsg.DOC_UNLOGGED.format(weeks=_capitalized(weeks), first=day_month(gap.first_day),
+                                    last=day_month(gap.last_day))
+
+
+class _capitalized(Message):
+    """A Message with its first letter capitalized, in whatever language it is said."""
+
+    def __new__(cls, text: str) -> _capitalized:
+        obj = super().__new__(cls, text[:1].upper() + text[1:])
+        obj._parts = (text,)
+        return obj

@@ -7,6 +7,10 @@ days, two-column blocks stack (issue 17, item 4).
 """
 
 PAGE_SIZES = {"a4": "A4", "letter": "letter"}
+# Hangul (issue 17, item 3): Noto Sans CJK KR (Linux, Android), Apple SD Gothic Neo (macOS, iOS),
+# Malgun Gothic (Windows); a Korean page puts them first, an English one after its Latin faces
+HANGUL_FONTS = '"Noto Sans CJK KR", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic"'
+LATIN_FONTS = '"Helvetica Neue", Helvetica, Arial, "Liberation Sans"'
 
 CSS = """
 :root { --ink:#1f2a30; --muted:#5b6b73; --line:#d5dde1; --accent:#2f6f73; --soft:#eef5f5;
@@ -14,7 +18,11 @@ CSS = """
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; color: var(--ink); background: #f4f6f7;
-       font: 10.5pt/1.45 "Helvetica Neue", Helvetica, Arial, "Liberation Sans", sans-serif; }
+       font: 10.5pt/1.45 LATIN, HANGUL, sans-serif; }
+html:lang(ko) body { font-family: HANGUL, LATIN, sans-serif; line-height: 1.55;
+                     word-break: keep-all; overflow-wrap: break-word; }
+html:lang(ko) .brand, html:lang(ko) .routine h3, html:lang(ko) .sign label, html:lang(ko) .notice .tag {
+  letter-spacing: 0; }
 .sheet { max-width: 190mm; margin: 12mm auto; background: #fff; padding: 14mm 14mm 10mm;
          box-shadow: 0 1px 4px rgba(0,0,0,.12); }
 header.top { display: flex; justify-content: space-between; align-items: flex-end; gap: 8mm;
@@ -133,4 +141,26 @@ footer { break-before: avoid; page-break-before: avoid; break-inside: avoid; pag
 
 
 def stylesheet(paper: str) -> str:
-    return CSS.replace("@page { size: PAGE;", f"@page {{ size: {PAGE_SIZES[paper]};")
+    css = CSS.replace("LATIN", LATIN_FONTS).replace("HANGUL", HANGUL_FONTS)
+    return css.replace("@page { size: PAGE;", f"@page {{ size: {PAGE_SIZES[paper]};")
+
+
+class Say:
+    """milia's text for an HTML page in one language: translated (:func:`milia_cli.i18n.tr`),
+    then escaped. ``say(text)`` for the page, :attr:`lang` for ``<html lang>``."""
+
+    def __init__(self, lang: str | None) -> None:
+        self.lang = lang or "en"
+
+    def __call__(self, text: object) -> str:
+        from html import escape
+
+        from milia_cli.i18n import tr
+
+        return escape(str(tr(text, self.lang)), quote=True)
+
+    def text(self, text: object) -> str:
+        """Translated, not escaped."""
+        from milia_cli.i18n import tr
+
+        return str(tr(text, self.lang))

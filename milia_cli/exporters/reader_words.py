@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from milia_cli.messages import Localized
 from milia_cli.messages import report as msg
 
 _RULE_IDS = re.compile(r"\s*\((?:[A-EN]\d{1,2})(?:\s*[,/]\s*[A-EN]\d{1,2})*\)")
@@ -44,30 +45,57 @@ def held_weeks(text: str) -> tuple[int, ...] | None:
     return tuple(weeks)
 
 
-def week_runs(weeks: tuple[int, ...]) -> str:
+def week_runs(weeks: tuple[int, ...], lang: str = "en") -> str:
     """``(1, 2, 3, 6)`` -> ``weeks 1–3, week 6``."""
+    from milia_cli.i18n import tr
+
     runs: list[list[int]] = []
     for w in sorted(set(weeks)):
         if runs and w == runs[-1][-1] + 1:
             runs[-1].append(w)
         else:
             runs.append([w])
-    return msg.WEEK_LIST_JOIN.join(
-        msg.WEEK_ONE.format(week=r[0]) if len(r) == 1 else msg.WEEK_RUN.format(first=r[0], last=r[-1])
-        for r in runs)
+    return tr(msg.WEEK_LIST_JOIN, lang).join(
+        tr(msg.WEEK_ONE, lang).format(week=r[0]) if len(r) == 1 else
+        tr(msg.WEEK_RUN, lang).format(first=r[0], last=r[-1]) for r in runs)
+
+
+class Reader(Localized):
+    """A text in a reader's words: English as this str; another language by translating the
+    original (the planner's Message) first, then rewriting it with that language's phrases."""
+
+    source: str
+
+    def __new__(cls, source: str) -> Reader:
+        obj = super().__new__(cls, _reader(source, "en"))
+        obj.source = source
+        return obj
+
+    def localized(self, lang: str) -> str:
+        return _reader(self.source, lang)
 
 
 def for_reader(text: str) -> str:
-    """``text`` in a reader's words (idempotent)."""
+    """``text`` in a reader's words (idempotent); in any language when rendered through
+    :func:`milia_cli.i18n.tr` (a :class:`Reader`)."""
+    if isinstance(text, Reader):
+        return text
+    return Reader(text)
+
+
+def _reader(text: str, lang: str) -> str:
+    from milia_cli.i18n import tr
+
     weeks = held_weeks(text)
     if weeks is not None:
-        return msg.HELD_HERE.format(weeks=week_runs(weeks))
+        return tr(msg.HELD_HERE, lang).format(weeks=week_runs(weeks, lang))
+    text = tr(text, lang)
     for before, after in msg.COMMAND_PHRASES + msg.SOURCE_PHRASES:
-        text = text.replace(before, after)
+        text = text.replace(tr(before, lang), tr(after, lang))
     text = _COMMAND_PAREN.sub("", text)
     text = _COMMAND.sub("", text)
     text = _QUOTED.sub(r"\1", text)
     text = _RULE_IDS.sub("", text)
-    text = _SOURCE_PAREN.sub(lambda m: f" ({msg.SOURCE_NAMES[m[1]]})", text)
-    text = _SOURCE_BARE.sub(lambda m: msg.SOURCE_NAMES[m[1]], text)
+    text = _SOURCE_PAREN.sub(lambda m: f" ({tr(msg.SOURCE_NAMES[m[1]], lang)})", text)
+    text = _SOURCE_BARE.sub(lambda m: tr(msg.SOURCE_NAMES[m[1]], lang), text)
     return re.sub(r"\s{2,}", " ", text).replace(" .", ".").replace(" ,", ",").strip()

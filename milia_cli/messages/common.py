@@ -1,11 +1,6 @@
 """Messages shared by every command: files, locations, the top-level handler."""
 
-from typing import TYPE_CHECKING
-
-from milia_cli.messages import Message, coded
-
-if TYPE_CHECKING:
-    from string import Formatter
+from milia_cli.messages import Localized, Message, coded
 
 INTERNAL_ERROR = (
     "milia hit an internal error ({kind}: {detail}); nothing was changed — "
@@ -50,6 +45,8 @@ WIDENED_MODE = (
 )
 
 DID_YOU_MEAN = "did you mean {choice!r}?"
+BAD_LANG = "--lang {value!r} is not a language milia speaks{hint}; use one of: {allowed}."
+BAD_LANG_HINT = " (did you mean {choice!r}?)"
 WEEKLY = "{n}×/week"
 WEEKLY_OFF = "off"
 
@@ -59,68 +56,106 @@ def plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
+WEEKS_ONE = "week {text}"
+WEEKS_MANY = "weeks {text}"
+WEEKS_RUN = "{first}–{last}"
+WEEKS_AND = "{head} and {tail}"
+
+
 def weeks_text(weeks: "list[int] | tuple[int, ...]") -> str:
-    """``[3]`` -> "week 3", ``[1, …, 8]`` -> "weeks 1–8", ``[1, 2, 3, 5, 7]`` -> "weeks 1–3, 5 and 7"."""
+    """``[3]`` -> "week 3", ``[1, …, 8]`` -> "weeks 1–8", ``[1, 2, 3, 5, 7]`` -> "weeks 1–3, 5 and 7"
+    (another language: its words for the same, :class:`WeekList`)."""
+    return WeekList(weeks)
+
+
+class WeekList(Localized):
+    """Plan weeks as :func:`weeks_text` says them, in any language of the catalogue."""
+
+    weeks: tuple[int, ...]
+
+    def __new__(cls, weeks: "list[int] | tuple[int, ...]") -> "WeekList":
+        obj = super().__new__(cls, _weeks_said(weeks, "en"))
+        obj.weeks = tuple(weeks)
+        return obj
+
+    def localized(self, lang: str) -> str:
+        return _weeks_said(self.weeks, lang)
+
+
+def _weeks_said(weeks: "list[int] | tuple[int, ...]", lang: str) -> str:
+    def said(text: str) -> str:
+        if lang == "en":
+            return text
+        from milia_cli.i18n import tr
+
+        return tr(text, lang)
+
     runs: list[list[int]] = []
     for w in sorted(set(weeks)):
         if runs and w == runs[-1][-1] + 1:
             runs[-1].append(w)
         else:
             runs.append([w])
-    parts = [f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs]
+    parts = [said(WEEKS_RUN).format(first=r[0], last=r[-1]) if len(r) > 2 else ", ".join(map(str, r))
+             for r in runs]
     text = ", ".join(parts)
     if len(runs) > 1 or (len(runs) == 1 and len(runs[0]) == 2):
         head, _, tail = text.rpartition(", ")
-        text = f"{head} and {tail}"
-    return f"week {text}" if len(weeks) == 1 else f"weeks {text}"
+        text = said(WEEKS_AND).format(head=head, tail=tail)
+    return said(WEEKS_ONE if len(weeks) == 1 else WEEKS_MANY).format(text=text)
 
 
 class InWords(Message):
     """A template whose fields are ids shown as words: ``{areas}`` given
-    ``upper-eyelids, broken-or-irritated-skin`` reads "upper eyelids, broken or irritated skin"."""
+    ``upper-eyelids, broken-or-irritated-skin`` reads "upper eyelids, broken or irritated skin"
+    (another language: give the field as :class:`milia_cli.messages.Words`)."""
 
-    def format(self, *args: object, **kwargs: object) -> Message:
-        return Message(str.format(self, *args, **{k: v.replace("-", " ") if isinstance(v, str) else v
-                                                  for k, v in kwargs.items()}), self.code)
+    def render(self, text: str, args: tuple, kwargs: dict, lang: str) -> str:
+        return str.format(text, *args, **{k: v.replace("-", " ") if isinstance(v, str) else v
+                                          for k, v in kwargs.items()})
 
 
 class Counted(Message):
     """A template whose ``{name:noun}`` fields are counts said with their noun:
     ``Counted("{n:check-in} and {e:entry|entries}").format(n=1, e=2)`` is "1 check-in and 2 entries".
-    ``{n:weekly}`` is a weekly level: "2×/week", and "off" for 0 (never "0×/week").
-    Callers format it as any other template; other fields are plain ``str.format`` fields."""
+    ``{n:weekly}`` is a weekly level: "2×/week", and "off" for 0 (never "0×/week"), in the
+    language the template is rendered in. Callers format it as any other template; other
+    fields are plain ``str.format`` fields."""
 
-    def format(self, *args: object, **kwargs: object) -> Message:
-        return Message(_COUNTS.vformat(self, args, kwargs), self.code)
+    def render(self, text: str, args: tuple, kwargs: dict, lang: str) -> str:
+        return _counts(lang).vformat(text, args, kwargs)
 
 
-def _make_formatter() -> "Formatter":
+_FORMATTERS: dict = {}
+
+
+def _counts(lang: str):  # type: ignore[no-untyped-def]
+    """The formatter of :class:`Counted` for ``lang``, built on first use (``string`` stays off
+    the start-up path)."""
+    found = _FORMATTERS.get(lang)
+    if found is not None:
+        return found
     import string
+
+    def said(text: str) -> str:
+        if lang == "en":
+            return text
+        from milia_cli.i18n import tr
+
+        return tr(text, lang)
 
     class _Counts(string.Formatter):
         def format_field(self, value: object, format_spec: str) -> str:
             if format_spec == "weekly" and isinstance(value, int):
-                return WEEKLY_OFF if value == 0 else WEEKLY.format(n=value)
+                return said(WEEKLY_OFF) if value == 0 else said(WEEKLY).format(n=value)
             if isinstance(value, int) and not isinstance(value, bool) and format_spec[:1].isalpha():
                 one, _, many = format_spec.partition("|")
                 return plural(value, one, many or None)
             field: str = super().format_field(value, format_spec)
             return field
 
-    return _Counts()
-
-
-class _LazyCounts:
-    """The formatter, built on first use (``string`` stays off the start-up path)."""
-
-    def __getattr__(self, name: str) -> object:
-        global _COUNTS
-        _COUNTS = _make_formatter()
-        return getattr(_COUNTS, name)
-
-
-# a stand-in until first use, when the Formatter itself replaces it (typed as what it becomes)
-_COUNTS: "Formatter" = _LazyCounts()  # type: ignore[assignment]
+    found = _FORMATTERS[lang] = _Counts()
+    return found
 
 
 coded(globals(), "common")

@@ -2,6 +2,12 @@
 
 from milia_cli.messages import coded
 
+# file formats and calendar texts stay English (calendars: issue 17 translates handouts and reports)
+UNTRANSLATED = ("ICS_PRODID", "ICS_CALNAME", "ICS_SUMMARY", "ICS_APPLY", "ICS_AVOID", "ICS_RULES", "ICS_FOOTER",
+                "ICS_ALARM", "ICS_CATEGORY", "ICS_ORGANIZER_NAME", "ICS_CATEGORY_ACTIVE", "CSV_HEADER",
+                "GOOGLE_HEADER",
+                "WEEKDAY_SHORT", "WEEKDAY_LONG")  # another language names the weekdays from CLDR (babel)
+
 # -- labels shared by the exporters ------------------------------------------
 SLOT_LABEL = {"am": "Morning", "pm": "Evening"}
 SLOT_SHORT = {"am": "AM", "pm": "PM"}
@@ -44,6 +50,7 @@ DOC_WHEN = "When"
 DOC_WEEK = "Week {week}"
 DOC_NOTHING = "—"
 DOC_LEGEND = "Shaded cells are active nights (retinol or exfoliating acid): use only what the cell says."
+MD_LEGEND = "Bold entries are active nights (retinol or exfoliating acid): use only what the cell says."
 DOC_FOOTER = (
     "This plan is general information, not medical advice or a diagnosis. "
     "Made with milia {version}."
@@ -103,6 +110,7 @@ WHEN_BOTH = "Every morning and evening"
 WHEN_AM = "Every morning"
 WHEN_PM = "Every evening"
 WHEN_ACTIVE = "Only on the shaded evenings of the schedule ({n} in this plan)"
+MD_WHEN_ACTIVE = "Only on the bold evenings of the schedule ({n} in this plan)"  # Markdown has no shading
 ROUTINE_WEEKS = "Weeks {first}–{last}"
 ROUTINE_WEEK = "Week {first}"
 ROUTINE_AM = "Every morning"
@@ -116,6 +124,10 @@ DOC_TIMES_VALUE = "mornings {am}, evenings {pm} ({zone})"
 DOC_GRID_INTRO = (
     "Each week, do the everyday routine above. The table shows what to add on each day; "
     "shaded evenings are active nights."
+)
+MD_GRID_INTRO = (
+    "Each week, do the everyday routine above. The table shows what to add on each day; "
+    "bold evenings are active nights."
 )
 DOC_BRAND = "Skincare plan · milia-prone skin"
 CELL_LABEL = {

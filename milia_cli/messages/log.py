@@ -3,6 +3,11 @@
 from milia_cli.messages import coded
 from milia_cli.messages.common import Counted
 
+# what a note is searched for (reaction.py, checkin.py), not text to show; the calendar's own
+# abbreviations (another language writes dates from CLDR)
+UNTRANSLATED = ("PICKING_WORDS", "ALLERGY_WORDS", "SWELLING_WORDS", "URGENT_PLACES", "BREATHING_WORDS",
+                "WEEKDAY_NAMES", "MONTH_NAMES")
+
 # -- the database ------------------------------------------------------------
 RESTORE_HINT = (
     "move it aside and restore your log with `milia log import FILE` from a `milia log export` backup"
@@ -150,6 +155,9 @@ STORED_SKIPPED = "{n} skipped"
 STORED_IRRITATION = "irritation {value}"
 STORED_COUNT = "{bumps} in total"
 STORED_NEW = "{bumps}"
+N_STEPS = Counted("{n:step}")
+N_BUMPS = Counted("{n:bump}")
+N_NEW_BUMPS = Counted("{n:new bump}")
 TONIGHT_NO = "tonight: no {what}{why}"
 TONIGHT_RULE = " (rule {rule}, above)"
 TONIGHT_BACK = "tonight: {what} again"

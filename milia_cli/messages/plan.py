@@ -47,6 +47,7 @@ PREGNANCY_CHANGE = (
 )
 EXPOSURE_PLANNED = "Retinol evenings in the plan before that: {dates} (`milia stats` shows what you checked in)."
 EXPOSURE_NONE = "No retinol evenings were planned before that."
+EVENINGS = Counted("{listed} ({n:evening})")  # "2026-11: 23, 26; 2026-12: 1 (3 evenings)"
 PREGNANCY_BACK = (
     "From {day} (pregnancy status none): actives may return from the next plan week, one at a time, "
     "no higher than their last level."
@@ -93,10 +94,12 @@ NEW = "new this week"
 APPLY_TO = InWords("on {areas}")  # area ids as words: "upper eyelids"
 AVOID = InWords("avoid {areas}")
 NOTICES = "Notices"
+LEVEL_WORDS = {"info": "info", "caution": "caution", "refer": "refer", "stop": "stop"}  # a notice's level
 LEVEL_CHANGE = Counted("{step}: {n:weekly} from week {week} — {reason} ({rules})")
 NO_STEPS = "No steps: this plan holds only the notices above."
 LEGEND = "Actives in CAPITALS are highlighted; `milia why STEP` explains a step."
 MORNING_EVERY_DAY = "Morning, every day:"
+DAY_COLUMN = "Day"  # the first column of a week's table
 TODAY_MARK = "◀ today"
 NOTICES_FOLDED = "Folded to one line each: `milia plan --notices` shows them in full, `milia why ID` explains one."
 DONE_MARK = "[x]"

@@ -3,12 +3,27 @@
 from milia_cli.messages import coded
 from milia_cli.messages.common import Counted
 
+# what a key allows, as `profile_schema.Field.allowed` says it in an error
+ALLOWED_KINDS = {
+    "name": "a non-empty name of at most 80 characters, no control characters",
+    "id": "1 to 64 letters, digits, '-' or '_' (milia writes it; delete the line in a copied file)",
+    "bool": "true or false",
+    "date": "a date YYYY-MM-DD",
+    "time": "a 24-hour time HH:MM",
+    "zone": "an IANA time zone such as Europe/Berlin",
+    "year": "a year from 1900 to 2100",
+}
+ALLOWED_AREAS = "a list of: {areas}"
+ALLOWED_SCHEMA = "1 to {version}"
+TIME_TYPED = "a time such as 07:30, 21:30, 7am or 9:30pm"
+
 EMPTY = "{file} is empty; create it with `milia init` or copy one from profiles/."
 NOT_REGULAR = "{file} is not a regular file (a directory, pipe or device); a profile is a UTF-8 TOML file."
 BINARY = "{file} is not a text file (it holds binary data); a profile is UTF-8 TOML."
 TOO_BIG = "{file} is {size} bytes, far too large for a profile (at most {limit} bytes)."
 SYNTAX = "{file} is not valid TOML: {detail}."
 NOT_FOUND = "No profile {name!r} in {directory}; create it with `milia init`{hint}."
+NOT_FOUND_HINT = " (existing: {names})"
 FILE_NOT_FOUND = "The profile file {file} does not exist."
 NO_SCHEMA = "{file} has no `schema` key; add `schema = 1` as its first line."
 NEWER_SCHEMA = (

@@ -119,6 +119,8 @@ CHANGE_KIND = {"start": "starts", "up": "steps up", "down": "steps down", "stop"
 PROCEDURE_KIND = {"extraction": "Extraction", "laser": "Laser treatment",
                   "electrodesiccation": "Electrodesiccation", "other": "Procedure"}
 PLANNED_PROCEDURE = "planned"
+PLANNED_KIND = "{kind} ({planned})"
+IRRITATION_LEVEL = "{n} ({word})"
 RESUMED_EVENT = "Skin healed: actives resumed"
 RESUMED_SEEN = " (a clinician saw the reaction)"
 ALL_AREAS = "all areas"
@@ -129,6 +131,7 @@ BAD_REPORT_WEEKS = "--weeks must be between 1 and {max}, not {value}."
 REPORT_NOT_STARTED = "The plan of {name} starts on {start}: there is no progress to report yet."
 CHART_WEEK = "W{week}"
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+UNTRANSLATED = ("WEEKDAYS",)  # another language names the weekdays from CLDR (babel)
 
 
 coded(globals(), "report")

@@ -4,7 +4,8 @@ full with ``--notices``), then one table per week, laid out to the width (``env.
 Compact: a week whose morning does not change is said once above its table (Day, Evening);
 today's row is marked "◀ today" in plain text. Step labels never break inside ("eye cream"),
 actives are in CAPITALS and highlighted (so the table reads the same with NO_COLOR), and no
-line ends in spaces. Imported only by `plan`.
+line ends in spaces. Imported only by `plan`. In the run's language (``env.language``): labels
+and notices translated, dates as the language writes them.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from rich.text import Text
 from milia_cli.catalogue import SHORT
 from milia_cli.messages import plan as msg
 from milia_cli.plan import Day, Plan, Step
-from milia_cli.render.text import Painter, pack, packed, plan_notice_lines, strip_trailing, wrap
+from milia_cli.render.text import Painter, _t, pack, packed, plan_notice_lines, strip_trailing, wrap
 
 ACTIVE_STYLE = "bold magenta"
 SEP = " · "
@@ -32,8 +33,8 @@ class StepList:
     """Step labels joined by " · ", wrapped only between labels: a rich renderable whose
     narrowest width is its longest label, so a table column never splits "eye cream"."""
 
-    def __init__(self, steps: Iterable[Step]) -> None:
-        self.labels = [(SHORT[s.step], ACTIVE_STYLE if s.active else "") for s in steps]
+    def __init__(self, steps: Iterable[Step], lang: str = "en") -> None:
+        self.labels = [(_t(SHORT[s.step], lang), ACTIVE_STYLE if s.active else "") for s in steps]
 
     def __rich_measure__(self, console: Console, options: Any) -> Measurement:
         if not self.labels:
@@ -69,61 +70,71 @@ def same_morning(days: tuple[Day, ...]) -> bool:
     return len({shown(d.am) for d in days}) == 1
 
 
-def level_summary(plan: Plan, week: int) -> str:
+def level_summary(plan: Plan, week: int, lang: str = "en") -> str:
     """The week's level of each active; a week a pause, stop or aftercare emptied says so."""
+    from milia_cli.messages import Words
+
     parts = []
     days = plan.week(week)
     for step, hist in plan.levels.items():
         current = [lv for lv in hist if lv.week <= week]
         if current and current[-1].per_week:
-            parts.append(msg.WEEK_LEVELS.format(step=step, n=current[-1].per_week))
+            parts.append(_t(msg.WEEK_LEVELS.format(step=Words((step,)), n=current[-1].per_week), lang))
     if parts and days and len(days) == 7 and not any(s.active for d in days for s in d.pm):
-        return msg.WEEK_NO_ACTIVES
-    return ", ".join(parts) or msg.WEEK_NO_ACTIVES
+        return _t(msg.WEEK_NO_ACTIVES, lang)
+    return ", ".join(parts) or _t(msg.WEEK_NO_ACTIVES, lang)
 
 
-def day_cell(day: Day, today: date | None) -> Text:
-    text = Text(day.date.strftime("%a %d %b"), style="cyan")
+def day_cell(day: Day, today: date | None, lang: str = "en") -> Text:
+    from milia_cli.messages import When
+
+    text = Text(_t(When(day.date.strftime("%a %d %b"), day.date, "month-day-weekday"), lang), style="cyan")
     if day.date == today:
         text.append(" ")
-        text.append(msg.TODAY_MARK, style="bold")
+        text.append(_t(msg.TODAY_MARK, lang), style="bold")
     return text
 
 
-def week_table(days: tuple[Day, ...], today: date | None, *, morning: bool) -> Table:
+def week_table(days: tuple[Day, ...], today: date | None, *, morning: bool, lang: str = "en") -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, show_lines=False, header_style="bold")
-    table.add_column("Day", no_wrap=True)
+    table.add_column(_t(msg.DAY_COLUMN, lang), no_wrap=True)
     if morning:
-        table.add_column(msg.MORNING)
-    table.add_column(msg.EVENING)
+        table.add_column(_t(msg.MORNING, lang))
+    table.add_column(_t(msg.EVENING, lang))
     for day in days:
-        cells = [day_cell(day, today)] + ([StepList(day.am)] if morning else []) + [StepList(day.pm)]
-        table.add_row(*cells)
+        row = [day_cell(day, today, lang)] + ([StepList(day.am, lang)] if morning else []) + [StepList(day.pm, lang)]
+        table.add_row(*row)
     return table
 
 
 def week_lines(plan: Plan, week: int, days: tuple[Day, ...], console: Console, paint: Painter,
-               today: date | None) -> list[str]:
+               today: date | None, lang: str = "en") -> list[str]:
     """One week: its title and levels, the morning when it does not change, the table, the changes."""
+    from milia_cli.messages import When, Words
+
     width = console.width
-    title = msg.WEEK_TITLE.format(week=week, first=days[0].date.isoformat(), last=days[-1].date.isoformat())
-    out = [paint(line, "bold") for line in wrap(f"{title} · {level_summary(plan, week)}", "", width, "  ")]
+    title = _t(msg.WEEK_TITLE.format(week=week, first=When(days[0].date.isoformat(), days[0].date, "month-day"),
+                                     last=When(days[-1].date.isoformat(), days[-1].date, "month-day")), lang)
+    out = [paint(line, "bold") for line in wrap(f"{title} · {level_summary(plan, week, lang)}", "", width, "  ")]
     once = same_morning(days)
     if once:
         steps = days[0].am
-        lead = msg.MORNING_EVERY_DAY + " "
-        lines = packed([SHORT[s.step] for s in steps], width, lead, "  ", SEP,
-                       [paint(SHORT[s.step], "bold", "magenta") if s.active else SHORT[s.step] for s in steps])
-        lines[0] = paint(msg.MORNING_EVERY_DAY, "bold", "cyan") + lines[0][len(msg.MORNING_EVERY_DAY):]
+        every = _t(msg.MORNING_EVERY_DAY, lang)
+        labels = [_t(SHORT[s.step], lang) for s in steps]
+        painted = [paint(label, "bold", "magenta") if s.active else label
+                   for s, label in zip(steps, labels, strict=True)]
+        lines = packed(labels, width, every + " ", "  ", SEP, painted)
+        lines[0] = paint(every, "bold", "cyan") + lines[0][len(every):]
         out += lines
     with console.capture() as capture:
-        console.print(week_table(days, today, morning=not once))
+        console.print(week_table(days, today, morning=not once, lang=lang))
     out += capture.get().rstrip("\n").split("\n")
     for step, hist in plan.levels.items():
         for lv in hist:
             if lv.week == week and lv.reason:
-                out += wrap(msg.LEVEL_CHANGE.format(step=step, n=lv.per_week, week=lv.week, reason=lv.reason,
-                                                    rules=", ".join(lv.rules)), "", width, "  ")
+                out += wrap(_t(msg.LEVEL_CHANGE.format(step=Words((step,)), n=lv.per_week, week=lv.week,
+                                                       reason=lv.reason, rules=", ".join(lv.rules)), lang),
+                            "", width, "  ")
     return out
 
 
@@ -131,21 +142,23 @@ def render_plan(plan: Plan, env: Any, *, today: date | None = None, all_notices:
     """The plan to ``env.stdout``; ``today`` marks its row, ``all_notices`` (`--notices`) shows
     every notice in full."""
     width = env.width
+    lang = getattr(env, "language", "en")
     paint = Painter(env.color)
     console = env.console(width=width)
-    out = plan_notice_lines(plan.notices, paint, width, full=all_notices)
+    out = plan_notice_lines(plan.notices, paint, width, full=all_notices, lang=lang)
     if plan.days and not any(d.am or d.pm for d in plan.days):  # A8: no plan, only the referral
-        out.append(paint(msg.NO_STEPS, "bold"))
+        out.append(paint(_t(msg.NO_STEPS, lang), "bold"))
     else:
-        out += [paint(line, "dim") for line in wrap(msg.LEGEND, "", width)]
+        out += [paint(line, "dim") for line in wrap(_t(msg.LEGEND, lang), "", width)]
         from milia_cli.products import use_lines  # the person's own products (the shelf)
 
         own = use_lines(plan.days)
         if own:
             from milia_cli.messages import shelf as shelf_msg
 
-            out += [shelf_msg.PLAN_PRODUCTS] + [line for item in own for line in wrap(item, "  ", width, "    ")]
+            out += [_t(shelf_msg.PLAN_PRODUCTS, lang)] + [line for item in own
+                                                          for line in wrap(_t(item, lang), "  ", width, "    ")]
         for week in sorted({d.week for d in plan.days}):
             days = tuple(d for d in plan.days if d.week == week)
-            out += [""] + week_lines(plan, week, days, console, paint, today)
+            out += [""] + week_lines(plan, week, days, console, paint, today, lang)
     env.stdout.write(strip_trailing("\n".join(out)) + "\n")

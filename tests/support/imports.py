@@ -7,7 +7,8 @@ import sys
 
 from milia_cli.cli.app import COMMAND_MODULES
 
-HEAVY = ("rich", "icalendar", "sqlite3", "_sqlite3", "pydantic", "milia_cli.exporters", "milia_cli.render")
+HEAVY = ("rich", "icalendar", "sqlite3", "_sqlite3", "pydantic", "milia_cli.exporters", "milia_cli.render",
+         "babel")  # babel: only to write a date or number in a language other than English (issue 17)
 
 
 def imported_modules(*args: str, home: str = "/nonexistent-milia-home") -> set[str]:
