@@ -20,7 +20,7 @@ from milia_cli.profile import Profile
 PAPERS = tuple(PAGE_SIZES)
 
 
-def export_html(plan: Plan, profile: Profile, *, clinician: str | None = None, paper: str = "a4") -> str:
+def export_html(plan: Plan, profile: Profile | None = None, *, clinician: str | None = None, paper: str = "a4") -> str:
     """The handout as an HTML document (str). ``paper`` is ``a4`` or ``letter``."""
     if paper not in PAGE_SIZES:
         raise ValueError(f"paper must be one of {', '.join(PAGE_SIZES)}")

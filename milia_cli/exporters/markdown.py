@@ -24,7 +24,7 @@ def md_escape(text: str) -> str:
     return _LINE_START.sub(lambda m: m[1] + "\\" if m[1][0].isdigit() else "\\" + m[1], text)
 
 
-def export_markdown(plan: Plan, profile: Profile, *, clinician: str | None = None) -> str:
+def export_markdown(plan: Plan, profile: Profile | None = None, *, clinician: str | None = None) -> str:
     h = build_handout(plan, profile)
     e = md_escape
     out = [f"# {e(msg.DOC_TITLE.format(name=h.name))}", ""]
