@@ -19,11 +19,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from milia_cli.errors import MiliaError
-from milia_cli.exporters import EXTENSIONS
+from milia_cli.exporters import registry
 from milia_cli.logmodel import EMPTY_LOG, Log
 from milia_cli.messages import common as common_msg
 from milia_cli.messages import export as msg
-from milia_cli.plan import Plan
 from milia_cli.profile import Profile
 
 if TYPE_CHECKING:
@@ -31,7 +30,6 @@ if TYPE_CHECKING:
     from milia_cli.paths import Locations
     from milia_cli.store import Store
 
-BATCH_FORMATS = ("html", "md", "ics", "json", "report")
 MAX_SLUG = 60
 WRITERS = 4  # threads overlapping the fsyncs of the writes
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -96,29 +94,6 @@ def output_stems(files: list[Path]) -> dict[Path, str]:
     return stems
 
 
-def render(fmt: str, plan: Plan, profile: Profile, *, clinician: str | None = None, paper: str = "a4",
-           lang: str | None = None) -> bytes:
-    """The bytes of one export (``fmt`` in :data:`BATCH_FORMATS`); ``lang``: a handout's language."""
-    if fmt == "html":
-        from milia_cli.exporters.html import export_html
-
-        return export_html(plan, profile, clinician=clinician, paper=paper, lang=lang).encode("utf-8")
-    if fmt == "md":
-        from milia_cli.exporters.markdown import export_markdown
-
-        return export_markdown(plan, profile, clinician=clinician, lang=lang).encode("utf-8")
-    if fmt == "ics":
-        from milia_cli.calendar_window import identity_of
-        from milia_cli.exporters.ics import export_ics
-
-        return export_ics(plan, profile, identity=identity_of(profile))  # run_batch writes the window's file
-    if fmt == "json":
-        from milia_cli.exporters.json_export import export_json
-
-        return export_json(plan).encode("utf-8")
-    raise ValueError(f"unknown format {fmt!r}")
-
-
 def run_batch(
     directory: Path,
     fmt: str,
@@ -149,13 +124,16 @@ def run_batch(
     atomically; the CLI passes :func:`milia_cli.outputs.write_output`, which refuses to
     replace what milia did not write). ``lang_for`` gives a client's handout or report its language
     (default: the client's ``lang``, else English)."""
-    from milia_cli.calendar_window import window_for, window_ics
+    from milia_cli.calendar_window import window_for
     from milia_cli.fsutil import atomic_write_bytes, ensure_private_dir
     from milia_cli.planner import build_plan
     from milia_cli.views import rebased, view_first, view_last, view_log
 
-    if fmt not in BATCH_FORMATS:
+    row = registry.get(fmt)
+    if row is None or not row.batch:
         raise ValueError(f"unknown format {fmt!r}")
+    renderer = registry.load(row.render)
+    options = registry.defaults(row, clinician=clinician, paper=paper)  # the others at the format's defaults
     files = client_files(directory) if files is None else files
     if outdir.exists() and not outdir.is_dir():
         raise MiliaError(msg.BATCH_OUT_IS_FILE.format(path=outdir))
@@ -177,19 +155,18 @@ def run_batch(
                 today = today_for(profile.schedule.timezone)
                 profile = rebased(profile, _on(start, today))
                 day = _on(first, today)
-                if fmt == "ics":  # the very file `export ics` writes for this client (window, UIDs, SEQUENCE)
-                    data = window_ics(window_for(profile, log, today, weeks, day), profile)
-                elif fmt == "report":  # issue 17: the progress report, the last `weeks` weeks of the log
-                    from milia_cli.exporters.report_html import report_bytes
-
-                    data = report_bytes(profile, log, today, weeks, paper=paper,
-                                        lang=lang_for(profile) if lang_for else None)
+                if row.language:  # a handout or report in the client's language (issue 17, item 3)
+                    options["lang"] = lang_for(profile) if lang_for is not None else None
+                if row.source == "calendar":  # the very file `export` writes for this client (window, UIDs, SEQUENCE)
+                    data = renderer(window_for(profile, log, today, weeks, day), **options)
+                elif row.source == "report":  # issue 17: the progress report, the last `weeks` weeks of the log
+                    data = renderer(profile, log, today, weeks, **options)
                 else:
                     lo = view_first(profile.schedule.start, today, day)
                     plan = build_plan(profile, view_log(log, view_last(lo, weeks)), weeks=weeks, today=today, first=lo)
-                    data = render(fmt, plan, profile, clinician=clinician, paper=paper,
-                                  lang=lang_for(profile) if lang_for else None)
-                target = outdir / (stems[source] + EXTENSIONS[fmt])
+                    data = renderer(plan, **options)
+                data = registry.as_bytes(data)
+                target = outdir / (stems[source] + row.extension)
             except MiliaError as err:
                 pending.append((source, err))
             else:

@@ -69,10 +69,15 @@ def window_for(profile: "Profile", log: "Log", today: date, weeks: int, first: O
     return CalendarWindow(plan, first, last, content_date(profile, log, today, first), identity_of(profile))
 
 
-def window_ics(window: CalendarWindow, profile: "Profile", **options: Any) -> bytes:
+def window_ics(window: CalendarWindow, profile: "Profile | None" = None, **options: Any) -> bytes:
     """The ICS file of ``window``: its days, UIDs from its identity, DTSTAMP/SEQUENCE from its
     content's date (``options``: ``alarm``, ``expand``, ``per_step``, ``refresh``)."""
     from milia_cli.exporters.ics import export_ics
 
     return export_ics(window.plan, profile, identity=window.identity, revised=window.revised, first=window.first,
                       **options)
+
+
+def shown_days(window: CalendarWindow) -> "Plan":
+    """The window's plan with only the days a calendar shows (for CSV rows)."""
+    return window.plan._replace(days=tuple(d for d in window.plan.days if d.date >= window.first), first=window.first)

@@ -46,8 +46,15 @@ _MD_TITLE = re.compile(rb"\A# Skincare plan for ([^\n]*)\n")
 _HTML_TITLE = re.compile(rb"\A<!DOCTYPE html>.{0,2000}?<title>Skincare plan for ([^<]*)</title>", re.DOTALL)
 _REPORT_TITLE = re.compile(rb"\A<!DOCTYPE html>.{0,2000}?<title>Progress report for ([^<]*)</title>", re.DOTALL)
 _FOOTER = b"Made with milia "
-# atomic_write_bytes' temporaries: "." + the file's name + "." + mkstemp's 8 characters + ".tmp"
-_STALE_TEMP = re.compile(r"\A\..+\.(?:html|md|ics|json|csv)\.[a-z0-9_]{8}\.tmp\Z")
+
+
+def _stale_temp() -> re.Pattern[str]:
+    """atomic_write_bytes' temporaries of an export: "." + the file's name (ending in a format's
+    extension, :mod:`milia_cli.exporters.registry`) + "." + mkstemp's 8 characters + ".tmp"."""
+    from milia_cli.exporters.registry import FORMATS
+
+    ends = sorted({re.escape(f.extension.rsplit(".", 1)[-1]) for f in FORMATS})
+    return re.compile(rf"\A\..+\.(?:{'|'.join(ends)})\.[a-z0-9_]{{8}}\.tmp\Z")
 
 
 def output_identity(data: bytes) -> tuple[str, str] | None:
@@ -78,6 +85,12 @@ def output_identity(data: bytes) -> tuple[str, str] | None:
     headers = (PLAN_HEADER, ("id",) + CSV_HEADER, CSV_HEADER, GOOGLE_HEADER, OUTLOOK_HEADER)
     if first in {",".join(h) for h in headers}:
         return "csv", first  # a CSV names no profile: any CSV of milia's with the same columns
+    from milia_cli.exporters.registry import FORMATS, load
+
+    for fmt in FORMATS:  # a format of the table that says how its files name their profile
+        who = load(fmt.identify)(head) if fmt.identify else None
+        if who is not None:
+            return fmt.name, who
     return None
 
 
@@ -195,8 +208,9 @@ def remove_stale_temps(outdir: Path) -> list[Path]:
         entries = list(os.scandir(outdir))
     except OSError:
         return removed
+    stale = _stale_temp()
     for entry in entries:
-        if not _STALE_TEMP.match(entry.name):
+        if not stale.match(entry.name):
             continue
         try:
             if entry.is_file(follow_symlinks=False):

@@ -14,14 +14,23 @@ interface (``_replace``, equality, repr).
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from milia_cli.catalogue import (  # re-exported: the one vocabulary
     ACTIVE_STEPS as ACTIVE_STEPS,
+)
+from milia_cli.catalogue import (
     NOTICE_LEVELS as NOTICE_LEVELS,
+)
+from milia_cli.catalogue import (
     SLOTS as SLOTS,
+)
+from milia_cli.catalogue import (
     STEP_IDS as STEP_IDS,
 )
+
+if TYPE_CHECKING:
+    from milia_cli.profile import Schedule
 
 PLAN_SCHEMA = "milia.plan/1"
 
@@ -108,22 +117,32 @@ class Level(NamedTuple):
         return out
 
 
+class Owner(NamedTuple):
+    """Whose plan it is, as far as an exporter needs: the person's name and the schedule (the
+    morning and evening times and the zone). A Profile has the same two attributes."""
+
+    name: str
+    schedule: "Schedule"
+
+
 class Plan:
     """The whole plan. Treat it as immutable: change it with :meth:`_replace`."""
 
-    __slots__ = ("profile", "start", "weeks", "levels", "days", "notices", "schema", "name", "first", "_by_date")
-    _fields = ("profile", "start", "weeks", "levels", "days", "notices", "schema", "name", "first")
+    __slots__ = ("profile", "start", "weeks", "levels", "days", "notices", "schema", "name", "first", "schedule",
+                 "_by_date")
+    _fields = ("profile", "start", "weeks", "levels", "days", "notices", "schema", "name", "first", "schedule")
 
     def __init__(self, profile: str | None, start: date, weeks: int,
                  levels: dict[str, tuple[Level, ...]],  # "retinol"/"exfoliate" -> changes, by week
                  days: tuple[Day, ...], notices: tuple[Notice, ...], schema: str = PLAN_SCHEMA,
-                 name: str | None = None, first: date | None = None) -> None:
+                 name: str | None = None, first: date | None = None, schedule: "Schedule | None" = None) -> None:
         # profile: the identity (the log key: a home profile's name, a client file's `id`); name: the person's
         # start: day 1 of the program; first: the first day shown (a view from a later day, issue 13);
         # weeks: how many weeks are shown from `first`
         self.profile, self.start, self.weeks, self.levels = profile, start, weeks, levels
         self.days, self.notices, self.schema, self.name = days, notices, schema, name
         self.first = first or start
+        self.schedule = schedule  # the profile's schedule (times, zone; start as planned): exporters need it
         self._by_date = {d.date: d for d in days}
 
     def _values(self) -> tuple[object, ...]:
@@ -140,6 +159,20 @@ class Plan:
     def __repr__(self) -> str:
         inner = ", ".join(f"{name}={value!r}" for name, value in zip(self._fields, self._values()))
         return f"Plan({inner})"
+
+    @property
+    def zone(self) -> str | None:
+        """The IANA zone of the plan's times (None for a plan built by hand without a schedule)."""
+        return self.schedule.timezone if self.schedule is not None else None
+
+    def owner(self, profile: Any = None) -> Owner:
+        """What an exporter needs of the person: ``profile``'s name and schedule when given (a
+        plan built by hand), else the plan's own (:func:`milia_cli.planner.build_plan` sets them)."""
+        if profile is not None:
+            return Owner(profile.name, profile.schedule)
+        if self.schedule is None:
+            raise ValueError("this plan carries no schedule: give its profile too")
+        return Owner(self.name if self.name is not None else self.profile or "", self.schedule)
 
     def day(self, when: date) -> Day | None:
         return self._by_date.get(when)

@@ -388,7 +388,7 @@ def build_plan(profile: Profile, log: Log = EMPTY_LOG, *, start: date | None = N
     planner = _Planner(profile, log, begin, span, today)
     return Plan(profile=profile.id, name=profile.name, start=begin, weeks=weeks,
                 levels=_levels(planner.titration, span), days=planner.days(lo, last),
-                notices=planner.notices(lo, last), first=lo)
+                notices=planner.notices(lo, last), first=lo, schedule=profile.schedule)
 
 
 class PlanSkeleton(NamedTuple):

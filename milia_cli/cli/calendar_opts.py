@@ -7,13 +7,21 @@ Imported only by those commands (never at start-up).
 from __future__ import annotations
 
 import os
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Optional
 
 import typer
 
 from milia_cli.calendar_window import (  # noqa: F401 (re-exported for the commands)
-    FEED_BACK_DAYS, MAX_SPAN_WEEKS, MAX_WEEKS, CalendarWindow, identity_of, plan_week_first_day, window_for)
+    FEED_BACK_DAYS,
+    MAX_SPAN_WEEKS,
+    MAX_WEEKS,
+    CalendarWindow,
+    identity_of,
+    plan_week_first_day,
+    shown_days,
+    window_for,
+)
 from milia_cli.errors import UsageError
 from milia_cli.messages import calendar as cal_msg
 from milia_cli.messages import export as msg
@@ -34,11 +42,6 @@ def calendar_window(st: "State", weeks: int, first: Optional[date] = None, *, fe
     if not 1 <= weeks <= MAX_WEEKS:
         raise UsageError(msg.BAD_WEEKS.format(max=MAX_WEEKS, value=weeks))
     return st.calendar(weeks, first, start=start, feed=feed)
-
-
-def shown_days(window: CalendarWindow) -> "Plan":
-    """The window's plan with only the days a calendar shows (for CSV rows)."""
-    return window.plan._replace(days=tuple(d for d in window.plan.days if d.date >= window.first), first=window.first)
 
 
 def warn_wall_times(st: "State", profile: "Profile", plan: "Plan", first: date) -> None:
@@ -93,4 +96,3 @@ def _silence_stdout(st: "State") -> None:
     finally:
         os.close(devnull)
 
-FEED_REFRESH = timedelta(hours=12)  # REFRESH-INTERVAL and X-PUBLISHED-TTL of a feed

@@ -1,22 +1,27 @@
-"""`milia export ics|json|csv|md|html` and `milia batch`: Typer only (parse, call, write).
+"""`milia export <format>` and `milia batch`: Typer only (parse, call, write).
 
-Nothing heavy is imported here at module level: exporters, icalendar, rich and
-the planner load inside the commands (this module is imported on every run).
+The export subcommands and `batch --format`'s choices are made from the one table of
+formats, :data:`milia_cli.exporters.registry.FORMATS` (Typer's public API: a command
+function per row, its signature the row's options). Nothing heavy is imported here at module
+level: a format's module, icalendar, rich and the planner load inside the command that runs.
 """
 
+import inspect
 from contextlib import ExitStack
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 
 from milia_cli.cli.app import State, command_app, state
 from milia_cli.cli.view_opts import from_option, start_option
 from milia_cli.errors import MiliaError, UsageError
+from milia_cli.exporters import registry
 from milia_cli.safe_text import one_line
 
 if TYPE_CHECKING:
+    from milia_cli.exporters.registry import Format, Opt
     from milia_cli.plan import Plan
 
 cli = command_app()  # this module's commands; milia_cli.cli.app.COMMANDS names them
@@ -32,13 +37,12 @@ class Paper(str, Enum):
     letter = "letter"
 
 
-class BatchFormat(str, Enum):
-    html = "html"
-    md = "md"
-    ics = "ics"
-    json = "json"
-    report = "report"  # the progress report (issue 17)
+def _choices(name: str, values: "tuple[str, ...] | list[str]") -> Any:
+    """A str Enum of ``values`` (how Typer takes a choice: `<a4|letter>` in the help)."""
+    return Enum(name, [(v, v) for v in values], type=str)  # type: ignore[misc]
 
+
+BatchFormat = _choices("BatchFormat", [f.name for f in registry.batch_formats()])
 
 _WEEKS = typer.Option(12, "--weeks", "-w", metavar="N", help="How many weeks to export, from --from (default 12).")
 _OUTPUT = typer.Option(None, "-o", "--output", metavar="PATH",
@@ -59,10 +63,9 @@ def _check_weeks(weeks: int) -> None:
 
 
 def _check_clinician(name: Optional[str]) -> None:
-    from milia_cli.messages import export as msg
+    from milia_cli.exporters.handout import check_handout
 
-    if name is not None and (not name.strip() or len(name) > 80 or not name.isprintable()):
-        raise UsageError(msg.BAD_CLINICIAN)
+    check_handout({"clinician": name})
 
 
 def _plan(st: State, weeks: int, from_: Optional[str], start: Optional[str]) -> "Plan":
@@ -102,9 +105,8 @@ def _emit(st: State, data: bytes, output: Optional[str], force: bool = False) ->
         else:
             st.env.stdout.write(data.decode("utf-8"))
         return
-    from milia_cli.outputs import protected_files, write_output
-
     from milia_cli.guarded_store import interrupts_held
+    from milia_cli.outputs import protected_files, write_output
 
     path = Path(output).expanduser()
     with interrupts_held():  # Ctrl-C now: the file is written whole, and the message says so
@@ -113,132 +115,64 @@ def _emit(st: State, data: bytes, output: Optional[str], force: bool = False) ->
     st.err(msg.WROTE.format(path=one_line(path)))
 
 
-@export_app.command("ics")
-def export_ics_cmd(
-    ctx: typer.Context,
-    weeks: int = _WEEKS,
-    output: Optional[str] = _OUTPUT,
-    alarm: Optional[int] = typer.Option(None, "--alarm", metavar="MINUTES",
-                                        help="Add a reminder MINUTES before each event."),
-    expand: bool = typer.Option(False, "--expand", help="One event per occurrence instead of weekly series."),
-    per_step: bool = typer.Option(False, "--per-step", help="One series per step instead of one event per routine."),
-    feed: bool = typer.Option(False, "--feed", help="A subscription feed: two weeks back, --weeks ahead."),
-    from_: Optional[str] = _FROM,
-    start: Optional[str] = _START,
-    force: bool = _FORCE,
-) -> None:
-    """The plan as an iCalendar file: one event per morning/evening routine, weekly series."""
-    from milia_cli.calendar_window import window_ics
-    from milia_cli.cli.calendar_opts import FEED_REFRESH, emit_calendar, warn_wall_times
-    from milia_cli.cli.view_opts import check_view_flags
-    from milia_cli.exporters.ics import MAX_ALARM_MINUTES
-    from milia_cli.messages import calendar as cal_msg
-    from milia_cli.messages import export as msg
+# -- `milia export <format>`, one command per row of the table ---------------------------------------
+def _option(opt: "Opt") -> inspect.Parameter:
+    """A keyword parameter whose default is the Typer option ``opt`` describes."""
+    kind: Any = _choices(opt.name.title().replace("_", ""), opt.choices) if opt.choices else opt.kind
+    default = kind(opt.default) if opt.choices else opt.default
+    annotation = Optional[kind] if default is None else kind
+    info = typer.Option(default, *opt.flags, metavar=opt.metavar, help=opt.help)
+    return inspect.Parameter(opt.name, inspect.Parameter.KEYWORD_ONLY, default=info, annotation=annotation)
 
-    if alarm is not None and not 0 <= alarm <= MAX_ALARM_MINUTES:
-        raise UsageError(msg.BAD_ALARM.format(max=MAX_ALARM_MINUTES, value=alarm))
-    if feed and from_ is not None:
+
+def _export_command(fmt: "Format") -> None:
+    """`milia export NAME`: --weeks, -o, the format's own options, --from, --start, --force."""
+    own = [_option(o) for o in fmt.options]
+    keyword = inspect.Parameter.KEYWORD_ONLY
+
+    def command(ctx: typer.Context, **values: Any) -> None:
+        _run_export(ctx, fmt, values)
+
+    common = {"weeks": (int, _WEEKS), "output": (Optional[str], _OUTPUT), "from_": (Optional[str], _FROM),
+              "start": (Optional[str], _START), "force": (bool, _FORCE)}
+    params = [inspect.Parameter(name, keyword, default=info, annotation=kind) for name, (kind, info) in common.items()]
+    command.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context),
+         *params[:2], *own, *params[2:]])
+    command.__name__ = f"export_{fmt.name}_cmd"
+    command.__doc__ = fmt.summary
+    export_app.command(fmt.name)(command)
+
+
+def _run_export(ctx: typer.Context, fmt: "Format", values: dict[str, Any]) -> None:
+    """Check, build the view (or the calendar), render with the format's function, write."""
+    from milia_cli.cli.view_opts import check_view_flags
+
+    weeks, output, from_, start, force = (values.pop(k) for k in ("weeks", "output", "from_", "start", "force"))
+    options = registry.checked(fmt, {k: v.value if isinstance(v, Enum) else v for k, v in values.items()})
+    if options.get("feed") and from_ is not None:
+        from milia_cli.messages import calendar as cal_msg
+
         raise UsageError(cal_msg.FEED_AND_FROM)
     _check_weeks(weeks)
     check_view_flags(from_, start)
     st = state(ctx)
-    window = _calendar(st, weeks, from_, start, feed=feed)
-    profile = st.profile()
-    warn_wall_times(st, profile, window.plan, window.first)
-    data = window_ics(window, profile, alarm=alarm, expand=expand, per_step=per_step,
-                      refresh=FEED_REFRESH if feed else None)
-    emit_calendar(st, data, output, force)
+    if fmt.language:  # --lang, the profile's lang, the locale (Environment.language)
+        options["lang"] = st.env.language
+    render = registry.load(fmt.render)
+    if fmt.source == "calendar":
+        from milia_cli.cli.calendar_opts import emit_calendar, warn_wall_times
+
+        window = _calendar(st, weeks, from_, start, feed=bool(options.get("feed")))
+        if fmt.wall_times is not None and fmt.wall_times(options):
+            warn_wall_times(st, st.profile(), window.plan, window.first)
+        emit_calendar(st, registry.as_bytes(render(window, **options)), output, force)
+    else:
+        _emit(st, registry.as_bytes(render(_plan(st, weeks, from_, start), **options)), output, force)
 
 
-@export_app.command("json")
-def export_json_cmd(ctx: typer.Context, weeks: int = _WEEKS, output: Optional[str] = _OUTPUT,
-                    from_: Optional[str] = _FROM, start: Optional[str] = _START, force: bool = _FORCE) -> None:
-    """The plan as milia.plan/1 JSON (schema: milia_cli/schemas/plan.schema.json)."""
-    from milia_cli.exporters.json_export import export_json
-
-    st = state(ctx)
-    _emit(st, export_json(_plan(st, weeks, from_, start)).encode("utf-8"), output, force)
-
-
-class CsvStyle(str, Enum):
-    plain = "plain"
-    google = "google"
-    outlook = "outlook"
-
-
-@export_app.command("csv")
-def export_csv_cmd(
-    ctx: typer.Context,
-    weeks: int = _WEEKS,
-    output: Optional[str] = _OUTPUT,
-    google: bool = typer.Option(False, "--google", help="Google Calendar's import columns (= --csv-style google)."),
-    style: CsvStyle = typer.Option(CsvStyle.plain, "--csv-style",
-                                   help="plain: one row per step per day, with an id; google or outlook: "
-                                        "a calendar import, one row per routine."),
-    per_step: bool = typer.Option(False, "--per-step", help="google/outlook: one row per step, not per routine."),
-    alarm: int = typer.Option(15, "--alarm", metavar="MINUTES", help="outlook: the reminder, MINUTES before."),
-    from_: Optional[str] = _FROM,
-    start: Optional[str] = _START,
-    force: bool = _FORCE,
-) -> None:
-    """The plan as CSV (a CSV import cannot update or remove events: see the README)."""
-    from milia_cli.cli.calendar_opts import emit_calendar, shown_days, warn_wall_times
-    from milia_cli.cli.view_opts import check_view_flags
-    from milia_cli.exporters.csv_export import export_csv
-    from milia_cli.exporters.ics import MAX_ALARM_MINUTES
-    from milia_cli.messages import calendar as cal_msg
-    from milia_cli.messages import export as msg
-
-    if google and style not in (CsvStyle.plain, CsvStyle.google):
-        raise UsageError(cal_msg.BAD_CSV_STYLE.format(style=style.value))
-    if not 0 <= alarm <= MAX_ALARM_MINUTES:
-        raise UsageError(msg.BAD_ALARM.format(max=MAX_ALARM_MINUTES, value=alarm))
-    _check_weeks(weeks)
-    check_view_flags(from_, start)
-    chosen = "google" if google else style.value
-    st = state(ctx)
-    window = _calendar(st, weeks, from_, start)
-    profile = st.profile()
-    if chosen != "plain":
-        warn_wall_times(st, profile, window.plan, window.first)
-    text = export_csv(shown_days(window), profile, style=chosen, per_step=per_step, alarm=alarm,
-                      identity=window.identity)
-    emit_calendar(st, text.encode("utf-8"), output, force)
-
-
-@export_app.command("md")
-def export_md_cmd(ctx: typer.Context, weeks: int = _WEEKS, output: Optional[str] = _OUTPUT,
-                  clinician: Optional[str] = _CLINICIAN, from_: Optional[str] = _FROM,
-                  start: Optional[str] = _START, force: bool = _FORCE) -> None:
-    """The client handout as Markdown."""
-    from milia_cli.exporters.markdown import export_markdown
-
-    _check_clinician(clinician)
-    st = state(ctx)
-    plan = _plan(st, weeks, from_, start)
-    _emit(st, export_markdown(plan, st.profile(), clinician=clinician, lang=st.env.language).encode("utf-8"), output,
-          force)
-
-
-@export_app.command("html")
-def export_html_cmd(
-    ctx: typer.Context,
-    weeks: int = _WEEKS,
-    output: Optional[str] = _OUTPUT,
-    clinician: Optional[str] = _CLINICIAN,
-    paper: Paper = typer.Option(Paper.a4, "--paper", help="Page size when printed."),
-    from_: Optional[str] = _FROM,
-    start: Optional[str] = _START,
-    force: bool = _FORCE,
-) -> None:
-    """A self-contained, printable client handout (one HTML file, no external resources)."""
-    from milia_cli.exporters.html import export_html
-
-    _check_clinician(clinician)
-    st = state(ctx)
-    plan = _plan(st, weeks, from_, start)
-    html = export_html(plan, st.profile(), clinician=clinician, paper=paper.value, lang=st.env.language)
-    _emit(st, html.encode("utf-8"), output, force)
+for _fmt in registry.commands():
+    _export_command(_fmt)
 
 
 @cli.command("batch")
@@ -265,7 +199,7 @@ def batch_cmd(
     _check_weeks(weeks)
     _check_clinician(clinician)
     check_view_flags(from_, start)
-    if fmt is BatchFormat.report and from_ is not None:
+    if registry.get(fmt.value).source == "report" and from_ is not None:  # type: ignore[union-attr]
         raise UsageError(msg.BATCH_REPORT_FROM)
     st = state(ctx)
     files = client_files(directory)

@@ -20,11 +20,15 @@ import csv
 import hashlib
 import io
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from milia_cli.exporters.ics import EVENT_MINUTES, area_words, routine_summary
 from milia_cli.messages import export as msg
-from milia_cli.plan import Plan
+from milia_cli.plan import Owner, Plan
 from milia_cli.profile import Profile
+
+if TYPE_CHECKING:
+    from milia_cli.calendar_window import CalendarWindow
 
 CSV_STYLES = ("plain", "google", "outlook")
 # The plain CSV's columns: the step's id, the plan's columns, and the shelf's product (or empty).
@@ -36,9 +40,11 @@ OUTLOOK_HEADER = (
 OUTLOOK_FREE = "0"  # Outlook's OlBusyStatus: 0 free, 1 tentative, 2 busy, 3 out of office
 
 
-def export_csv(plan: Plan, profile: Profile, *, google: bool = False, style: str = "plain",
+def export_csv(plan: Plan, profile: Profile | None = None, *, google: bool = False, style: str = "plain",
                per_step: bool = False, alarm: int = 15, identity: str | None = None) -> str:
-    """CSV text, a header row first (``google=True`` is ``style="google"``)."""
+    """CSV text, a header row first (``google=True`` is ``style="google"``). The times are the
+    plan's own (``profile``: a plan built by hand, without them)."""
+    profile = plan.owner(profile)
     style = "google" if google else style
     if style not in CSV_STYLES:
         raise ValueError(f"style must be one of {', '.join(CSV_STYLES)}")
@@ -70,7 +76,7 @@ def export_csv(plan: Plan, profile: Profile, *, google: bool = False, style: str
     return buffer.getvalue()
 
 
-def _plain(writer, plan: Plan, profile: Profile, who: str) -> None:
+def _plain(writer, plan: Plan, profile: Profile | Owner, who: str) -> None:
     writer.writerow(PLAN_HEADER)
     for day in plan.days:
         for step in day.am + day.pm:
@@ -117,3 +123,28 @@ def _description(step) -> str:
 def _safe(text: str) -> str:
     """Defuse spreadsheet formulas (CSV injection): a cell never starts with = + - @ or a tab."""
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+# -- `milia export csv` (the registry's row: milia_cli.exporters.registry) ---------------------------
+def check_csv(options: dict) -> dict:
+    """``--google`` and another ``--csv-style`` contradict; ``--alarm`` within 0..24 h. The
+    options with ``style`` saying which one (``--google`` is ``--csv-style google``)."""
+    from milia_cli.errors import UsageError
+    from milia_cli.exporters.ics import MAX_ALARM_MINUTES
+    from milia_cli.messages import calendar as cal_msg
+
+    style = options["style"]
+    if options["google"] and style not in ("plain", "google"):
+        raise UsageError(cal_msg.BAD_CSV_STYLE.format(style=style))
+    if not 0 <= options["alarm"] <= MAX_ALARM_MINUTES:
+        raise UsageError(msg.BAD_ALARM.format(max=MAX_ALARM_MINUTES, value=options["alarm"]))
+    return {**options, "style": "google" if options["google"] else style}
+
+
+def render_csv(window: "CalendarWindow", *, google: bool = False, style: str = "plain", per_step: bool = False,
+               alarm: int = 15) -> str:
+    """The CSV of a calendar window's days (row ids from its identity)."""
+    from milia_cli.calendar_window import shown_days
+
+    return export_csv(shown_days(window), google=google, style=style, per_step=per_step, alarm=alarm,
+                      identity=window.identity)

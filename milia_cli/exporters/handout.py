@@ -150,7 +150,10 @@ def who_to_ask(notices: tuple[Notice, ...]) -> str:
     return pmsg.ASK_DEFAULT
 
 
-def build_handout(plan: Plan, profile: Profile) -> Handout:
+def build_handout(plan: Plan, profile: Profile | None = None) -> Handout:
+    """The handout of ``plan`` (its person's name, times and zone: the plan's own; ``profile``: a
+    plan built by hand, without them)."""
+    profile = plan.owner(profile)
     weeks: dict[int, list[Day]] = {}
     for day in plan.days:
         weeks.setdefault(day.week, []).append(day)
@@ -338,3 +341,13 @@ class _capitalized(Message):
         obj = super().__new__(cls, text[:1].upper() + text[1:])
         obj._parts = (text,)
         return obj
+
+
+def check_handout(options: dict) -> dict:
+    """``--clinician``: a printable name of at most 80 characters (a usage error otherwise)."""
+    from milia_cli.errors import UsageError
+
+    name = options.get("clinician")
+    if name is not None and (not name.strip() or len(name) > 80 or not name.isprintable()):
+        raise UsageError(msg.BAD_CLINICIAN)
+    return options

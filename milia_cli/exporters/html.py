@@ -23,14 +23,14 @@ from milia_cli.profile import Profile
 PAPERS = tuple(PAGE_SIZES)
 
 
-def export_html(plan: Plan, profile: Profile, *, clinician: str | None = None, paper: str = "a4",
+def export_html(plan: Plan, profile: Profile | None = None, *, clinician: str | None = None, paper: str = "a4",
                 lang: str | None = None) -> str:
     """The handout as an HTML document (str). ``paper`` is ``a4`` or ``letter``; ``lang`` ``en``
     or ``ko`` (None: the profile's ``lang``, else English)."""
     if paper not in PAGE_SIZES:
         raise ValueError(f"paper must be one of {', '.join(PAGE_SIZES)}")
     h = build_handout(plan, profile)
-    e = Say(lang or profile.lang)
+    e = Say(lang or (profile.lang if profile is not None else None))
     title = msg.DOC_TITLE.format(name=h.name)
     parts = [
         "<!DOCTYPE html>",

@@ -32,14 +32,15 @@ from milia_cli.exporters.series import Series, plan_series
 from milia_cli.messages import calendar as cal_msg
 from milia_cli.messages import export as msg
 from milia_cli.messages import shelf as shelf_msg
-from milia_cli.plan import Plan, Step
+from milia_cli.plan import Owner, Plan, Step
 from milia_cli.profile import Profile
 
 if TYPE_CHECKING:
+    from milia_cli.calendar_window import CalendarWindow
     from milia_cli.logmodel import Log
 
 __all__ = ["EVENT_MINUTES", "MAX_ALARM_MINUTES", "SEQUENCE_EPOCH", "content_date", "export_ics", "plan_events",
-           "plan_series", "routine_summary", "Series"]
+           "plan_series", "routine_summary", "Series", "check_ics", "render_ics"]
 
 EVENT_MINUTES = 10
 MAX_ALARM_MINUTES = 24 * 60
@@ -62,15 +63,17 @@ def sequence_for(revised: date | None) -> int:
     return max(0, (revised - SEQUENCE_EPOCH).days) if revised else 0
 
 
-def export_ics(plan: Plan, profile: Profile, *, alarm: int | None = None, expand: bool = False,
+def export_ics(plan: Plan, profile: Profile | None = None, *, alarm: int | None = None, expand: bool = False,
                per_step: bool = False, identity: str | None = None, revised: date | None = None,
                first: date | None = None, refresh: timedelta | None = None) -> bytes:
     """The plan as ``text/calendar`` bytes (CRLF lines, folded and escaped by icalendar).
 
     ``first`` cuts the file to the plan's days from then on (UIDs unchanged); ``refresh``
-    makes it a feed (RFC 7986 ``REFRESH-INTERVAL`` and ``X-PUBLISHED-TTL``)."""
+    makes it a feed (RFC 7986 ``REFRESH-INTERVAL`` and ``X-PUBLISHED-TTL``). The name, times and
+    zone are the plan's own (``profile``: a plan built by hand, without them)."""
     from milia_cli.exporters.tzrules import vtimezone
 
+    profile = plan.owner(profile)
     cal = calendar_shell(profile, refresh=refresh)
     last = plan.days[-1].date if plan.days else plan.start
     cal.add_component(vtimezone(profile.schedule.timezone, first or plan.start, last))
@@ -82,8 +85,8 @@ def export_ics(plan: Plan, profile: Profile, *, alarm: int | None = None, expand
     return cal.to_ical()
 
 
-def calendar_shell(profile: Profile, *, refresh: timedelta | None = None, method: bool = True):
-    """An empty VCALENDAR with milia's header properties."""
+def calendar_shell(profile: Profile | Owner, *, refresh: timedelta | None = None, method: bool = True):
+    """An empty VCALENDAR with milia's header properties (``profile``: its name and zone)."""
     from icalendar import Calendar, vDuration, vText
 
     cal = Calendar()
@@ -112,13 +115,14 @@ def stamp_event(event, stamp: datetime, sequence: int) -> None:
     event.add("sequence", sequence)
 
 
-def plan_events(plan: Plan, profile: Profile, *, alarm: int | None = None, expand: bool = False,
+def plan_events(plan: Plan, profile: Profile | None = None, *, alarm: int | None = None, expand: bool = False,
                 per_step: bool = False, identity: str | None = None, first: date | None = None,
                 cut: bool = True) -> list:
     """``(uid, VEVENT, last day)`` for every series (or occurrence), without DTSTAMP and SEQUENCE
     (``cut``: see :func:`milia_cli.exporters.series.plan_series`)."""
     if alarm is not None and not 0 <= alarm <= MAX_ALARM_MINUTES:
         raise ValueError(f"alarm must be 0..{MAX_ALARM_MINUTES} minutes")
+    profile = plan.owner(profile)
     zone = ZoneInfo(profile.schedule.timezone)
     who = identity or profile.name
     out = []
@@ -142,7 +146,7 @@ def routine_summary(slot: str, steps: tuple[Step, ...]) -> str:
                                           steps=cal_msg.ROUTINE_SEPARATOR.join(names))
 
 
-def _event(series: Series, profile: Profile, who: str, zone: ZoneInfo, alarm: int | None):
+def _event(series: Series, profile: Profile | Owner, who: str, zone: ZoneInfo, alarm: int | None):
     from icalendar import Alarm, Event
 
     at = profile.schedule.am if series.slot == "am" else profile.schedule.pm
@@ -230,3 +234,26 @@ def _uid(who: str, series: Series) -> str:
 def _clean(text: str) -> str:
     """Drop control characters RFC 5545 forbids in TEXT; escaping is icalendar's job."""
     return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+# -- `milia export ics` and `batch --format ics` (the registry's row: milia_cli.exporters.registry) --------
+FEED_REFRESH = timedelta(hours=12)  # REFRESH-INTERVAL and X-PUBLISHED-TTL of a feed
+
+
+def check_ics(options: dict) -> dict:
+    """``--alarm`` within 0..24 h (a usage error otherwise)."""
+    from milia_cli.errors import UsageError
+
+    alarm = options.get("alarm")
+    if alarm is not None and not 0 <= alarm <= MAX_ALARM_MINUTES:
+        raise UsageError(msg.BAD_ALARM.format(max=MAX_ALARM_MINUTES, value=alarm))
+    return options
+
+
+def render_ics(window: "CalendarWindow", *, alarm: int | None = None, expand: bool = False, per_step: bool = False,
+               feed: bool = False) -> bytes:
+    """The ICS file of a calendar window (:func:`milia_cli.calendar_window.window_for`): its days
+    from ``window.first``, UIDs from its identity, DTSTAMP/SEQUENCE from its content's date;
+    ``feed`` adds the refresh hints of a subscription."""
+    return export_ics(window.plan, identity=window.identity, revised=window.revised, first=window.first,
+                      alarm=alarm, expand=expand, per_step=per_step, refresh=FEED_REFRESH if feed else None)

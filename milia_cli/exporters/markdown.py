@@ -35,10 +35,11 @@ def md_escape(text: str) -> str:
     return _LINE_START.sub(lambda m: m[1] + "\\" if m[1][0].isdigit() else "\\" + m[1], text)
 
 
-def export_markdown(plan: Plan, profile: Profile, *, clinician: str | None = None, lang: str | None = None) -> str:
+def export_markdown(plan: Plan, profile: Profile | None = None, *, clinician: str | None = None,
+                    lang: str | None = None) -> str:
     """The handout as Markdown; ``lang`` ``en`` or ``ko`` (None: the profile's ``lang``, else English)."""
     h = build_handout(plan, profile)
-    lang = lang or profile.lang or "en"
+    lang = lang or (profile.lang if profile is not None else None) or "en"
 
     def e(text: str) -> str:  # milia's text, in the handout's language, escaped
         return md_escape(tr(text, lang))
