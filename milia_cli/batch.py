@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, cast
 
 from milia_cli.errors import MiliaError
 from milia_cli.exporters import registry
@@ -26,6 +26,8 @@ from milia_cli.messages import export as msg
 from milia_cli.profile import Profile
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from milia_cli.identity import Identified
     from milia_cli.paths import Locations
     from milia_cli.store import Store
@@ -230,7 +232,7 @@ def _settle(entry: tuple[Path, object], result: BatchResult, on_error, on_done) 
     source, item = entry
     error: MiliaError | None = item if isinstance(item, MiliaError) else None
     if error is None:
-        target, future = item  # type: ignore[misc]
+        target, future = cast("tuple[Path, Future[None]]", item)
         try:
             future.result()
         except MiliaError as err:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 LANGUAGES = ("en", "ko")
 NAMES = {"en": "English", "ko": "한국어"}
@@ -78,6 +78,10 @@ def catalog(lang: str) -> Any:
     return found
 
 
+@overload
+def tr(text: str, lang: str) -> str: ...
+@overload
+def tr(text: object, lang: str) -> object: ...
 def tr(text: Any, lang: str) -> Any:
     """``text`` in ``lang``: a :class:`~milia_cli.messages.Message` rebuilt from its translated
     template and fields, a plain string looked up in the catalogue, anything else as is."""

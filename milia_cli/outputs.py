@@ -87,10 +87,10 @@ def output_identity(data: bytes) -> tuple[str, str] | None:
         return "csv", first  # a CSV names no profile: any CSV of milia's with the same columns
     from milia_cli.exporters.registry import FORMATS, load
 
-    for fmt in FORMATS:  # a format of the table that says how its files name their profile
-        who = load(fmt.identify)(head) if fmt.identify else None
+    for row in FORMATS:  # a format of the table that says how its files name their profile
+        who = load(row.identify)(head) if row.identify else None
         if who is not None:
-            return fmt.name, who
+            return row.name, who
     return None
 
 

@@ -10,6 +10,7 @@ after; A6 and A7 are computed from the log as of min(today, the window's last da
 from __future__ import annotations
 
 from datetime import date, timedelta
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from milia_cli.catalogue import OPTIONAL_STEPS
@@ -276,7 +277,7 @@ class _Evenings(Localized):
         return _evenings_text(list(self.days), lambda d: format_day(d, "year-month", lang), lang)
 
 
-def _evenings_text(days: list[date], month, lang: str) -> str:
+def _evenings_text(days: list[date], month: Callable[[date], str], lang: str) -> str:
     from milia_cli.i18n import tr
 
     months: dict[str, list[str]] = {}

@@ -39,10 +39,10 @@ class Paper(str, Enum):
 
 def _choices(name: str, values: "tuple[str, ...] | list[str]") -> Any:
     """A str Enum of ``values`` (how Typer takes a choice: `<a4|letter>` in the help)."""
-    return Enum(name, [(v, v) for v in values], type=str)  # type: ignore[misc]
+    return Enum(name, [(v, v) for v in values], type=str)
 
 
-BatchFormat = _choices("BatchFormat", [f.name for f in registry.batch_formats()])
+BatchFormat: Any = _choices("BatchFormat", [f.name for f in registry.batch_formats()])  # a type only to Typer
 
 _WEEKS = typer.Option(12, "--weeks", "-w", metavar="N", help="How many weeks to export, from --from (default 12).")
 _OUTPUT = typer.Option(None, "-o", "--output", metavar="PATH",

@@ -59,7 +59,7 @@ def sync_caldav_cmd(
     warn_wall_times(st, profile, window.plan, window.first)
     events = plan_events(window.plan, alarm=alarm, per_step=per_step, identity=window.identity,
                          first=window.first, cut=False)  # the plan carries its times and zone
-    zone = vtimezone(window.plan.zone, window.plan.start, window.last)
+    zone = vtimezone(window.plan.owner().schedule.timezone, window.plan.start, window.last)
     with SyncLock(st.locations.data_dir):
         sync_state = SyncState.load(st.locations.data_dir)
         report = sync_calendar(Target(base, calendar, user, password), wanted_objects(events, zone), sync_state,

@@ -7,7 +7,7 @@ date is exit 2 with one sentence naming the flag. Light: imported by those comma
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 
@@ -19,11 +19,11 @@ FROM_HELP = ("Show the plan from DATE: the same program, not restarted (YYYY-MM-
 START_HELP = "Day 1 of week 1 is DATE instead of schedule.start: the program restarts there."
 
 
-def from_option(help: str = FROM_HELP) -> object:
+def from_option(help: str = FROM_HELP) -> Any:  # typer.Option() is typed as what the parameter gets
     return typer.Option(None, "--from", metavar="DATE", help=help)
 
 
-def start_option() -> object:
+def start_option() -> Any:
     return typer.Option(None, "--start", metavar="DATE", help=START_HELP)
 
 

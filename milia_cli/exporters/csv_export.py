@@ -44,18 +44,18 @@ def export_csv(plan: Plan, profile: Profile | None = None, *, google: bool = Fal
                per_step: bool = False, alarm: int = 15, identity: str | None = None) -> str:
     """CSV text, a header row first (``google=True`` is ``style="google"``). The times are the
     plan's own (``profile``: a plan built by hand, without them)."""
-    profile = plan.owner(profile)
+    owner = plan.owner(profile)
     style = "google" if google else style
     if style not in CSV_STYLES:
         raise ValueError(f"style must be one of {', '.join(CSV_STYLES)}")
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     if style == "plain":
-        _plain(writer, plan, profile, identity or profile.name)
+        _plain(writer, plan, owner, identity or owner.name)
     else:
         writer.writerow(msg.GOOGLE_HEADER if style == "google" else OUTLOOK_HEADER)
         for day, slot, steps in _events(plan, per_step):
-            at = profile.schedule.am if slot == "am" else profile.schedule.pm
+            at = owner.schedule.am if slot == "am" else owner.schedule.pm
             start = datetime.combine(day.date, at)
             end = start + timedelta(minutes=EVENT_MINUTES)
             if len(steps) == 1 and per_step:

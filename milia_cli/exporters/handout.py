@@ -153,7 +153,7 @@ def who_to_ask(notices: tuple[Notice, ...]) -> str:
 def build_handout(plan: Plan, profile: Profile | None = None) -> Handout:
     """The handout of ``plan`` (its person's name, times and zone: the plan's own; ``profile``: a
     plan built by hand, without them)."""
-    profile = plan.owner(profile)
+    owner = plan.owner(profile)
     weeks: dict[int, list[Day]] = {}
     for day in plan.days:
         weeks.setdefault(day.week, []).append(day)
@@ -189,9 +189,9 @@ def build_handout(plan: Plan, profile: Profile | None = None) -> Handout:
     ordered = [n._replace(text=for_reader(n.text)) for n in sorted(plan.notices, key=lambda n: _level_rank(n.level))]
     first = tuple(n for n in ordered if _clinician_first(n))
     return Handout(
-        name=profile.name, start=start, end=end, weeks=plan.weeks,
-        am_time=profile.schedule.am.strftime("%H:%M"), pm_time=profile.schedule.pm.strftime("%H:%M"),
-        zone=profile.schedule.timezone, routines=tuple(routines), rows=tuple(rows), weekday_labels=labels,
+        name=owner.name, start=start, end=end, weeks=plan.weeks,
+        am_time=owner.schedule.am.strftime("%H:%M"), pm_time=owner.schedule.pm.strftime("%H:%M"),
+        zone=owner.schedule.timezone, routines=tuple(routines), rows=tuple(rows), weekday_labels=labels,
         products=_products(plan, hidden), titration=_titration(plan, _leading_run(hidden, min(weeks, default=1))),
         has_actives=any(
             s.active for d in plan.days for s in d.steps),
@@ -338,7 +338,7 @@ class _capitalized(Message):
     """A Message with its first letter capitalized, in whatever language it is said."""
 
     def __new__(cls, text: str) -> _capitalized:
-        obj = super().__new__(cls, text[:1].upper() + text[1:])
+        obj = str.__new__(cls, text[:1].upper() + text[1:])
         obj._parts = (text,)
         return obj
 

@@ -73,10 +73,10 @@ def export_ics(plan: Plan, profile: Profile | None = None, *, alarm: int | None 
     zone are the plan's own (``profile``: a plan built by hand, without them)."""
     from milia_cli.exporters.tzrules import vtimezone
 
-    profile = plan.owner(profile)
-    cal = calendar_shell(profile, refresh=refresh)
+    owner = plan.owner(profile)
+    cal = calendar_shell(owner, refresh=refresh)
     last = plan.days[-1].date if plan.days else plan.start
-    cal.add_component(vtimezone(profile.schedule.timezone, first or plan.start, last))
+    cal.add_component(vtimezone(owner.schedule.timezone, first or plan.start, last))
     stamp, sequence = stamp_for(revised), sequence_for(revised)
     for _uid, event, _last in plan_events(plan, profile, alarm=alarm, expand=expand, per_step=per_step,
                                    identity=identity, first=first):
@@ -122,17 +122,17 @@ def plan_events(plan: Plan, profile: Profile | None = None, *, alarm: int | None
     (``cut``: see :func:`milia_cli.exporters.series.plan_series`)."""
     if alarm is not None and not 0 <= alarm <= MAX_ALARM_MINUTES:
         raise ValueError(f"alarm must be 0..{MAX_ALARM_MINUTES} minutes")
-    profile = plan.owner(profile)
-    zone = ZoneInfo(profile.schedule.timezone)
-    who = identity or profile.name
+    owner = plan.owner(profile)
+    zone = ZoneInfo(owner.schedule.timezone)
+    who = identity or owner.name
     out = []
     for series in plan_series(plan, per_step=per_step, first=first, cut=cut):
         if expand:
             for day in series.dates:
                 single = Series(series.slot, series.steps, (day,), (day.weekday(),), day, series.routine)
-                out.append(_event(single, profile, who, zone, alarm) + (day,))
+                out.append(_event(single, owner, who, zone, alarm) + (day,))
         else:
-            out.append(_event(series, profile, who, zone, alarm) + (series.last,))
+            out.append(_event(series, owner, who, zone, alarm) + (series.last,))
     return out
 
 

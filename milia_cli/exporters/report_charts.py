@@ -71,7 +71,7 @@ def week_labels(report: "Report", lang: str = "en") -> list[str]:
     return [tr(msg.CHART_WEEK.format(week=w.week), lang) for w in report.weeks]
 
 
-def day_label(day) -> str:  # type: ignore[no-untyped-def]
+def day_label(day) -> str:
     """``23 Nov`` (another language: CLDR's month and day)."""
     return day_month(day)
 

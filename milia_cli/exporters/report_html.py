@@ -11,6 +11,7 @@ page declares; dates and percentages as that language writes them (CLDR, through
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from milia_cli import __version__
@@ -125,7 +126,7 @@ def _summary(r: Report, e: Say) -> str:
     return f'<section><h2>{e(msg.REPORT_SUMMARY)}</h2><ul class="summary">{items}</ul></section>'
 
 
-def _table(headers: tuple[str, ...], rows: list[tuple[object, ...]], e: Say, *, hidden: bool = True) -> str:
+def _table(headers: tuple[str, ...], rows: Sequence[tuple[object, ...]], e: Say, *, hidden: bool = True) -> str:
     head = "".join(f'<th scope="col">{e(h)}</th>' for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{e(v)}</td>" for v in row) + "</tr>" for row in rows)
     table = f'<table class="data"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'

@@ -35,7 +35,7 @@ class Message(str):
             obj.code = code
         return obj
 
-    def format(self, *args: object, **kwargs: object) -> Message:  # type: ignore[override]
+    def format(self, *args: object, **kwargs: object) -> Message:
         out = Message(self.render(str(self), args, kwargs, "en"), self.code)
         out._src = (self, args, kwargs)
         return out
@@ -44,7 +44,7 @@ class Message(str):
         """``text`` (this template, or its translation into ``lang``) with the fields filled in."""
         return str.format(text, *args, **kwargs)
 
-    def __add__(self, other: str) -> Message:  # type: ignore[override]
+    def __add__(self, other: str) -> Message:
         if not isinstance(other, str):
             return NotImplemented
         return joined(self, other)

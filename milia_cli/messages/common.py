@@ -1,5 +1,7 @@
 """Messages shared by every command: files, locations, the top-level handler."""
 
+from typing import Any
+
 from milia_cli.messages import Localized, Message, coded
 
 INTERNAL_ERROR = (
@@ -110,7 +112,7 @@ class InWords(Message):
     ``upper-eyelids, broken-or-irritated-skin`` reads "upper eyelids, broken or irritated skin"
     (another language: give the field as :class:`milia_cli.messages.Words`)."""
 
-    def render(self, text: str, args: tuple, kwargs: dict, lang: str) -> str:
+    def render(self, text: str, args: tuple[Any, ...], kwargs: dict[str, Any], lang: str) -> str:
         return str.format(text, *args, **{k: v.replace("-", " ") if isinstance(v, str) else v
                                           for k, v in kwargs.items()})
 
@@ -122,14 +124,14 @@ class Counted(Message):
     language the template is rendered in. Callers format it as any other template; other
     fields are plain ``str.format`` fields."""
 
-    def render(self, text: str, args: tuple, kwargs: dict, lang: str) -> str:
-        return _counts(lang).vformat(text, args, kwargs)
+    def render(self, text: str, args: tuple[Any, ...], kwargs: dict[str, Any], lang: str) -> str:
+        return str(_counts(lang).vformat(text, args, kwargs))
 
 
-_FORMATTERS: dict = {}
+_FORMATTERS: dict[str, Any] = {}
 
 
-def _counts(lang: str):  # type: ignore[no-untyped-def]
+def _counts(lang: str) -> Any:
     """The formatter of :class:`Counted` for ``lang``, built on first use (``string`` stays off
     the start-up path)."""
     found = _FORMATTERS.get(lang)
