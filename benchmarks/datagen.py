@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Iterable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 SKIN_TYPES = ("normal", "dry", "oily", "combination", "sensitive")
 AREAS = ("upper-eyelids", "under-eyes", "cheeks", "nose", "forehead", "chin", "chest", "back", "arms")

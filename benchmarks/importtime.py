@@ -41,7 +41,7 @@ class Import:
     depth: int
     self_us: float
     cum_us: float
-    parent: "Import | None" = None
+    parent: Import | None = None
 
 
 def source_file(module: str) -> str:

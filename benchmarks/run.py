@@ -28,11 +28,11 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from importlib import metadata
 from pathlib import Path
-from typing import Callable
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -270,7 +270,7 @@ def paired(a: Case, b: Case) -> str:
     """The median of the per-round ratios a_k / b_k: robust when the machine's load drifts."""
     if len(a.times) != len(b.times) or not a.times:
         return "n/a"
-    return f"{statistics.median(x / y for x, y in zip(a.times, b.times)):.2f}x"
+    return f"{statistics.median(x / y for x, y in zip(a.times, b.times, strict=False)):.2f}x"
 
 
 def ratio_rows(cases: dict[str, Case]) -> list[tuple[str, str, str, str, str]]:
@@ -319,7 +319,7 @@ def table(headers: tuple[str, ...], rows: list[tuple[str, ...]], markdown: bool)
         return "\n".join(out)
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
     line = lambda row: "  ".join(  # noqa: E731
-        (cell.ljust(w) if i == 0 or i == len(row) - 1 else cell.rjust(w)) for i, (cell, w) in enumerate(zip(row, widths)))
+        (cell.ljust(w) if i == 0 or i == len(row) - 1 else cell.rjust(w)) for i, (cell, w) in enumerate(zip(row, widths, strict=False)))
     return "\n".join([line(headers), line(tuple("-" * w for w in widths)), *(line(r) for r in rows)]).rstrip()
 
 
@@ -366,8 +366,8 @@ def write_json(path: Path, cases: list[Case], ws: Workspace) -> None:
         "machine": machine(), "sizes": ws.sizes.__dict__, "today": TODAY.isoformat(),
         "cases": [{"key": c.key, "label": c.label, "argv": c.argv[1:], "needs": c.needs, "median": c.median,
                    "times": c.times, "error": c.error} for c in cases],
-        "ratios": [dict(zip(("label", "value", "paired", "target", "result"), row)) for row in ratio_rows(by_key)],
-        "batch": [dict(zip(("label", "value", "paired", "target", "result"), row))
+        "ratios": [dict(zip(("label", "value", "paired", "target", "result"), row, strict=False)) for row in ratio_rows(by_key)],
+        "batch": [dict(zip(("label", "value", "paired", "target", "result"), row, strict=False))
                   for row in batch_rows(by_key["batch"], ws.sizes.batch_clients)],
     }
     path.write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")

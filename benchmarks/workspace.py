@@ -41,7 +41,7 @@ class Sizes:
     million_days: int = 1_000_000
 
     @classmethod
-    def quick(cls) -> "Sizes":
+    def quick(cls) -> Sizes:
         """Tiny data for a smoke test: every case still runs, on a handful of rows."""
         return cls(batch_clients=5, db_clients=5, decade_days=3652, year_days=365, week_days=7,
                    million_days=20_000)

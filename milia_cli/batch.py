@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, cast
+from typing import TYPE_CHECKING, cast
 
 from milia_cli.errors import MiliaError
 from milia_cli.exporters import registry
@@ -104,14 +105,14 @@ def run_batch(
     weeks: int,
     today_for: Callable[[str], date],
     log_for: Callable[[Profile], Log] | None = None,
-    first: "date | Callable[[date], date | None] | None" = None,
-    start: "date | Callable[[date], date | None] | None" = None,
+    first: date | Callable[[date], date | None] | None = None,
+    start: date | Callable[[date], date | None] | None = None,
     clinician: str | None = None,
     paper: str = "a4",
     on_error: Callable[[Path, str], None] | None = None,
     on_done: Callable[[Path], None] | None = None,
     files: list[Path] | None = None,
-    identify: Callable[[Path, Profile], "Identified"] | None = None,
+    identify: Callable[[Path, Profile], Identified] | None = None,
     on_note: Callable[[str], None] | None = None,
     write: Callable[[Path, bytes], object] | None = None,
     lang_for: Callable[[Profile], str] | None = None,
@@ -149,7 +150,7 @@ def run_batch(
 
     with ThreadPoolExecutor(max_workers=WRITERS) as pool:
         pending: list[tuple[Path, object]] = []
-        for source, profile in zip(files, loaded):
+        for source, profile in zip(files, loaded, strict=False):
             try:
                 if isinstance(profile, MiliaError):
                     raise profile
@@ -180,7 +181,7 @@ def run_batch(
     return result
 
 
-def _on(value: "date | Callable[[date], date | None] | None", today: date) -> date | None:
+def _on(value: date | Callable[[date], date | None] | None, today: date) -> date | None:
     """A batch's ``first``/``start``: a date, or what a function of the client's today gives."""
     return value(today) if callable(value) else value
 
@@ -248,7 +249,7 @@ def _settle(entry: tuple[Path, object], result: BatchResult, on_error, on_done) 
         on_done(source)
 
 
-def identifier(locations: "Locations", store: "Store") -> Callable[[Path, Profile], "Identified"]:
+def identifier(locations: Locations, store: Store) -> Callable[[Path, Profile], Identified]:
     """What gives each client file its identity in a batch: one connection, the home's
     profile keys read once (a client file without an id gets one, as in every command)."""
     from milia_cli.identity import Identified, claim, home_keys, is_home_file

@@ -9,7 +9,7 @@ Pure (no I/O, no clock: ``today`` is given); imported only by those commands.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, NamedTuple, Optional
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from milia_cli.errors import UsageError
 from milia_cli.messages import calendar as cal_msg
@@ -31,19 +31,19 @@ class CalendarWindow(NamedTuple):
     series keeps the UID of its first day in the whole plan), and a calendar shows its days
     from ``first`` on (same program, not rebased: :mod:`milia_cli.views`)."""
 
-    plan: "Plan"
+    plan: Plan
     first: date
     last: date
     revised: date  # the content's date: DTSTAMP and SEQUENCE (exporters.ics.content_date)
     identity: str  # what UIDs are derived from: the profile's id, else its name
 
 
-def identity_of(profile: "Profile") -> str:
+def identity_of(profile: Profile) -> str:
     """The profile's stable id when it has one (a rename keeps UIDs), else its name."""
     return getattr(profile, "id", None) or profile.name
 
 
-def window_for(profile: "Profile", log: "Log", today: date, weeks: int, first: Optional[date] = None, *,
+def window_for(profile: Profile, log: Log, today: date, weeks: int, first: date | None = None, *,
                feed: bool = False) -> CalendarWindow:
     """The plan behind a calendar of ``weeks`` weeks from ``first`` (default: this plan week;
     ``feed``: two weeks before today, then ``weeks`` weeks ahead)."""
@@ -69,7 +69,7 @@ def window_for(profile: "Profile", log: "Log", today: date, weeks: int, first: O
     return CalendarWindow(plan, first, last, content_date(profile, log, today, first), identity_of(profile))
 
 
-def window_ics(window: CalendarWindow, profile: "Profile | None" = None, **options: Any) -> bytes:
+def window_ics(window: CalendarWindow, profile: Profile | None = None, **options: Any) -> bytes:
     """The ICS file of ``window``: its days, UIDs from its identity, DTSTAMP/SEQUENCE from its
     content's date (``options``: ``alarm``, ``expand``, ``per_step``, ``refresh``)."""
     from milia_cli.exporters.ics import export_ics
@@ -78,6 +78,6 @@ def window_ics(window: CalendarWindow, profile: "Profile | None" = None, **optio
                       **options)
 
 
-def shown_days(window: CalendarWindow) -> "Plan":
+def shown_days(window: CalendarWindow) -> Plan:
     """The window's plan with only the days a calendar shows (for CSV rows)."""
     return window.plan._replace(days=tuple(d for d in window.plan.days if d.date >= window.first), first=window.first)

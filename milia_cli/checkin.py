@@ -7,12 +7,12 @@ Kept free of rich, sqlite3 and json so the flag path starts instantly.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-from typing import TYPE_CHECKING, Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+from typing import TYPE_CHECKING
 
 from milia_cli.errors import MiliaError, UsageError
 from milia_cli.logmodel import CheckIn
-from milia_cli.messages import common as common_msg
 from milia_cli.messages import log as msg
 from milia_cli.plan import STEP_IDS, Day
 from milia_cli.store_json import MAX_BUMPS, note_problem
@@ -158,12 +158,12 @@ def build_checkin(
 PlannedSteps = Callable[["Log", "tuple[date, ...]"], Mapping[date, Iterable[str]]]
 
 
-def planned_steps(profile: "Profile", today: date) -> PlannedSteps:
+def planned_steps(profile: Profile, today: date) -> PlannedSteps:
     """What the store needs to turn days held as "all" into ids (``Store.resolve_pending_all``,
     ``Store.import_log``): the step ids the plan had on each day, from the log as it stands
     (its irritation, events and dated changes), so the plan that applied that day."""
 
-    def planned(log: "Log", days: "tuple[date, ...]") -> dict[date, tuple[str, ...]]:
+    def planned(log: Log, days: tuple[date, ...]) -> dict[date, tuple[str, ...]]:
         from milia_cli.planner import plan_days
 
         by_date = {d.date: d.step_ids() for d in plan_days(profile, log, min(days), max(days), today=today)}
@@ -172,9 +172,9 @@ def planned_steps(profile: "Profile", today: date) -> PlannedSteps:
     return planned
 
 
-def read_log_resolved(store: _LogStore, key: str, profile: "Profile", today: date,
+def read_log_resolved(store: _LogStore, key: str, profile: Profile, today: date,
                       warn: Callable[[str], None] | None = None, *,
-                      first: date | None = None, last: date | None = None) -> "Log":
+                      first: date | None = None, last: date | None = None) -> Log:
     """The log of ``key`` (check-ins from ``first`` to ``last``, each optional), after storing
     the planned ids of any day still held as "all" (schema-1 rows; one cheap lookup when there
     are none). ``warn`` hears how many."""

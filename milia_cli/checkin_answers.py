@@ -8,8 +8,9 @@ the prompt can say at once why it asks again ("3 is not yes or no: answer y or n
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from milia_cli.messages import log as msg
 
@@ -38,7 +39,7 @@ def day_label(day: date, today: date) -> str:
     return When(f"{text} {day.year}", day, "year-month-day-weekday")
 
 
-def due_steps(day: "Day", today: date, now: time | None, pm: time) -> tuple["Step", ...]:
+def due_steps(day: Day, today: date, now: time | None, pm: time) -> tuple[Step, ...]:
     """The steps of ``day`` that are due: every step of a past day; today, the evening steps
     only from :data:`PM_DUE_BEFORE` before the evening time (a morning check-in is about the
     morning)."""
@@ -48,7 +49,7 @@ def due_steps(day: "Day", today: date, now: time | None, pm: time) -> tuple["Ste
     return day.steps if now >= from_time else day.am
 
 
-def open_steps(due: Iterable["Step"], existing: "CheckIn | None", day: "Day") -> tuple["Step", ...]:
+def open_steps(due: Iterable[Step], existing: CheckIn | None, day: Day) -> tuple[Step, ...]:
     """The due steps no earlier check-in of the day answered (done or skipped)."""
     if existing is None:
         return tuple(due)
@@ -89,7 +90,7 @@ def parse_count(text: str, default: int | None, limit: int) -> int | None:
     raise BadAnswer(msg.BAD_COUNT_ANSWER.format(value=_shown(text), limit=limit))
 
 
-def parse_not_done(text: str, open_: tuple["Step", ...]) -> tuple[frozenset[str], frozenset[str]]:
+def parse_not_done(text: str, open_: tuple[Step, ...]) -> tuple[frozenset[str], frozenset[str]]:
     """(not done, skipped) slot ids from an answer such as ``2 5``, ``s3``, ``retinol, eye cream``
     or ``all``; Enter alone is refused (it must not mean "the rest was done")."""
     from milia_cli.step_names import UnknownStep, parse_step_name
@@ -134,7 +135,7 @@ def _shown(text: str) -> str:
     return shown if shown.isprintable() else repr(shown)
 
 
-def stored_what(checkin: "CheckIn", day: "Day") -> str:
+def stored_what(checkin: CheckIn, day: Day) -> str:
     """``7 of 7 steps, irritation 0, 12 bumps in total``."""
     from milia_cli.checkin import done_count
     from milia_cli.messages import joined
@@ -152,7 +153,7 @@ def stored_what(checkin: "CheckIn", day: "Day") -> str:
     return joined(*parts, sep=", ")
 
 
-def stored_line(checkin: "CheckIn", day: "Day", today: date, tonight: str = "") -> str:
+def stored_line(checkin: CheckIn, day: Day, today: date, tonight: str = "") -> str:
     """``Stored Tue 24 Nov: 7 of 7 steps, irritation 0.`` and what changes tonight, in one line."""
     from milia_cli.messages import joined
 
@@ -160,12 +161,12 @@ def stored_line(checkin: "CheckIn", day: "Day", today: date, tonight: str = "") 
     return joined(line, "; ", tonight, ".") if tonight else joined(line, ".")
 
 
-def tonight_change(before: "Day | None", after: "Day | None", irritation: int | None) -> str:
+def tonight_change(before: Day | None, after: Day | None, irritation: int | None) -> str:
     """What the check-in changed in this evening's plan (""), e.g. ``tonight: no retinol (rule B6, above)``."""
     from milia_cli.messages import Words
     from milia_cli.step_names import label
 
-    def actives(day: "Day | None") -> list[str]:
+    def actives(day: Day | None) -> list[str]:
         return [s.step for s in day.pm if s.active] if day is not None else []
 
     def said(steps: list[str]) -> str:  # "retinol and exfoliate"; another language: its names

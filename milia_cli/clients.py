@@ -19,9 +19,10 @@ summary with ``error`` set; it never stops the others.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from milia_cli.errors import MiliaError
 from milia_cli.messages import clients as msg
@@ -129,7 +130,7 @@ class ClientSummary(NamedTuple):
         }
 
 
-def summarize_clients(directory: Path, store: "Store | None", today: TodayFor, *,
+def summarize_clients(directory: Path, store: Store | None, today: TodayFor, *,
                       files: list[Path] | None = None, profiles_dir: Path | None = None) -> list[ClientSummary]:
     """One summary per client file of ``directory``, what needs attention first, then by name.
 
@@ -144,7 +145,7 @@ def summarize_clients(directory: Path, store: "Store | None", today: TodayFor, *
     today_for = today if callable(today) else (lambda _zone: today)
     files = folder_files(directory) if files is None else files
     out = []
-    for source, loaded in zip(files, load_clients(files)):
+    for source, loaded in zip(files, load_clients(files), strict=False):
         if isinstance(loaded, MiliaError):
             out.append(ClientSummary(file=source, error=loaded.message))
             continue
@@ -171,7 +172,7 @@ def folder_files(directory: Path) -> list[Path]:
         raise
 
 
-def load_clients(files: list[Path]) -> list["Profile | MiliaError"]:
+def load_clients(files: list[Path]) -> list[Profile | MiliaError]:
     """Each file's profile, or the error that makes it unusable: unreadable, invalid, or a
     copy of another file's identity (:func:`milia_cli.identity.judge`, as `batch` decides)."""
     from milia_cli.identity import judge
@@ -197,7 +198,7 @@ def load_clients(files: list[Path]) -> list["Profile | MiliaError"]:
     return loaded
 
 
-def summarize(source: Path, profile: "Profile", store: "Store | None", today: date) -> ClientSummary:
+def summarize(source: Path, profile: Profile, store: Store | None, today: date) -> ClientSummary:
     """The summary of one loaded client file on ``today`` (its own zone's date)."""
     from milia_cli.logmodel import EMPTY_LOG, Log
 
@@ -261,7 +262,7 @@ def recent_days(start: date, today: date) -> timedelta:
     return RECENT if start <= today - RECENT + timedelta(days=1) else timedelta(days=7 * 2 * A6_WEEKS)
 
 
-def _notice_alerts(notices: "tuple[Notice, ...]", profile: "Profile", log: "Log", today: date,
+def _notice_alerts(notices: tuple[Notice, ...], profile: Profile, log: Log, today: date,
                    rows: tuple) -> list[Alert]:
     """What today's notices (those `milia today` shows) say the esthetician must act on."""
     out: list[Alert] = []
@@ -297,7 +298,7 @@ def _notice_alerts(notices: "tuple[Notice, ...]", profile: "Profile", log: "Log"
     return out
 
 
-def _log_alerts(irritations: list[tuple[date, int | None]], log: "Log", today: date) -> list[Alert]:
+def _log_alerts(irritations: list[tuple[date, int | None]], log: Log, today: date) -> list[Alert]:
     """What the log alone says: recent irritation, a procedure soon, aftercare running."""
     out: list[Alert] = []
     since = today - timedelta(days=IRRITATION_DAYS - 1)

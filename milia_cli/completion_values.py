@@ -8,39 +8,39 @@ takes without quotes; the labels are accepted too when typed (see :mod:`milia_cl
 """
 
 import os
-from typing import Any, List
+from typing import Any
 
 
-def _match(incomplete: str, words: "List[str] | tuple[str, ...]") -> List[str]:
+def _match(incomplete: str, words: "list[str] | tuple[str, ...]") -> list[str]:
     low = (incomplete or "").lower()
     return [w for w in words if w.lower().startswith(low)]
 
 
-def step_names() -> List[str]:
+def step_names() -> list[str]:
     from milia_cli.plan import STEP_IDS
 
     return list(STEP_IDS) + [f"{slot}:{step}" for slot in ("am", "pm") for step in STEP_IDS]
 
 
-def complete_step(incomplete: str) -> List[str]:
+def complete_step(incomplete: str) -> list[str]:
     """``--done``/``--skip``: every step id, bare or slot-qualified."""
     return _match(incomplete, step_names())
 
 
-def rule_ids() -> List[str]:
+def rule_ids() -> list[str]:
     from milia_cli.rules import RULES
 
     return sorted(RULES, key=lambda rid: (rid[0], int(rid[1:]) if rid[1:].isdigit() else 0, rid))
 
 
-def complete_step_or_rule(incomplete: str) -> List[str]:
+def complete_step_or_rule(incomplete: str) -> list[str]:
     """`why [STEP-or-RULE]`: step ids and rule ids (``B3``, ``N4``)."""
     from milia_cli.plan import STEP_IDS
 
     return _match(incomplete, list(STEP_IDS) + rule_ids())
 
 
-def complete_profile_name(ctx: Any, incomplete: str) -> List[str]:
+def complete_profile_name(ctx: Any, incomplete: str) -> list[str]:
     """``-p``/``profile delete``: the profiles in the home (``--home`` or MILIA_HOME if given)."""
     from milia_cli.paths import resolve_locations
 
@@ -55,31 +55,31 @@ def complete_profile_name(ctx: Any, incomplete: str) -> List[str]:
     return _match(incomplete, list(names))
 
 
-def complete_area(incomplete: str) -> List[str]:
+def complete_area(incomplete: str) -> list[str]:
     from milia_cli.profile_schema import AREAS
 
     return _match(incomplete, AREAS)
 
 
-def complete_skin_type(incomplete: str) -> List[str]:
+def complete_skin_type(incomplete: str) -> list[str]:
     from milia_cli.profile_schema import SKIN_TYPES
 
     return _match(incomplete, SKIN_TYPES)
 
 
-def complete_pregnancy(incomplete: str) -> List[str]:
+def complete_pregnancy(incomplete: str) -> list[str]:
     from milia_cli.profile_schema import PREGNANCY
 
     return _match(incomplete, PREGNANCY)
 
 
-def complete_event_kind(incomplete: str) -> List[str]:
+def complete_event_kind(incomplete: str) -> list[str]:
     from milia_cli.logmodel import PROCEDURE_KINDS
 
     return _match(incomplete, PROCEDURE_KINDS)
 
 
-def complete_zone(incomplete: str) -> List[str]:
+def complete_zone(incomplete: str) -> list[str]:
     """``--timezone``: IANA Area/Location names; before a ``/`` only the areas (``Europe/``),
     so a first tab press is short."""
     from milia_cli.zones import AREAS, PLAIN, area_location_zones
@@ -94,17 +94,17 @@ def complete_zone(incomplete: str) -> List[str]:
     return _match(incomplete, list(zones))
 
 
-def settable_keys() -> List[str]:
+def settable_keys() -> list[str]:
     from milia_cli.profile_schema import FIELDS
 
     return [f.key for f in FIELDS if f.key not in ("schema", "id")]
 
 
-def complete_profile_key(incomplete: str) -> List[str]:
+def complete_profile_key(incomplete: str) -> list[str]:
     return _match(incomplete, settable_keys())
 
 
-def complete_profile_value(ctx: Any, incomplete: str) -> List[str]:
+def complete_profile_value(ctx: Any, incomplete: str) -> list[str]:
     """`profile set KEY <TAB>`: the values that key allows (choices, true/false, areas, zones)."""
     from milia_cli.profile_schema import AREAS, FIELDS_BY_KEY
 

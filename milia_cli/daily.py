@@ -204,8 +204,8 @@ def stats(home: Home, days: int = DEFAULT_STATS_DAYS) -> Stats:
     if home.has_log():
         with home.open_store() as store:
             # nothing after today counts, nor before day 1 but a pause or stop still open then
-            rows = store.read_history(home.log_key, first=store.plan_history_first(home.log_key, profile.schedule.start),
-                                      last=today)
+            first = store.plan_history_first(home.log_key, profile.schedule.start)
+            rows = store.read_history(home.log_key, first=first, last=today)
             log = store.read_log(home.log_key, first=window_first, last=today)
     skeleton = plan_skeleton(profile, log, weeks=plan_weeks_to_cover(profile.schedule.start, today), today=today,
                              through=today, window_first=window_first,

@@ -18,8 +18,9 @@ skin. Every date a user or a file can give is checked here, with one sentence:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, Iterable, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from milia_cli.errors import MiliaError, UsageError
 
@@ -116,7 +117,7 @@ def _noted(bad: list[str], what: str) -> bool:
     return False
 
 
-def usable_log(log: "Log") -> tuple["Log", list[str]]:
+def usable_log(log: Log) -> tuple[Log, list[str]]:
     """``log`` without the check-ins, events and changes dated outside the range, and a
     description of each dropped one (for a warning). The same object when nothing is dropped."""
     bad: list[str] = []

@@ -218,7 +218,7 @@ def _rescue(files: DbFiles) -> str:
     return msg.RESCUE.format(files=names)
 
 
-def _read_wal(files: DbFiles, marker: "Marker | None" = None) -> "WalReport | None":
+def _read_wal(files: DbFiles, marker: Marker | None = None) -> WalReport | None:
     from milia_cli.wal import FIRST_COMMIT, inspect_wal
     from milia_cli.walfit import counter_in_page
 

@@ -18,9 +18,10 @@ import os
 import re
 import shlex
 import stat
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from milia_cli.errors import MiliaError
 from milia_cli.fsutil import PRIVATE_DIR, PRIVATE_FILE, reason

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import date, datetime, timezone
-from typing import TYPE_CHECKING, Any, Callable, Mapping, TextIO
+from collections.abc import Callable, Mapping
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -25,7 +26,7 @@ MAX_WIDTH = 1000  # COLUMNS=99999999 lays out as a very wide terminal, not an en
 
 
 def _system_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class Environment:
@@ -56,7 +57,7 @@ class Environment:
                 f"color={self.color}, fixed_today={self.fixed_today})")
 
     @classmethod
-    def from_os(cls) -> "Environment":
+    def from_os(cls) -> Environment:
         env = dict(os.environ)
         out_tty = _isatty(sys.stdout)
         color = out_tty and "NO_COLOR" not in env and env.get("TERM") != "dumb"
@@ -163,17 +164,17 @@ def _fixed_clock(text: str) -> tuple[Callable[[], datetime], date | None]:
     try:
         if len(text) == 10:
             day = date.fromisoformat(text)
-            moment = datetime(day.year, day.month, day.day, 12, tzinfo=timezone.utc)
+            moment = datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
             fixed: date | None = day
         else:
             moment = datetime.fromisoformat(text)
             if moment.tzinfo is None:
-                moment = moment.replace(tzinfo=timezone.utc)
+                moment = moment.replace(tzinfo=UTC)
             fixed = None
     except ValueError:
         raise MiliaError(BAD_NOW.format(value=text)) from None
     try:
-        moment = moment.astimezone(timezone.utc)  # an offset at either end of Python's dates overflows
+        moment = moment.astimezone(UTC)  # an offset at either end of Python's dates overflows
     except (ValueError, OverflowError):
         raise MiliaError(NOW_OUT_OF_RANGE.format(value=text, range=RANGE_TEXT)) from None
     if not in_range(moment.date()):  # the profile's zone may shift it a day: the range has years to spare

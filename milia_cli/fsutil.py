@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO
 
 from milia_cli.errors import MiliaError
 from milia_cli.messages import common as msg
@@ -46,7 +47,7 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = PRIVATE_FILE) -> Non
     atomic_write_chunks(path, (data,), mode)
 
 
-def atomic_write_chunks(path: Path, chunks: "Iterable[bytes]", mode: int = PRIVATE_FILE) -> int:
+def atomic_write_chunks(path: Path, chunks: Iterable[bytes], mode: int = PRIVATE_FILE) -> int:
     """Like :func:`atomic_write_bytes` for data that comes in pieces (an export streamed from a
     cursor): written to the temp file as they come, renamed into place only when all are in.
     Returns the bytes written. A MiliaError raised by ``chunks`` leaves ``path`` as it was."""
@@ -83,7 +84,7 @@ def atomic_write_chunks(path: Path, chunks: "Iterable[bytes]", mode: int = PRIVA
     return written
 
 
-def open_regular(path: Path) -> "BinaryIO":
+def open_regular(path: Path) -> BinaryIO:
     """``open(path, "rb")`` that never blocks: opened ``O_NONBLOCK`` and checked with ``fstat``;
     a FIFO, device, socket or directory raises OSError ("it is a named pipe (FIFO), not a
     regular file") instead of waiting for a writer that may never come."""

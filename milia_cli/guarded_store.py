@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import signal
 import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -34,7 +35,7 @@ else:
 HELD_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
-def open_read_only(path: "Path", timeout: float | None, err: Exception) -> "Store":
+def open_read_only(path: Path, timeout: float | None, err: Exception) -> Store:
     """The log, read-only, when the normal open failed because nothing may be written where it
     lives (a read-only filesystem or directory): ``today``, ``plan``, ``stats`` and ``log export``
     still work there, and any write fails with the store's own read-only sentence.
@@ -48,10 +49,9 @@ def open_read_only(path: "Path", timeout: float | None, err: Exception) -> "Stor
     import sqlite3
     from urllib.parse import quote
 
+    from milia_cli.messages.log import DB_CANT_OPEN, DB_READ_ONLY
     from milia_cli.store import DEFAULT_TIMEOUT, SCHEMA_VERSION, Store
     from milia_cli.store_schema import APPLICATION_ID
-
-    from milia_cli.messages.log import DB_CANT_OPEN, DB_READ_ONLY
 
     # only "cannot write / cannot open there": a database the store judged damaged, foreign or newer
     # stays refused, read-only or not
@@ -108,11 +108,11 @@ def interrupts_held() -> Iterator[None]:
 class GuardedStore(_StoreInterface):
     """A :class:`Store` whose reads skip out-of-range rows and whose writes record what they stored."""
 
-    def __init__(self, store: "Store", on_skipped: Callable[[str, list[str]], None],
+    def __init__(self, store: Store, on_skipped: Callable[[str, list[str]], None],
                  on_stored: Callable[[str], None]) -> None:
         self._store, self._on_skipped, self._on_stored = store, on_skipped, on_stored
 
-    def __enter__(self) -> "GuardedStore":
+    def __enter__(self) -> GuardedStore:
         self._store.__enter__()
         return self
 
@@ -123,7 +123,7 @@ class GuardedStore(_StoreInterface):
         return getattr(self._store, name)
 
     # -- reads (any signature the Store has: they pass arguments through) ----------------------
-    def read_log(self, profile_key: str, *args: Any, **kwargs: Any) -> "Log":
+    def read_log(self, profile_key: str, *args: Any, **kwargs: Any) -> Log:
         from milia_cli.dates import usable_log
 
         log, bad = usable_log(self._store.read_log(profile_key, *args, **kwargs))
@@ -147,7 +147,7 @@ class GuardedStore(_StoreInterface):
             self._on_skipped(profile_key, bad)
         return rows
 
-    def events(self, profile_key: str, *args: Any, **kwargs: Any) -> tuple["Event", ...]:
+    def events(self, profile_key: str, *args: Any, **kwargs: Any) -> tuple[Event, ...]:
         from milia_cli.dates import in_range
 
         events = self._store.events(profile_key, *args, **kwargs)
@@ -157,7 +157,7 @@ class GuardedStore(_StoreInterface):
             events = tuple(e for e in events if in_range(e.date))
         return events
 
-    def all_events(self, profile_key: str) -> tuple["Event", ...]:
+    def all_events(self, profile_key: str) -> tuple[Event, ...]:
         """Every stored event, those outside the range too (``event list`` shows them to remove)."""
         return self._store.events(profile_key)
 
@@ -168,15 +168,15 @@ class GuardedStore(_StoreInterface):
             self._on_stored(what)
         return result
 
-    def save_checkin(self, profile_key: str, checkin: "CheckIn", *args: Any, **kwargs: Any) -> Any:
+    def save_checkin(self, profile_key: str, checkin: CheckIn, *args: Any, **kwargs: Any) -> Any:
         return self._stored(f"the check-in of {checkin.date}", self._store.save_checkin, profile_key, checkin,
                             *args, **kwargs)
 
-    def merge_checkin(self, profile_key: str, checkin: "CheckIn", *args: Any, **kwargs: Any) -> Any:
+    def merge_checkin(self, profile_key: str, checkin: CheckIn, *args: Any, **kwargs: Any) -> Any:
         return self._stored(f"the check-in of {checkin.date}", self._store.merge_checkin, profile_key, checkin,
                             *args, **kwargs)
 
-    def add_event(self, profile_key: str, event: "Event", *args: Any, **kwargs: Any) -> Any:
+    def add_event(self, profile_key: str, event: Event, *args: Any, **kwargs: Any) -> Any:
         return self._stored(f"the {event.kind} of {event.date}", self._store.add_event, profile_key, event,
                             *args, **kwargs)
 
@@ -187,7 +187,7 @@ class GuardedStore(_StoreInterface):
         return self._stored(f"the deletion of the log of {profile_key!r}", self._store.delete_profile_log,
                             profile_key, *args, **kwargs)
 
-    def remove_events(self, profile_key: str, day: date, kind: str | None = None) -> tuple["Event", ...]:
+    def remove_events(self, profile_key: str, day: date, kind: str | None = None) -> tuple[Event, ...]:
         """Delete the events of ``profile_key`` on ``day`` (only those of ``kind`` if given),
         whatever their date; returns what was removed. Uses ``Store.remove_events`` once the
         store has one; until then the same one transaction through the store's own helpers."""
@@ -196,7 +196,7 @@ class GuardedStore(_StoreInterface):
             return self._stored(f"the removal of the events of {day}", own, profile_key, day, kind)
         return self._stored(f"the removal of the events of {day}", self._remove_events, profile_key, day, kind)
 
-    def _remove_events(self, profile_key: str, day: date, kind: str | None) -> tuple["Event", ...]:
+    def _remove_events(self, profile_key: str, day: date, kind: str | None) -> tuple[Event, ...]:
         store = self._store
         removed = tuple(e for e in store.events(profile_key) if e.date == day and kind in (None, e.kind))
         if not removed:

@@ -32,9 +32,8 @@ if TYPE_CHECKING:
     from milia_cli.logmodel import CheckIn, Log
     from milia_cli.plan import Day, Plan
     from milia_cli.planner import DayView
-    from milia_cli.stats import Stats
     from milia_cli.profile import Profile
-    from milia_cli.store import Store
+    from milia_cli.stats import Stats
 
 MAX_DB_TIMEOUT = 600.0  # seconds: ten minutes is already far past any real lock
 
@@ -59,7 +58,7 @@ class Home:
         self.warnings: list[str] = []
         self.env, self.locations = env, locations
         self.profile_name, self.profile_file = profile_name, profile_file
-        self._profile: "Profile | None" = None
+        self._profile: Profile | None = None
         self.stored: list[str] = []  # what this run has committed (the interruption message says it)
         self.written: list[Path] = []  # the exports this run has written
         self._skipped_warned: set[str] = set()
@@ -75,7 +74,7 @@ class Home:
             return self.profile_file
         return self.locations.profile_path(validate_profile_name(self.name))
 
-    def profile(self) -> "Profile":
+    def profile(self) -> Profile:
         """Load (once) and validate the chosen profile, or raise a clear error."""
         if self._profile is None:
             from milia_cli.profile import load_profile
@@ -95,7 +94,7 @@ class Home:
                 self.warn_if_widened(path, 0o600)
         return self._profile
 
-    def _identified(self, profile: "Profile") -> "Profile":
+    def _identified(self, profile: Profile) -> Profile:
         """``profile`` with its identity in ``.id`` (see :mod:`milia_cli.identity`)."""
         from milia_cli.identity import identify, is_home_file
 
@@ -145,7 +144,7 @@ class Home:
             raise MiliaError(common_msg.BAD_DB_TIMEOUT.format(value=text, limit=MAX_DB_TIMEOUT))
         return seconds
 
-    def open_store(self) -> "GuardedStore":
+    def open_store(self) -> GuardedStore:
         """One connection to the log database (created if needed), with the configured lock wait;
         its reads skip rows dated outside milia's range (warning once), its writes note what
         they stored (see :mod:`milia_cli.guarded_store`)."""
@@ -184,7 +183,7 @@ class Home:
 
         return log_exists(self.locations.db_path)
 
-    def load_plan_log(self, last: date, start: date | None = None, *, since: date | None = None) -> "Log":
+    def load_plan_log(self, last: date, start: date | None = None, *, since: date | None = None) -> Log:
         """The log a plan from ``start`` (default schedule.start) through ``last`` needs, and no
         more: check-ins from day 1 (or the pause or stop still open then,
         :meth:`Store.plan_history_first`; or ``since`` when earlier) to ``last``, and every event
@@ -199,7 +198,7 @@ class Home:
 
     # -- views of the plan (issue 13, item 5) ----------------------------
     def plan(self, weeks: int = 12, first: date | None = None, *, start: date | None = None,
-             week: int | None = None) -> "Plan":
+             week: int | None = None) -> Plan:
         """The plan as `milia plan` and the exports show it: ``weeks`` weeks of the program from
         ``first`` (or from week ``week``; default: the first day of the current plan week, the
         plan's start before it begins). ``start`` rebases the program (``--start``: day 1 is
@@ -217,7 +216,7 @@ class Home:
         return build_plan(profile, log, weeks=weeks, today=today, first=lo)
 
     def calendar(self, weeks: int = 12, first: date | None = None, *, start: date | None = None,
-                 feed: bool = False) -> "CalendarWindow":
+                 feed: bool = False) -> CalendarWindow:
         """The calendar `export ics`, the calendar CSVs and `sync caldav` write: ``weeks`` weeks
         from ``first`` (default: this plan week; ``feed``: two weeks back), the plan behind it
         and its UIDs' identity (:func:`milia_cli.calendar_window.window_for`)."""
@@ -227,7 +226,7 @@ class Home:
         profile = rebased(self.profile(), start)
         return window_for(profile, self.load_log(), self.today(), weeks, first, feed=feed)
 
-    def load_log(self, first: date | None = None, last: date | None = None) -> "Log":
+    def load_log(self, first: date | None = None, last: date | None = None) -> Log:
         """The profile's log (optionally a date window); empty if there is no database yet."""
         from milia_cli.logmodel import EMPTY_LOG
 
@@ -237,15 +236,15 @@ class Home:
             return store.read_log(self.log_key, first=first, last=last)
 
     # -- the daily use cases (milia_cli.daily) ----------------------------
-    def day(self, day: date | None = None) -> "DayView | NotStarted":
+    def day(self, day: date | None = None) -> DayView | NotStarted:
         """`milia today`: the plan of ``day`` (default today), what is checked, the notices."""
         from milia_cli.daily import day_view
 
         return day_view(self, day)
 
-    def checkin(self, day: date | None = None, answers: "CheckinAnswers | None" = None, *,
-                ask: "Callable[[Day, CheckIn | None, date], CheckIn] | None" = None, tonight: bool = True,
-                notify: "Callable[[str], None] | None" = None, **flags: Any) -> "CheckinResult":
+    def checkin(self, day: date | None = None, answers: CheckinAnswers | None = None, *,
+                ask: Callable[[Day, CheckIn | None, date], CheckIn] | None = None, tonight: bool = True,
+                notify: Callable[[str], None] | None = None, **flags: Any) -> CheckinResult:
         """`milia checkin`: record ``day`` (default today) from ``answers`` or the same keywords
         (``all_done=True, irritation=1``, ``done=["retinol"]`` …), or from ``ask``."""
         from milia_cli.daily import CheckinAnswers, record_checkin
@@ -254,7 +253,7 @@ class Home:
             answers = (answers or CheckinAnswers())._replace(**flags)
         return record_checkin(self, day, answers, ask=ask, tonight=tonight, notify=notify)
 
-    def stats(self, days: int | None = None) -> "Stats":
+    def stats(self, days: int | None = None) -> Stats:
         """`milia stats`: adherence, streaks, the calendar and level history of the ``days``
         ending today (default 84)."""
         from milia_cli.daily import DEFAULT_STATS_DAYS, stats

@@ -29,8 +29,9 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from milia_cli.errors import MiliaError
 from milia_cli.messages import identity as msg
@@ -51,7 +52,7 @@ class Identified(NamedTuple):
     """A loaded profile with its identity in ``profile.id`` (None: a client file that has
     no log yet), and the sentences to tell the user."""
 
-    profile: "Profile"
+    profile: Profile
     notes: tuple[str, ...] = ()
     event: str = ""  # "new" | "inherited" | "home-owns" | "unwritable" when an id was just claimed
 
@@ -97,7 +98,7 @@ def _made_for_stem(key: str, stem: str) -> bool:
     return bool(_TOKEN.fullmatch(token)) and prefix == (slug(stem)[:40].strip("-") or "client")
 
 
-def identify(path: Path, profile: "Profile", locations: "Locations", *, home: bool,
+def identify(path: Path, profile: Profile, locations: Locations, *, home: bool,
              timeout: float | None = None) -> Identified:
     """``profile`` (loaded from ``path``) with its identity; claims an id for a client
     file without one when a log database exists. Raises for a copy (see module doc)."""
@@ -111,7 +112,7 @@ def identify(path: Path, profile: "Profile", locations: "Locations", *, home: bo
 
 
 # -- two files, one identity ----------------------------------------------------------
-def home_log_key(locations: "Locations", name: str) -> str:
+def home_log_key(locations: Locations, name: str) -> str:
     """The key of the log of home profile ``name``: the id its file holds, else ``name`` (also
     when the file is gone: a log kept after `delete --keep-log`, or an id `doctor` shows). Read
     without validating the file, so a broken profile can still export or import its log."""
@@ -228,7 +229,7 @@ def judge(path: Path, key: str, others: Iterable[Path]) -> str:
 
 
 # -- giving a client file its id -------------------------------------------------------
-def home_keys(locations: "Locations", *, besides: Path | None = None) -> set[str]:
+def home_keys(locations: Locations, *, besides: Path | None = None) -> set[str]:
     """The identities of the home's profiles (their names, or the ids they hold), leaving out
     the home files that are ``besides`` itself (a symlink in the home to a client's file)."""
     keys = set()
@@ -241,7 +242,7 @@ def home_keys(locations: "Locations", *, besides: Path | None = None) -> set[str
     return keys
 
 
-def _home_links(locations: "Locations", path: Path) -> list[str]:
+def _home_links(locations: Locations, path: Path) -> list[str]:
     """The home profile names that are links to ``path`` (their logs are this file's)."""
     return [name for name in locations.profile_names()
             if (locations.profiles_dir / f"{name}.toml").is_symlink()
@@ -255,8 +256,8 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def claim(path: Path, profile: "Profile", locations: "Locations", *, timeout: float | None = None,
-          store: "Store | None" = None, homes: set[str] | None = None) -> Identified:
+def claim(path: Path, profile: Profile, locations: Locations, *, timeout: float | None = None,
+          store: Store | None = None, homes: set[str] | None = None) -> Identified:
     """Write a new id into the client file ``path`` and give it the log kept under its
     ``name`` before ids (when no home profile owns that key), in one transaction.
 
@@ -319,7 +320,7 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def _claim_in(store: "Store", legacy: str | None, key: str, write: Callable[[], None]) -> tuple[int, int]:
+def _claim_in(store: Store, legacy: str | None, key: str, write: Callable[[], None]) -> tuple[int, int]:
     from milia_cli.store import claim_profile_key
 
     return claim_profile_key(store, legacy, key, write)

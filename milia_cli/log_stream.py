@@ -12,8 +12,9 @@ encoder walks it (``iterencode`` with an indent is the pure-Python encoder, the 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from milia_cli.store import Store
@@ -37,7 +38,7 @@ class _LazyList(list):
         return iter(self._items)
 
 
-def log_json_chunks(store: "Store | None", key: str, name: "str | None" = None) -> Iterator[str]:
+def log_json_chunks(store: Store | None, key: str, name: str | None = None) -> Iterator[str]:
     """The milia.log/1 text of ``key``'s log, in pieces (``store`` None: no database, an empty
     log); ``name`` is the person's (None: the profile could not be read)."""
     from milia_cli.logmodel import EMPTY_LOG

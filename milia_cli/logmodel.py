@@ -70,7 +70,7 @@ class Log:
         self.checkins, self.events, self.changes = checkins, events, changes
         self._by_date = {c.date: c for c in checkins}
 
-    def _replace(self, **changes: Any) -> "Log":
+    def _replace(self, **changes: Any) -> Log:
         fields = {"checkins": self.checkins, "events": self.events, "changes": self.changes}
         return Log(**dict(fields, **changes))
 

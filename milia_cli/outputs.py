@@ -27,8 +27,9 @@ import json
 import os
 import re
 import stat
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from milia_cli.errors import MiliaError
 from milia_cli.safe_text import one_line
@@ -122,7 +123,7 @@ def _looks_like_profile(head: bytes) -> bool:
     return "schema" in doc and ("name" in doc or "schedule" in doc)
 
 
-def check_output(path: Path, data: bytes | None = None, *, locations: "Locations", protected: Iterable[Path] = (),
+def check_output(path: Path, data: bytes | None = None, *, locations: Locations, protected: Iterable[Path] = (),
                  force: bool = False, identity: tuple[str, str] | None = None) -> Path:
     """The path to write ``data`` to for ``-o path`` (symlinks followed), or a MiliaError
     saying why not; nothing is written here. A streamed output (no ``data`` yet) gives its
@@ -181,7 +182,7 @@ def _read_head(path: Path, size: int) -> bytes:
         return b""
 
 
-def write_output(path: Path, data: bytes, *, locations: "Locations", protected: Iterable[Path] = (),
+def write_output(path: Path, data: bytes, *, locations: Locations, protected: Iterable[Path] = (),
                  force: bool = False) -> Path:
     """Check ``path`` (:func:`check_output`), then write ``data`` atomically and privately."""
     from milia_cli.fsutil import atomic_write_bytes
@@ -191,7 +192,7 @@ def write_output(path: Path, data: bytes, *, locations: "Locations", protected: 
     return target
 
 
-def check_output_dir(outdir: Path, *, locations: "Locations") -> None:
+def check_output_dir(outdir: Path, *, locations: Locations) -> None:
     """``batch -o OUTDIR`` must not be (inside) the milia home."""
     from milia_cli.messages import export as msg
 

@@ -122,7 +122,7 @@ class Owner(NamedTuple):
     morning and evening times and the zone). A Profile has the same two attributes."""
 
     name: str
-    schedule: "Schedule"
+    schedule: Schedule
 
 
 class Plan:
@@ -135,7 +135,7 @@ class Plan:
     def __init__(self, profile: str | None, start: date, weeks: int,
                  levels: dict[str, tuple[Level, ...]],  # "retinol"/"exfoliate" -> changes, by week
                  days: tuple[Day, ...], notices: tuple[Notice, ...], schema: str = PLAN_SCHEMA,
-                 name: str | None = None, first: date | None = None, schedule: "Schedule | None" = None) -> None:
+                 name: str | None = None, first: date | None = None, schedule: Schedule | None = None) -> None:
         # profile: the identity (the log key: a home profile's name, a client file's `id`); name: the person's
         # start: day 1 of the program; first: the first day shown (a view from a later day, issue 13);
         # weeks: how many weeks are shown from `first`
@@ -148,8 +148,8 @@ class Plan:
     def _values(self) -> tuple[object, ...]:
         return tuple(getattr(self, name) for name in self._fields)
 
-    def _replace(self, **changes: Any) -> "Plan":
-        return Plan(**dict(zip(self._fields, self._values()), **changes))
+    def _replace(self, **changes: Any) -> Plan:
+        return Plan(**dict(zip(self._fields, self._values(), strict=False), **changes))
 
     def __eq__(self, other: object) -> bool:
         return self._values() == other._values() if isinstance(other, Plan) else NotImplemented
@@ -157,7 +157,7 @@ class Plan:
     __hash__ = None  # type: ignore[assignment]  # it holds a dict
 
     def __repr__(self) -> str:
-        inner = ", ".join(f"{name}={value!r}" for name, value in zip(self._fields, self._values()))
+        inner = ", ".join(f"{name}={value!r}" for name, value in zip(self._fields, self._values(), strict=False))
         return f"Plan({inner})"
 
     @property

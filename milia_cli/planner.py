@@ -14,8 +14,9 @@ equals the plan").
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Any, Iterable, NamedTuple
+from typing import Any, NamedTuple
 
 from milia_cli.catalogue import ACTIVE_AVOID, ACTIVES, EYE_AREAS, STEP_KINDS, TEST_SPOT_NIGHTS
 from milia_cli.logmodel import EMPTY_LOG, Log
@@ -25,8 +26,16 @@ from milia_cli.profile_model import Profile
 from milia_cli.rules import RULES
 from milia_cli.steps import TEST_SPOT, base_areas, how_text, make_step, ordered_areas, without
 from milia_cli.timeline import (
-    AFTERCARE_DAYS, ALL, PREGNANT_LIKE, EpisodeIndex, ProcedureBlocks, ProfileTimeline, age_flags,
-    allowed_actives, b10, episodes,
+    AFTERCARE_DAYS,
+    ALL,
+    PREGNANT_LIKE,
+    EpisodeIndex,
+    ProcedureBlocks,
+    ProfileTimeline,
+    age_flags,
+    allowed_actives,
+    b10,
+    episodes,
 )
 from milia_cli.titration import FULL, Titration, WeekInput, titrate
 

@@ -16,8 +16,9 @@ caution but never scheduled, since the plan is a beginner's titration.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Iterable, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from milia_cli.plan import Day, Notice, Step
 
@@ -34,12 +35,12 @@ _LEVEL_ORDER = {"stop": 0, "refer": 1, "caution": 2, "info": 3}
 class Verdict(NamedTuple):
     """One product judged for one profile at its own step."""
 
-    product: "ShelfProduct"
-    refused: "Finding | None"  # the finding that keeps it out of the plan (None: it may be used)
-    cautions: tuple["Finding", ...]  # what to mind when it is used (caution and refer findings)
+    product: ShelfProduct
+    refused: Finding | None  # the finding that keeps it out of the plan (None: it may be used)
+    cautions: tuple[Finding, ...]  # what to mind when it is used (caution and refer findings)
 
 
-def judge(product: "ShelfProduct", profile: "Profile", today: date | None) -> Verdict:
+def judge(product: ShelfProduct, profile: Profile, today: date | None) -> Verdict:
     """``product`` for ``profile``: what `milia check` says at the product's step, plus C1 for a peel."""
     from milia_cli.ingredients.report import check_label
 
@@ -51,10 +52,16 @@ def judge(product: "ShelfProduct", profile: "Profile", today: date | None) -> Ve
     return Verdict(product, refused, cautions)
 
 
-def _peel(result, product: "ShelfProduct") -> "Finding | None":
+def _peel(result, product: ShelfProduct) -> Finding | None:
     """C1: a leave-on AHA or salicylic acid stronger than the home limit is not scheduled."""
     from milia_cli.ingredients.evaluate import (
-        AHA_LIMIT, BHA_LIMIT, WASH_OFF_STEPS, Finding, effective, rule_source, strength,
+        AHA_LIMIT,
+        BHA_LIMIT,
+        WASH_OFF_STEPS,
+        Finding,
+        effective,
+        rule_source,
+        strength,
     )
     from milia_cli.messages import check as check_msg
     from milia_cli.messages import shelf as msg
@@ -77,19 +84,19 @@ def _peel(result, product: "ShelfProduct") -> "Finding | None":
 class ShelfPicker:
     """The products of one plan: each (profile, product) judged once, each step named once."""
 
-    def __init__(self, shelf: "tuple[ShelfProduct, ...]", today: date | None) -> None:
+    def __init__(self, shelf: tuple[ShelfProduct, ...], today: date | None) -> None:
         self.shelf, self.today = shelf, today
-        self._verdicts: dict[tuple[int, int], tuple["Profile", Verdict]] = {}
-        self._named: dict[tuple[int, str, str], tuple["Profile", str | None]] = {}
+        self._verdicts: dict[tuple[int, int], tuple[Profile, Verdict]] = {}
+        self._named: dict[tuple[int, str, str], tuple[Profile, str | None]] = {}
 
-    def verdict(self, profile: "Profile", index: int) -> Verdict:
+    def verdict(self, profile: Profile, index: int) -> Verdict:
         key = (id(profile), index)
         got = self._verdicts.get(key)
         if got is None or got[0] is not profile:
             got = self._verdicts[key] = (profile, judge(self.shelf[index], profile, self.today))
         return got[1]
 
-    def product_for(self, profile: "Profile", slot: str, step: str) -> str | None:
+    def product_for(self, profile: Profile, slot: str, step: str) -> str | None:
         """The name of the shelf product ``step`` in ``slot`` uses on a day of ``profile``, or None."""
         key = (id(profile), slot, step)
         got = self._named.get(key)
@@ -99,18 +106,18 @@ class ShelfPicker:
             got = self._named[key] = (profile, name)
         return got[1]
 
-    def assign(self, day: Day, profile: "Profile") -> Day:
+    def assign(self, day: Day, profile: Profile) -> Day:
         """``day`` with each step's ``product`` named for ``profile`` (that day's profile)."""
         def named(steps: tuple[Step, ...]) -> tuple[Step, ...]:
             return tuple(s._replace(product=self.product_for(profile, s.slot, s.step)) for s in steps)
 
         return day._replace(am=named(day.am), pm=named(day.pm))
 
-    def notices(self, timeline: "ProfileTimeline", first: date, last: date) -> list[Notice]:
+    def notices(self, timeline: ProfileTimeline, first: date, last: date) -> list[Notice]:
         """For ``first..last``: each product a rule stops (with the days, when not all of them),
         and what to mind with each product that is used."""
         from milia_cli.messages import shelf as msg
-        from milia_cli.step_names import slot_label, label
+        from milia_cli.step_names import label, slot_label
 
         out: list[Notice] = []
         segments = profile_segments(timeline, first, last)
@@ -152,7 +159,7 @@ def _when(run_first: date, run_last: date, first: date, last: date) -> str:
     return ""
 
 
-def profile_segments(timeline: "ProfileTimeline", first: date, last: date) -> list[tuple[date, date, "Profile"]]:
+def profile_segments(timeline: ProfileTimeline, first: date, last: date) -> list[tuple[date, date, Profile]]:
     """(first day, last day, profile) for each profile that holds on some day of ``first..last``."""
     if last < first:
         return []
@@ -180,11 +187,11 @@ def merged(notices: Iterable[Notice], extra: Iterable[Notice]) -> tuple[Notice, 
 class Change(NamedTuple):
     """A product whose verdict a profile change turns: put away, or back in use."""
 
-    product: "ShelfProduct"
-    refused: "Finding | None"  # the finding that stops it now (None: back in use)
+    product: ShelfProduct
+    refused: Finding | None  # the finding that stops it now (None: back in use)
 
 
-def put_away(before: "Profile", after: "Profile", today: date | None) -> list[Change]:
+def put_away(before: Profile, after: Profile, today: date | None) -> list[Change]:
     """The shelf products a change from ``before`` to ``after`` stops (or lets back in)."""
     out: list[Change] = []
     for product in after.shelf:
@@ -196,7 +203,7 @@ def put_away(before: "Profile", after: "Profile", today: date | None) -> list[Ch
     return out
 
 
-def put_away_lines(before: "Profile", after: "Profile", today: date | None) -> list[str]:
+def put_away_lines(before: Profile, after: Profile, today: date | None) -> list[str]:
     """One line per product to put away (with the rule id), or back in use: what `profile set` says."""
     from milia_cli.messages import shelf as msg
     from milia_cli.step_names import label, slot_label

@@ -29,7 +29,7 @@ def is_plan_shaping(key: str) -> bool:
     return key in PLAN_SHAPING or key.startswith(PLAN_SHAPING_TABLES)
 
 
-def value_of(profile: "Profile", key: str) -> Any:
+def value_of(profile: Profile, key: str) -> Any:
     """The value of a dotted key (``milia.areas`` -> a tuple, ``cautions.x`` -> a bool)."""
     value: Any = profile
     for part in key.split("."):
@@ -37,7 +37,7 @@ def value_of(profile: "Profile", key: str) -> Any:
     return value
 
 
-def _actives(days: "tuple[Day, ...]") -> dict[str, int]:
+def _actives(days: tuple[Day, ...]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for day in days:
         for step in day.steps:
@@ -46,7 +46,7 @@ def _actives(days: "tuple[Day, ...]") -> dict[str, int]:
     return counts
 
 
-def plan_effect(before: "tuple[Day, ...]", after: "tuple[Day, ...]", since: date) -> str | None:
+def plan_effect(before: tuple[Day, ...], after: tuple[Day, ...], since: date) -> str | None:
     """One line when the change takes actives out of the plan from ``since`` (None otherwise)."""
     was, now = _actives(before), _actives(after)
     gone = [ACTIVE_NAMES.get(s, s) for s in ACTIVE_NAMES if was.get(s) and not now.get(s)]
@@ -65,7 +65,7 @@ def effect_window(since: date, today: date) -> tuple[date, date]:
     return first, first + timedelta(days=EFFECT_DAYS - 1)
 
 
-def retinol_dates(log: "Log", planned: "tuple[Day, ...]", today: date) -> tuple[list[date], list[date]]:
+def retinol_dates(log: Log, planned: tuple[Day, ...], today: date) -> tuple[list[date], list[date]]:
     """(used, planned only): the evenings a check-in says retinol was done, up to today, and
     the retinol evenings before today that no check-in says were done or skipped.
     ``planned`` is the plan the person was following, the one before the change (even when

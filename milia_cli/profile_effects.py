@@ -20,11 +20,12 @@ if TYPE_CHECKING:
 ADULT_AGE = 18  # A8, read as the planner does: a birth year 18 years back may still be 17
 COMBINED_CAP = {"sensitive": 3, "dry": 4}  # B11 / invariant 11: active evenings a week; others 5
 DEFAULT_CAP = 5
-BLOCKING_CAUTIONS = {"isotretinoin_recent": "isotretinoin in the last 6 months", "eczema_or_rosacea": "eczema or rosacea"}
+BLOCKING_CAUTIONS = {"isotretinoin_recent": "isotretinoin in the last 6 months",
+                     "eczema_or_rosacea": "eczema or rosacea"}
 
 
-def what_it_does(key: str, old: Any, new: Any, profile: "Profile", today: date,
-                 days_after: "tuple[Day, ...] | None" = None) -> str | None:
+def what_it_does(key: str, old: Any, new: Any, profile: Profile, today: date,
+                 days_after: tuple[Day, ...] | None = None) -> str | None:
     """The line, or None when there is nothing worth saying (or the value did not change)."""
     if old == new:
         return msg.EFFECT_UNCHANGED
@@ -66,7 +67,7 @@ def is_minor(birth_year: int | None, today: date) -> bool:
     return birth_year is not None and today.year - birth_year <= ADULT_AGE
 
 
-def _birth_year(old: int | None, new: int | None, today: date, days_after: "tuple[Day, ...] | None") -> str | None:
+def _birth_year(old: int | None, new: int | None, today: date, days_after: tuple[Day, ...] | None) -> str | None:
     if new is None:
         return msg.EFFECT_BIRTH_YEAR_CLEARED
     if is_minor(new, today):

@@ -73,7 +73,7 @@ class Profile(NamedTuple):
     pregnancy_since: date | None = None  # B13: the status applies from this day
     schema: int = SCHEMA_VERSION
     id: str | None = None  # the log's key (milia_cli.identity): the file's `id`, or its name in the home
-    shelf: tuple["ShelfProduct", ...] = ()  # the person's own products, [[shelf]] (milia_cli.shelf)
+    shelf: tuple[ShelfProduct, ...] = ()  # the person's own products, [[shelf]] (milia_cli.shelf)
     lang: str | None = _default("lang")  # "en" | "ko": messages, handouts and reports (milia_cli.i18n)
 
     @property

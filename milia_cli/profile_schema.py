@@ -249,7 +249,7 @@ def _bad_with_hint(source: str, field: Field, value: str, choices: tuple[str, ..
                                                 allowed=field.allowed))
 
 
-def closest(word: str, choices: "tuple[str, ...] | list[str]") -> str | None:
+def closest(word: str, choices: tuple[str, ...] | list[str]) -> str | None:
     """The choice closest to ``word`` (difflib), for "did you mean"; None if none is close."""
     import difflib
 

@@ -6,10 +6,11 @@ Library functions behind `milia init` and `milia profile …`; no Typer here.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from milia_cli.errors import MiliaError
 from milia_cli.fsutil import directory_lock  # noqa: F401  (re-exported: the profiles folder's lock)

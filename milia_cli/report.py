@@ -182,7 +182,8 @@ def build_report(plan: Plan | None, log: Log, profile: Profile, today: date, wee
     first = start + timedelta(days=7 * (week_first - 1))
     last = min(today, start + timedelta(days=7 * week_last - 1))
     rows, calendar = _weeks(plan, log, week_first, week_last, last, today)
-    ladder = {a: tuple(sum(1 for d in plan.week(w) if d.date <= last and d.has(a)) for w in range(week_first, week_last + 1))
+    shown = range(week_first, week_last + 1)
+    ladder = {a: tuple(sum(1 for d in plan.week(w) if d.date <= last and d.has(a)) for w in shown)
               for a in ACTIVE_STEPS if plan.levels.get(a)}
     bumps = tuple(BumpPoint(c.date, c.count, c.bumps) for c in log.between(first, last) if c.count is not None)
     notices = _in_force(plan, today_notices)

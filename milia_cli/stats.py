@@ -26,9 +26,10 @@ Definitions (the README repeats them for users):
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Iterable, Mapping, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from milia_cli.logmodel import CheckIn, Log
 from milia_cli.plan import ACTIVE_STEPS, Day, Level, Plan
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from milia_cli.store_rows import HistoryRow
 
 from milia_cli.catalogue import OPTIONAL_STEPS  # noqa: E402  (makeup, eye cream: D3)
+
 KEPT, MISSED, REST, OPEN = "kept", "missed", "rest", "open"
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from milia_cli.errors import MiliaError
 from milia_cli.fsutil import reason

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from milia_cli.errors import MiliaError
-from milia_cli.logmodel import EVENT_KINDS, PROCEDURE_KINDS, CheckIn, Event, Log, ProfileChange
+from milia_cli.logmodel import EVENT_KINDS, CheckIn, Event, Log, ProfileChange
 from milia_cli.messages import log as msg
 
 LOG_SCHEMA = "milia.log/1"
@@ -139,7 +139,7 @@ def change_sort_key(change: ProfileChange) -> tuple:
 _NO_NAME: Any = object()
 
 
-def log_to_dict(profile_key: str, log: Log, name: "str | None" = _NO_NAME) -> dict[str, Any]:
+def log_to_dict(profile_key: str, log: Log, name: str | None = _NO_NAME) -> dict[str, Any]:
     """The ``milia.log/1`` document; ``name`` (the person's name, None if unknown) follows
     ``profile`` when given, as in every JSON output (issue 13)."""
     head: dict[str, Any] = {"schema": LOG_SCHEMA, "profile": profile_key}

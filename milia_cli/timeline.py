@@ -20,8 +20,9 @@ Everything here is a pure function of (profile, log, start, today); the titratio
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from milia_cli.catalogue import BODY_AREAS, EYE_AREAS, FACE_AREAS
 from milia_cli.logmodel import Event, ProfileChange
@@ -191,7 +192,8 @@ def _boundary(start: date, day: date) -> date:
     return start + timedelta(days=7 * ((day - start).days // 7 + 1))
 
 
-def episodes(irritations: Iterable[tuple[date, int | None]], events: Iterable[Event], start: date) -> tuple[Episode, ...]:
+def episodes(irritations: Iterable[tuple[date, int | None]], events: Iterable[Event],
+             start: date) -> tuple[Episode, ...]:
     """The B6/B7 episodes of a log, in date order (see the module docstring)."""
     resumes = sorted(e.date for e in events if e.kind == "resume")
     items: list[tuple[date, int, int | None]] = [(d, 0, irr) for d, irr in irritations if irr is not None]

@@ -237,7 +237,8 @@ def titrate(inputs: list[WeekInput], *, first_in_plan: bool) -> Titration:
             for i, a in enumerate(ACTIVES):
                 if a.step in inp.left_out:
                     continue
-                reserve = sum(1 for j, b in enumerate(ACTIVES) if j != i and b.step not in inp.left_out and level[j] == 0)
+                reserve = sum(1 for j, b in enumerate(ACTIVES)
+                              if j != i and b.step not in inp.left_out and level[j] == 0)
                 cap = min(cap_for(a.caps, inp.skin), combined - (reserve if a.first else 0))
                 change = None
                 if level[i] == 0:

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import os
 import struct
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
 __all__ = ["WalReport", "inspect_wal", "inspect_wal_bytes", "HEADER_SIZE", "FRAME_HEADER_SIZE", "FIRST_COMMIT"]
 

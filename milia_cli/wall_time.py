@@ -9,8 +9,9 @@ callback; ``today`` is given (the clock is the caller's).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Callable, Optional
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from milia_cli.profile import Profile
@@ -19,20 +20,20 @@ AHEAD_DAYS = 366  # "the coming year", a leap day included
 _SLOTS_OF_KEY = {"schedule.am": ("am",), "schedule.pm": ("pm",), "schedule.timezone": ("am", "pm")}
 
 
-def slots_to_check(key: Optional[str]) -> tuple[str, ...]:
+def slots_to_check(key: str | None) -> tuple[str, ...]:
     """The slots whose time a change of ``key`` may move into a gap or overlap (None: `init`, both)."""
     if key is None:
         return ("am", "pm")
     return _SLOTS_OF_KEY.get(key, ())
 
 
-def coming_year(profile: "Profile", today: date) -> list[date]:
+def coming_year(profile: Profile, today: date) -> list[date]:
     """Every day of the year ahead from today (or from the plan's start, when it is later)."""
     first = max(today, profile.schedule.start)
     return [first + timedelta(days=n) for n in range(AHEAD_DAYS)]
 
 
-def dst_warnings(profile: "Profile", today: date, key: Optional[str] = None) -> list[str]:
+def dst_warnings(profile: Profile, today: date, key: str | None = None) -> list[str]:
     """One line (``milia: …``) per slot of ``key`` whose time the zone skips or repeats on a day
     of the coming year (a time both skipped and repeated, 02:30 in Berlin, is one line too);
     [] for any other key."""
@@ -59,7 +60,7 @@ def dst_warnings(profile: "Profile", today: date, key: Optional[str] = None) -> 
     return ["milia: " + line for line in out]
 
 
-def warn_dst(err: Callable[[str], None], profile: "Profile", today: date, key: Optional[str] = None) -> None:
+def warn_dst(err: Callable[[str], None], profile: Profile, today: date, key: str | None = None) -> None:
     """Write :func:`dst_warnings` through ``err`` (the hook `profile set` and `init` call)."""
     for line in dst_warnings(profile, today, key):
         err(line)

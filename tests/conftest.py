@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -55,7 +55,7 @@ timezone = "Europe/Berlin"
 def fake_env(today: date = TODAY, *, tty: bool = False, color: bool = False, vars: dict | None = None,
              now: datetime | None = None) -> Environment:
     """An Environment with a pinned clock; never the real date or zone."""
-    moment = now or datetime(today.year, today.month, today.day, 12, 0, tzinfo=timezone.utc)
+    moment = now or datetime(today.year, today.month, today.day, 12, 0, tzinfo=UTC)
     return Environment(
         stdin=io.StringIO(), stdout=io.StringIO(), stderr=io.StringIO(),
         stdin_isatty=tty, stdout_isatty=tty, color=color,

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import BASE_PROFILE, PROFILES_DIR
 
+from conftest import BASE_PROFILE, PROFILES_DIR
 from milia_cli.batch import client_files, output_stems, run_batch, slugify
 from milia_cli.errors import MiliaError
 from tests.support.exporters import profile

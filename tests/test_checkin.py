@@ -5,12 +5,12 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from conftest import BASE_PROFILE, TODAY, fake_env
 
+from conftest import BASE_PROFILE, TODAY, fake_env
 from milia_cli.logmodel import CheckIn, Log
 from milia_cli.store import open_store
 
@@ -173,8 +173,8 @@ def test_interactive_end_of_input_writes_nothing(m) -> None:
 @pytest.mark.parametrize(
     "utc, expected",
     [
-        (datetime(2026, 11, 23, 22, 59, tzinfo=timezone.utc), date(2026, 11, 23)),  # 23:59 in Berlin
-        (datetime(2026, 11, 23, 23, 0, tzinfo=timezone.utc), date(2026, 11, 24)),  # 00:00 in Berlin
+        (datetime(2026, 11, 23, 22, 59, tzinfo=UTC), date(2026, 11, 23)),  # 23:59 in Berlin
+        (datetime(2026, 11, 23, 23, 0, tzinfo=UTC), date(2026, 11, 24)),  # 00:00 in Berlin
     ],
 )
 def test_today_is_the_profiles_local_date_around_midnight(m, utc, expected) -> None:
@@ -184,7 +184,7 @@ def test_today_is_the_profiles_local_date_around_midnight(m, utc, expected) -> N
 
 def test_a_profile_west_of_utc_is_still_on_the_previous_day(milia) -> None:
     milia.write_profile(BASE_PROFILE.replace("Europe/Berlin", "America/Los_Angeles"))
-    utc = datetime(2026, 11, 24, 5, 0, tzinfo=timezone.utc)  # 21:00 on the 23rd in Los Angeles
+    utc = datetime(2026, 11, 24, 5, 0, tzinfo=UTC)  # 21:00 on the 23rd in Los Angeles
     assert milia("checkin", "--done", "pm:retinol", env=fake_env(now=utc)).exit_code == 0
     assert stored(milia, date(2026, 11, 23)).done == {"pm:retinol"}
     # at that moment it is already the 24th in UTC, but a check-in for the 24th is in the future

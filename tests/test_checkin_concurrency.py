@@ -12,8 +12,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import BASE_PROFILE
 
+from conftest import BASE_PROFILE
 from milia_cli.store import open_store
 
 MILIA = Path(__file__).resolve().parent.parent / ".venv" / "bin" / "milia"

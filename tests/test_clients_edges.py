@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import UTC, timedelta
 from pathlib import Path
 
 import pytest
@@ -119,7 +119,7 @@ def test_the_library_takes_a_folder_a_store_and_a_date(desk):
 
 def test_today_in_the_clients_zone(tmp_path, milia):
     """Late on the 22nd in Berlin is already the 23rd in Tokyo: each client's day is its own."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from milia_cli.store import open_store
 
@@ -129,7 +129,7 @@ def test_today_in_the_clients_zone(tmp_path, milia):
     with open_store(milia.home / "milia.db") as store:
         for spec in (tokyo, berlin):
             store.save_checkin(spec.key, CheckIn(date=START, done=EVERY_STEP))
-    env = fake_env(now=datetime(2026, 11, 22, 20, 0, tzinfo=timezone.utc))
+    env = fake_env(now=datetime(2026, 11, 22, 20, 0, tzinfo=UTC))
     doc = json.loads(milia("clients", folder, "--json", env=env).stdout)
     days = {c["file"]: c["today"] for c in doc["clients"]}
     assert days == {"kei.toml": "2026-11-23", "ben.toml": "2026-11-22"}

@@ -86,7 +86,7 @@ def test_concurrent_profile_sets_all_land_or_refuse_clearly_never_torn(milia, ho
         "schedule.am": profile.schedule.am.strftime("%H:%M"), "schedule.pm": profile.schedule.pm.strftime("%H:%M"),
         "milia.areas": ",".join(profile.milia.areas), "birth_year": str(profile.birth_year), "name": profile.name,
     }
-    for r, (key, value) in zip(results, SET_KEYS):
+    for r, (key, value) in zip(results, SET_KEYS, strict=False):
         assert "Traceback" not in r.stderr
         if r.returncode == 0:
             assert landed[key] == value, f"`profile set {key} {value}` said yes but its change was lost"

@@ -8,9 +8,9 @@ import sys
 
 import pytest
 import typer
-from conftest import BASE_PROFILE
 
 import milia_cli.cli.export_cmds as export_cmds
+from conftest import BASE_PROFILE
 from milia_cli.exporters import registry
 from tests.support.imports import imported_modules
 

@@ -9,9 +9,9 @@ from datetime import date, datetime
 
 import jsonschema
 import pytest
-from conftest import BASE_PROFILE
 from hypothesis import HealthCheck, given, settings
 
+from conftest import BASE_PROFILE
 from milia_cli.exporters.csv_export import export_csv
 from milia_cli.exporters.json_export import export_json, plan_schema_text
 from milia_cli.exporters.markdown import export_markdown, md_escape

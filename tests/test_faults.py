@@ -540,7 +540,6 @@ def test_store_errors_are_milia_errors_not_sqlite(tmp_path):
     db = tmp_path / "milia.db"
     db.write_bytes(b"SQLite format 3\x00" + os.urandom(4096))
     before = db.read_bytes()
-    with pytest.raises(MiliaError, match="left untouched"):
-        with open_store(db) as store:
-            store.read_log("default")
+    with pytest.raises(MiliaError, match="left untouched"), open_store(db) as store:
+        store.read_log("default")
     assert db.read_bytes() == before

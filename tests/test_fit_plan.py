@@ -98,7 +98,7 @@ def test_notices_are_folded_to_one_line_each_most_urgent_first(ana, columns):
     assert [URGENCY.index(h.split()[0]) for h in heads(lines)] == sorted(URGENCY.index(n["level"]) for n in notices)
     assert not any(line.startswith("  ") for line in lines)  # no notice runs on
     assert all(len(line) <= width for line in folded)
-    for line, n in zip(folded, notices):
+    for line, n in zip(folded, notices, strict=False):
         full = f"{n['level']} {n['id']}: {n['text']}"
         assert line == full or (line.endswith("…") and full.startswith(line[:-1].rstrip(",;:—–")))
     assert any(line.endswith("…") for line in folded)  # at least one was long enough to fold

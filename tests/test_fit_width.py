@@ -121,7 +121,7 @@ def test_plan_rows_break_only_between_step_labels(ana, columns):
         elif line.startswith(" " * column):
             cells[-1].append(line[column:])
     assert len(cells) == len(days)
-    for day, pieces in zip(days, cells):
+    for day, pieces in zip(days, cells, strict=False):
         assert all(p.endswith(" ·") for p in pieces[:-1]) and not pieces[-1].endswith("·"), pieces
         assert " ".join(pieces).split(" · ") == [SHORT[s["step"]] for s in day["pm"]]
     assert_fits(res.stdout, columns or 80)

@@ -76,9 +76,8 @@ def test_a_profile_without_a_log_has_nothing_to_keep(synced: Locations, home: Pa
 
 def test_a_running_sync_refuses_the_delete_before_anything_is_deleted(synced: Locations, home: Path) -> None:
     before = (home / STATE_FILENAME).read_bytes()
-    with SyncLock(home):
-        with pytest.raises(MiliaError) as err:
-            delete_profile(synced, "ana", with_log=True)
+    with SyncLock(home), pytest.raises(MiliaError) as err:
+        delete_profile(synced, "ana", with_log=True)
     assert "sync caldav" in err.value.message
     assert (home / "profiles" / "ana.toml").exists() and (home / STATE_FILENAME).read_bytes() == before
     assert delete_profile(synced, "ana", with_log=True).log_deleted  # once it has finished

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
 import subprocess
 import sys
 from datetime import date
+
+import pytest
 
 from milia_cli import Home, build_plan
 from tests.conftest import BASE_PROFILE, fake_env

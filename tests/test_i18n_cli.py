@@ -11,8 +11,8 @@ import json
 import re
 
 import pytest
-from conftest import BASE_PROFILE, fake_env
 
+from conftest import BASE_PROFILE, fake_env
 from milia_cli import i18n
 from milia_cli.exporters.html import export_html
 from milia_cli.exporters.report_html import export_report_html

@@ -14,7 +14,7 @@ import os
 import re
 import shutil
 import subprocess
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from functools import partial
 from zoneinfo import ZoneInfo
 
@@ -132,7 +132,7 @@ def test_dtstart_is_the_first_real_occurrence_and_until_the_last():
         assert occurrences[0] == event.dtstart.value
         if hasattr(event, "rrule"):
             until = re.search(r"UNTIL=(\w+)", event.rrule.value).group(1)
-            assert occurrences[-1].astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ") == until
+            assert occurrences[-1].astimezone(UTC).strftime("%Y%m%dT%H%M%SZ") == until
 
 
 def test_expand_writes_one_event_per_occurrence():
@@ -223,8 +223,8 @@ def test_vtimezone_reproduces_zoneinfo_offsets(zone):
     # dateutil's own VTIMEZONE reader (vobject's and icalendar's: tests/test_ics_tzrules.py)
     parsed = tzical(io.StringIO(tz.to_ical().decode())).get()
     real = ZoneInfo(zone)
-    moment = datetime(2026, 6, 1, tzinfo=timezone.utc)
-    while moment < datetime(2028, 6, 1, tzinfo=timezone.utc):
+    moment = datetime(2026, 6, 1, tzinfo=UTC)
+    while moment < datetime(2028, 6, 1, tzinfo=UTC):
         local = moment.astimezone(real).replace(tzinfo=None)
         if real.utcoffset(local.replace(fold=0)) == real.utcoffset(local.replace(fold=1)):  # unambiguous
             assert parsed.utcoffset(local) == real.utcoffset(local), (zone, local)
@@ -242,8 +242,8 @@ def test_vtimezone_uses_yearly_rules_outlook_reads():
 
 def test_transitions_are_found_to_the_minute():
     found = transitions("Europe/Berlin", date(2027, 1, 1), date(2028, 1, 1))
-    assert [t.utc for t in found] == [datetime(2027, 3, 28, 1, tzinfo=timezone.utc),
-                                       datetime(2027, 10, 31, 1, tzinfo=timezone.utc)]
+    assert [t.utc for t in found] == [datetime(2027, 3, 28, 1, tzinfo=UTC),
+                                       datetime(2027, 10, 31, 1, tzinfo=UTC)]
 
 
 # -- calcurse (Debian package `calcurse`) -----------------------------------------------------

@@ -12,15 +12,15 @@ import re
 import shutil
 import subprocess
 import sys
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import BASE_PROFILE, fake_env
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import BASE_PROFILE, fake_env
 from milia_cli.exporters.csv_export import OUTLOOK_HEADER, export_csv
 from milia_cli.exporters.ics import content_date, export_ics, plan_series
 from milia_cli.logmodel import EMPTY_LOG, CheckIn, Log
@@ -54,7 +54,7 @@ def _plain_vobject_utc(data: bytes) -> set[datetime]:
     out = set()
     for event in cal.contents.get("vevent", []):
         for start in event.getrruleset(addRDate=True) or [event.dtstart.value]:
-            out.add(start.astimezone(timezone.utc))
+            out.add(start.astimezone(UTC))
     return out
 
 
@@ -66,7 +66,7 @@ def _slot_occurrences(plan, prof) -> set[datetime]:
         for slot, steps in (("am", day.am), ("pm", day.pm)):
             if steps:
                 at = prof.schedule.am if slot == "am" else prof.schedule.pm
-                out.add(datetime.combine(day.date, at, zone).astimezone(timezone.utc))
+                out.add(datetime.combine(day.date, at, zone).astimezone(UTC))
     return out
 
 
@@ -78,7 +78,7 @@ def test_vobject_reads_every_occurrence_at_the_plans_local_time(zone, per_step):
     prof = profile(**{"schedule.timezone": zone})
     plan = hand_plan(prof, 52)
     got = _plain_vobject_utc(export_ics(plan, prof, per_step=per_step))
-    want = ({w.astimezone(timezone.utc) for _s, _t, w in expected_occurrences(plan, prof)} if per_step
+    want = ({w.astimezone(UTC) for _s, _t, w in expected_occurrences(plan, prof)} if per_step
             else _slot_occurrences(plan, prof))
     assert got == want
 
@@ -199,7 +199,7 @@ def test_a_step_time_in_a_dst_gap_or_overlap_warns(milia, zone, pm, needle):
     res = milia("export", "ics", "--weeks", "52")
     assert res.exit_code == 0, res.output
     assert needle in res.stderr and res.stdout.startswith("BEGIN:VCALENDAR")
-    quiet = milia.write_profile()
+    milia.write_profile()
     assert milia("export", "ics", "--weeks", "52").stderr == ""
 
 

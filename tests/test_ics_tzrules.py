@@ -10,7 +10,7 @@ last change of a rule that ends (Asia/Jerusalem 2027, Africa/Cairo 2029) was dro
 from __future__ import annotations
 
 import io
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -53,13 +53,13 @@ def _wrong_offsets(zone: str, first: date, last: date) -> list:
     real = ZoneInfo(zone)
     wrong = []
     for name, tz in _readers(vtimezone(zone, first, last).to_ical().decode()).items():
-        moment = datetime.combine(first, datetime.min.time(), timezone.utc)
+        moment = datetime.combine(first, datetime.min.time(), UTC)
         while moment.date() < last:
             local = moment.astimezone(real).replace(tzinfo=None)
-            if real.utcoffset(local.replace(fold=0)) == real.utcoffset(local.replace(fold=1)):  # unambiguous
-                if local.replace(tzinfo=tz).utcoffset() != real.utcoffset(local):
-                    wrong.append((name, local))
-                    break
+            unambiguous = real.utcoffset(local.replace(fold=0)) == real.utcoffset(local.replace(fold=1))
+            if unambiguous and local.replace(tzinfo=tz).utcoffset() != real.utcoffset(local):
+                wrong.append((name, local))
+                break
             moment += timedelta(hours=4)
     return wrong
 

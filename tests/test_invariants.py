@@ -10,10 +10,9 @@ treated areas (invariant 14). Invariants 10–16 are in ``test_rev2_invariants.p
 
 from __future__ import annotations
 
-import pytest
-
 from datetime import timedelta
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -8,6 +8,7 @@ import sys
 from datetime import date
 
 import pytest
+
 from conftest import BASE_PROFILE, TODAY, fake_env
 
 PREGNANT = BASE_PROFILE.replace('pregnancy = "none"', 'pregnancy = "pregnant"')

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from conftest import BASE_PROFILE
 
+from conftest import BASE_PROFILE
 from milia_cli.logmodel import EMPTY_LOG, CheckIn, Event, Log
 from milia_cli.planner import build_plan, day_view, plan_days, plan_for_day
 from milia_cli.profile import Cautions, Milia, Profile, Skin, parse_profile
@@ -116,7 +116,7 @@ def test_b4_dry_and_sensitive_hold_at_three_within_the_combined_cap(skin, cap, c
     once the acid has its evening (it held at 3 + 1 acid = 4 before)."""
     plan = projected(prof(skin_type=skin), weeks=20)
     assert max(counts(plan, "retinol")) == cap
-    totals = [r + a for r, a in zip(counts(plan, "retinol"), counts(plan, "exfoliate"))]
+    totals = [r + a for r, a in zip(counts(plan, "retinol"), counts(plan, "exfoliate"), strict=False)]
     assert max(totals) == combined
 
 
@@ -337,7 +337,7 @@ def test_step_down_from_four_keeps_retinol_nights_apart_across_the_week_boundary
     dates = sorted(d.date for d in plan.days if d.has("retinol"))
     week6 = nights(plan, "retinol", 6)
     assert len(week6) == 3 and nights(plan, "retinol", 5)[-1] + timedelta(days=1) not in week6
-    for a, b in zip(dates, dates[1:]):
+    for a, b in zip(dates, dates[1:], strict=False):
         if b - a == timedelta(days=1):
             assert len(nights(plan, "retinol", plan.day(a).week)) >= 4 and len(nights(plan, "retinol", plan.day(b).week)) >= 4
 

@@ -101,7 +101,7 @@ def test_bad_values_name_file_key_value_and_allowed(old, new, expect):
 def test_missing_required_key(key):
     lines = BASE_PROFILE.splitlines()
     leaf = key.split(".")[-1]
-    text = "\n".join(l for l in lines if not l.startswith(f"{leaf} ="))
+    text = "\n".join(line for line in lines if not line.startswith(f"{leaf} ="))
     assert f"required key {key!r} is missing" in error_of(text)
 
 

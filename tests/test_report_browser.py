@@ -17,8 +17,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from conftest import BASE_PROFILE, REPO
 
+from conftest import BASE_PROFILE, REPO
 from milia_cli.exporters.html import export_html
 from milia_cli.exporters.report_html import export_report_html
 from milia_cli.logmodel import EMPTY_LOG

@@ -15,8 +15,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import BASE_PROFILE, REPO
 
+from conftest import BASE_PROFILE, REPO
 from milia_cli.exporters.html import export_html
 from milia_cli.exporters.markdown import export_markdown
 from milia_cli.exporters.reader_words import for_reader, held_weeks, week_runs

@@ -36,7 +36,7 @@ def plotted(html: str, key: str) -> list[list[float]]:
     svg = figure(html, key)
     marks = list(re.finditer(r'<g class="series serie-(\d+) color-\d+">', svg))
     series: dict[int, list[float]] = {}
-    for mark, after in zip(marks, marks[1:] + [None]):
+    for mark, after in zip(marks, marks[1:] + [None], strict=False):
         chunk = svg[mark.end():after.start() if after else len(svg)]
         values = series.setdefault(int(mark[1]), [])  # a line chart draws a series twice: line, dots
         values += [float(v) for v in re.findall(r'<desc class="value">([^<]*)</desc>', chunk)]

@@ -14,7 +14,6 @@ pytest.importorskip("radicale", reason="radicale is not installed: pip install -
 caldav = pytest.importorskip("caldav", reason="caldav is not installed: pip install -e '.[test]' brings it")
 
 from conftest import fake_env  # noqa: E402
-
 from tests.support.caldav import creds, server_calendar, server_objects  # noqa: E402
 from tests.support.caldav_server import PASSWORD, USER, free_port, start_radicale, stop  # noqa: E402
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -17,9 +17,8 @@ pytest.importorskip("radicale", reason="radicale is not installed: pip install -
 caldav = pytest.importorskip("caldav", reason="caldav is not installed: pip install -e '.[test]' brings it")
 
 from conftest import BASE_PROFILE, fake_env  # noqa: E402
-
 from milia_cli.steps import SHORT  # noqa: E402
-from tests.support.caldav import creds, server_calendar, server_objects
+from tests.support.caldav import creds, server_calendar, server_objects  # noqa: E402
 from tests.support.caldav_server import start_radicale, stop  # noqa: E402
 
 
@@ -45,7 +44,7 @@ def occurrences(texts: list[str], first: date, last: date) -> Counter:
         for event in vobject.readOne(text).vevent_list:
             for start in event.getrruleset(addRDate=True) or [event.dtstart.value]:
                 if first <= start.date() <= last:
-                    out[(start.astimezone(timezone.utc), event.summary.value)] += 1
+                    out[(start.astimezone(UTC), event.summary.value)] += 1
     return out
 
 
@@ -58,7 +57,7 @@ def occurrences_ric(texts: list[str], first: date, last: date) -> Counter:
     for text in texts:
         for event in recurring_ical_events.of(icalendar.Calendar.from_ical(text)).between(
                 first, last + timedelta(days=1)):
-            out[(event.decoded("dtstart").astimezone(timezone.utc), str(event["summary"]))] += 1
+            out[(event.decoded("dtstart").astimezone(UTC), str(event["summary"]))] += 1
     return out
 
 
@@ -77,7 +76,7 @@ def planned(milia, first: date, last: date, today: date, zone: str, am="07:30", 
             steps = [SHORT[s["step"]] for s in day[slot]]  # people's words (RETINOL, eye cream)
             if steps:
                 local = datetime.combine(when, datetime.strptime(at, "%H:%M").time(), tz)
-                out[(local.astimezone(timezone.utc), f"{label} routine: " + " · ".join(steps))] += 1
+                out[(local.astimezone(UTC), f"{label} routine: " + " · ".join(steps))] += 1
     return out
 
 
@@ -180,7 +179,7 @@ def server_expanded(server, name, first: date, last: date) -> Counter:
     for data in tree.iter("{urn:ietf:params:xml:ns:caldav}calendar-data"):
         for event in icalendar.Calendar.from_ical(data.text).walk("VEVENT"):
             start = event.decoded("dtstart")
-            out[(start.astimezone(timezone.utc), str(event["summary"]))] += 1
+            out[(start.astimezone(UTC), str(event["summary"]))] += 1
     return Counter({k: v for k, v in out.items() if first <= k[0].astimezone(ZoneInfo(_zone_of(name))).date() <= last})
 
 

@@ -3,12 +3,11 @@ labels, stats' optional steps and the evening order all derive from it."""
 
 from __future__ import annotations
 
-import pytest
-
 import json
 from datetime import timedelta
 
 import jsonschema
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

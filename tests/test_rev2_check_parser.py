@@ -157,7 +157,7 @@ def test_permutation_case_and_separator_noise_give_the_same_classes(names, data)
         text += data.draw(st.sampled_from(["", "*", "**", "†", " ", "."]))  # footnote marks, stray stops
         pieces.append(text)
     separators = [data.draw(SEPARATORS) for _ in pieces]
-    noisy = "".join(p + s for p, s in zip(pieces, separators))
+    noisy = "".join(p + s for p, s in zip(pieces, separators, strict=False))
     prefix = data.draw(st.sampled_from(["", "Ingredients: ", "INGREDIENTS:\n", "전성분: ", "  "]))
     suffix = data.draw(st.sampled_from(["", ".", "\n", " *organic", "\n*Certified organic ingredient."]))
     assert classes_of(classify_label(prefix + noisy + suffix)) == expected

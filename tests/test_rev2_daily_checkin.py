@@ -8,7 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -143,12 +143,12 @@ def test_irritation_0_with_nothing_changing_says_nothing_about_tonight(m):
 
 
 def test_a_morning_checkin_asks_about_the_morning_only(m):
-    morning = datetime(2026, 11, 23, 7, 0, tzinfo=timezone.utc)  # 08:00 in Berlin
+    morning = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)  # 08:00 in Berlin
     res = run(m, "\n0\n\n\n", now=morning)
     assert res.exit_code == 0, res.output
     assert "Evening steps come due at 21:30" in res.stdout and "retinol" not in res.stdout.split("All done")[0]
     assert stored(m).done == {s for s in ALL_IDS if s.startswith("am:")}
-    evening = datetime(2026, 11, 23, 20, 0, tzinfo=timezone.utc)  # 21:00: the rest is due now
+    evening = datetime(2026, 11, 23, 20, 0, tzinfo=UTC)  # 21:00: the rest is due now
     res = run(m, "\n\n\n\n", now=evening)
     assert "Already stored: 5 of 10 steps, irritation 0." in res.stdout
     assert "1 makeup off" in res.stdout  # only the open ones, renumbered

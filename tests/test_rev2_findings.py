@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from conftest import BASE_PROFILE
 
+from conftest import BASE_PROFILE
 from milia_cli.logmodel import CheckIn, Event, Log, ProfileChange
 from milia_cli.planner import build_plan, day_view
 from milia_cli.profile import Milia, parse_profile
@@ -110,7 +110,7 @@ def test_b11_one_change_a_week_and_the_combined_cap(skin, cap):
     r, a = counts(plan, "retinol"), counts(plan, "exfoliate")
     for w in range(1, 20):
         assert (r[w] > r[w - 1]) + (a[w] > a[w - 1]) <= 1, (w, r, a)
-    assert max(x + y for x, y in zip(r, a)) <= cap
+    assert max(x + y for x, y in zip(r, a, strict=False)) <= cap
     assert r[2] + a[2] <= 3  # week 3: 2 -> at most 3, never 4
 
 
@@ -259,7 +259,7 @@ def test_c7_trying_keeps_acids_on_the_face():
 
 # -- A6, A7 from counts -------------------------------------------------------------------------------
 def test_a7_computed_from_counts_and_adherence():
-    base = Plan = build_plan(BASE, weeks=14, today=on(90))
+    base = build_plan(BASE, weeks=14, today=on(90))
     checkins = tuple(CheckIn(d.date, done=frozenset(d.step_ids()), irritation=0,
                              count=10 if d.date.day % 7 == 0 or d.date == on(7) or d.date == on(90) else None)
                      for d in base.days if on(7) <= d.date <= on(90))
@@ -350,7 +350,7 @@ def test_b11_a_change_to_sensitive_skin_brings_the_week_under_its_cap():
     plan = build_plan(p, log, weeks=12, today=on(49))
     r, a = counts(plan, "retinol"), counts(plan, "exfoliate")
     assert r[6] + a[6] == 5  # week 7, before the change: combination
-    assert all(x + y <= 3 and y <= 1 and x <= 3 for x, y in zip(r[7:], a[7:]))
+    assert all(x + y <= 3 and y <= 1 and x <= 3 for x, y in zip(r[7:], a[7:], strict=False))
 
 
 def test_checkin_advice_for_irritation_2_3_and_picking():

@@ -119,7 +119,7 @@ def test_a_copied_file_is_refused_and_its_original_warned(milia, two_anas, tmp_p
     listing = milia("batch", str(ana.parent), "--format", "md", "-o", str(tmp_path / "out"))
     assert "ana-copy.toml" in listing.stderr and "the log stays with" in listing.stderr
     # the way out: delete the id line from the copy; it gets a log of its own
-    copy.write_text("".join(l for l in copy.read_text().splitlines(True) if not l.startswith("id = ")))
+    copy.write_text("".join(line for line in copy.read_text().splitlines(True) if not line.startswith("id = ")))
     assert "B7" not in notice_ids(milia("-f", str(copy), "today", "--json"))
     assert load_profile(copy).id != load_profile(ana).id
 

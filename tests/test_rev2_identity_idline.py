@@ -27,7 +27,7 @@ def profile_texts(draw) -> str:
         out.append(line)
     if draw(st.booleans()):  # `name` written another way
         form = draw(st.sampled_from(['name = """ana"""', "name = 'ana'", 'name="ana"  # the client']))
-        out = [form if l == 'name = "ana"' else l for l in out]
+        out = [form if line == 'name = "ana"' else line for line in out]
     if draw(st.booleans()):  # a comment first
         out.insert(0, draw(comments))
     nl = draw(newlines)
@@ -42,7 +42,7 @@ def test_the_id_line_changes_nothing_else(text, bom):
     assert new.startswith(b"\xef\xbb\xbf") == bom
     decoded = new.decode("utf-8-sig")
     assert tomllib.loads(decoded) == {**tomllib.loads(text), "id": "ana-0123456789ab"}
-    kept = [l for l in decoded.splitlines(True) if not l.startswith('id = "ana-0123456789ab"')]
+    kept = [line for line in decoded.splitlines(True) if not line.startswith('id = "ana-0123456789ab"')]
     assert "".join(kept) == text
 
 

@@ -7,14 +7,14 @@ FIFO before it waits: the test never sleeps and never guesses a timing.
 
 from __future__ import annotations
 
-import pytest
-
 import os
 import select
 import subprocess
 import sys
 import threading
 from pathlib import Path
+
+import pytest
 
 from milia_cli.profile import load_profile
 from tests.conftest import BASE_PROFILE
@@ -77,7 +77,7 @@ def hold_in_fsync(home: Path, gate: Path, *argv: str, hook: str = "MILIA_TEST_FS
     lets it go on."""
     proc = spawn(home, *argv, **{hook: str(gate)})
     opened: list[object] = []
-    opener = threading.Thread(target=lambda: opened.append(open(gate, "w")), daemon=True)
+    opener = threading.Thread(target=lambda: opened.append(open(gate, "w")), daemon=True)  # noqa: SIM115 (held open on purpose)
     opener.start()
     opener.join(60)  # a hang guard only: the open returns as soon as the child reads the gate
     if not opened:

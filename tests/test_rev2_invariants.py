@@ -6,10 +6,9 @@ checked on every generated course (``test_invariants.check_*``)."""
 
 from __future__ import annotations
 
-import pytest
-
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -6,8 +6,8 @@ import io
 from datetime import date, timedelta
 
 import pytest
-from conftest import TODAY, fake_env
 
+from conftest import TODAY, fake_env
 from milia_cli.logmodel import CheckIn, Event, Log
 from milia_cli.reaction import current_stop, mentions_allergy, mentions_urgent
 from milia_cli.rules import rule

@@ -11,10 +11,10 @@ import json
 import sqlite3
 from datetime import date, timedelta
 
-from conftest import BASE_PROFILE, TODAY
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import BASE_PROFILE, TODAY
 from milia_cli.checkin import planned_steps
 from milia_cli.logmodel import CheckIn, Log
 from milia_cli.planner import plan_for_day
@@ -128,7 +128,7 @@ def test_export_with_a_broken_profile_still_backs_up_and_says_so(milia) -> None:
     res = milia("log", "export")
     assert res.exit_code == 0
     assert json.loads(res.stdout)["checkins"][0]["done"] == "all"
-    assert "still stored as \"all\"" in res.stderr and "\n" == res.stderr[-1] and res.stderr.count("\n") == 1
+    assert "still stored as \"all\"" in res.stderr and res.stderr[-1] == "\n" and res.stderr.count("\n") == 1
 
 
 def test_checkin_merging_into_an_all_day_of_schema_1_keeps_its_steps(milia) -> None:
@@ -169,7 +169,7 @@ def test_conversion_stores_each_days_planned_ids(tmp_path_factory, rows) -> None
         plan = plan_for_day(PROFILE, log, day, today=today)
         want = frozenset(plan.step_ids()) if plan else frozenset()  # a day before the start had no steps
         assert not checkin.all_done and checkin.done == want - checkin.skipped
-    for key, text, all_done, done, skipped, irritation in rows:  # nothing else changed
+    for _key, text, all_done, done, skipped, irritation in rows:  # nothing else changed
         checkin = log.on(date.fromisoformat(text))
         assert (checkin.irritation, checkin.skipped) == (irritation, frozenset(skipped.split()))
         if not all_done:

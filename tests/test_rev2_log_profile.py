@@ -9,8 +9,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import BASE_PROFILE
 
+from conftest import BASE_PROFILE
 from milia_cli.logmodel import ProfileChange
 from milia_cli.planner import plan_days
 from milia_cli.profile import load_profile, parse_profile

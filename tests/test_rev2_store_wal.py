@@ -291,11 +291,10 @@ def test_damage_found_by_sqlite_itself_is_never_checkpointed_on_close(profile_ho
     before = state(profile_home)
 
     assert preflight(db) == "present"  # the files fit together: only SQLite, reading, can see this
-    with pytest.raises(MiliaError, match="damaged"):
-        with open_store(db) as store:
-            store.read_log("default")
-            store.integrity_check()
-            raise AssertionError("SQLite read the damaged page without an error")
+    with pytest.raises(MiliaError, match="damaged"), open_store(db) as store:
+        store.read_log("default")
+        store.integrity_check()
+        raise AssertionError("SQLite read the damaged page without an error")
     after = state(profile_home)
     assert after["milia.db"] == before["milia.db"], "the -wal was checkpointed into the damaged database"
     assert after["milia.db-wal"] == before["milia.db-wal"], "the -wal was changed or deleted"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import REPO
-
 from milia_cli.rules import RULES
 from milia_cli.rules_doc import render
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
+
 from conftest import BASE_PROFILE, fake_env
 
 START = date(2026, 11, 23)  # Monday; retinol on Mon and Thu in weeks 1-3 for BASE_PROFILE
@@ -116,8 +117,8 @@ def test_before_the_plan_starts(m) -> None:
 def test_stats_uses_the_profiles_local_date_around_midnight(milia) -> None:
     milia.write_profile(BASE_PROFILE.replace("Europe/Berlin", "Pacific/Auckland"))  # UTC+13 in November
     # 2026-11-23 10:30 UTC is 23:30 on the 23rd in Auckland, 11:00 UTC is already the 24th there
-    before = datetime(2026, 11, 23, 10, 30, tzinfo=timezone.utc)
-    after = datetime(2026, 11, 23, 11, 0, tzinfo=timezone.utc)
+    before = datetime(2026, 11, 23, 10, 30, tzinfo=UTC)
+    after = datetime(2026, 11, 23, 11, 0, tzinfo=UTC)
     assert milia("checkin", "--all", env=fake_env(now=before)).exit_code == 0
     data = json.loads(milia("stats", "--json", env=fake_env(now=before)).stdout)
     assert data["today"] == "2026-11-23" and data["streak"]["current"] == 1

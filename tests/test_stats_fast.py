@@ -3,10 +3,9 @@ building the whole plan: it must give exactly what the full planner + compute_st
 
 from __future__ import annotations
 
-import pytest
-
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
 import json
 import time
 from datetime import date, timedelta
+
+import pytest
 
 from conftest import BASE_PROFILE
 
@@ -59,5 +59,5 @@ def test_ten_year_log_imports_and_stats_stay_quick(milia, tmp_path, capsys) -> N
         (c["date"], c["irritation"], c["bumps"], c["note"]) for c in doc["checkins"]
     ]
     with capsys.disabled():
-        print("\n10-year log (%d check-ins):" % len(doc["checkins"]),
+        print(f"\n10-year log ({len(doc['checkins'])} check-ins):",
               ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in timings.items()))

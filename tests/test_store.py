@@ -110,12 +110,11 @@ def test_damaged_pages_are_reported_with_restore_hint_not_repaired(db: Path) -> 
         raw[offset:offset + 64] = b"\xa5" * 64
     db.write_bytes(bytes(raw))
     before = db.read_bytes()
-    with pytest.raises(MiliaError) as err:
-        with open_store(db) as store:
-            store.read_log("ana")
-            if not store.integrity_check():
-                raise AssertionError("corruption went unnoticed")
-            raise MiliaError("integrity_check found it: " + str(store.integrity_check()[:1]))
+    with pytest.raises(MiliaError) as err, open_store(db) as store:
+        store.read_log("ana")
+        if not store.integrity_check():
+            raise AssertionError("corruption went unnoticed")
+        raise MiliaError("integrity_check found it: " + str(store.integrity_check()[:1]))
     text = str(err.value)
     assert "damaged" in text and str(db) in text and "milia log import" in text, text
     assert db.read_bytes() == before

@@ -7,14 +7,13 @@ so a lossy store (a dropped irritation, a shifted date, a lost area) fails here.
 
 from __future__ import annotations
 
-import pytest
-
 from datetime import timedelta
 
-from conftest import BASE_PROFILE
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import BASE_PROFILE
 from milia_cli.logmodel import Log
 from milia_cli.planner import build_plan
 from milia_cli.profile import parse_profile

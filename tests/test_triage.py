@@ -6,10 +6,10 @@ import io
 import json
 
 import pytest
-from conftest import BASE_PROFILE, TODAY, fake_env
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import BASE_PROFILE, TODAY, fake_env
 from milia_cli.triage import COLOURS, QUESTIONS, Answers, age_from_birth_year, assess
 
 A_RULES = {f"A{i}" for i in range(1, 9)}

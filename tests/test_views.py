@@ -17,10 +17,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import BASE_PROFILE, TODAY
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from conftest import BASE_PROFILE, TODAY
 from milia_cli.exporters.csv_export import export_csv
 from milia_cli.planner import build_plan, week_of
 from milia_cli.views import view_log

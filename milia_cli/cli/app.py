@@ -7,10 +7,9 @@ nothing clinical or storage-related happens here.
 
 import os
 import sys
-from datetime import date
-from pathlib import Path
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, Optional
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
 from typer.core import TyperGroup, TyperOption
@@ -21,13 +20,11 @@ from milia_cli.errors import ExitCode, MiliaError, UsageError
 from milia_cli.home import MAX_DB_TIMEOUT, Home  # noqa: F401  (MAX_DB_TIMEOUT: for callers of app)
 from milia_cli.messages import common as common_msg
 from milia_cli.messages import profile as profile_msg
-from milia_cli.paths import DEFAULT_PROFILE, Locations, resolve_locations, validate_profile_name
+from milia_cli.paths import Locations, resolve_locations, validate_profile_name
 from milia_cli.safe_text import one_line, visible
 
 if TYPE_CHECKING:
-    from milia_cli.logmodel import Log
-    from milia_cli.profile import Profile
-    from milia_cli.store import Store
+    pass
 
 
 class MiliaGroup(TyperGroup):
@@ -258,19 +255,19 @@ def _complete_profile_name(ctx: typer.Context, incomplete: str) -> list[str]:
 @app.callback()
 def root(
     ctx: typer.Context,
-    home: Optional[Path] = typer.Option(
+    home: Path | None = typer.Option(
         None, "--home", metavar="DIR", help="Keep profiles and the log in DIR (or set MILIA_HOME).",
         file_okay=False,
     ),
-    profile: Optional[str] = typer.Option(
+    profile: str | None = typer.Option(
         None, "--profile", "-p", metavar="NAME", autocompletion=_complete_profile_name,
         help="Profile to use (or MILIA_PROFILE; default 'default')."
     ),
-    profile_file: Optional[Path] = typer.Option(
+    profile_file: Path | None = typer.Option(
         None, "--profile-file", "-f", metavar="PATH", help="Use a profile TOML file anywhere (a client's file).",
         dir_okay=False,
     ),
-    lang: Optional[str] = typer.Option(
+    lang: str | None = typer.Option(
         None, "--lang", metavar="ko|en",
         help="The language of messages, handouts and reports (else the profile's `lang`, else LANG)."
     ),
@@ -349,7 +346,7 @@ def with_lang_option(command: Any, name: str) -> None:
             help="The language of this output (as `milia --lang`)."))
 
 
-def _lang_after_command(ctx: Any, param: Any, value: Optional[str]) -> None:
+def _lang_after_command(ctx: Any, param: Any, value: str | None) -> None:
     if value is None:
         return
     from milia_cli.i18n import check_flag

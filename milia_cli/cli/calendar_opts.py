@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from datetime import date
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -34,8 +34,8 @@ if TYPE_CHECKING:
 EXIT_PIPE = 141  # what a shell reports for a process ended by SIGPIPE (128 + 13)
 
 
-def calendar_window(st: "State", weeks: int, first: Optional[date] = None, *, feed: bool = False,
-                    start: Optional[date] = None) -> CalendarWindow:
+def calendar_window(st: State, weeks: int, first: date | None = None, *, feed: bool = False,
+                    start: date | None = None) -> CalendarWindow:
     """The plan behind a calendar of ``weeks`` weeks from ``first`` (default: this plan week;
     ``feed``: two weeks before today, then ``weeks`` weeks ahead; ``start``: day 1 instead of
     schedule.start): see :meth:`milia_cli.home.Home.calendar`."""
@@ -44,7 +44,7 @@ def calendar_window(st: "State", weeks: int, first: Optional[date] = None, *, fe
     return st.calendar(weeks, first, start=start, feed=feed)
 
 
-def warn_wall_times(st: "State", profile: "Profile", plan: "Plan", first: date) -> None:
+def warn_wall_times(st: State, profile: Profile, plan: Plan, first: date) -> None:
     """One sentence per slot whose time the zone skips or repeats on a day the plan uses it."""
     used = {slot: [d.date for d in plan.days if d.date >= first and (d.am if slot == "am" else d.pm)]
             for slot in ("am", "pm")}
@@ -52,7 +52,7 @@ def warn_wall_times(st: "State", profile: "Profile", plan: "Plan", first: date) 
         st.err("milia: " + sentence)
 
 
-def wall_time_warnings(profile: "Profile", days: dict[str, list[date]]) -> list[str]:
+def wall_time_warnings(profile: Profile, days: dict[str, list[date]]) -> list[str]:
     """The DST warnings (issue 16, 6d) for the profile's morning and evening times on ``days``
     (slot -> days). Pure: `profile set`/`init` can call it with the next year's days."""
     from milia_cli.exporters.tzrules import wall_time_problems
@@ -73,7 +73,7 @@ def wall_time_warnings(profile: "Profile", days: dict[str, list[date]]) -> list[
     return out
 
 
-def emit_calendar(st: "State", data: bytes, output: Optional[str], force: bool = False) -> None:
+def emit_calendar(st: State, data: bytes, output: str | None, force: bool = False) -> None:
     """``_emit``, but a reader that closes the pipe early (``| head -1``) ends the run quietly."""
     from milia_cli.cli.export_cmds import _emit
 
@@ -84,7 +84,7 @@ def emit_calendar(st: "State", data: bytes, output: Optional[str], force: bool =
         raise typer.Exit(EXIT_PIPE) from None
 
 
-def _silence_stdout(st: "State") -> None:
+def _silence_stdout(st: State) -> None:
     """Point the closed standard output at /dev/null, so the flush at exit cannot complain."""
     try:
         fd = st.env.stdout.fileno()

@@ -6,7 +6,7 @@ Everything but Typer is imported inside the command (start-up stays light).
 """
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -25,13 +25,13 @@ MAX_FILE_BYTES = 256 * 1024
 @cli.command("check")
 def check_cmd(
     ctx: typer.Context,
-    inci: Optional[str] = typer.Argument(None, metavar="[INCI]",
+    inci: str | None = typer.Argument(None, metavar="[INCI]",
                                          help="The ingredient list as printed, or - to read standard input."),
-    file: Optional[Path] = typer.Option(None, "--file", metavar="F", dir_okay=False,
+    file: Path | None = typer.Option(None, "--file", metavar="F", dir_okay=False,
                                         help="Read the ingredient list from F (- for standard input)."),
-    step: Optional[str] = typer.Option(None, "--step", metavar="STEP",
+    step: str | None = typer.Option(None, "--step", metavar="STEP",
                                        help="Where it would be used: cleanse, moisturize, eye-cream, makeup, …"),
-    percent: Optional[list[str]] = typer.Option(None, "--percent", metavar="NAME=P",
+    percent: list[str] | None = typer.Option(None, "--percent", metavar="NAME=P",
                                                 help="A strength the label does not print (glycolic=30, bha=2); repeatable."),
     as_json: bool = typer.Option(False, "--json", help="Print the milia.check/1 JSON only."),
 ) -> None:

@@ -11,7 +11,8 @@ in the run's language (``st.env.tr``); the answers typed stay y/n, numbers, step
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from datetime import date, time
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 MAX_TRIES = 5
 
 
-def ask_checkin(st: "State", day: "Day", existing: "CheckIn | None", today: "date") -> "CheckIn":
+def ask_checkin(st: State, day: Day, existing: CheckIn | None, today: date) -> CheckIn:
     from milia_cli import checkin as core
     from milia_cli import checkin_answers as answers
     from milia_cli.logmodel import CheckIn
@@ -63,7 +64,7 @@ def ask_checkin(st: "State", day: "Day", existing: "CheckIn | None", today: "dat
                    old.picked or core.mentions_picking(note), count)
 
 
-def _local_time(st: "State") -> "time | None":
+def _local_time(st: State) -> time | None:
     """The time of day in the profile's zone, or None when the date is pinned without a time
     (``MILIA_NOW=2026-11-23``: the whole day is asked about)."""
     if st.env.fixed_today is not None:
@@ -73,7 +74,7 @@ def _local_time(st: "State") -> "time | None":
     return st.env.now().astimezone(ZoneInfo(st.profile().schedule.timezone)).time()
 
 
-def _list(st: "State", steps: "tuple[Step, ...]") -> None:
+def _list(st: State, steps: tuple[Step, ...]) -> None:
     """The open steps, numbered, a line per slot, wrapped between steps (never inside one)."""
     from milia_cli.step_names import label
 
@@ -81,7 +82,7 @@ def _list(st: "State", steps: "tuple[Step, ...]") -> None:
         _items(st, f"  {slot}  ", [f"{n} {st.env.tr(label(s.step))}" for n, s in enumerate(steps, 1) if s.slot == slot])
 
 
-def _items(st: "State", head: str, items: "list[str]") -> None:
+def _items(st: State, head: str, items: list[str]) -> None:
     """``head`` and ``items`` joined by " · ", wrapped to the terminal between items (in cells:
     Hangul is two wide)."""
     from milia_cli.render.text import cells
@@ -99,12 +100,12 @@ def _items(st: "State", head: str, items: "list[str]") -> None:
         _say(st, line)
 
 
-def _width(st: "State") -> int:
+def _width(st: State) -> int:
     text = st.env.vars.get("COLUMNS", "")
     return max(40, min(int(text), 200)) if text.isdigit() else 80
 
 
-def _with_enter(st: "State", prompt: str, value: Any, none: str | None = None) -> str:
+def _with_enter(st: State, prompt: str, value: Any, none: str | None = None) -> str:
     from milia_cli.messages import log as msg
 
     tr = st.env.tr
@@ -127,11 +128,11 @@ def _note(text: str, old: str | None) -> str | None:
     return text
 
 
-def _say(st: "State", line: str) -> None:
+def _say(st: State, line: str) -> None:
     st.env.stdout.write(st.env.tr(line) + "\n")
 
 
-def _ask(st: "State", prompt: str, parse: Callable[[str], Any]) -> Any:
+def _ask(st: State, prompt: str, parse: Callable[[str], Any]) -> Any:
     """Ask until ``parse`` accepts the answer, saying why when it does not; end of input is
     EOFError, which the CLI reports as an interruption (nothing stored)."""
     from milia_cli.checkin_answers import BadAnswer

@@ -16,7 +16,6 @@ import typer
 
 from milia_cli.cli.app import command_app, state
 
-
 cli = command_app()  # this module's commands; milia_cli.cli.app.COMMANDS names them
 
 

@@ -10,7 +10,7 @@ import inspect
 from contextlib import ExitStack
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -62,13 +62,13 @@ def _check_weeks(weeks: int) -> None:
         raise UsageError(msg.BAD_WEEKS.format(max=MAX_WEEKS, value=weeks))
 
 
-def _check_clinician(name: Optional[str]) -> None:
+def _check_clinician(name: str | None) -> None:
     from milia_cli.exporters.handout import check_handout
 
     check_handout({"clinician": name})
 
 
-def _plan(st: State, weeks: int, from_: Optional[str], start: Optional[str]) -> "Plan":
+def _plan(st: State, weeks: int, from_: str | None, start: str | None) -> "Plan":
     """The view an export shows: ``weeks`` weeks from ``--from`` (default: this plan week) of the
     program from ``--start`` (default: schedule.start); see :meth:`milia_cli.home.Home.plan`."""
     from milia_cli.cli.view_opts import note_before_start, view_dates
@@ -80,7 +80,7 @@ def _plan(st: State, weeks: int, from_: Optional[str], start: Optional[str]) -> 
     return plan
 
 
-def _calendar(st: State, weeks: int, from_: Optional[str], start: Optional[str], *, feed: bool = False):
+def _calendar(st: State, weeks: int, from_: str | None, start: str | None, *, feed: bool = False):
     """The calendar window of `export ics`/`export csv` (:func:`calendar_opts.calendar_window`)."""
     from milia_cli.cli.calendar_opts import calendar_window
     from milia_cli.cli.view_opts import note_before_start, view_dates
@@ -91,7 +91,7 @@ def _calendar(st: State, weeks: int, from_: Optional[str], start: Optional[str],
     return window
 
 
-def _emit(st: State, data: bytes, output: Optional[str], force: bool = False) -> None:
+def _emit(st: State, data: bytes, output: str | None, force: bool = False) -> None:
     """Write ``data`` to stdout (no -o or '-') or atomically to a private file that
     :func:`milia_cli.outputs.check_output` allows (never the home, a profile, another's file)."""
     from milia_cli.messages import export as msg
@@ -120,7 +120,7 @@ def _option(opt: "Opt") -> inspect.Parameter:
     """A keyword parameter whose default is the Typer option ``opt`` describes."""
     kind: Any = _choices(opt.name.title().replace("_", ""), opt.choices) if opt.choices else opt.kind
     default = kind(opt.default) if opt.choices else opt.default
-    annotation = Optional[kind] if default is None else kind
+    annotation = kind | None if default is None else kind
     info = typer.Option(default, *opt.flags, metavar=opt.metavar, help=opt.help)
     return inspect.Parameter(opt.name, inspect.Parameter.KEYWORD_ONLY, default=info, annotation=annotation)
 
@@ -133,8 +133,8 @@ def _export_command(fmt: "Format") -> None:
     def command(ctx: typer.Context, **values: Any) -> None:
         _run_export(ctx, fmt, values)
 
-    common = {"weeks": (int, _WEEKS), "output": (Optional[str], _OUTPUT), "from_": (Optional[str], _FROM),
-              "start": (Optional[str], _START), "force": (bool, _FORCE)}
+    common = {"weeks": (int, _WEEKS), "output": (str | None, _OUTPUT), "from_": (str | None, _FROM),
+              "start": (str | None, _START), "force": (bool, _FORCE)}
     params = [inspect.Parameter(name, keyword, default=info, annotation=kind) for name, (kind, info) in common.items()]
     command.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
         [inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context),
@@ -182,11 +182,11 @@ def batch_cmd(
     fmt: BatchFormat = typer.Option(..., "--format", "-F", help="What to write for each client."),
     outdir: Path = typer.Option(..., "-o", "--output", metavar="OUTDIR", help="Where to write (created 0700)."),
     weeks: int = _WEEKS,
-    clinician: Optional[str] = _CLINICIAN,
+    clinician: str | None = _CLINICIAN,
     paper: Paper = typer.Option(Paper.a4, "--paper", help="Page size of HTML handouts."),
-    from_: Optional[str] = from_option("Each client's plan from DATE: the same program, not restarted (YYYY-MM-DD, "
+    from_: str | None = from_option("Each client's plan from DATE: the same program, not restarted (YYYY-MM-DD, "
                                        "today, yesterday, tomorrow; default: the client's current plan week)."),
-    start: Optional[str] = _START,
+    start: str | None = _START,
     force: bool = typer.Option(False, "--force", help="Replace existing files in OUTDIR that milia did not write."),
 ) -> None:
     """One export per client TOML in DIR; a broken file is reported and skipped."""
@@ -268,7 +268,7 @@ def batch_cmd(
         raise typer.Exit(1)
 
 
-def _on_client_day(text: Optional[str], flag: str):
+def _on_client_day(text: str | None, flag: str):
     """A batch's ``--from``/``--start`` as a function of each client's today (so ``today`` and
     ``tomorrow`` are the client's, in its zone), or None."""
     if text is None:

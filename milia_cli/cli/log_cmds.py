@@ -6,7 +6,7 @@ flag path of `checkin` imports neither rich nor json.
 """
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, List, Optional
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -33,21 +33,21 @@ MAX_IMPORT_BYTES = 64 * 1024 * 1024
 @cli.command()
 def checkin(
     ctx: typer.Context,
-    on: Optional[str] = typer.Option(None, "--date", metavar="DATE",
+    on: str | None = typer.Option(None, "--date", metavar="DATE",
                                      help="The day to record: YYYY-MM-DD, 'today' or 'yesterday' (default today)."),
-    done: List[str] = typer.Option([], "--done", metavar="STEP", autocompletion=complete_step,
+    done: list[str] = typer.Option([], "--done", metavar="STEP", autocompletion=complete_step,
                                    help="A step you did, as `today` shows it or by id (retinol, pm:retinol, "
                                         "'eye cream', spf); repeat."),
-    skip: List[str] = typer.Option([], "--skip", metavar="STEP", autocompletion=complete_step,
+    skip: list[str] = typer.Option([], "--skip", metavar="STEP", autocompletion=complete_step,
                                    help="A step you skipped on purpose; repeat."),
     all_done: bool = typer.Option(False, "--all", help="Every step of that day's plan was done (except --skip ones)."),
-    irritation: Optional[int] = typer.Option(None, "--irritation", metavar="0-3",
+    irritation: int | None = typer.Option(None, "--irritation", metavar="0-3",
                                              help="0 none · 1 mild · 2 moderate · 3 severe."),
-    count: Optional[int] = typer.Option(None, "--count", metavar="N",
+    count: int | None = typer.Option(None, "--count", metavar="N",
                                         help="The bumps you see today, in total (A6/A7 compare these counts)."),
-    bumps: Optional[int] = typer.Option(None, "--bumps", metavar="N",
+    bumps: int | None = typer.Option(None, "--bumps", metavar="N",
                                         help="How many new bumps you noticed since the last check-in (not the total)."),
-    note: Optional[str] = typer.Option(None, "--note", metavar="TEXT", help="Free text (stored as typed)."),
+    note: str | None = typer.Option(None, "--note", metavar="TEXT", help="Free text (stored as typed)."),
     picked: bool = typer.Option(False, "--picked", help="You picked or squeezed a bump (rule A1)."),
     replace_day: bool = typer.Option(False, "--replace", help="Replace the day instead of adding to it."),
 ) -> None:
@@ -116,13 +116,13 @@ def stats(
 
 
 # -- events --------------------------------------------------------------------
-def _complete_event_kind(incomplete: str) -> List[str]:
+def _complete_event_kind(incomplete: str) -> list[str]:
     from milia_cli.completion_values import complete_event_kind
 
     return complete_event_kind(incomplete)
 
 
-def _complete_area(incomplete: str) -> List[str]:
+def _complete_area(incomplete: str) -> list[str]:
     from milia_cli.completion_values import complete_area
 
     return complete_area(incomplete)
@@ -135,7 +135,7 @@ def event_add(
                              help="extraction, laser, electrodesiccation or other."),
     on: str = typer.Option(..., "--date", metavar="DATE",
                            help="When it was done, or is planned (YYYY-MM-DD, 'today', 'tomorrow')."),
-    area: List[str] = typer.Option([], "--area", metavar="AREA", autocompletion=_complete_area,
+    area: list[str] = typer.Option([], "--area", metavar="AREA", autocompletion=_complete_area,
                                    help="A treated area; repeat (default: your milia areas)."),
 ) -> None:
     """Log a procedure, past or planned: actives pause on those areas the 7 days before a planned
@@ -181,10 +181,9 @@ def event_add(
 @event_app.command("list")
 def event_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON only.")) -> None:
     """The procedures logged for this profile, oldest first."""
+    from milia_cli.dates import in_range
     from milia_cli.messages import common as msg_common
     from milia_cli.messages import log as msg
-
-    from milia_cli.dates import in_range
     from milia_cli.safe_text import one_line
 
     st = state(ctx)
@@ -214,14 +213,14 @@ def event_remove(
     ctx: typer.Context,
     on: str = typer.Option(..., "--date", metavar="DATE",
                            help="The day of the event(s) to remove (YYYY-MM-DD, even one outside the supported range)."),
-    kind: Optional[str] = typer.Option(None, "--kind", metavar="KIND", help="Only events of this kind."),
+    kind: str | None = typer.Option(None, "--kind", metavar="KIND", help="Only events of this kind."),
 ) -> None:
     """Remove the events logged on DATE (all of them, or those of --kind): a wrong date, a typo."""
     from milia_cli.dates import parse_date_flag, parse_iso_date
     from milia_cli.errors import MiliaError, UsageError
     from milia_cli.logmodel import EVENT_KINDS
-    from milia_cli.messages import log as log_msg
     from milia_cli.messages import common as msg
+    from milia_cli.messages import log as log_msg
 
     if kind is not None and kind not in EVENT_KINDS:
         raise UsageError(log_msg.BAD_KIND.format(value=kind, allowed=", ".join(EVENT_KINDS)))
@@ -246,7 +245,7 @@ def _has_log(st: "State") -> bool:
     return has_log() if has_log is not None else st.locations.db_path.exists()
 
 
-def _kind_part(kind: Optional[str]) -> str:
+def _kind_part(kind: str | None) -> str:
     return "" if kind is None else f" of kind {kind}"
 
 
@@ -254,7 +253,7 @@ def _kind_part(kind: Optional[str]) -> str:
 @log_app.command("export")
 def log_export(
     ctx: typer.Context,
-    output: Optional[str] = typer.Option(None, "-o", "--output", metavar="FILE",
+    output: str | None = typer.Option(None, "-o", "--output", metavar="FILE",
                                          help="Write to FILE (0600, atomically); '-' or none: stdout."),
     force: bool = typer.Option(False, "--force", help="Replace an existing FILE that is not this log's export."),
 ) -> None:
@@ -296,9 +295,8 @@ def log_import(
     force: bool = typer.Option(False, "--force", help="Import even if the file is another profile's log."),
 ) -> None:
     """Merge a log export by date (a day in the file replaces that day); all or nothing."""
-    from milia_cli.messages import log as msg
-
     from milia_cli.checkin import planned_steps
+    from milia_cli.messages import log as msg
 
     st = state(ctx)
     key = st.log_key

@@ -5,8 +5,8 @@ Typer only: parse, call :mod:`milia_cli.planner` / :mod:`milia_cli.rules` /
 module level; `today` never imports rich (it renders with :mod:`render.text`).
 """
 
-from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, Optional
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -41,15 +41,15 @@ def _dump_json(st: "State", data: object) -> None:
 @cli.command("plan")
 def plan_cmd(
     ctx: typer.Context,
-    week: Optional[int] = typer.Option(None, "--week", min=1, max=MAX_WEEKS, metavar="N",
+    week: int | None = typer.Option(None, "--week", min=1, max=MAX_WEEKS, metavar="N",
                                        help="Begin at week N (only week N unless --weeks says more)."),
-    from_: Optional[str] = typer.Option(None, "--from", metavar="DATE",
+    from_: str | None = typer.Option(None, "--from", metavar="DATE",
                                         help="Show the plan from DATE: the same program, not restarted (YYYY-MM-DD, "
                                              "today, yesterday, tomorrow; default: this plan week)."),
-    start: Optional[str] = typer.Option(None, "--start", metavar="DATE",
+    start: str | None = typer.Option(None, "--start", metavar="DATE",
                                         help="Day 1 of week 1 is DATE instead of schedule.start: the program "
                                              "restarts there."),
-    weeks: Optional[int] = typer.Option(None, "--weeks", min=1, max=MAX_WEEKS, metavar="N",
+    weeks: int | None = typer.Option(None, "--weeks", min=1, max=MAX_WEEKS, metavar="N",
                                         help="How many weeks to show from the first one shown (default 12; "
                                              "with --week, 1)."),
     all_notices: bool = typer.Option(False, "--notices", help="Every notice in full (stop and refer always are)."),
@@ -82,7 +82,7 @@ def plan_cmd(
 @cli.command("today")
 def today_cmd(
     ctx: typer.Context,
-    on: Optional[str] = typer.Option(None, "--date", metavar="DATE",
+    on: str | None = typer.Option(None, "--date", metavar="DATE",
                                      help="Another day: YYYY-MM-DD, today, yesterday or tomorrow."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON only."),
 ) -> None:
@@ -121,7 +121,7 @@ def _complete_topic(incomplete: str) -> list[str]:
 @cli.command("why")
 def why_cmd(
     ctx: typer.Context,
-    topic: Optional[str] = typer.Argument(None, metavar="[STEP-or-RULE]", autocompletion=_complete_topic,
+    topic: str | None = typer.Argument(None, metavar="[STEP-or-RULE]", autocompletion=_complete_topic,
                                           help="A step (retinol, pm:retinol, eye cream, spf …) or a rule id (B2, N3, …)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON only."),
 ) -> None:
@@ -171,32 +171,32 @@ def why_cmd(
 @cli.command("triage")
 def triage_cmd(
     ctx: typer.Context,
-    colour: Optional[str] = typer.Option(None, "--colour", "--color", metavar="COLOUR",
+    colour: str | None = typer.Option(None, "--colour", "--color", metavar="COLOUR",
                                          help="white, yellow, skin, red, brown, black, multicoloured, pearly (white), translucent (pearly with tiny vessels)."),
-    size_mm: Optional[float] = typer.Option(None, "--size-mm", min=0, max=1000, metavar="MM",
+    size_mm: float | None = typer.Option(None, "--size-mm", min=0, max=1000, metavar="MM",
                                             help="Size of the largest bump in mm."),
-    location: Optional[str] = typer.Option(None, "--location", metavar="AREA", help="Where the bumps are."),
-    weeks: Optional[int] = typer.Option(None, "--weeks", min=0, max=5200, metavar="N",
+    location: str | None = typer.Option(None, "--location", metavar="AREA", help="Where the bumps are."),
+    weeks: int | None = typer.Option(None, "--weeks", min=0, max=5200, metavar="N",
                                         help="How many weeks you have had them."),
-    changing: Optional[bool] = typer.Option(None, "--changing/--not-changing"),
-    painful: Optional[bool] = typer.Option(None, "--painful/--not-painful", help="Red, sore or painful."),
-    pus: Optional[bool] = typer.Option(None, "--pus/--no-pus"),
-    bleeding: Optional[bool] = typer.Option(None, "--bleeding/--not-bleeding"),
-    itchy: Optional[bool] = typer.Option(None, "--itchy/--not-itchy"),
-    pigmented: Optional[bool] = typer.Option(None, "--pigmented/--not-pigmented", help="Dark or multicoloured."),
-    irregular: Optional[bool] = typer.Option(None, "--irregular/--regular", help="An irregular edge."),
-    rough_spreading: Optional[bool] = typer.Option(None, "--rough-spreading/--not-rough-spreading"),
-    central_dip: Optional[bool] = typer.Option(None, "--central-dip/--no-central-dip",
+    changing: bool | None = typer.Option(None, "--changing/--not-changing"),
+    painful: bool | None = typer.Option(None, "--painful/--not-painful", help="Red, sore or painful."),
+    pus: bool | None = typer.Option(None, "--pus/--no-pus"),
+    bleeding: bool | None = typer.Option(None, "--bleeding/--not-bleeding"),
+    itchy: bool | None = typer.Option(None, "--itchy/--not-itchy"),
+    pigmented: bool | None = typer.Option(None, "--pigmented/--not-pigmented", help="Dark or multicoloured."),
+    irregular: bool | None = typer.Option(None, "--irregular/--regular", help="An irregular edge."),
+    rough_spreading: bool | None = typer.Option(None, "--rough-spreading/--not-rough-spreading"),
+    central_dip: bool | None = typer.Option(None, "--central-dip/--no-central-dip",
                                                help="Yellowish with a dip in the centre."),
-    flat_plaque: Optional[bool] = typer.Option(None, "--flat-plaque/--no-flat-plaque",
+    flat_plaque: bool | None = typer.Option(None, "--flat-plaque/--no-flat-plaque",
                                                help="Flat yellow patches on the eyelids."),
-    non_healing: Optional[bool] = typer.Option(None, "--non-healing/--healing", help="Pearly and translucent with tiny vessels, bleeds, or a sore that won't heal."),
-    new_crops: Optional[bool] = typer.Option(None, "--new-crops/--no-new-crops", help="New ones appearing in crops."),
-    after_injury: Optional[bool] = typer.Option(None, "--after-injury/--not-after-injury",
+    non_healing: bool | None = typer.Option(None, "--non-healing/--healing", help="Pearly and translucent with tiny vessels, bleeds, or a sore that won't heal."),
+    new_crops: bool | None = typer.Option(None, "--new-crops/--no-new-crops", help="New ones appearing in crops."),
+    after_injury: bool | None = typer.Option(None, "--after-injury/--not-after-injury",
                                                 help="Appeared after blisters, a burn or a rash."),
-    treated_weeks: Optional[int] = typer.Option(None, "--treated-weeks", min=0, max=5200, metavar="N",
+    treated_weeks: int | None = typer.Option(None, "--treated-weeks", min=0, max=5200, metavar="N",
                                                 help="Weeks of steady use of the routine."),
-    fewer: Optional[bool] = typer.Option(None, "--fewer/--not-fewer", help="Fewer bumps than at the start."),
+    fewer: bool | None = typer.Option(None, "--fewer/--not-fewer", help="Fewer bumps than at the start."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON only."),
 ) -> None:
     """Questions about the bumps, answered with referral notices (rules A1–A8), never a diagnosis."""

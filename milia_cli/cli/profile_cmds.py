@@ -2,7 +2,6 @@
 
 from datetime import date
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -31,28 +30,28 @@ cli.add_typer(profile_app, name="profile")
 @cli.command()
 def init(
     ctx: typer.Context,
-    name: Optional[str] = typer.Option(None, "--name", help="The person's or client's name (default: the profile name)."),
-    skin_type: Optional[str] = typer.Option(None, "--skin-type", metavar="TYPE", autocompletion=complete_skin_type, help="normal, dry, oily, combination or sensitive."),
-    pregnancy: Optional[str] = typer.Option(None, "--pregnancy", metavar="STATE", autocompletion=complete_pregnancy, help="none, trying, pregnant or breastfeeding."),
-    area: Optional[List[str]] = typer.Option(None, "--area", metavar="AREA", autocompletion=complete_area, help="A milia-prone area (repeatable): upper-eyelids, under-eyes, cheeks, nose, forehead, chin, chest, back, arms."),
-    start: Optional[str] = typer.Option(None, "--start", metavar="DATE", help="Day 1 of week 1 (YYYY-MM-DD; default: next Monday)."),
-    am: Optional[str] = typer.Option(None, "--am", metavar="HH:MM", help="Morning routine time (default 07:30)."),
-    pm: Optional[str] = typer.Option(None, "--pm", metavar="HH:MM", help="Evening routine time (default 21:30)."),
-    timezone: Optional[str] = typer.Option(None, "--timezone", metavar="ZONE", autocompletion=complete_zone, help="IANA time zone, e.g. Europe/Berlin."),
-    birth_year: Optional[int] = typer.Option(None, "--birth-year", metavar="YEAR", help="Optional; under 18 is out of scope."),
-    dark_spots: Optional[bool] = typer.Option(None, "--dark-spots/--no-dark-spots", help="Skin tone prone to dark spots."),
-    makeup: Optional[bool] = typer.Option(None, "--makeup/--no-makeup", help="Wears makeup."),
-    concealer: Optional[bool] = typer.Option(None, "--concealer/--no-concealer", help="Wears under-eye concealer."),
-    smoker: Optional[bool] = typer.Option(None, "--smoker/--no-smoker", help="Smokes."),
-    isotretinoin: Optional[bool] = typer.Option(None, "--isotretinoin/--no-isotretinoin", help="Took isotretinoin in the last 6 months."),
-    eczema_or_rosacea: Optional[bool] = typer.Option(None, "--eczema-or-rosacea/--no-eczema-or-rosacea", help="Has eczema or rosacea."),
-    photosensitizing: Optional[bool] = typer.Option(None, "--photosensitizing-medicine/--no-photosensitizing-medicine", help="Takes a photosensitizing medicine."),
-    facial_steroid: Optional[bool] = typer.Option(None, "--facial-steroid/--no-facial-steroid", help="Uses a topical steroid on the face."),
-    keloid_prone: Optional[bool] = typer.Option(None, "--keloid-prone/--no-keloid-prone", help="Scars tend to form keloids."),
-    cold_sores: Optional[bool] = typer.Option(None, "--cold-sores/--no-cold-sores", help="Gets cold sores where treatment would go."),
-    anticoagulants: Optional[bool] = typer.Option(None, "--anticoagulants/--no-anticoagulants", help="Takes anticoagulants."),
+    name: str | None = typer.Option(None, "--name", help="The person's or client's name (default: the profile name)."),
+    skin_type: str | None = typer.Option(None, "--skin-type", metavar="TYPE", autocompletion=complete_skin_type, help="normal, dry, oily, combination or sensitive."),
+    pregnancy: str | None = typer.Option(None, "--pregnancy", metavar="STATE", autocompletion=complete_pregnancy, help="none, trying, pregnant or breastfeeding."),
+    area: list[str] | None = typer.Option(None, "--area", metavar="AREA", autocompletion=complete_area, help="A milia-prone area (repeatable): upper-eyelids, under-eyes, cheeks, nose, forehead, chin, chest, back, arms."),
+    start: str | None = typer.Option(None, "--start", metavar="DATE", help="Day 1 of week 1 (YYYY-MM-DD; default: next Monday)."),
+    am: str | None = typer.Option(None, "--am", metavar="HH:MM", help="Morning routine time (default 07:30)."),
+    pm: str | None = typer.Option(None, "--pm", metavar="HH:MM", help="Evening routine time (default 21:30)."),
+    timezone: str | None = typer.Option(None, "--timezone", metavar="ZONE", autocompletion=complete_zone, help="IANA time zone, e.g. Europe/Berlin."),
+    birth_year: int | None = typer.Option(None, "--birth-year", metavar="YEAR", help="Optional; under 18 is out of scope."),
+    dark_spots: bool | None = typer.Option(None, "--dark-spots/--no-dark-spots", help="Skin tone prone to dark spots."),
+    makeup: bool | None = typer.Option(None, "--makeup/--no-makeup", help="Wears makeup."),
+    concealer: bool | None = typer.Option(None, "--concealer/--no-concealer", help="Wears under-eye concealer."),
+    smoker: bool | None = typer.Option(None, "--smoker/--no-smoker", help="Smokes."),
+    isotretinoin: bool | None = typer.Option(None, "--isotretinoin/--no-isotretinoin", help="Took isotretinoin in the last 6 months."),
+    eczema_or_rosacea: bool | None = typer.Option(None, "--eczema-or-rosacea/--no-eczema-or-rosacea", help="Has eczema or rosacea."),
+    photosensitizing: bool | None = typer.Option(None, "--photosensitizing-medicine/--no-photosensitizing-medicine", help="Takes a photosensitizing medicine."),
+    facial_steroid: bool | None = typer.Option(None, "--facial-steroid/--no-facial-steroid", help="Uses a topical steroid on the face."),
+    keloid_prone: bool | None = typer.Option(None, "--keloid-prone/--no-keloid-prone", help="Scars tend to form keloids."),
+    cold_sores: bool | None = typer.Option(None, "--cold-sores/--no-cold-sores", help="Gets cold sores where treatment would go."),
+    anticoagulants: bool | None = typer.Option(None, "--anticoagulants/--no-anticoagulants", help="Takes anticoagulants."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing profile."),
-    wizard: Optional[bool] = typer.Option(None, "--wizard/--no-wizard", help="Ask questions (default: on a terminal when answers are missing)."),
+    wizard: bool | None = typer.Option(None, "--wizard/--no-wizard", help="Ask questions (default: on a terminal when answers are missing)."),
 ) -> None:
     """Create a profile: a short wizard on a terminal, or fully by flags for scripts."""
     from milia_cli.profiles import InitAnswers, create_profile
@@ -107,7 +106,7 @@ def _checked_flags(answers, source: str):
 
     from milia_cli.profile_schema import FIELDS_BY_KEY, parse_text_value
 
-    def read(key: str, text: Optional[str]):
+    def read(key: str, text: str | None):
         return None if text is None else parse_text_value(FIELDS_BY_KEY[key], text, source)
 
     areas = answers.areas
@@ -118,7 +117,7 @@ def _checked_flags(answers, source: str):
                    timezone=read("schedule.timezone", answers.timezone))
 
 
-def _init_id(st: State, path: Path) -> Optional[str]:
+def _init_id(st: State, path: Path) -> str | None:
     """The id a new profile file gets: the one of the file it replaces (`--force` re-does a
     profile, its log stays), else a new one for a client file (a home profile is known by
     its name), so a new client never takes over a log kept under its name before ids."""
@@ -149,7 +148,7 @@ def set_(
     ctx: typer.Context,
     key: str = typer.Argument(..., metavar="KEY", autocompletion=complete_profile_key, help="Dotted key, e.g. skin.type or schedule.pm."),
     value: str = typer.Argument(..., metavar="VALUE", autocompletion=complete_profile_value, help="New value; an empty string clears an optional key."),
-    since: Optional[str] = typer.Option(
+    since: str | None = typer.Option(
         None, "--since", metavar="DATE",
         help="When a plan-shaping change took effect (YYYY-MM-DD, 'yesterday'; default today). Days before it stay as they were."),
 ) -> None:
@@ -204,7 +203,7 @@ def _say_set(st: State, key: str, new: object, path: Path) -> None:
         st.err(msg.UPDATED.format(key=key, value=shown, path=path))
 
 
-def _set_dated(st: State, key: str, value: str, since: Optional[str], source: str) -> None:
+def _set_dated(st: State, key: str, value: str, since: str | None, source: str) -> None:
     """A plan-shaping `profile set` (B13, invariant 12). Order of the writes: the TOML is
     replaced atomically first, then the dated change is recorded in the log in one
     transaction; if the log cannot be written, the previous TOML is put back atomically, so

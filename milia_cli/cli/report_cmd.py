@@ -7,7 +7,6 @@ heavy is imported at module level.
 
 from enum import Enum
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -31,7 +30,7 @@ def report_cmd(
     ctx: typer.Context,
     weeks: int = typer.Option(12, "--weeks", "-w", metavar="N",
                               help="The last N plan weeks up to today (default 12)."),
-    output: Optional[str] = typer.Option(None, "-o", "--output", metavar="PATH",
+    output: str | None = typer.Option(None, "-o", "--output", metavar="PATH",
                                          help="Write to PATH (0600, atomically); '-' or none: standard output."),
     paper: ReportPaper = typer.Option(ReportPaper.a4, "--paper", help="Page size when printed."),
     as_json: bool = typer.Option(False, "--json", help="The report's data as milia.report/1 JSON instead of HTML."),
@@ -57,7 +56,7 @@ def report_cmd(
     _write(st, data.encode("utf-8"), output, force)
 
 
-def _write(st, data: bytes, output: Optional[str], force: bool) -> None:
+def _write(st, data: bytes, output: str | None, force: bool) -> None:
     """Standard output, or a private file :func:`milia_cli.outputs.check_output` allows."""
     from milia_cli.messages import export as export_msg
 

@@ -7,7 +7,6 @@ stopped, without ``--healed``, and without ``--seen-clinician`` after hives, swe
 or blisters (an allergy is possible).
 """
 
-from typing import Optional
 
 import typer
 
@@ -21,7 +20,7 @@ LOOKAHEAD_DAYS = 14
 @cli.command()
 def resume(
     ctx: typer.Context,
-    on: Optional[str] = typer.Option(None, "--date", metavar="DATE",
+    on: str | None = typer.Option(None, "--date", metavar="DATE",
                                      help="The day the skin had healed: YYYY-MM-DD, 'today' or 'yesterday' (default today)."),
     healed: bool = typer.Option(False, "--healed", help="The skin has healed (required: B7 has no automatic restart)."),
     seen_clinician: bool = typer.Option(False, "--seen-clinician",

@@ -6,7 +6,7 @@ the plan makes of the product for this profile today (:mod:`milia_cli.products`)
 """
 
 from pathlib import Path
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -31,10 +31,10 @@ def add(
     name: str = typer.Argument(..., metavar="NAME", help="What you call the product, e.g. \"Night cream\"."),
     step: str = typer.Option(..., "--step", metavar="STEP",
                              help="The step it is for, as the plan shows it: moisturizer, eye cream, pm:retinol, spf, …"),
-    inci: Optional[str] = typer.Option(None, "--inci", metavar="TEXT", help="The ingredient list as printed."),
-    inci_file: Optional[Path] = typer.Option(None, "--inci-file", metavar="F", dir_okay=False,
+    inci: str | None = typer.Option(None, "--inci", metavar="TEXT", help="The ingredient list as printed."),
+    inci_file: Path | None = typer.Option(None, "--inci-file", metavar="F", dir_okay=False,
                                              help="Read the ingredient list from F (- for standard input)."),
-    percent: Optional[List[str]] = typer.Option(None, "--percent", metavar="NAME=P",
+    percent: list[str] | None = typer.Option(None, "--percent", metavar="NAME=P",
                                                 help="A strength the label does not print (glycolic=30, bha=2); repeatable."),
     replace: bool = typer.Option(False, "--replace", help="Replace the product of that name already on the shelf."),
 ) -> None:
@@ -42,8 +42,8 @@ def add(
     from milia_cli.errors import MiliaError, UsageError
     from milia_cli.ingredients.report import check_label
     from milia_cli.messages import shelf as msg
-    from milia_cli.toml_values import name_ok
     from milia_cli.shelf import ShelfProduct, find, parse_percent_options
+    from milia_cli.toml_values import name_ok
 
     st = state(ctx)
     if inci is not None and inci_file is not None:
@@ -145,7 +145,7 @@ def remove(ctx: typer.Context, name: str = typer.Argument(..., metavar="NAME", h
     st = state(ctx)
     current = st.profile()
     who = _who(st, current)
-    removed: list["ShelfProduct"] = []
+    removed: list[ShelfProduct] = []
 
     def change(profile: "Profile") -> "Profile":
         product = _named(st, profile, name)
@@ -171,7 +171,7 @@ def _step(text: str) -> str:
         raise UsageError(msg.BAD_STEP_NO_HINT.format(value=text, allowed=step_choices())) from None
 
 
-def _label(st: "State", inci: Optional[str], inci_file: Optional[Path]) -> tuple[str, str]:
+def _label(st: "State", inci: str | None, inci_file: Path | None) -> tuple[str, str]:
     from milia_cli.cli.check_cmd import _read_file, _read_stdin
 
     if inci_file is None:

@@ -1,6 +1,5 @@
 """`milia sync caldav`: Typer only (parse, call, report). See :mod:`milia_cli.sync`."""
 
-from typing import Optional
 
 import typer
 
@@ -21,10 +20,10 @@ def sync_caldav_cmd(
                             "MILIA_CALDAV_USER and MILIA_CALDAV_PASSWORD, or ~/.netrc)."),
     calendar: str = typer.Option(..., "--calendar", metavar="NAME", help="The calendar's name (created if missing)."),
     weeks: int = typer.Option(12, "--weeks", "-w", metavar="N", help="How many weeks ahead (default 12)."),
-    from_: Optional[str] = from_option(),
-    start: Optional[str] = start_option(),
+    from_: str | None = from_option(),
+    start: str | None = start_option(),
     per_step: bool = typer.Option(False, "--per-step", help="One series per step instead of one per routine."),
-    alarm: Optional[int] = typer.Option(None, "--alarm", metavar="MINUTES",
+    alarm: int | None = typer.Option(None, "--alarm", metavar="MINUTES",
                                         help="A reminder MINUTES before each event."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Print what would be created, updated and deleted."),
     as_json: bool = typer.Option(False, "--json", help="The result as JSON (milia.sync/1)."),

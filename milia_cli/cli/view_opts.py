@@ -7,7 +7,7 @@ date is exit 2 with one sentence naming the flag. Light: imported by those comma
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -27,7 +27,7 @@ def start_option() -> Any:
     return typer.Option(None, "--start", metavar="DATE", help=START_HELP)
 
 
-def check_view_flags(from_: Optional[str], start: Optional[str]) -> None:
+def check_view_flags(from_: str | None, start: str | None) -> None:
     """Refuse an unparseable or out-of-range ``--from``/``--start`` before any file is read."""
     from milia_cli.dates import check_date_flag
 
@@ -35,7 +35,7 @@ def check_view_flags(from_: Optional[str], start: Optional[str]) -> None:
     check_date_flag(start, "--start")
 
 
-def view_dates(st: State, from_: Optional[str], start: Optional[str]) -> tuple[Optional[date], Optional[date]]:
+def view_dates(st: State, from_: str | None, start: str | None) -> tuple[date | None, date | None]:
     """(the first day asked, the day 1 asked), the words resolved with the profile's today."""
     from milia_cli.dates import parse_date_flag
 
@@ -46,7 +46,7 @@ def view_dates(st: State, from_: Optional[str], start: Optional[str]) -> tuple[O
     return parse_date_flag(from_, today, "--from"), parse_date_flag(start, today, "--start")
 
 
-def note_before_start(st: State, asked: Optional[date], start: date) -> None:
+def note_before_start(st: State, asked: date | None, start: date) -> None:
     """One line on stderr when ``--from`` asked for a day before the program starts (the view
     shows from the start instead, for as many weeks)."""
     if asked is not None and asked < start:

@@ -141,7 +141,7 @@ def check_csv(options: dict) -> dict:
     return {**options, "style": "google" if options["google"] else style}
 
 
-def render_csv(window: "CalendarWindow", *, google: bool = False, style: str = "plain", per_step: bool = False,
+def render_csv(window: CalendarWindow, *, google: bool = False, style: str = "plain", per_step: bool = False,
                alarm: int = 15) -> str:
     """The CSV of a calendar window's days (row ids from its identity)."""
     from milia_cli.calendar_window import shown_days

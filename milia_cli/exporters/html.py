@@ -10,9 +10,22 @@ from __future__ import annotations
 from html import escape
 
 from milia_cli import __version__
-from milia_cli.exporters.handout import (Handout, Product, Unlogged, WeekRow, build_handout, day_month, long_day,
-                                        notice_label, places, span, unlogged_text, week_span, weekday_short,
-                                        when_text)
+from milia_cli.exporters.handout import (
+    Handout,
+    Product,
+    Unlogged,
+    WeekRow,
+    build_handout,
+    day_month,
+    long_day,
+    notice_label,
+    places,
+    span,
+    unlogged_text,
+    week_span,
+    weekday_short,
+    when_text,
+)
 from milia_cli.exporters.html_style import PAGE_SIZES, Say, stylesheet
 from milia_cli.messages import export as msg
 from milia_cli.messages import report as rmsg

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -49,7 +49,7 @@ _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # RFC 5545 TEXT allows no controls but LF/TAB
 
 
-def content_date(profile: Profile, log: "Log", today: date, first: date | None = None) -> date:
+def content_date(profile: Profile, log: Log, today: date, first: date | None = None) -> date:
     """The day of the newest input the plan's content depends on, as known on ``today``:
     the log's check-ins, events and dated profile changes, the profile's start and
     ``pregnancy_since``, and the day a cut file starts (``first``), none later than ``today``.
@@ -107,7 +107,7 @@ def calendar_shell(profile: Profile | Owner, *, refresh: timedelta | None = None
 
 
 def stamp_for(revised: date | None) -> datetime:
-    return datetime.combine(revised or SEQUENCE_EPOCH, time(), timezone.utc)
+    return datetime.combine(revised or SEQUENCE_EPOCH, time(), UTC)
 
 
 def stamp_event(event, stamp: datetime, sequence: int) -> None:
@@ -157,7 +157,7 @@ def _event(series: Series, profile: Profile | Owner, who: str, zone: ZoneInfo, a
     event.add("dtstart", start)
     event.add("dtend", start + timedelta(minutes=EVENT_MINUTES))  # wall-clock + 10 min
     if len(series.dates) > 1:
-        until = datetime.combine(series.last, at, zone).astimezone(timezone.utc)
+        until = datetime.combine(series.last, at, zone).astimezone(UTC)
         event.add("rrule", {"freq": "weekly", "byday": [_BYDAY[w] for w in series.weekdays], "until": until})
     if series.routine:
         summary = routine_summary(series.slot, series.steps)
@@ -250,7 +250,7 @@ def check_ics(options: dict) -> dict:
     return options
 
 
-def render_ics(window: "CalendarWindow", *, alarm: int | None = None, expand: bool = False, per_step: bool = False,
+def render_ics(window: CalendarWindow, *, alarm: int | None = None, expand: bool = False, per_step: bool = False,
                feed: bool = False) -> bytes:
     """The ICS file of a calendar window (:func:`milia_cli.calendar_window.window_for`): its days
     from ``window.first``, UIDs from its identity, DTSTAMP/SEQUENCE from its content's date;

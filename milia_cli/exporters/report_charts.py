@@ -67,7 +67,7 @@ def clean(svg: str, chart_id: str, labelledby: str) -> str:
     return svg.replace("<svg ", f'<svg role="img" aria-labelledby="{labelledby}" ', 1)
 
 
-def week_labels(report: "Report", lang: str = "en") -> list[str]:
+def week_labels(report: Report, lang: str = "en") -> list[str]:
     return [tr(msg.CHART_WEEK.format(week=w.week), lang) for w in report.weeks]
 
 
@@ -76,7 +76,7 @@ def day_label(day) -> str:
     return day_month(day)
 
 
-def bumps_chart(report: "Report", labelledby: str, lang: str = "en") -> str:
+def bumps_chart(report: Report, labelledby: str, lang: str = "en") -> str:
     pygal = _pygal()
     chart = pygal.Line(**_config(show_legend=False, dots_size=4, min_scale=2, max_scale=8,
                                  x_label_rotation=0, truncate_label=-1))
@@ -86,7 +86,7 @@ def bumps_chart(report: "Report", labelledby: str, lang: str = "en") -> str:
     return clean(chart.render(is_unicode=True), "chart-bumps", labelledby)
 
 
-def irritation_chart(report: "Report", labelledby: str, lang: str = "en") -> str:
+def irritation_chart(report: Report, labelledby: str, lang: str = "en") -> str:
     pygal = _pygal()
     # evenings 0-6 (the combined cap is 5) against irritation 0-3: labels every 2 evenings
     # fall on whole irritation levels on the right-hand axis
@@ -98,7 +98,7 @@ def irritation_chart(report: "Report", labelledby: str, lang: str = "en") -> str
     return clean(chart.render(is_unicode=True), "chart-irritation", labelledby)
 
 
-def adherence_chart(report: "Report", labelledby: str, lang: str = "en") -> str:
+def adherence_chart(report: Report, labelledby: str, lang: str = "en") -> str:
     """A calendar: one row of dots per week, one column per weekday, the dot's size the share
     of required steps done; a day without a check-in has no dot (blank, not zero)."""
     pygal = _pygal()
@@ -118,7 +118,7 @@ def adherence_chart(report: "Report", labelledby: str, lang: str = "en") -> str:
     return clean(chart.render(is_unicode=True), "chart-adherence", labelledby)
 
 
-def ladder_chart(report: "Report", labelledby: str, lang: str = "en") -> str:
+def ladder_chart(report: Report, labelledby: str, lang: str = "en") -> str:
     pygal = _pygal()
     chart = pygal.StackedBar(**_config(range=(0, 6), y_labels=list(range(7))))
     chart.x_labels = week_labels(report, lang)

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -73,8 +73,8 @@ def transitions(tzid: str, first: date, last: date) -> list[Transition]:
     """Every offset change of ``tzid`` between ``first`` and ``last`` (to the minute)."""
     zone = ZoneInfo(tzid)
     out: list[Transition] = []
-    moment = datetime.combine(first, time(), timezone.utc)
-    end = datetime.combine(last, time(), timezone.utc)
+    moment = datetime.combine(first, time(), UTC)
+    end = datetime.combine(last, time(), UTC)
     state = _state(zone, moment)
     while moment < end:
         nxt = moment + _DAY
@@ -120,7 +120,7 @@ def _vtimezone(tzid: str, first_year: int, last_year: int):
     first = min((obs.DTSTART for obs in observances), default=None)
     if first is not None and first.replace(tzinfo=None) > EPOCH:
         zone = ZoneInfo(tzid)
-        before = datetime.combine(window[0], time(), timezone.utc)
+        before = datetime.combine(window[0], time(), UTC)
         listed.add_component(_fixed(zone, before, EPOCH))
     return listed
 
@@ -164,7 +164,7 @@ def _yearly_rules(tzid: str, found: list[Transition], window: tuple[date, date])
     for tr in found:
         groups.setdefault(tr.rule_key(), []).append(tr)
     if not found:  # no change in the window: one fixed observance
-        tz.add_component(_fixed(zone, datetime.combine(window[0], time(), timezone.utc), EPOCH))
+        tz.add_component(_fixed(zone, datetime.combine(window[0], time(), UTC), EPOCH))
         return tz
     rebuilt: list[datetime] = []
     components = []
@@ -186,7 +186,7 @@ def _yearly_rules(tzid: str, found: list[Transition], window: tuple[date, date])
             if years[-1] < window[1].year:
                 # two days after the last change: dateutil (vobject, Radicale) compares UNTIL with
                 # the wall times, so the exact UTC instant dropped the last change east of UTC
-                rule["until"] = datetime.combine(members[-1].local.date() + 2 * _DAY, time(), timezone.utc)
+                rule["until"] = datetime.combine(members[-1].local.date() + 2 * _DAY, time(), UTC)
             obs.add("rrule", rule)
             last_year = years[-1] if "until" in rule else window[1].year
             rebuilt.extend(

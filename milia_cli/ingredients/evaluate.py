@@ -124,7 +124,7 @@ def names(items: list[Classified]) -> str:
     return ", ".join(dict.fromkeys(c.item.printed for c in items))
 
 
-def evaluate(found: list[Classified], *, profile: "Profile | None", step: str | None,
+def evaluate(found: list[Classified], *, profile: Profile | None, step: str | None,
              strengths: dict[str, float], today: date | None = None) -> tuple[Finding, ...]:
     """The findings for this product, most serious first (stable within a level)."""
     out: list[Finding] = []
@@ -181,7 +181,7 @@ def evaluate(found: list[Classified], *, profile: "Profile | None", step: str | 
     return tuple(sorted(out, key=lambda f: order[f.level]))
 
 
-def _retinoid_rules(add, retinoids: list[Classified], acids: list[Classified], profile: "Profile | None") -> None:
+def _retinoid_rules(add, retinoids: list[Classified], acids: list[Classified], profile: Profile | None) -> None:
     if not retinoids:
         if profile is not None and profile.cautions.prescription_retinoid and not profile.cautions.prescriber_agreed \
                 and acids:
@@ -255,7 +255,7 @@ def _acid_rules(add, found, eff, strengths, pregnancy, no_profile: bool, wash_of
             add("C7", "info", msg.C7_AZELAIC.format(names=names(azelaic)), azelaic)
 
 
-def _step_rules(add, found, eff, strengths, step: str | None, profile: "Profile | None") -> None:
+def _step_rules(add, found, eff, strengths, step: str | None, profile: Profile | None) -> None:
     occlusive = eff.get("occlusive", [])
     if step in EYE_STEPS:
         retinoids = eff.get("retinoid", [])

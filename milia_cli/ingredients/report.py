@@ -77,7 +77,7 @@ class CheckResult(NamedTuple):
         }
 
 
-def check_label(text: str, *, profile: "Profile | None", step: str | None = None,
+def check_label(text: str, *, profile: Profile | None, step: str | None = None,
                 percents: list[str] | tuple[str, ...] = (), today: date | None = None,
                 where: str = "") -> CheckResult:
     """Check one ingredient list; ``where`` names its origin in errors (" in notes.txt")."""

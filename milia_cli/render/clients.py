@@ -73,7 +73,8 @@ def render_clients(summaries: list[ClientSummary], env: Any) -> str:
     with_file = width >= WIDE
     buffer = io.StringIO()
     console = env.console(buffer, width=width, markup=False)
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold", padding=(0, 1), collapse_padding=True)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold", padding=(0, 1),
+                  collapse_padding=True)
     table.add_column(msg.HEAD_CLIENT, min_width=10, max_width=18, overflow="fold")
     if with_file:
         table.add_column(msg.HEAD_FILE, no_wrap=True, max_width=28, overflow="ellipsis")
@@ -123,6 +124,6 @@ def plain_table(summaries: list[ClientSummary]) -> str:
     widths = [max(cell_len(r[i]) for r in rows) for i in range(len(HEADERS) - 1)]
     lines = []
     for row in rows:
-        parts = [c + " " * (w - cell_len(c)) for c, w in zip(row, widths)]
+        parts = [c + " " * (w - cell_len(c)) for c, w in zip(row, widths, strict=False)]
         lines.append(("  ".join([*parts, row[-1]])).rstrip())
     return "\n".join(lines)

@@ -10,8 +10,9 @@ and notices translated, dates as the language writes them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
-from typing import Any, Iterable
+from typing import Any
 
 from rich import box
 from rich.cells import cell_len

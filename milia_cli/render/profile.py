@@ -33,7 +33,8 @@ def render_profile(profile: Profile, path: Path, env: Environment) -> None:
     table.add_column()
     yes_no = lambda b: "yes" if b else "no"  # noqa: E731
     table.add_row("name", profile.name)
-    table.add_row("skin", profile.skin.type + (", prone to dark spots" if profile.skin.tone_prone_to_dark_spots else ""))
+    dark_spots = ", prone to dark spots" if profile.skin.tone_prone_to_dark_spots else ""
+    table.add_row("skin", profile.skin.type + dark_spots)
     table.add_row("pregnancy", _PREGNANCY[profile.pregnancy])
     if profile.birth_year is not None:
         table.add_row("born", str(profile.birth_year))

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 import textwrap
-from typing import TYPE_CHECKING, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from milia_cli.messages import plan as msg
 from milia_cli.messages import shelf as shelf_msg
@@ -168,7 +169,7 @@ def level_word(level: str, lang: str) -> str:
     return level if lang == "en" else _t(msg.LEVEL_WORDS.get(level, level), lang)
 
 
-def notice_lines(notices: Iterable["Notice"], paint: Painter, indent: str = "  ", width: int = WIDTH,
+def notice_lines(notices: Iterable[Notice], paint: Painter, indent: str = "  ", width: int = WIDTH,
                  subsequent: str | None = None, lang: str = "en") -> list[str]:
     """Each notice in full: "level ID: text", wrapped to ``width``."""
     lines = []
@@ -180,13 +181,13 @@ def notice_lines(notices: Iterable["Notice"], paint: Painter, indent: str = "  "
     return lines
 
 
-def by_urgency(notices: Iterable["Notice"]) -> list["Notice"]:
+def by_urgency(notices: Iterable[Notice]) -> list[Notice]:
     """Most urgent first (stop, refer, caution, info); the planner's order within a level."""
     rank = {level: i for i, level in enumerate(LEVEL_ORDER)}
     return sorted(notices, key=lambda n: rank.get(n.level, len(rank)))
 
 
-def plan_notice_lines(notices: Iterable["Notice"], paint: Painter, width: int, *, full: bool,
+def plan_notice_lines(notices: Iterable[Notice], paint: Painter, width: int, *, full: bool,
                       lang: str = "en") -> list[str]:
     """`plan`'s notices, most urgent first: stop and refer always in full, the others folded to
     one line each unless ``full`` (`--notices`), then a line saying how to read them in full."""
@@ -205,7 +206,7 @@ def plan_notice_lines(notices: Iterable["Notice"], paint: Painter, width: int, *
     return lines
 
 
-def _step_line(view: "DayView", step, paint: Painter, width: int, lang: str = "en") -> list[str]:
+def _step_line(view: DayView, step, paint: Painter, width: int, lang: str = "en") -> list[str]:
     mark = msg.DONE_MARK if step.id in view.done else (
         msg.SKIPPED_MARK if step.id in view.skipped else msg.OPEN_MARK)
     extra = f"  ({_t(msg.NEW, lang)})" if step.id in view.new else ""
@@ -218,7 +219,7 @@ def _step_line(view: "DayView", step, paint: Painter, width: int, lang: str = "e
     return [f"  {paint(mark, 'green') if mark == msg.DONE_MARK else mark} {shown}{own}{paint(extra, 'yellow')}"]
 
 
-def render_today(view: "DayView", color: bool, width: int = WIDTH, lang: str = "en") -> str:
+def render_today(view: DayView, color: bool, width: int = WIDTH, lang: str = "en") -> str:
     from milia_cli.messages import When, Words
 
     paint = Painter(color)
@@ -249,7 +250,7 @@ def render_today(view: "DayView", color: bool, width: int = WIDTH, lang: str = "
     return "\n".join(out)
 
 
-def render_rule(rule: "Rule", color: bool, lang: str = "en") -> str:
+def render_rule(rule: Rule, color: bool, lang: str = "en") -> str:
     paint = Painter(color)
     out = [paint(f"{rule.id} — {_t(rule.title, lang)}", "bold")]
     rows = [(msg.WHEN, rule.when), (msg.ACTION, rule.action), (msg.LEVEL, level_word(rule.level, lang)),
@@ -267,7 +268,7 @@ def render_rule(rule: "Rule", color: bool, lang: str = "en") -> str:
     return "\n".join(out)
 
 
-def render_rules(title: str, rules: Iterable["Rule"], color: bool, *, full: bool, lang: str = "en") -> str:
+def render_rules(title: str, rules: Iterable[Rule], color: bool, *, full: bool, lang: str = "en") -> str:
     """Rules in full (``why STEP``) or as a one-line-per-rule index grouped by section (``why``)."""
     from milia_cli.rules import GROUPS
 

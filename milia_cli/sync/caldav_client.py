@@ -10,8 +10,9 @@ what was done before it is remembered, so the next sync does the rest.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from datetime import date
-from typing import Any, Callable, NamedTuple
+from typing import Any, NamedTuple
 from urllib.parse import unquote, urljoin, urlsplit
 
 from milia_cli.errors import MiliaError

@@ -4,8 +4,8 @@ else none. Never the profile, never the command line."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 from urllib.parse import urlsplit
 
 from milia_cli.errors import MiliaError, UsageError

@@ -36,7 +36,7 @@ def _keys_of(calendars: dict, identity: str) -> list[str]:
     return out
 
 
-def forget_on_delete(locations: "Locations", identity: str, *, with_log: bool, timeout: float | None = None) -> str:
+def forget_on_delete(locations: Locations, identity: str, *, with_log: bool, timeout: float | None = None) -> str:
     """Remove (or keep, see the module) the sync state of ``identity``; the one line to say so,
     or "" when the state holds nothing of it. Raises (before anything is deleted) only when a
     sync is running; a state file that cannot be read is left alone, with a line saying so."""

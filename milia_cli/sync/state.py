@@ -49,7 +49,7 @@ class SyncState:
         self.path, self.calendars = path, calendars
 
     @classmethod
-    def load(cls, data_dir: Path) -> "SyncState":
+    def load(cls, data_dir: Path) -> SyncState:
         path = data_dir / STATE_FILENAME
         try:
             text = path.read_text(encoding="utf-8")
@@ -98,7 +98,7 @@ class SyncLock:
         self.path = data_dir / LOCK_FILENAME
         self.fd: int | None = None
 
-    def __enter__(self) -> "SyncLock":
+    def __enter__(self) -> SyncLock:
         import os
 
         from milia_cli.fsutil import ensure_private_dir, reason

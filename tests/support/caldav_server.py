@@ -54,7 +54,7 @@ def start_radicale(root: Path, *extra: str) -> Server:
                 process.wait(timeout=0.05)  # the pause between polls; returns if it died
             except subprocess.TimeoutExpired:
                 continue
-            raise RuntimeError(f"radicale exited with {process.returncode}: {log.read_text()[-2000:]}")
+            raise RuntimeError(f"radicale exited with {process.returncode}: {log.read_text()[-2000:]}") from None
     else:
         process.kill()
         raise RuntimeError("radicale did not open its port")

@@ -8,12 +8,12 @@ exporters are also tested independently of the planner's choices.
 from __future__ import annotations
 
 import tomllib
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from conftest import BASE_PROFILE, TODAY
 from hypothesis import strategies as st
 
+from conftest import BASE_PROFILE, TODAY
 from milia_cli.logmodel import EMPTY_LOG
 from milia_cli.plan import Day, Level, Notice, Plan, Step
 from milia_cli.profile import AREAS, PREGNANCY, SKIN_TYPES, Profile, profile_from_dict
@@ -21,7 +21,7 @@ from milia_cli.profile import AREAS, PREGNANCY, SKIN_TYPES, Profile, profile_fro
 DST_ZONES = ("Europe/Berlin", "America/New_York", "Australia/Sydney", "America/Santiago", "Asia/Kolkata",
              "Europe/London", "Pacific/Auckland")
 
-from milia_cli.planner import build_plan
+from milia_cli.planner import build_plan  # noqa: E402  (after the zones the strategies use)
 
 
 def base_dict(**changes) -> dict:
@@ -141,9 +141,8 @@ def vobject_occurrences(data: bytes) -> set[tuple[str, str, datetime]]:
 
 
 def as_utc(occurrences) -> set[tuple[str, str, datetime]]:
-    from datetime import timezone
 
-    return {(slot, step, when.astimezone(timezone.utc)) for slot, step, when in occurrences}
+    return {(slot, step, when.astimezone(UTC)) for slot, step, when in occurrences}
 
 
 def local_times(prof_zone: str, occurrences) -> set[tuple[str, str, date, time]]:

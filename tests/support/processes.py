@@ -37,7 +37,7 @@ def start_all(home: Path, argvs: list[list[str]]) -> list[subprocess.CompletedPr
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
              for argv in argvs]
     results = []
-    for argv, proc in zip(argvs, procs):
+    for argv, proc in zip(argvs, procs, strict=False):
         out, err = proc.communicate(timeout=60)
         results.append(subprocess.CompletedProcess(argv, proc.returncode, out, err))
     return results

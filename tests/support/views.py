@@ -10,7 +10,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from conftest import Milia
-
 from milia_cli.logmodel import Log
 from milia_cli.plan import Plan
 from milia_cli.profile import Profile
