@@ -78,7 +78,11 @@ class MiliaGroup(TyperGroup):
         """Click's main, with its usage errors as one sentence instead of a boxed usage screen
         (issue 12, item 13): ``milia: no such option: --foo; see `milia checkin --help`.``"""
         if not isinstance(extra.get("obj"), Environment):  # the run's Environment, made once, here
-            extra["obj"] = Environment.from_os()
+            try:
+                extra["obj"] = Environment.from_os()
+            except MiliaError as err:  # MILIA_NOW that is not a usable date: before any stream is ours
+                fail(err, as_json=False, env=None, exit=False)
+                sys.exit(err.exit_code)
         env = extra["obj"]
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
