@@ -245,7 +245,8 @@ def _products(plan: Plan, hidden: frozenset[int] = frozenset()) -> tuple[Product
     shown = {d.week for d in plan.days}
     for day in (d for d in plan.days if d.week not in hidden) if shown - hidden else plan.days:
         for step in day.steps:
-            seen.setdefault(step.step, step._replace(how=for_reader(step.how)))
+            if step.step not in seen:  # its words once per product, not once per day
+                seen[step.step] = step._replace(how=for_reader(step.how))
             if step.slot not in slots.setdefault(step.step, []):
                 slots[step.step].append(step.slot)
             count[step.step] = count.get(step.step, 0) + 1
