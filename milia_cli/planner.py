@@ -167,35 +167,8 @@ class _Planner:
                 plan_mask = final_mask = zeros  # a pause or stop known at the start covers the week
                 touched = paused_at_start = True
             else:
-                plan_mask, final_mask = [0] * len(_STEPS), [0] * len(_STEPS)
-                one_profile = self.timeline.on(week_last) is p0
-                acid_known_mask, acid_now_mask = eps.acid_masks(ws) if acid_any else (0, 0)
-                blocked = self.blocks.any_between(ws, week_last)
-                for k in range(7):
-                    day = ws + timedelta(days=k)
-                    ep = None  # eps.at(day), found among the week's episodes (in date order)
-                    for cand in touching:
-                        if cand.day > day:
-                            break
-                        ep = cand
-                    if ep is not None and not ep.covers(day):
-                        ep = None
-                    if ep is not None:
-                        touched = True
-                        if ep.day < ws:  # known at the week's start: no night at all
-                            paused_at_start = True
-                            continue
-                    pd = p0 if one_profile else self.timeline.on(day)
-                    acid_known, acid_now = acid_known_mask >> k & 1, acid_now_mask >> k & 1
-                    for j, step in enumerate(_STEPS):
-                        if step not in allowed0 or (j and acid_known):
-                            continue
-                        if blocked and not self.active_areas(step, p0, day):
-                            continue
-                        plan_mask[j] |= 1 << k
-                        if ep is None and not (j and acid_now) and (
-                                self.active_areas(step, pd, day) if (blocked or pd is not p0) else True):
-                            final_mask[j] |= 1 << k
+                plan_mask, final_mask, touched, paused_at_start = self._week_masks(
+                    ws, p0, allowed0, touching, eps.acid_masks(ws) if acid_any else (0, 0))
             new_pause, pause_day = None, ""
             # each pause or stop logged in the week before lowers the levels once more (B6, B7);
             # an episode touching that week made it busy (_busy_weeks), so a quiet one has none
@@ -215,6 +188,46 @@ class _Planner:
                                  past=7 * w - 1 < today_offset, paused_at_start=paused_at_start,
                                  restart_b7=ws in b7_restarts))
         return out
+
+    def _week_masks(self, ws: date, p0: Profile, allowed0: dict[str, tuple[str, ...]], touching: list,
+                    acid: tuple[int, int]) -> tuple[list[int], list[int], bool, bool]:
+        """A busy week's nights, all seven days at once as bitmasks (bit k = day k + 1): per active
+        (catalogue order) the nights allowed as known at ``ws`` and day by day, whether a pause or
+        stop covers a day, and whether one that began before ``ws`` does. A day belongs to the last
+        episode of ``touching`` (date order) begun by it, as :meth:`EpisodeIndex.at` finds."""
+        covered = known = 0  # days an episode covers; those of an episode begun before ws
+        for ep in touching:
+            lo = (ep.day - ws).days
+            owned = FULL >> lo << lo & FULL if lo > 0 else FULL  # days from ep.day: its own now
+            hi = 7 if ep.restart is None else min(7, max(0, (ep.restart - ws).days))
+            cover = owned & ((1 << hi) - 1)
+            covered = covered & ~owned | cover
+            known = known & ~owned | (cover if lo < 0 else 0)
+        acid_known, acid_now = acid
+        open_days = FULL & ~known  # a pause or stop known at the week's start: no night at all
+        week_last = ws + timedelta(days=6)
+        blocked = self.blocks.any_between(ws, week_last)
+        one_profile = self.timeline.on(week_last) is p0
+        if blocked or not one_profile:
+            days = [ws + timedelta(days=k) for k in range(7)]
+            profiles = [p0] * 7 if one_profile else [self.timeline.on(d) for d in days]
+            offs = [self.blocks.off_for_actives(d) for d in days] if blocked else [frozenset()] * 7
+        plan_mask, final_mask = [0] * len(_STEPS), [0] * len(_STEPS)
+        for j, step in enumerate(_STEPS):
+            if step not in allowed0:
+                continue
+            planned = open_days & ~acid_known if j else open_days
+            final = planned & ~covered & (~acid_now if j else FULL)
+            if blocked or not one_profile:
+                areas0 = allowed0[step]
+                if blocked:  # a procedure can take every area of the step off (E1, E2)
+                    planned &= _mask(k for k in range(7) if _left(areas0, offs[k]))
+                    final &= planned
+                if not one_profile:  # the day's own profile may not allow it (B13)
+                    final &= _mask(k for k in range(7) if profiles[k] is p0
+                                   or _left(self.allowed(profiles[k]).get(step, ()), offs[k]))
+            plan_mask[j], final_mask[j] = planned, final
+        return plan_mask, final_mask, covered != 0, known != 0
 
     def _busy_weeks(self, n: int) -> set[int]:
         """Week indexes (0-based) a pause, an acid pause, a procedure or a profile change touches."""
@@ -371,6 +384,20 @@ class _Planner:
         from milia_cli.products import merged
 
         return merged(found, self.products.notices(self.timeline, max(first, self.start), last))
+
+
+def _left(areas: tuple[str, ...], off: frozenset[str]) -> bool:
+    """Whether a procedure's areas ``off`` leave any of ``areas`` (:meth:`_Planner.active_areas`)."""
+    if not off or not areas:
+        return bool(areas)
+    return ALL not in off and any(a not in off for a in areas)
+
+
+def _mask(days: Iterable[int]) -> int:
+    out = 0
+    for k in days:
+        out |= 1 << k
+    return out
 
 
 def _levels(titration: Titration, n_weeks: int) -> dict[str, tuple[Level, ...]]:

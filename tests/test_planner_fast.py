@@ -1,0 +1,29 @@
+"""The planner's fast paths give what the plain versions give (properties over generated courses)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from milia_cli.planner import _Planner
+from tests.support.planner_reference import week_masks_by_day
+from tests.support.strategies import courses, rev2_profiles
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), profile=rev2_profiles(), weeks=st.integers(1, 16))
+def test_a_weeks_nights_as_bitmasks_equal_the_day_by_day_loop(data, profile, weeks):
+    start = profile.schedule.start
+    log = data.draw(courses(start, days=7 * weeks))
+    planner = _Planner(profile, log, start, weeks, start + timedelta(days=data.draw(st.integers(0, 7 * weeks))))
+    eps = planner.episodes
+    for w in range(weeks):
+        ws = start + timedelta(days=7 * w)
+        p0 = planner.timeline.on(ws)
+        allowed0 = planner.allowed(p0)
+        touching = eps.touching(ws, ws + timedelta(days=7))
+        for acid in {(0, 0), eps.acid_masks(ws)}:
+            assert planner._week_masks(ws, p0, allowed0, touching, acid) == \
+                week_masks_by_day(planner, ws, p0, allowed0, touching, acid)
