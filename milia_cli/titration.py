@@ -106,14 +106,20 @@ def _first_n_of(mask: int, n: int) -> int:
 
 
 # a week's masks are 7 bits and a level at most 7 nights: every answer looked up, not counted
-# again for each active of each of 520 weeks
-_FIRST_N = [[_first_n_of(mask, n) for n in range(8)] for mask in range(128)]
+# again for each active of each of 520 weeks; a mask's row is filled the first time it is met
+# (a run meets a few of the 128, so start-up does not pay for all of them)
+_FIRST_N: list[list[int] | None] = [None] * 128
 
 
 def _first_n(mask: int, n: int) -> int:
     """The first ``n`` nights of ``mask`` in calendar order."""
     if 0 <= mask < 128 and n < 8:
-        return _FIRST_N[mask][n] if n > 0 else 0
+        if n <= 0:
+            return 0
+        row = _FIRST_N[mask]
+        if row is None:
+            row = _FIRST_N[mask] = [_first_n_of(mask, k) for k in range(8)]
+        return row[n]
     return _first_n_of(mask, n)
 
 

@@ -27,3 +27,11 @@ def test_a_weeks_nights_as_bitmasks_equal_the_day_by_day_loop(data, profile, wee
         for acid in {(0, 0), eps.acid_masks(ws)}:
             assert planner._week_masks(ws, p0, allowed0, touching, acid) == \
                 week_masks_by_day(planner, ws, p0, allowed0, touching, acid)
+
+
+def test_the_first_nights_looked_up_equal_the_first_nights_counted():
+    from milia_cli.titration import _first_n, _first_n_of
+
+    for mask in [*range(128), 128, 255, 1 << 9]:
+        for n in range(-1, 10):
+            assert _first_n(mask, n) == _first_n_of(mask, n), (mask, n)
