@@ -131,9 +131,22 @@ def file_identity(path: Path, home: bool) -> str | None:
     return path.stem if home else None
 
 
+_EXPLICIT_IDS: dict[bytes, str | None] = {}  # file bytes -> the id they hold: one command reads one file
+# several times (the log key, the identity, the copy check), so it is parsed once
+
+
 def _explicit_id(raw: bytes) -> str | None:
     if b"id" not in raw:
         return None
+    if raw in _EXPLICIT_IDS:
+        return _EXPLICIT_IDS[raw]
+    if len(_EXPLICIT_IDS) >= 64:  # a folder of clients is read file by file: keep only the last few
+        _EXPLICIT_IDS.clear()
+    found = _EXPLICIT_IDS[raw] = _parse_explicit_id(raw)
+    return found
+
+
+def _parse_explicit_id(raw: bytes) -> str | None:
     import tomllib
 
     try:
