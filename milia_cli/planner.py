@@ -189,7 +189,7 @@ class _Planner:
                                  restart_b7=ws in b7_restarts))
         return out
 
-    def _week_masks(self, ws: date, p0: Profile, allowed0: dict[str, tuple[str, ...]], touching: list,
+    def _week_masks(self, ws: date, p0: Profile, allowed0: dict[str, tuple[str, ...]], touching: list[Any],
                     acid: tuple[int, int]) -> tuple[list[int], list[int], bool, bool]:
         """A busy week's nights, all seven days at once as bitmasks (bit k = day k + 1): per active
         (catalogue order) the nights allowed as known at ``ws`` and day by day, whether a pause or
