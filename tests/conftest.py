@@ -112,5 +112,14 @@ def home(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def client_folder(tmp_path: Path) -> Path:
+    """A clinic's folder of one client file (the base profile), for `batch`."""
+    directory = tmp_path / "clients"
+    directory.mkdir()
+    (directory / "ana.toml").write_text(BASE_PROFILE, encoding="utf-8")
+    return directory
+
+
+@pytest.fixture
 def milia(home: Path) -> Milia:
     return Milia(home)

@@ -35,15 +35,7 @@ def fake_format(monkeypatch):
     _rebuild()
 
 
-@pytest.fixture
-def clients(tmp_path):
-    directory = tmp_path / "clients"
-    directory.mkdir()
-    (directory / "ana.toml").write_text(BASE_PROFILE, encoding="utf-8")
-    return directory
-
-
-def test_a_format_in_the_table_is_an_export_command_and_a_batch_format(fake_format, milia, clients, tmp_path):
+def test_a_format_in_the_table_is_an_export_command_and_a_batch_format(fake_format, milia, client_folder, tmp_path):
     milia.write_profile()
     listing = milia("export", "--help").stdout
     assert "fake" in listing and "A format registered by a test." in listing
@@ -60,7 +52,7 @@ def test_a_format_in_the_table_is_an_export_command_and_a_batch_format(fake_form
     assert "fake" in milia("batch", "--help").stdout
     out = tmp_path / "out"
     for _ in range(2):
-        res = milia("batch", str(clients), "--format", "fake", "-o", str(out), "--weeks", "1")
+        res = milia("batch", str(client_folder), "--format", "fake", "-o", str(out), "--weeks", "1")
         assert res.exit_code == 0, res.output
     assert res.stdout == "ana.toml -> ana.fake.txt\n"
     assert (out / "ana.fake.txt").read_text() == "fake plan of ana: 7 days from 2026-11-23, Europe/Berlin\n"

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from conftest import BASE_PROFILE, TODAY
+from conftest import TODAY
 from milia_cli.exporters.csv_export import export_csv
 from milia_cli.planner import build_plan, week_of
 from milia_cli.views import view_log
@@ -108,14 +108,6 @@ def ana(milia):
     return milia
 
 
-@pytest.fixture
-def clients(tmp_path):
-    directory = tmp_path / "clients"
-    directory.mkdir()
-    (directory / "ana.toml").write_text(BASE_PROFILE, encoding="utf-8")
-    return directory
-
-
 WEEK9 = _week_first(9) + timedelta(days=3)  # a Thursday in week 9: a visit
 
 
@@ -133,12 +125,12 @@ def test_plan_and_every_export_open_at_the_current_plan_week(ana):
     assert "Week 9 · 2027-01-18 – 2027-01-24" in text and "◀ today" in text and "Week 1 " not in text
 
 
-def test_batch_opens_at_each_clients_current_week(milia, clients, tmp_path):
+def test_batch_opens_at_each_clients_current_week(milia, client_folder, tmp_path):
     out = tmp_path / "out"
-    assert milia("batch", str(clients), "--format", "json", "-o", str(out), today=WEEK9).exit_code == 0
+    assert milia("batch", str(client_folder), "--format", "json", "-o", str(out), today=WEEK9).exit_code == 0
     doc = json.loads((out / "ana.json").read_text())
     assert doc["from"] == _week_first(9).isoformat() and doc["days"][0]["week"] == 9
-    assert milia("batch", str(clients), "--format", "md", "-o", str(out), "--weeks", "2", today=WEEK9).exit_code == 0
+    assert milia("batch", str(client_folder), "--format", "md", "-o", str(out), "--weeks", "2", today=WEEK9).exit_code == 0
     assert "18 January 2027 to 31 January 2027" in (out / "ana.md").read_text()
 
 
@@ -186,7 +178,7 @@ def test_week_and_from_contradict(ana):
 
 
 # -- --start rebases -------------------------------------------------------------------------------
-def test_start_rebases_the_program(ana, clients, milia, tmp_path):
+def test_start_rebases_the_program(ana, client_folder, milia, tmp_path):
     later = date(2027, 3, 1)
     doc = json.loads(ana("plan", "--json", "--start", later.isoformat(), "--weeks", "2").stdout)
     assert (doc["start"], doc["from"]) == (later.isoformat(), later.isoformat())
@@ -198,7 +190,7 @@ def test_start_rebases_the_program(ana, clients, milia, tmp_path):
     ics = ana("export", "ics", "--start", later.isoformat(), "--weeks", "1").stdout.encode()
     assert min(e.dtstart.value.date() for e in read_vobject(ics).vevent_list) == later
     out = tmp_path / "out"
-    res = milia("batch", str(clients), "--format", "json", "-o", str(out), "--start", later.isoformat(), "--weeks", "2")
+    res = milia("batch", str(client_folder), "--format", "json", "-o", str(out), "--start", later.isoformat(), "--weeks", "2")
     assert res.exit_code == 0, res.output
     assert json.loads((out / "ana.json").read_text())["days"] == doc["days"]
 
@@ -230,8 +222,8 @@ VIEW_COMMANDS = [["plan"], ["plan", "--json"], ["export", "json"], ["export", "c
 @pytest.mark.parametrize("flag", ["--from", "--start"])
 @pytest.mark.parametrize("argv", VIEW_COMMANDS, ids=lambda v: " ".join(v[:2]))
 @pytest.mark.parametrize("bad", ["2026-02-30", "next tuesday", "9999-12-31"])
-def test_a_bad_view_date_is_exit_2_naming_the_flag(ana, clients, tmp_path, argv, flag, bad):
-    args = [a.format(clients=clients, out=tmp_path / "out") for a in argv]
+def test_a_bad_view_date_is_exit_2_naming_the_flag(ana, client_folder, tmp_path, argv, flag, bad):
+    args = [a.format(clients=client_folder, out=tmp_path / "out") for a in argv]
     res = ana(*args, flag, bad)
     assert res.exit_code == 2, res.output
     assert res.stderr.count("\n") == 1 and bad in res.stderr
@@ -239,8 +231,8 @@ def test_a_bad_view_date_is_exit_2_naming_the_flag(ana, clients, tmp_path, argv,
     assert "Traceback" not in res.output and not (tmp_path / "out").exists()
 
 
-def test_batch_report_takes_no_from(ana, clients, tmp_path):
-    res = ana("batch", str(clients), "--format", "report", "-o", str(tmp_path / "out"), "--from", "2026-12-01")
+def test_batch_report_takes_no_from(ana, client_folder, tmp_path):
+    res = ana("batch", str(client_folder), "--format", "report", "-o", str(tmp_path / "out"), "--from", "2026-12-01")
     assert res.exit_code == 2 and res.stderr.count("\n") == 1 and "--from" in res.stderr
 
 
