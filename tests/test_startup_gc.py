@@ -13,7 +13,7 @@ sys.argv[0] = {argv0!r}
 import milia_cli.cli as cli
 during_imports = gc.isenabled()
 def probe(argv=None):
-    print(during_imports, gc.isenabled(), gc.get_freeze_count() > 0)
+    print(during_imports, gc.isenabled(), gc.get_freeze_count() > 0, gc.get_threshold()[0])
     return 0
 cli.run = probe
 cli.main()
@@ -28,12 +28,12 @@ def _probe(argv0: str) -> str:
 
 
 def test_the_cli_process_imports_without_the_collector_and_runs_the_command_with_it():
-    assert _probe("/usr/bin/milia") == "False True True"
+    assert _probe("/usr/bin/milia") == "False True True 50000"
 
 
 def test_a_program_importing_the_cli_keeps_its_collector():
-    assert _probe("my-script") == "True True False"
-    assert _probe("/venv/lib/pytest/__main__.py") == "True True False"  # python -m pytest: not milia's
+    assert _probe("my-script") == "True True False 700"
+    assert _probe("/venv/lib/pytest/__main__.py") == "True True False 700"  # python -m pytest: not milia's
     import milia_cli.cli  # noqa: F401  (in this test process too)
 
     assert gc.isenabled()
