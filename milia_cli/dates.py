@@ -8,8 +8,9 @@ accepts only :data:`FIRST_DAY`..:data:`LAST_DAY`: far inside Python's range (a
 skin. Every date a user or a file can give is checked here, with one sentence:
 
 - date flags (``--date``, ``--from``, ``--since``…): :func:`parse_date_flag`
-  (``today``, ``yesterday``, ``tomorrow`` or ``YYYY-MM-DD``; exit 2 when unparseable
-  or out of range, the same everywhere);
+  (``YYYY-MM-DD``, ``today``, ``yesterday``, ``tomorrow``, a weekday name — ``friday``,
+  ``fri``: the latest one up to today — or ``last friday`` / ``next friday``; exit 2 when
+  unparseable or out of range, the same everywhere);
 - profile files and ``MILIA_NOW``: :func:`check_date` (exit 1: the data is wrong);
 - ``log import``: :func:`check_log_document` before anything is stored;
 - a value already stored: :func:`usable_log` / :func:`usable_rows` drop it with a
@@ -34,6 +35,43 @@ FIRST_DAY = date(1900, 1, 1)
 LAST_DAY = date(2199, 12, 31)
 RANGE_TEXT = f"{FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}"
 _WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DATE_WORDS = (*_WORDS, *WEEKDAYS, *(f"last {d}" for d in WEEKDAYS), *(f"next {d}" for d in WEEKDAYS))
+
+
+def _weekday(word: str) -> int | None:
+    """Monday = 0 for a weekday's name or its first three letters or more (``fri``, ``thurs``)."""
+    if len(word) >= 3:
+        for i, name in enumerate(WEEKDAYS):
+            if name.startswith(word):
+                return i
+    return None
+
+
+def day_from_words(text: str, today: date) -> date | None:
+    """The day a date word names, counted from ``today``, or None when ``text`` is none:
+    ``today``/``yesterday``/``tomorrow``; a weekday alone is the latest such day up to today
+    (what a back-filled check-in means: ``friday`` on a Monday is three days ago, on a Friday
+    today); ``last friday`` the latest before today, ``next friday`` the first after it."""
+    words = text.strip().lower().split()
+    if len(words) == 1 and words[0] in _WORDS:
+        return today + timedelta(days=_WORDS[words[0]])
+    which = words[0] if len(words) == 2 and words[0] in ("last", "next") else None
+    if len(words) != (2 if which else 1):
+        return None
+    wd = _weekday(words[-1])
+    if wd is None:
+        return None
+    if which == "next":
+        return today + timedelta(days=(wd - today.weekday() - 1) % 7 + 1)
+    if which == "last":
+        return today - timedelta(days=(today.weekday() - wd - 1) % 7 + 1)
+    return today - timedelta(days=(today.weekday() - wd) % 7)
+
+
+def is_date_word(text: str) -> bool:
+    """``text`` names a day relative to today (resolved once today is known)."""
+    return day_from_words(text, date(2000, 1, 3)) is not None
 
 
 def in_range(day: date) -> bool:
@@ -65,17 +103,17 @@ def parse_iso_date(text: str) -> date | None:
 
 
 def parse_date_flag(text: str | None, today: date | None, what: str = "--date") -> date | None:
-    """A date flag as typed: ``today``, ``yesterday``, ``tomorrow`` (needs ``today``) or
-    ``YYYY-MM-DD``; None stays None. Unparseable or out of range: a usage error (exit 2)."""
+    """A date flag as typed: ``YYYY-MM-DD`` or a date word of :func:`day_from_words` (needs
+    ``today``); None stays None. Unparseable or out of range: a usage error (exit 2)."""
     from milia_cli.messages import common as msg
 
     if text is None:
         return None
-    word = text.strip().lower()
-    if word in _WORDS and today is not None:
-        day = today + timedelta(days=_WORDS[word])
+    named = day_from_words(text, today) if today is not None else None
+    if named is not None:
+        day = named
     else:
-        parsed = parse_iso_date(word)
+        parsed = parse_iso_date(text.strip())
         if parsed is None:
             raise UsageError(msg.BAD_DATE.format(what=what, value=text))
         day = parsed
@@ -86,8 +124,8 @@ def parse_date_flag(text: str | None, today: date | None, what: str = "--date") 
 
 def check_date_flag(text: str | None, what: str = "--date") -> None:
     """Refuse an unparseable or out-of-range date flag before anything is loaded (exit 2);
-    the words (``today``…) pass, :func:`parse_date_flag` resolves them once today is known."""
-    if text is not None and text.strip().lower() not in _WORDS:
+    the words (``today``, ``friday``…) pass, :func:`parse_date_flag` resolves them once today is known."""
+    if text is not None and not is_date_word(text):
         parse_date_flag(text, None, what)
 
 

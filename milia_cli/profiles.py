@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from milia_cli.dates import day_from_words
 from milia_cli.errors import MiliaError
 from milia_cli.fsutil import directory_lock  # noqa: F401  (re-exported: the profiles folder's lock)
 from milia_cli.messages import identity as msg_identity
@@ -59,8 +60,9 @@ def create_profile(answers: InitAnswers, *, default_name: str, today: date, sour
     if answers.birth_year is not None:
         doc["birth_year"] = answers.birth_year
     start = answers.start
+    named = day_from_words(start, today) if start else None  # --start tomorrow, next monday
     doc["schedule"]["start"] = (
-        parse_text_value(FIELDS_BY_KEY["schedule.start"], start, source) if start else next_monday(today)
+        named or parse_text_value(FIELDS_BY_KEY["schedule.start"], start, source) if start else next_monday(today)
     )
     for key in ("am", "pm"):
         text = getattr(answers, key)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from milia_cli import identity
+from milia_cli.dates import in_range, usable_rows
 
 _ids = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
 _files = st.one_of(
@@ -22,3 +25,24 @@ def test_the_id_a_file_holds_is_the_same_read_once_or_again(files):
     for raw in files + files[::-1]:  # every file twice: once parsed, once (maybe) from the cache
         assert identity._explicit_id(raw) == (identity._parse_explicit_id(raw) if b"id" in raw else None)
     assert len(identity._EXPLICIT_IDS) <= 64
+
+
+@given(st.lists(st.tuples(st.dates(date(1800, 1, 1), date(2300, 1, 1)), st.sampled_from([None, 0, 1, 2, 3]))))
+def test_usable_history_rows_are_the_rows_in_range_whatever_their_order(rows):
+    kept, bad = usable_rows(iter(rows))
+    assert kept == tuple(r for r in rows if in_range(r[0]))
+    assert bad == [f"check-in {r[0]}" for r in rows if not in_range(r[0])]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["Europe/Berlin", "America/Santiago", "Australia/Lord_Howe", "UTC", "Asia/Tehran"]),
+       st.dates(date(2020, 1, 1), date(2035, 1, 1)), st.integers(0, 800))
+def test_a_zones_transitions_are_the_same_asked_once_or_again(zone, first, days):
+    from datetime import timedelta
+
+    from milia_cli.exporters import tzrules
+
+    last = first + timedelta(days=days)
+    fresh = list(tzrules._transitions.__wrapped__(zone, first, last))
+    assert tzrules.transitions(zone, first, last) == fresh
+    assert tzrules.transitions(zone, first, last) == fresh  # from the cache

@@ -221,7 +221,7 @@ VIEW_COMMANDS = [["plan"], ["plan", "--json"], ["export", "json"], ["export", "c
 
 @pytest.mark.parametrize("flag", ["--from", "--start"])
 @pytest.mark.parametrize("argv", VIEW_COMMANDS, ids=lambda v: " ".join(v[:2]))
-@pytest.mark.parametrize("bad", ["2026-02-30", "next tuesday", "9999-12-31"])
+@pytest.mark.parametrize("bad", ["2026-02-30", "next week", "9999-12-31"])
 def test_a_bad_view_date_is_exit_2_naming_the_flag(ana, client_folder, tmp_path, argv, flag, bad):
     args = [a.format(clients=client_folder, out=tmp_path / "out") for a in argv]
     res = ana(*args, flag, bad)

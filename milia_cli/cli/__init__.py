@@ -10,8 +10,15 @@ used to print a KeyboardInterrupt traceback (issue 12, item 10). So the very fir
 thing the console script runs, before any heavy import, is :func:`_quiet_startup`:
 until :func:`main` takes over, SIGINT/SIGTERM end the process with the one-sentence
 message and exit 130/143 — nothing has been read or written yet.
+
+The cyclic garbage collector is off while the app is imported, and :func:`main` then
+freezes what the imports made (modules, classes, functions: they live as long as the
+process) before turning it back on: the collector no longer walks them again and again
+during the imports, nor once more at exit. The command itself runs with the collector on,
+its young generation collected after 50,000 new objects instead of 700.
 """
 
+import gc
 import os
 import signal
 import sys
@@ -28,6 +35,11 @@ def _quiet_startup() -> None:
     name = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else ""
     if name not in ("milia", "__main__.py"):
         return
+    main = sys.modules.get("__main__")
+    ours = name == "milia" or getattr(getattr(main, "__spec__", None), "name", None) == "milia_cli.__main__"
+    if ours and gc.isenabled():  # never in another program's __main__.py (python -m pytest)
+        gc.disable()
+        _GC_PAUSED.append(True)
     for signum in (signal.SIGINT, signal.SIGTERM):
         try:
             signal.signal(signum, _startup_signal)
@@ -35,6 +47,10 @@ def _quiet_startup() -> None:
             pass
 
 
+_GC_PAUSED: list[bool] = []  # the start-up turned the collector off (see the module docstring)
+# a young collection after 50,000 new objects rather than 700: a command's records mostly die
+# young by reference counting, and lazily imported libraries (icalendar, rich) make thousands
+_YOUNG_THRESHOLD = 50_000
 _quiet_startup()
 
 from milia_cli.cli.app import COMMAND_MODULES, app, load_commands, run, state  # noqa: E402,F401
@@ -45,6 +61,11 @@ def _interrupt(signum: int, _frame: object) -> None:
 
 
 def main() -> None:
+    if _GC_PAUSED:
+        _GC_PAUSED.clear()
+        gc.freeze()  # the imports' objects stay for the whole run: the collector leaves them be
+        gc.set_threshold(_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
+        gc.enable()
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, _interrupt)
     try:

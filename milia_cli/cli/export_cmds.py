@@ -185,7 +185,7 @@ def batch_cmd(
     clinician: str | None = _CLINICIAN,
     paper: Paper = typer.Option(Paper.a4, "--paper", help="Page size of HTML handouts."),
     from_: str | None = from_option("Each client's plan from DATE: the same program, not restarted (YYYY-MM-DD, "
-                                       "today, yesterday, tomorrow; default: the client's current plan week)."),
+                                       "today, yesterday, tomorrow, a weekday; default: the client's current plan week)."),
     start: str | None = _START,
     force: bool = typer.Option(False, "--force", help="Replace existing files in OUTDIR that milia did not write."),
 ) -> None:

@@ -34,7 +34,7 @@ MAX_IMPORT_BYTES = 64 * 1024 * 1024
 def checkin(
     ctx: typer.Context,
     on: str | None = typer.Option(None, "--date", metavar="DATE",
-                                     help="The day to record: YYYY-MM-DD, 'today' or 'yesterday' (default today)."),
+                                     help="The day to record: YYYY-MM-DD, 'today', 'yesterday' or a weekday such as 'friday', the latest one (default today)."),
     done: list[str] = typer.Option([], "--done", metavar="STEP", autocompletion=complete_step,
                                    help="A step you did, as `today` shows it or by id (retinol, pm:retinol, "
                                         "'eye cream', spf); repeat."),
@@ -134,7 +134,7 @@ def event_add(
     kind: str = typer.Option(..., "--kind", metavar="KIND", autocompletion=_complete_event_kind,
                              help="extraction, laser, electrodesiccation or other."),
     on: str = typer.Option(..., "--date", metavar="DATE",
-                           help="When it was done, or is planned (YYYY-MM-DD, 'today', 'tomorrow')."),
+                           help="When it was done, or is planned (YYYY-MM-DD, 'today', 'tomorrow', 'next friday', 'last friday')."),
     area: list[str] = typer.Option([], "--area", metavar="AREA", autocompletion=_complete_area,
                                    help="A treated area; repeat (default: your milia areas)."),
 ) -> None:

@@ -45,7 +45,7 @@ def plan_cmd(
                                        help="Begin at week N (only week N unless --weeks says more)."),
     from_: str | None = typer.Option(None, "--from", metavar="DATE",
                                         help="Show the plan from DATE: the same program, not restarted (YYYY-MM-DD, "
-                                             "today, yesterday, tomorrow; default: this plan week)."),
+                                             "today, yesterday, tomorrow, a weekday; default: this plan week)."),
     start: str | None = typer.Option(None, "--start", metavar="DATE",
                                         help="Day 1 of week 1 is DATE instead of schedule.start: the program "
                                              "restarts there."),
@@ -83,7 +83,7 @@ def plan_cmd(
 def today_cmd(
     ctx: typer.Context,
     on: str | None = typer.Option(None, "--date", metavar="DATE",
-                                     help="Another day: YYYY-MM-DD, today, yesterday or tomorrow."),
+                                     help="Another day: YYYY-MM-DD, today, yesterday, tomorrow, friday, last friday, next friday."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON only."),
 ) -> None:
     """Today's morning and evening steps, what is new this week, what is checked, notices."""

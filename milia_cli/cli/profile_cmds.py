@@ -34,7 +34,7 @@ def init(
     skin_type: str | None = typer.Option(None, "--skin-type", metavar="TYPE", autocompletion=complete_skin_type, help="normal, dry, oily, combination or sensitive."),
     pregnancy: str | None = typer.Option(None, "--pregnancy", metavar="STATE", autocompletion=complete_pregnancy, help="none, trying, pregnant or breastfeeding."),
     area: list[str] | None = typer.Option(None, "--area", metavar="AREA", autocompletion=complete_area, help="A milia-prone area (repeatable): upper-eyelids, under-eyes, cheeks, nose, forehead, chin, chest, back, arms."),
-    start: str | None = typer.Option(None, "--start", metavar="DATE", help="Day 1 of week 1 (YYYY-MM-DD; default: next Monday)."),
+    start: str | None = typer.Option(None, "--start", metavar="DATE", help="Day 1 of week 1 (YYYY-MM-DD, today, tomorrow, next monday…; default: next Monday)."),
     am: str | None = typer.Option(None, "--am", metavar="HH:MM", help="Morning routine time (default 07:30)."),
     pm: str | None = typer.Option(None, "--pm", metavar="HH:MM", help="Evening routine time (default 21:30)."),
     timezone: str | None = typer.Option(None, "--timezone", metavar="ZONE", autocompletion=complete_zone, help="IANA time zone, e.g. Europe/Berlin."),
@@ -150,7 +150,7 @@ def set_(
     value: str = typer.Argument(..., metavar="VALUE", autocompletion=complete_profile_value, help="New value; an empty string clears an optional key."),
     since: str | None = typer.Option(
         None, "--since", metavar="DATE",
-        help="When a plan-shaping change took effect (YYYY-MM-DD, 'yesterday'; default today). Days before it stay as they were."),
+        help="When a plan-shaping change took effect (YYYY-MM-DD, 'yesterday', 'friday'; default today). Days before it stay as they were."),
 ) -> None:
     """Change one key; the whole profile is validated before it is written.
 

@@ -21,7 +21,7 @@ LOOKAHEAD_DAYS = 14
 def resume(
     ctx: typer.Context,
     on: str | None = typer.Option(None, "--date", metavar="DATE",
-                                     help="The day the skin had healed: YYYY-MM-DD, 'today' or 'yesterday' (default today)."),
+                                     help="The day the skin had healed: YYYY-MM-DD, 'today', 'yesterday' or a weekday such as 'friday' (default today)."),
     healed: bool = typer.Option(False, "--healed", help="The skin has healed (required: B7 has no automatic restart)."),
     seen_clinician: bool = typer.Option(False, "--seen-clinician",
                                         help="A clinician has seen the reaction (required after hives, swelling or blisters)."),

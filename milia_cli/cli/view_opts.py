@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from milia_cli.cli.app import State
 
 FROM_HELP = ("Show the plan from DATE: the same program, not restarted (YYYY-MM-DD, today, yesterday, "
-             "tomorrow; default: this plan week's first day).")
+             "tomorrow, a weekday such as monday; default: this plan week's first day).")
 START_HELP = "Day 1 of week 1 is DATE instead of schedule.start: the program restarts there."
 
 

@@ -71,6 +71,11 @@ def _state(zone: ZoneInfo, instant: datetime) -> tuple[timedelta, timedelta, str
 
 def transitions(tzid: str, first: date, last: date) -> list[Transition]:
     """Every offset change of ``tzid`` between ``first`` and ``last`` (to the minute)."""
+    return list(_transitions(tzid, first, last))
+
+
+@lru_cache(maxsize=64)  # an export asks for the same span for the morning and the evening wall time
+def _transitions(tzid: str, first: date, last: date) -> tuple[Transition, ...]:
     zone = ZoneInfo(tzid)
     out: list[Transition] = []
     moment = datetime.combine(first, time(), UTC)
@@ -96,7 +101,7 @@ def transitions(tzid: str, first: date, last: date) -> list[Transition]:
                 offset_to=after[0], name=after[2], daylight=after[1] > timedelta(0),
             ))
         state, moment = nstate, nxt
-    return out
+    return tuple(out)
 
 
 def vtimezone(tzid: str, first: date, last: date):

@@ -18,7 +18,7 @@ BAD_PROFILE_NAME = (
 )
 BAD_DATE = (
     "{what} {value!r} is not a real date; use YYYY-MM-DD (for example 2026-11-23), "
-    "today, yesterday or tomorrow."
+    "today, yesterday, tomorrow or a weekday (friday, last friday, next friday)."
 )
 DATE_OUT_OF_RANGE = "{what} {value} is outside the dates milia supports ({range})."
 IMPORT_DATE_OUT_OF_RANGE = (
