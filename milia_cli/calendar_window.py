@@ -9,11 +9,12 @@ Pure (no I/O, no clock: ``today`` is given); imported only by those commands.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from milia_cli.errors import UsageError
 from milia_cli.messages import calendar as cal_msg
 from milia_cli.messages import export as msg
+from milia_cli.records import NamedTuple
 from milia_cli.views import plan_week_first_day
 
 if TYPE_CHECKING:

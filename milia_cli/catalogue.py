@@ -18,7 +18,7 @@ test keeps in step).
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from milia_cli.records import NamedTuple
 
 SLOTS = ("am", "pm")
 NOTICE_LEVELS = ("info", "caution", "refer", "stop")

@@ -22,11 +22,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from milia_cli.errors import MiliaError
 from milia_cli.messages import clients as msg
 from milia_cli.plan_notices import A6_WEEKS, A7_WEEKS
+from milia_cli.records import NamedTuple
 from milia_cli.timeline import AFTERCARE_DAYS, BEFORE_PROCEDURE_DAYS
 
 if TYPE_CHECKING:

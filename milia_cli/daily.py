@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
+
+from milia_cli.records import NamedTuple
 
 if TYPE_CHECKING:
     from milia_cli.guarded_store import GuardedStore

@@ -37,11 +37,12 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from milia_cli.errors import MiliaError
 from milia_cli.fsutil import reason
 from milia_cli.messages import store as msg
+from milia_cli.records import NamedTuple
 
 if TYPE_CHECKING:
     from milia_cli.wal import WalReport

@@ -31,10 +31,11 @@ import re
 import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from milia_cli.errors import MiliaError
 from milia_cli.messages import identity as msg
+from milia_cli.records import NamedTuple
 
 if TYPE_CHECKING:
     from milia_cli.paths import Locations

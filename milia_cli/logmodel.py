@@ -3,7 +3,7 @@
 The SQLite store (:mod:`milia_cli.store`) produces these objects; the planner
 never sees a database. Dates are calendar dates in the profile's time zone.
 
-Records are ``typing.NamedTuple`` (cheap to define at import, which every `today` and
+Records are ``NamedTuple`` (:mod:`milia_cli.records`) (cheap to define at import, which every `today` and
 `checkin` pays; see :mod:`milia_cli.plan`); :class:`Log` keeps a by-date index, so it is
 a small ``__slots__`` class. Change a field with ``record._replace(...)``.
 """
@@ -11,7 +11,9 @@ a small ``__slots__`` class. Change a field with ``record._replace(...)``.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
+
+from milia_cli.records import NamedTuple
 
 IRRITATION_LEVELS = {
     0: "none",

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import NamedTuple
 
 from milia_cli.errors import MiliaError
 from milia_cli.messages import common as msg
+from milia_cli.records import NamedTuple
 
 APP_NAME = "milia"
 DEFAULT_PROFILE = "default"

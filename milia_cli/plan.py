@@ -3,7 +3,7 @@
 Immutable records, with :meth:`Plan.to_dict` producing the ``milia.plan/1`` JSON
 of SPEC.md. Nothing here computes a regimen; see :mod:`milia_cli.planner`.
 
-The records are ``typing.NamedTuple`` rather than frozen dataclasses because this module
+The records are ``NamedTuple`` (:mod:`milia_cli.records`) rather than frozen dataclasses because this module
 is imported by every `milia today` and `milia checkin`: on Python 3.11 a frozen dataclass
 costs ~0.4 ms to define (it compiles five methods with ``exec``), a NamedTuple ~0.06 ms
 (issue 7, ``benchmarks/importtime.py``). Change a field with ``record._replace(...)``.
@@ -14,7 +14,7 @@ interface (``_replace``, equality, repr).
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from milia_cli.catalogue import (  # re-exported: the one vocabulary
     ACTIVE_STEPS as ACTIVE_STEPS,
@@ -28,6 +28,7 @@ from milia_cli.catalogue import (
 from milia_cli.catalogue import (
     STEP_IDS as STEP_IDS,
 )
+from milia_cli.records import NamedTuple
 
 if TYPE_CHECKING:
     from milia_cli.profile import Schedule

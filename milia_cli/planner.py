@@ -16,13 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Any, NamedTuple
+from typing import Any
 
 from milia_cli.catalogue import ACTIVE_AVOID, ACTIVES, EYE_AREAS, STEP_KINDS, TEST_SPOT_NIGHTS
 from milia_cli.logmodel import EMPTY_LOG, Log
 from milia_cli.messages import When  # a date in a reason, said in any language
 from milia_cli.plan import Day, Level, Notice, Plan, Step
 from milia_cli.profile_model import Profile
+from milia_cli.records import NamedTuple
 from milia_cli.rules import RULES
 from milia_cli.steps import TEST_SPOT, base_areas, how_text, make_step, ordered_areas, without
 from milia_cli.timeline import (

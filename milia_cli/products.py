@@ -18,9 +18,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from milia_cli.plan import Day, Notice, Step
+from milia_cli.records import NamedTuple
 
 if TYPE_CHECKING:
     from milia_cli.ingredients.evaluate import Finding

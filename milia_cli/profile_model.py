@@ -1,6 +1,6 @@
 """The profile's records: who the person is, as the planner reads it (no file I/O here).
 
-``typing.NamedTuple`` records (cheap to define on every run; see :mod:`milia_cli.plan`):
+``NamedTuple`` records (:mod:`milia_cli.records`) (cheap to define on every run; see :mod:`milia_cli.plan`):
 change a field with ``profile._replace(name=...)``. Every default comes from the file's schema
 (:data:`milia_cli.profile_schema.FIELDS`), so a key left out of a file and a record built in
 code get the same value. :mod:`milia_cli.profile` reads and writes the TOML file.
@@ -9,9 +9,10 @@ code get the same value. :mod:`milia_cli.profile` reads and writes the TOML file
 from __future__ import annotations
 
 from datetime import date, time
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from milia_cli.profile_schema import EYE_AREAS, FIELDS_BY_KEY, SCHEMA_VERSION
+from milia_cli.records import NamedTuple
 
 if TYPE_CHECKING:
     from milia_cli.shelf import ShelfProduct

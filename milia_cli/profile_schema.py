@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time
-from typing import Any, NamedTuple
+from typing import Any
 
 from milia_cli.catalogue import AREAS, EYE_AREAS  # noqa: F401  (re-exported: the profile's area names)
 from milia_cli.errors import MiliaError
 from milia_cli.i18n import LANGUAGES
 from milia_cli.messages import profile as msg
+from milia_cli.records import NamedTuple
 from milia_cli.toml_values import name_ok, toml_text  # noqa: F401  (re-exported for the shelf's callers)
 
 SCHEMA_VERSION = 1

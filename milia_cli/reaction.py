@@ -12,11 +12,11 @@ until a ``resume`` event dated after the latest irritation-3 check-in.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import NamedTuple
 
 from milia_cli.logmodel import CheckIn, Log
 from milia_cli.messages import joined
 from milia_cli.messages import log as msg
+from milia_cli.records import NamedTuple
 
 ACID_PAUSE_DAYS = 7  # B6/C5: no acid for 7 days from the day irritation 2 is logged
 

@@ -21,12 +21,13 @@ Nothing here reads a clock, a file or the environment.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from milia_cli.catalogue import ACTIVE_STEPS
 from milia_cli.logmodel import Log
 from milia_cli.plan import Level, Notice, Plan
 from milia_cli.profile import Profile
+from milia_cli.records import NamedTuple
 
 if TYPE_CHECKING:
     import datetime

@@ -7,9 +7,10 @@ data -> record <- lookups, no cycle.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
 
 from milia_cli.plan import Notice
+from milia_cli.records import NamedTuple
 
 # The four source articles of RULES.md, by their short names.
 SEEDS = {

@@ -16,10 +16,11 @@ checker is imported only when a shelf has products, so a profile without one loa
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
 
 from milia_cli.errors import MiliaError
 from milia_cli.messages import shelf as msg
+from milia_cli.records import NamedTuple
 
 KEYS = ("name", "step", "inci", "percent")
 MAX_PRODUCTS = 100

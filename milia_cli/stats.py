@@ -29,10 +29,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from milia_cli.logmodel import CheckIn, Log
 from milia_cli.plan import ACTIVE_STEPS, Day, Level, Plan
+from milia_cli.records import NamedTuple
 
 if TYPE_CHECKING:
     from milia_cli.planner import PlanSkeleton

@@ -28,13 +28,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from milia_cli.dbfiles import check_recovered, connection_closed, connection_opened
 from milia_cli.errors import MiliaError
 from milia_cli.fsutil import ensure_private_dir
 from milia_cli.logmodel import CheckIn, Event, Log
 from milia_cli.messages import log as msg
+from milia_cli.records import NamedTuple
 from milia_cli.store_changes import ChangesAndPendingMixin, PlannedSteps
 from milia_cli.store_conn import create_database
 from milia_cli.store_conn import is_damage as _is_damage

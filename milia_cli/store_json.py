@@ -13,11 +13,12 @@ returning anything; the first problem becomes one sentence naming where it is.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 
 from milia_cli.errors import MiliaError
 from milia_cli.logmodel import EVENT_KINDS, CheckIn, Event, Log, ProfileChange
 from milia_cli.messages import log as msg
+from milia_cli.records import NamedTuple
 
 LOG_SCHEMA = "milia.log/1"
 MAX_NOTE = 2000  # characters

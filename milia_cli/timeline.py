@@ -22,11 +22,12 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from milia_cli.catalogue import BODY_AREAS, EYE_AREAS, FACE_AREAS
 from milia_cli.logmodel import Event, ProfileChange
 from milia_cli.profile_model import Profile
+from milia_cli.records import NamedTuple
 
 if TYPE_CHECKING:
     from typing import TypedDict

@@ -23,11 +23,11 @@ Per week, in order (RULES.md):
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from milia_cli.catalogue import ACTIVES, COMBINED_CAP, JOIN_AFTER_FIRST, cap_for
 from milia_cli.messages import plan as msg
 from milia_cli.plan import Level
+from milia_cli.records import NamedTuple
 
 HOLD_IRRITATION_WEEKS = 4  # B5
 

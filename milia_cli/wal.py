@@ -24,7 +24,8 @@ from __future__ import annotations
 import os
 import struct
 from collections.abc import Callable
-from typing import NamedTuple
+
+from milia_cli.records import NamedTuple
 
 __all__ = ["WalReport", "inspect_wal", "inspect_wal_bytes", "HEADER_SIZE", "FRAME_HEADER_SIZE", "FIRST_COMMIT"]
 

@@ -43,8 +43,8 @@ anyway, and runs only for a ``-wal`` that no live process holds.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
 
+from milia_cli.records import NamedTuple
 from milia_cli.wal import WalReport
 
 __all__ = ["Marker", "read_marker", "counter_in_page", "misfit"]

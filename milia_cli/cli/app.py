@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
-from typer.core import TyperGroup, TyperOption
+from typer.core import TyperGroup
 
 from milia_cli import __version__
 from milia_cli.env import Environment
@@ -345,9 +345,28 @@ def with_lang_option(command: Any, name: str) -> None:
     for target in targets:
         if any("--lang" in getattr(p, "opts", ()) for p in target.params):
             continue
-        target.params.append(TyperOption(
-            param_decls=["--lang"], metavar="ko|en", expose_value=False, callback=_lang_after_command,
-            help="The language of this output (as `milia --lang`)."))
+        target.params.append(_lang_parameter())
+
+
+_LANG_PARAMETER: list[Any] = []
+
+
+def _lang_parameter() -> Any:
+    """The ``--lang`` option as Typer itself builds it from a declaration (``typer.Option`` on a
+    one-option app, through the public ``typer.main.get_command``): no constructor of Typer's
+    option class is called here, whose arguments change between Typer versions (0.29's needs a
+    ``type_descriptor``). Built once per run; a click parameter can serve several commands."""
+    if not _LANG_PARAMETER:
+        lang_app = typer.Typer()
+
+        @lang_app.command()
+        def _lang(lang: str | None = typer.Option(None, "--lang", metavar="ko|en", expose_value=False,
+                                                  callback=_lang_after_command,
+                                                  help="The language of this output (as `milia --lang`).")) -> None:
+            pass  # never run: the app exists to build the option
+
+        _LANG_PARAMETER.append(typer.main.get_command(lang_app).params[0])
+    return _LANG_PARAMETER[0]
 
 
 def _lang_after_command(ctx: Any, param: Any, value: str | None) -> None:

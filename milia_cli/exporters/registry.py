@@ -24,7 +24,9 @@ format: its module (renderer, checks) and one row here.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
+
+from milia_cli.records import NamedTuple
 
 
 class Opt(NamedTuple):

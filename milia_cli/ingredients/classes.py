@@ -6,7 +6,7 @@ most 10 %", D2 "heavy oils and butters"…). Members (the INCI names) are in :mo
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from milia_cli.records import NamedTuple
 
 
 class IngredientClass(NamedTuple):

@@ -6,7 +6,6 @@ silicones, retinyl esters), English and Korean.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from milia_cli.ingredients.members import MEMBERS, WATER, Member
 from milia_cli.ingredients.parse import (
@@ -19,6 +18,7 @@ from milia_cli.ingredients.parse import (
     spaced,
     split_label,
 )
+from milia_cli.records import NamedTuple
 
 
 class Classified(NamedTuple):

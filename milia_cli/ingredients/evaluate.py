@@ -9,11 +9,12 @@ source. Strength is never guessed (C1): it comes from the label ("Glycolic Acid 
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from milia_cli.ingredients.classes import ACID_CLASSES, ACTIVE_CLASSES, CLASS_BY_ID
 from milia_cli.ingredients.classify import Classified
 from milia_cli.messages import check as msg
+from milia_cli.records import NamedTuple
 
 if TYPE_CHECKING:
     from milia_cli.profile import Profile

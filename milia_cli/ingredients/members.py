@@ -12,7 +12,7 @@ booster, polyethylene as a thickener) and counts as an active only when a streng
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from milia_cli.records import NamedTuple
 
 
 class Member(NamedTuple):

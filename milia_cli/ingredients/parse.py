@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import NamedTuple
+
+from milia_cli.records import NamedTuple
 
 MAX_LABEL_CHARS = 64 * 1024  # a label is a few hundred characters; more is not a label
 

@@ -11,7 +11,7 @@ Official Journal is authoritative. The microbead row is REACH, not CosIng.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from milia_cli.records import NamedTuple
 
 ATTRIBUTION = (
     "CosIng, © European Union, 1995-2026: Annexes II and III of Regulation (EC) No 1223/2009 "

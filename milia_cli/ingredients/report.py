@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from milia_cli.errors import MiliaError, UsageError
 from milia_cli.ingredients.classes import CLASS_BY_ID, CLASSES
@@ -13,6 +13,7 @@ from milia_cli.ingredients.evaluate import Finding, evaluate, member_key
 from milia_cli.ingredients.parse import MAX_LABEL_CHARS, compact, split_label
 from milia_cli.ingredients.regulatory import ATTRIBUTION, FACTS_BY_MEMBER
 from milia_cli.messages import check as msg
+from milia_cli.records import NamedTuple
 
 if TYPE_CHECKING:
     from milia_cli.profile import Profile

@@ -12,11 +12,12 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 from milia_cli.errors import MiliaError
 from milia_cli.messages import sync as msg
+from milia_cli.records import NamedTuple
 from milia_cli.sync.objects import Operation, Wanted, object_bytes, operations, reconcile
 from milia_cli.sync.state import Remembered, SyncState
 

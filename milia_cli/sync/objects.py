@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from milia_cli.records import NamedTuple
 from milia_cli.sync.state import Remembered
 
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from milia_cli.errors import MiliaError
 from milia_cli.messages import sync as msg
+from milia_cli.records import NamedTuple
 
 STATE_FILENAME = "caldav-sync.json"
 LOCK_FILENAME = "caldav-sync.lock"
