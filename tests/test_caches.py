@@ -46,3 +46,30 @@ def test_a_zones_transitions_are_the_same_asked_once_or_again(zone, first, days)
     fresh = list(tzrules._transitions.__wrapped__(zone, first, last))
     assert tzrules.transitions(zone, first, last) == fresh
     assert tzrules.transitions(zone, first, last) == fresh  # from the cache
+
+
+def _texts() -> list[str]:
+    from milia_cli.messages import plan as plan_msg
+    from milia_cli.messages import report as report_msg
+    from milia_cli.rules_data import RULES
+
+    out = [v for m in (plan_msg, report_msg) for v in vars(m).values() if isinstance(v, str) and "{" not in v]
+    out += [r.action for r in RULES]
+    out.append(plan_msg.HELD_UNLOGGED.format(weeks="1, 2 and 3"))
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_texts()), st.text(max_size=40)), max_size=12),
+       st.sampled_from(["en", "ko"]))
+def test_a_handout_text_is_the_same_rewritten_and_escaped_once_or_again(texts, lang):
+    from html import escape
+
+    from milia_cli.exporters.html_style import Say
+    from milia_cli.exporters.reader_words import _reader, _rewrite
+    from milia_cli.i18n import tr
+
+    say = Say(lang)
+    for text in texts + texts[::-1]:  # every text twice: once computed, once (maybe) from the cache
+        assert _reader(text, lang) == _rewrite(text, lang)
+        assert say(text) == escape(str(tr(text, lang)), quote=True)

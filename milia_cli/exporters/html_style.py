@@ -6,6 +6,11 @@ follows. Screen: the sheet reflows on a phone (390 px): the week grid becomes a 
 days, two-column blocks stack (issue 17, item 4).
 """
 
+from functools import lru_cache
+from html import escape
+
+from milia_cli.i18n import tr
+
 PAGE_SIZES = {"a4": "A4", "letter": "letter"}
 # Hangul (issue 17, item 3): Noto Sans CJK KR (Linux, Android), Apple SD Gothic Neo (macOS, iOS),
 # Malgun Gothic (Windows); a Korean page puts them first, an English one after its Latin faces
@@ -153,14 +158,17 @@ class Say:
         self.lang = lang or "en"
 
     def __call__(self, text: object) -> str:
-        from html import escape
-
-        from milia_cli.i18n import tr
-
+        if type(text) is str or (self.lang == "en" and isinstance(text, str)):
+            return _escaped(str(text), self.lang)  # the same text, the same answer (a batch asks often)
         return escape(str(tr(text, self.lang)), quote=True)
 
     def text(self, text: object) -> str:
         """Translated, not escaped."""
-        from milia_cli.i18n import tr
-
         return str(tr(text, self.lang))
+
+
+@lru_cache(maxsize=8192)
+def _escaped(text: str, lang: str) -> str:
+    """A plain string's page text: in English any text is its own (a Message translates only
+    in another language), so its value alone decides."""
+    return escape(str(tr(text, lang)), quote=True)
