@@ -14,9 +14,10 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from milia_cli.catalogue import OPTIONAL_STEPS
-from milia_cli.messages import Localized, When, Words
+from milia_cli.messages import Localized, When
 from milia_cli.messages import plan as msg
 from milia_cli.messages.common import weeks_text
+from milia_cli.messages.words import Words
 from milia_cli.plan import Notice
 from milia_cli.rules import RULES
 from milia_cli.timeline import AFTERCARE_DAYS, BEFORE_PROCEDURE_DAYS, PREGNANT_LIKE, b10, body_only, eye_only
