@@ -129,7 +129,7 @@ def run_batch(
     (default: the client's ``lang``, else English)."""
     from milia_cli.calendar_window import window_for
     from milia_cli.fsutil import atomic_write_bytes, ensure_private_dir
-    from milia_cli.planner import build_plan
+    from milia_cli.planner import Planner
     from milia_cli.views import rebased, view_first, view_last, view_log
 
     row = registry.get(fmt)
@@ -166,7 +166,7 @@ def run_batch(
                     data = renderer(profile, log, today, weeks, **options)
                 else:
                     lo = view_first(profile.schedule.start, today, day)
-                    plan = build_plan(profile, view_log(log, view_last(lo, weeks)), weeks=weeks, today=today, first=lo)
+                    plan = Planner(profile, view_log(log, view_last(lo, weeks)), today=today).plan(weeks, first=lo)
                     data = renderer(plan, **options)
                 data = registry.as_bytes(data)
                 target = outdir / (stems[source] + row.extension)

@@ -49,7 +49,7 @@ def window_for(profile: Profile, log: Log, today: date, weeks: int, first: date 
     """The plan behind a calendar of ``weeks`` weeks from ``first`` (default: this plan week;
     ``feed``: two weeks before today, then ``weeks`` weeks ahead)."""
     from milia_cli.exporters.ics import content_date
-    from milia_cli.planner import build_plan
+    from milia_cli.planner import Planner
 
     if not 1 <= weeks <= MAX_WEEKS:
         raise UsageError(msg.BAD_WEEKS.format(max=MAX_WEEKS, value=weeks))
@@ -65,7 +65,7 @@ def window_for(profile: Profile, log: Log, today: date, weeks: int, first: date 
     span = (last - start).days // 7 + 1
     if span > MAX_SPAN_WEEKS:
         raise UsageError(cal_msg.BAD_FROM_RANGE.format(day=first, max=MAX_SPAN_WEEKS - weeks, start=start))
-    plan = build_plan(profile, log, weeks=span, today=today)
+    plan = Planner(profile, log, today=today).plan(span)
     plan = plan._replace(days=tuple(d for d in plan.days if d.date <= last))
     return CalendarWindow(plan, first, last, content_date(profile, log, today, first), identity_of(profile))
 

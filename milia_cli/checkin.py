@@ -164,9 +164,9 @@ def planned_steps(profile: Profile, today: date) -> PlannedSteps:
     (its irritation, events and dated changes), so the plan that applied that day."""
 
     def planned(log: Log, days: tuple[date, ...]) -> dict[date, tuple[str, ...]]:
-        from milia_cli.planner import plan_days
+        from milia_cli.planner import Planner
 
-        by_date = {d.date: d.step_ids() for d in plan_days(profile, log, min(days), max(days), today=today)}
+        by_date = {d.date: d.step_ids() for d in Planner(profile, log, today=today).days(min(days), max(days))}
         return {d: by_date.get(d, ()) for d in days}  # a day outside the plan had no steps
 
     return planned

@@ -163,7 +163,7 @@ def stored_line(checkin: CheckIn, day: Day, today: date, tonight: str = "") -> s
 
 def tonight_change(before: Day | None, after: Day | None, irritation: int | None) -> str:
     """What the check-in changed in this evening's plan (""), e.g. ``tonight: no retinol (rule B6, above)``."""
-    from milia_cli.messages import Words
+    from milia_cli.messages.words import Words
     from milia_cli.step_names import label
 
     def actives(day: Day | None) -> list[str]:

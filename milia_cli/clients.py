@@ -9,9 +9,9 @@ Per client, with one connection for the whole folder and only the rows a summary
 the (date, irritation) of the plan's check-ins (``read_irritations`` from
 ``plan_history_first``, what titration reads), the full check-ins of the last 12 weeks
 (A7's window: notices, adherence, irritation) and the events and dated changes. The
-planner is the one `today` and `stats` use: :func:`~milia_cli.planner.day_view` for
-today's day and notices, :func:`~milia_cli.planner.plan_skeleton` for the levels and
-the last 14 days' planned steps, :func:`~milia_cli.stats.day_status` for what was done.
+planner is the one `today` and `stats` use, one :class:`~milia_cli.planner.Planner` per
+client: its ``day_view`` for today's day and notices, its ``skeleton`` of the same weeks
+for the levels and the last 14 days' planned steps, :func:`~milia_cli.stats.day_status` for what was done.
 
 A file that cannot be read or validated (or a copy of another file's id) becomes a
 summary with ``error`` set; it never stops the others.
@@ -226,15 +226,15 @@ def summarize(source: Path, profile: Profile, store: Store | None, today: date) 
     if not started:
         alerts += _log_alerts(checkins, log, today)
         return base._replace(alerts=_ordered(alerts))
-    from milia_cli.planner import day_view, plan_skeleton, week_of
+    from milia_cli.planner import Planner, week_of
     from milia_cli.stats import day_status
 
     week = week_of(start, today)
-    view = day_view(profile, log, today, today=today, irritations=rows)
+    planner = Planner(profile, log, today=today, irritations=rows)  # today's view and the skeleton: one course
+    view = planner.day_view(today)
     assert view is not None  # the plan has started
     window_first = max(start, today - timedelta(days=ADHERENCE_DAYS - 1))
-    skeleton = plan_skeleton(profile, log, weeks=week, today=today, through=today, window_first=window_first,
-                             irritations=rows)
+    skeleton = planner.skeleton(weeks=week, through=today, window_first=window_first)
     tonight = {s.step for s in view.day.pm if s.active}
     levels: dict[str, ActiveLevel | None] = {}
     for step in ACTIVES:

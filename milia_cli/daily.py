@@ -51,7 +51,7 @@ class NotStarted(NamedTuple):
 def day_view(home: Home, day: date | None = None) -> DayView | NotStarted:
     """The plan of ``day`` (default: today in the profile's zone) as `today` shows it: steps,
     what is checked, what is new, level changes and notices."""
-    from milia_cli.planner import day_view as plan_day_view
+    from milia_cli.planner import Planner
 
     profile = home.profile()
     today = home.today()
@@ -59,7 +59,7 @@ def day_view(home: Home, day: date | None = None) -> DayView | NotStarted:
     if day < profile.schedule.start:
         return NotStarted(day, profile.schedule.start)
     log, rows = _recent_log_and_history(home, day)
-    view = plan_day_view(profile, log, day, today=today, irritations=rows)
+    view = Planner(profile, log, today=today, irritations=rows).day_view(day)
     assert view is not None  # the plan has begun by ``day``
     return view
 
@@ -116,7 +116,7 @@ def record_checkin(home: Home, day: date | None = None, answers: CheckinAnswers 
     from milia_cli import checkin as core
     from milia_cli.errors import MiliaError
     from milia_cli.messages import log as msg
-    from milia_cli.planner import plan_for_day
+    from milia_cli.planner import Planner
 
     profile = home.profile()
     today = home.today()
@@ -134,7 +134,7 @@ def record_checkin(home: Home, day: date | None = None, answers: CheckinAnswers 
         # nothing later changes the day): a check-in costs the same on a log of any length
         log = core.read_log_resolved(store, home.log_key, profile, today, notify or home.warn,
                                      first=store.plan_history_first(home.log_key, profile.schedule.start), last=day)
-        plan = plan_for_day(profile, log, day, today=today)
+        plan = Planner(profile, log, today=today).day(day)
         if plan is None or not plan.steps:
             raise MiliaError(msg.NO_PLAN_DAY.format(date=day))
         if answers is not None:
@@ -170,7 +170,7 @@ def _tonight(store: Store | GuardedStore, home: Home, profile: Profile, log: Log
     """What this check-in changed in this evening's plan ("" when nothing): the plan of today
     from the log before and after it."""
     from milia_cli.checkin_answers import tonight_change
-    from milia_cli.planner import plan_for_day
+    from milia_cli.planner import Planner
 
     if today < profile.schedule.start:
         return ""
@@ -181,8 +181,8 @@ def _tonight(store: Store | GuardedStore, home: Home, profile: Profile, log: Log
     before = after._replace(checkins=tuple(sorted(
         [c for c in after.checkins if c.date != stored.date] + ([earlier] if earlier is not None else []),
         key=lambda c: c.date)))
-    return tonight_change(plan_for_day(profile, before, today, today=today),
-                          plan_for_day(profile, after, today, today=today), irritation)
+    return tonight_change(Planner(profile, before, today=today).day(today),
+                          Planner(profile, after, today=today).day(today), irritation)
 
 
 # -- stats ---------------------------------------------------------------------------------------
@@ -193,7 +193,7 @@ def stats(home: Home, days: int = DEFAULT_STATS_DAYS) -> Stats:
     from milia_cli.errors import UsageError
     from milia_cli.logmodel import EMPTY_LOG
     from milia_cli.messages import log as msg
-    from milia_cli.planner import plan_skeleton
+    from milia_cli.planner import Planner
     from milia_cli.stats import compute_stats_from_skeleton, plan_weeks_to_cover
 
     if not 1 <= days <= MAX_STATS_DAYS:
@@ -209,7 +209,8 @@ def stats(home: Home, days: int = DEFAULT_STATS_DAYS) -> Stats:
             first = store.plan_history_first(home.log_key, profile.schedule.start)
             rows = store.read_history(home.log_key, first=first, last=today)
             log = store.read_log(home.log_key, first=window_first, last=today)
-    skeleton = plan_skeleton(profile, log, weeks=plan_weeks_to_cover(profile.schedule.start, today), today=today,
-                             through=today, window_first=window_first,
-                             irritations=((day, irritation) for day, _all, _done, _skipped, irritation in rows))
+    planner = Planner(profile, log, today=today,
+                      irritations=((day, irritation) for day, _all, _done, _skipped, irritation in rows))
+    skeleton = planner.skeleton(weeks=plan_weeks_to_cover(profile.schedule.start, today), through=today,
+                                window_first=window_first)
     return compute_stats_from_skeleton(skeleton, log, rows, today, days)

@@ -203,9 +203,9 @@ class Home:
         ``first`` (or from week ``week``; default: the first day of the current plan week, the
         plan's start before it begins). ``start`` rebases the program (``--start``: day 1 is
         ``start`` instead of schedule.start). A view reads every check-in up to its last day, so
-        its days and levels are the full plan's (:func:`milia_cli.planner.build_plan`)."""
+        its days and levels are the full plan's (:meth:`milia_cli.planner.Planner.plan`)."""
         from milia_cli.plan_notices import checkins_read_from
-        from milia_cli.planner import build_plan
+        from milia_cli.planner import Planner
         from milia_cli.views import rebased, view_first, view_last
 
         profile = rebased(self.profile(), start)
@@ -213,7 +213,7 @@ class Home:
         lo = view_first(profile.schedule.start, today, first, week=week)
         last = view_last(lo, weeks)
         log = self.load_plan_log(last, profile.schedule.start, since=checkins_read_from(lo, last, today))
-        return build_plan(profile, log, weeks=weeks, today=today, first=lo)
+        return Planner(profile, log, today=today).plan(weeks, first=lo)
 
     def calendar(self, weeks: int = 12, first: date | None = None, *, start: date | None = None,
                  feed: bool = False) -> CalendarWindow:

@@ -52,22 +52,6 @@ def choose(flag: str | None, profile_lang: str | None, vars: dict[str, str] | An
     return normalize(flag) or normalize(profile_lang) or from_locale(vars) or DEFAULT
 
 
-def check_flag(value: str) -> str:
-    """The language ``--lang`` names (``ko``, also as a locale: ``ko_KR``), or a usage error
-    (exit 2) in one sentence, with "did you mean" for a near miss."""
-    lang = normalize(value)
-    if lang is not None:
-        return lang
-    from milia_cli.errors import UsageError
-    from milia_cli.messages.common import BAD_LANG, BAD_LANG_HINT
-    from milia_cli.profile_schema import closest
-
-    guess = closest(value, LANGUAGES + tuple(NAMES.values()) + ("korean", "english"))
-    guess = {"korean": "ko", "english": "en", "한국어": "ko", "English": "en"}.get(guess or "", guess)
-    hint = BAD_LANG_HINT.format(choice=guess) if guess else ""
-    raise UsageError(BAD_LANG.format(value=value, allowed=", ".join(LANGUAGES), hint=hint))
-
-
 def catalog(lang: str) -> Any:
     """The gettext catalogue of ``lang`` (loaded once; English and a missing file: no-op)."""
     found = _CATALOGS.get(lang)

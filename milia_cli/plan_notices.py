@@ -14,9 +14,10 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from milia_cli.catalogue import OPTIONAL_STEPS
-from milia_cli.messages import Localized, When, Words
+from milia_cli.messages import Localized, When
 from milia_cli.messages import plan as msg
 from milia_cli.messages.common import weeks_text
+from milia_cli.messages.words import Words
 from milia_cli.plan import Notice
 from milia_cli.rules import RULES
 from milia_cli.timeline import AFTERCARE_DAYS, BEFORE_PROCEDURE_DAYS, PREGNANT_LIKE, b10, body_only, eye_only
@@ -24,7 +25,7 @@ from milia_cli.timeline import AFTERCARE_DAYS, BEFORE_PROCEDURE_DAYS, PREGNANT_L
 if TYPE_CHECKING:
     from typing import Protocol
 
-    from milia_cli.planner import _Planner
+    from milia_cli.plan_engine import PlanEngine
     from milia_cli.profile import Profile
 
     class _Add(Protocol):
@@ -62,7 +63,7 @@ def _overlaps(begin: date, end: date | None, first: date, last: date) -> bool:
     return begin <= last and (end is None or end > first)
 
 
-def notices(pl: _Planner, first: date, last: date) -> tuple[Notice, ...]:
+def notices(pl: PlanEngine, first: date, last: date) -> tuple[Notice, ...]:
     out: list[Notice] = []
     p = pl.timeline.on(last)
 
@@ -117,7 +118,7 @@ def notices(pl: _Planner, first: date, last: date) -> tuple[Notice, ...]:
     return _sorted(out)
 
 
-def _profile_notices(pl: _Planner, p: Profile, first: date, last: date, add: _Add, e1: bool) -> None:
+def _profile_notices(pl: PlanEngine, p: Profile, first: date, last: date, add: _Add, e1: bool) -> None:
     """What the profile itself calls for (cautions, pregnancy status, areas, habits)."""
     c = p.cautions
     if b10(p):
@@ -169,7 +170,7 @@ def _profile_notices(pl: _Planner, p: Profile, first: date, last: date, add: _Ad
         add("D6")
 
 
-def _picked(pl: _Planner, first: date, last: date, add: _Add) -> None:
+def _picked(pl: PlanEngine, first: date, last: date, add: _Add) -> None:
     picked = [ch.date for ch in pl.log.checkins if ch.picked and first - WEEK <= ch.date <= last]
     if picked:
         add("A1", msg.PICKED_LOGGED.format(day=_iso(picked[-1])) + RULES["A1"].action)
@@ -185,7 +186,7 @@ def _sorted(out: list[Notice]) -> tuple[Notice, ...]:
     return tuple(sorted(unique, key=lambda n: _LEVEL_ORDER[n.level]))  # stable: keeps rule order
 
 
-def _active_days(pl: _Planner, first: date, last: date) -> list[tuple[date, str]]:
+def _active_days(pl: PlanEngine, first: date, last: date) -> list[tuple[date, str]]:
     """(day, active) of the window's weeks, from the titration (no steps built)."""
     from milia_cli.catalogue import ACTIVES
 
@@ -202,7 +203,7 @@ def _active_days(pl: _Planner, first: date, last: date) -> list[tuple[date, str]
     return out
 
 
-def _episode_notices(pl: _Planner, first: date, last: date, add: _Add) -> None:
+def _episode_notices(pl: PlanEngine, first: date, last: date, add: _Add) -> None:
     ref = last
     for ep in pl.episodes.items:
         end = None if ep.restart is None else ep.restart + WEEK
@@ -231,7 +232,7 @@ def _episode_notices(pl: _Planner, first: date, last: date, add: _Add) -> None:
         add("B6", text)
 
 
-def _change_notices(pl: _Planner, first: date, last: date, add: _Add) -> None:
+def _change_notices(pl: PlanEngine, first: date, last: date, add: _Add) -> None:
     """B13: a pregnancy change applies from its date, with the retinol dates before it."""
     for ch in pl.timeline.changes:
         if ch.key != "pregnancy" or ch.old == ch.new:
@@ -247,7 +248,7 @@ def _change_notices(pl: _Planner, first: date, last: date, add: _Add) -> None:
             add("B13", msg.PREGNANCY_BACK.format(day=_d(ch.date)), "info")
 
 
-def _exposure(pl: _Planner, until: date) -> str:
+def _exposure(pl: PlanEngine, until: date) -> str:
     """The retinol evenings the plan had before ``until`` (the same in `plan` and `today`, which
     reads only recent check-ins; `milia stats` shows what was checked in)."""
     planned = [d for d, step in _active_days(pl, pl.start, until - timedelta(days=1)) if step == "retinol"]
@@ -287,7 +288,7 @@ def _evenings_text(days: list[date], month: Callable[[date], str], lang: str) ->
     return tr(msg.EVENINGS, lang).format(listed=listed, n=len(days))
 
 
-def _a6_a7(pl: _Planner, first: date, last: date, add: _Add) -> None:
+def _a6_a7(pl: PlanEngine, first: date, last: date, add: _Add) -> None:
     """A6 and A7 from the log's bump counts, as of min(today, last)."""
     ref = min(pl.today, last)
     counts = [(c.date, c.count) for c in pl.log.checkins if c.count is not None and c.date <= ref]

@@ -159,13 +159,14 @@ def week_of(start: date, day: date) -> int:
 
 def report_for(profile: Profile, log: Log, today: date, weeks: int) -> Report:
     """The report of the last ``weeks`` plan weeks up to ``today``: plans, then reads off."""
-    from milia_cli.planner import build_plan, day_view
+    from milia_cli.planner import Planner
 
     start = profile.schedule.start
     if today < start:
         return build_report(None, log, profile, today, weeks)
-    plan = build_plan(profile, log, weeks=week_of(start, today), today=today)
-    view = day_view(profile, log, today, today=today)
+    planner = Planner(profile, log, today=today)  # the plan to today's week and today's view: one course
+    plan = planner.plan(weeks=week_of(start, today))
+    view = planner.day_view(today)
     return build_report(plan, log, profile, today, weeks, today_notices=view.notices if view else ())
 
 

@@ -264,7 +264,7 @@ def compute_stats_from_skeleton(skeleton: PlanSkeleton, log: Log, rows: Iterable
                                 days: int) -> Stats:
     """:func:`compute_stats` for a long history without the whole plan: the same result.
 
-    ``skeleton`` comes from :func:`milia_cli.planner.plan_skeleton` (through ``today``,
+    ``skeleton`` comes from :meth:`milia_cli.planner.Planner.skeleton` (through ``today``,
     window from ``today - days + 1``); ``log`` holds at least the window's check-ins;
     ``rows`` are every check-in of the profile, compact (see :data:`HistoryRow`).
     """

@@ -21,7 +21,8 @@ from milia_cli.catalogue import (
     STEP_KINDS,
     TITLES,
 )
-from milia_cli.messages import Message, Words, joined
+from milia_cli.messages import Message, joined
+from milia_cli.messages.words import Words
 from milia_cli.plan import Step
 
 __all__ = ["ACTIVE_AVOID", "BODY_AREAS", "EYE_AREAS", "FACE_AREAS", "SHORT", "TITLES", "TEST_SPOT",

@@ -37,7 +37,6 @@ def dst_warnings(profile: Profile, today: date, key: str | None = None) -> list[
     """One line (``milia: …``) per slot of ``key`` whose time the zone skips or repeats on a day
     of the coming year (a time both skipped and repeated, 02:30 in Berlin, is one line too);
     [] for any other key."""
-    from milia_cli.cli.calendar_opts import wall_time_warnings
     from milia_cli.exporters.tzrules import wall_time_problems
     from milia_cli.messages import calendar as cal_msg
     from milia_cli.messages import export as msg
@@ -58,6 +57,29 @@ def dst_warnings(profile: Profile, today: date, key: str | None = None) -> list[
         elif problems:  # the export's own sentence
             out.extend(wall_time_warnings(profile, {slot: days}))
     return ["milia: " + line for line in out]
+
+
+def wall_time_warnings(profile: Profile, days: dict[str, list[date]]) -> list[str]:
+    """The DST warnings (issue 16, 6d) for the profile's morning and evening times on ``days``
+    (slot -> days), as the calendar exports say them (:func:`milia_cli.cli.calendar_opts.warn_wall_times`)."""
+    from milia_cli.exporters.tzrules import wall_time_problems
+    from milia_cli.messages import calendar as cal_msg
+    from milia_cli.messages import export as msg
+
+    zone = profile.schedule.timezone
+    out = []
+    for slot, at in (("am", profile.schedule.am), ("pm", profile.schedule.pm)):
+        problems = wall_time_problems(zone, at, days.get(slot, []))
+        for kind in ("gap", "overlap"):
+            found = [p for p in problems if p.kind == kind]
+            if not found:
+                continue
+            head, n = found[0], len(found) - 1
+            more = cal_msg.DST_MORE.format(n=n, s="" if n == 1 else "s") if n else ""
+            text = cal_msg.DST_GAP if kind == "gap" else cal_msg.DST_OVERLAP
+            out.append(text.format(slot=msg.SLOT_LABEL[slot], at=f"{at:%H:%M}", day=head.day, zone=zone,
+                                   more=more, lo=f"{head.lo:%H:%M}", hi=f"{head.hi:%H:%M}"))
+    return out
 
 
 def warn_dst(err: Callable[[str], None], profile: Profile, today: date, key: str | None = None) -> None:

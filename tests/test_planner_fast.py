@@ -7,7 +7,8 @@ from datetime import timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from milia_cli.planner import _Planner
+from milia_cli.plan_engine import PlanEngine
+from milia_cli.week_inputs import week_masks
 from tests.support.planner_reference import week_masks_by_day
 from tests.support.strategies import courses, rev2_profiles
 
@@ -17,7 +18,7 @@ from tests.support.strategies import courses, rev2_profiles
 def test_a_weeks_nights_as_bitmasks_equal_the_day_by_day_loop(data, profile, weeks):
     start = profile.schedule.start
     log = data.draw(courses(start, days=7 * weeks))
-    planner = _Planner(profile, log, start, weeks, start + timedelta(days=data.draw(st.integers(0, 7 * weeks))))
+    planner = PlanEngine(profile, log, start, weeks, start + timedelta(days=data.draw(st.integers(0, 7 * weeks))))
     eps = planner.episodes
     for w in range(weeks):
         ws = start + timedelta(days=7 * w)
@@ -25,7 +26,7 @@ def test_a_weeks_nights_as_bitmasks_equal_the_day_by_day_loop(data, profile, wee
         allowed0 = planner.allowed(p0)
         touching = eps.touching(ws, ws + timedelta(days=7))
         for acid in {(0, 0), eps.acid_masks(ws)}:
-            assert planner._week_masks(ws, p0, allowed0, touching, acid) == \
+            assert week_masks(planner, ws, p0, allowed0, touching, acid) == \
                 week_masks_by_day(planner, ws, p0, allowed0, touching, acid)
 
 

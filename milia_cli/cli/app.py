@@ -281,9 +281,7 @@ def root(
 ) -> None:
     env = ctx.obj if isinstance(ctx.obj, Environment) else Environment.from_os()
     if lang is not None:
-        from milia_cli.i18n import check_flag
-
-        env.lang = check_flag(lang)
+        env.lang = check_lang(lang)
     if profile is not None and profile_file is not None:
         raise MiliaError(profile_msg.PROFILE_FILE_AND_NAME)
     if profile is not None:
@@ -372,11 +370,25 @@ def _lang_parameter() -> Any:
 def _lang_after_command(ctx: Any, param: Any, value: str | None) -> None:
     if value is None:
         return
-    from milia_cli.i18n import check_flag
-
     env = _environment(ctx.find_root().obj)
     if env is not None:
-        env.lang = check_flag(value)
+        env.lang = check_lang(value)
+
+
+def check_lang(value: str) -> str:
+    """The language ``--lang`` names (``ko``, also as a locale: ``ko_KR``), or a usage error
+    (exit 2) in one sentence, with "did you mean" for a near miss."""
+    from milia_cli.i18n import LANGUAGES, NAMES, normalize
+
+    lang = normalize(value)
+    if lang is not None:
+        return lang
+    from milia_cli.profile_schema import closest
+
+    guess = closest(value, LANGUAGES + tuple(NAMES.values()) + ("korean", "english"))
+    guess = {"korean": "ko", "english": "en", "한국어": "ko", "English": "en"}.get(guess or "", guess)
+    hint = common_msg.BAD_LANG_HINT.format(choice=guess) if guess else ""
+    raise UsageError(common_msg.BAD_LANG.format(value=value, allowed=", ".join(LANGUAGES), hint=hint))
 
 
 def command_app(**options: Any) -> typer.Typer:

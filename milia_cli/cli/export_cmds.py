@@ -7,6 +7,7 @@ level: a format's module, icalendar, rich and the planner load inside the comman
 """
 
 import inspect
+import os
 from contextlib import ExitStack
 from enum import Enum
 from pathlib import Path
@@ -115,6 +116,30 @@ def _emit(st: State, data: bytes, output: str | None, force: bool = False) -> No
     st.err(msg.WROTE.format(path=one_line(path)))
 
 
+def emit_calendar(st: State, data: bytes, output: str | None, force: bool = False) -> None:
+    """:func:`_emit`, but a reader that closes the pipe early (``| head -1``) ends the run quietly."""
+    from milia_cli.cli.calendar_opts import EXIT_PIPE
+
+    try:
+        _emit(st, data, output, force)
+    except BrokenPipeError:
+        _silence_stdout(st)
+        raise typer.Exit(EXIT_PIPE) from None
+
+
+def _silence_stdout(st: State) -> None:
+    """Point the closed standard output at /dev/null, so the flush at exit cannot complain."""
+    try:
+        fd = st.env.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
+
+
 # -- `milia export <format>`, one command per row of the table ---------------------------------------
 def _option(opt: "Opt") -> inspect.Parameter:
     """A keyword parameter whose default is the Typer option ``opt`` describes."""
@@ -161,7 +186,7 @@ def _run_export(ctx: typer.Context, fmt: "Format", values: dict[str, Any]) -> No
         options["lang"] = st.env.language
     render = registry.load(fmt.render)
     if fmt.source == "calendar":
-        from milia_cli.cli.calendar_opts import emit_calendar, warn_wall_times
+        from milia_cli.cli.calendar_opts import warn_wall_times
 
         window = _calendar(st, weeks, from_, start, feed=bool(options.get("feed")))
         if fmt.wall_times is not None and fmt.wall_times(options):

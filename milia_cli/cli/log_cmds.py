@@ -146,9 +146,9 @@ def event_add(
     from milia_cli.errors import UsageError
     from milia_cli.logmodel import PROCEDURE_KINDS, Event
     from milia_cli.messages import log as msg
-    from milia_cli.planner import AFTERCARE_DAYS
     from milia_cli.profile import AREAS
     from milia_cli.store_json import canonical_areas
+    from milia_cli.timeline import AFTERCARE_DAYS
 
     st = state(ctx)
     profile = st.profile()

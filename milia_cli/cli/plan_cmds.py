@@ -159,7 +159,7 @@ def why_cmd(
         if as_json:
             _dump_json(st, {"schema": "milia.rules/1", "step": step, "rules": [r.to_dict() for r in rules]})
         else:
-            from milia_cli.messages import Words  # the step's name, in any language
+            from milia_cli.messages.words import Words  # the step's name, in any language
 
             st.out(text.render_rules(msg.WHY_STEP_TITLE.format(step=Words((step,))), rules, color, full=True,
                                      lang=st.env.language))

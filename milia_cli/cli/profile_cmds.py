@@ -291,7 +291,7 @@ def _say_what_changes(st: State, key: str, day: date, today: date, current, upda
     the retinol dates to share and what they mean (B13)."""
     from milia_cli import profile_changes as pc
     from milia_cli.messages import log as log_msg
-    from milia_cli.planner import plan_days
+    from milia_cli.planner import Planner
 
     change = next((c for c in log.changes if c.date == day and c.key == key), None)
     before_log = log._replace(changes=tuple(c for c in log.changes if c is not change))
@@ -302,11 +302,12 @@ def _say_what_changes(st: State, key: str, day: date, today: date, current, upda
     from milia_cli.profile_effects import what_it_does
 
     first, last = pc.effect_window(day, today)
-    after = plan_days(updated, log, first, last, today=today)
+    after = Planner(updated, log, today=today).days(first, last)
+    before = Planner(current, before_log, today=today)  # the plan as it stood without this change
     reported = key == "pregnancy" and updated.pregnancy in pc.NO_RETINOL_STATUSES  # its report follows
     line = None if reported else what_it_does(key, pc.value_of(current, key), pc.value_of(updated, key), updated,
                                               today, after)
-    line = line or pc.plan_effect(plan_days(current, before_log, first, last, today=today), after, day)
+    line = line or pc.plan_effect(before.days(first, last), after, day)
     if line:
         st.err(line)
     if key == "pregnancy" and updated.pregnancy in pc.NO_RETINOL_STATUSES and current.pregnancy != updated.pregnancy:
@@ -314,7 +315,7 @@ def _say_what_changes(st: State, key: str, day: date, today: date, current, upda
 
         start = current.schedule.start
         through = today - timedelta(days=1)  # the plan they followed until now; tonight it stops
-        planned = plan_days(current, before_log, start, through, today=today) if through >= start else ()
+        planned = before.days(start, through) if through >= start else ()
         used, only_planned = pc.retinol_dates(log, planned, today)
         st.err(pc.pregnancy_report(updated.pregnancy, day, today, used, only_planned))
 

@@ -58,10 +58,10 @@ def resume(
         event = Event(day, "resume", (), seen_clinician)
         store.add_event(st.log_key, event)
         log = log._replace(events=tuple(sorted(log.events + (event,), key=lambda e: (e.date, e.kind, e.areas))))
-    from milia_cli.planner import plan_days
+    from milia_cli.planner import Planner
 
     last = day + timedelta(days=LOOKAHEAD_DAYS - 1)
-    upcoming = [(d.date, [s.step for s in d.pm if s.active]) for d in plan_days(profile, log, day, last, today=today)]
+    upcoming = [(d.date, [s.step for s in d.pm if s.active]) for d in Planner(profile, log, today=today).days(day, last)]
     upcoming = [(d, steps) for d, steps in upcoming if steps]
     if as_json:
         import json

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from milia_cli.exporters.reader_words import for_reader, held_weeks
-from milia_cli.messages import Message, Span, When, Words, joined
+from milia_cli.messages import Message, Span, When, joined
 from milia_cli.messages import export as msg
+from milia_cli.messages.words import Words
 from milia_cli.plan import Day, Notice, Plan, Step
 from milia_cli.profile import Profile
 

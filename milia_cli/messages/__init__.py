@@ -116,24 +116,6 @@ class Span(Localized):
         return format_span(self.first, self.last, self.style, lang)
 
 
-class Words(Localized):
-    """Ids shown as words (``upper-eyelids, under-eyes`` -> "upper eyelids, under eyes"); in
-    another language each id's name from the catalogue (:data:`milia_cli.messages.words.WORDS`)."""
-
-    ids: tuple[str, ...]
-
-    def __new__(cls, ids: tuple[str, ...] | list[str], sep: str = ", ", text: str | None = None) -> Words:
-        obj = super().__new__(cls, sep.join(ids) if text is None else text)
-        obj.ids = tuple(ids)
-        return obj
-
-    def localized(self, lang: str) -> str:
-        from milia_cli.i18n import tr
-        from milia_cli.messages.words import LIST_SEP, WORDS
-
-        return tr(LIST_SEP, lang).join(tr(WORDS.get(i) or Message(i.replace("-", " ")), lang) for i in self.ids)
-
-
 def code_of(text: object) -> str | None:
     """The code of a message (None for a plain string)."""
     return getattr(text, "code", None)

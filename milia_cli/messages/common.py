@@ -110,7 +110,7 @@ def _weeks_said(weeks: "list[int] | tuple[int, ...]", lang: str) -> str:
 class InWords(Message):
     """A template whose fields are ids shown as words: ``{areas}`` given
     ``upper-eyelids, broken-or-irritated-skin`` reads "upper eyelids, broken or irritated skin"
-    (another language: give the field as :class:`milia_cli.messages.Words`)."""
+    (another language: give the field as :class:`milia_cli.messages.words.Words`)."""
 
     def render(self, text: str, args: tuple[Any, ...], kwargs: dict[str, Any], lang: str) -> str:
         return str.format(text, *args, **{k: v.replace("-", " ") if isinstance(v, str) else v

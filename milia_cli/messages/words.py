@@ -1,10 +1,12 @@
-"""The names of ids shown in sentences: areas, and what ``Words`` joins them with.
+"""The names of ids shown in sentences: areas, and :class:`Words`, which joins them.
 
 English shows an id as words by its hyphens (``upper-eyelids`` -> "upper eyelids"); another
-language reads each name from the catalogue (:class:`milia_cli.messages.Words`).
+language reads each name from the catalogue.
 """
 
-from milia_cli.messages import coded
+from __future__ import annotations
+
+from milia_cli.messages import Localized, Message, coded
 
 WORDS = {
     "face": "face",
@@ -31,6 +33,23 @@ WORDS = {
     "makeup": "makeup",
 }
 LIST_SEP = ", "
+
+
+class Words(Localized):
+    """Ids shown as words (``upper-eyelids, under-eyes`` -> "upper eyelids, under eyes"); in
+    another language each id's name from the catalogue (:data:`WORDS`)."""
+
+    ids: tuple[str, ...]
+
+    def __new__(cls, ids: tuple[str, ...] | list[str], sep: str = ", ", text: str | None = None) -> Words:
+        obj = super().__new__(cls, sep.join(ids) if text is None else text)
+        obj.ids = tuple(ids)
+        return obj
+
+    def localized(self, lang: str) -> str:
+        from milia_cli.i18n import tr
+
+        return tr(LIST_SEP, lang).join(tr(WORDS.get(i) or Message(i.replace("-", " ")), lang) for i in self.ids)
 
 
 coded(globals(), "words")

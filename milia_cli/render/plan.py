@@ -73,7 +73,7 @@ def same_morning(days: tuple[Day, ...]) -> bool:
 
 def level_summary(plan: Plan, week: int, lang: str = "en") -> str:
     """The week's level of each active; a week a pause, stop or aftercare emptied says so."""
-    from milia_cli.messages import Words
+    from milia_cli.messages.words import Words
 
     parts = []
     days = plan.week(week)
@@ -111,7 +111,8 @@ def week_table(days: tuple[Day, ...], today: date | None, *, morning: bool, lang
 def week_lines(plan: Plan, week: int, days: tuple[Day, ...], console: Console, paint: Painter,
                today: date | None, lang: str = "en") -> list[str]:
     """One week: its title and levels, the morning when it does not change, the table, the changes."""
-    from milia_cli.messages import When, Words
+    from milia_cli.messages import When
+    from milia_cli.messages.words import Words
 
     width = console.width
     title = _t(msg.WEEK_TITLE.format(week=week, first=When(days[0].date.isoformat(), days[0].date, "month-day"),

@@ -220,7 +220,8 @@ def _step_line(view: DayView, step, paint: Painter, width: int, lang: str = "en"
 
 
 def render_today(view: DayView, color: bool, width: int = WIDTH, lang: str = "en") -> str:
-    from milia_cli.messages import When, Words
+    from milia_cli.messages import When
+    from milia_cli.messages.words import Words
 
     paint = Painter(color)
     day = view.day

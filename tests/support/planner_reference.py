@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from milia_cli.planner import _STEPS
+from milia_cli.week_inputs import ACTIVE_STEPS as _STEPS
 
 
 def week_masks_by_day(planner, ws: date, p0, allowed0: dict, touching: list,
                       acid: tuple[int, int]) -> tuple[list[int], list[int], bool, bool]:
     """A busy week's (plan_mask, final_mask, touched, paused_at_start), one day at a time:
-    the loop of ``_Planner._inputs`` before ``_Planner._week_masks``."""
+    the loop of :func:`milia_cli.week_inputs.week_inputs` before :func:`~milia_cli.week_inputs.week_masks`."""
     plan_mask, final_mask = [0] * len(_STEPS), [0] * len(_STEPS)
     touched = paused_at_start = False
     week_last = ws + timedelta(days=6)
