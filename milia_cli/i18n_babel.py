@@ -50,7 +50,7 @@ CALLS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "InWords": ((0,), ()),
     "Counted": ((0,), ()),
     "IngredientClass": ((1,), ()),  # an ingredient class's title (`milia check`); never its id or sources
-    "RegulatoryFact": ((3,), ()),  # a CosIng row's summary; the regulation it cites is a reference
+    "RegulatoryFact": ((3, 4), ()),  # a CosIng row's summary and the regulation it cites
 }
 FIELDS = {"Rule": ("id", "title", "when", "action"), "StepKind": ("id", "slots", "order", "title", "short", "how")}
 

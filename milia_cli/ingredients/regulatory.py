@@ -20,6 +20,7 @@ ATTRIBUTION = (
 
 ALLERGEN_TEXT = ("An EU fragrance allergen: it must be named on the label above 0.001 % in leave-on and "
                  "0.01 % in rinse-off products.")
+ALLERGEN_REFERENCE = "Regulation (EC) No 1223/2009, Annex III"
 
 
 class RegulatoryFact(NamedTuple):
@@ -81,8 +82,7 @@ FACTS: tuple[RegulatoryFact, ...] = (
 ) + tuple(
     RegulatoryFact(
         "III", entry, (name,),
-        ALLERGEN_TEXT,
-        "Regulation (EC) No 1223/2009, Annex III")
+        ALLERGEN_TEXT, ALLERGEN_REFERENCE)
     for name, entry in _ALLERGEN_ENTRIES.items()
 )
 

@@ -186,7 +186,7 @@ def render_text(result: CheckResult, lang: str = "en") -> list[str]:
         for name, fact in regulatory:
             template = msg.REGULATORY_REACH if fact["annex"] == "REACH" else msg.REGULATORY_ANNEX
             lines.append("  " + t(template.format(name=name, annex=fact["annex"], entry=fact["entry"],
-                                                  text=t(fact["text"]), reference=fact["reference"])))
+                                                  text=t(fact["text"]), reference=t(fact["reference"]))))
         lines.append(f"  {t(ATTRIBUTION)}")
     lines += ["", t(msg.VERDICT_STOP if result.stopped else msg.VERDICT_OK), t(msg.DISCLAIMER)]
     return lines
@@ -207,5 +207,5 @@ def _finding_lines(findings: tuple[Finding, ...] | list[Finding], lang: str, t) 
     for f in findings:
         word = words[f.level]
         head = f"  {word}{' ' * (width - cells(word))} {f.id:<4} "
-        out += [head + t(f.text), " " * len(head) + t(msg.FINDING_SOURCE.format(source=f.source))]
+        out += [head + t(f.text), " " * cells(head) + t(msg.FINDING_SOURCE.format(source=f.source))]
     return out
