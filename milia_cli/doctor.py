@@ -25,6 +25,7 @@ from typing import Any
 
 from milia_cli.errors import MiliaError
 from milia_cli.fsutil import PRIVATE_DIR, PRIVATE_FILE, reason
+from milia_cli.messages import Localized
 from milia_cli.messages import doctor as msg
 from milia_cli.paths import Locations, validate_profile_name
 
@@ -253,7 +254,7 @@ class _Checker:
                 return
         except MiliaError as err:
             if not self.header_explains(db):
-                detail = _clause(err.message).removesuffix(" — nothing was changed")
+                detail = _clause(err.message, msg.NOTHING_CHANGED_TAIL)
                 self.add(Finding(msg.ERROR, "database", str(db), msg.DB_UNOPENED.format(detail=detail),
                                  msg.DB_FILES_FIX))
             return
@@ -305,7 +306,7 @@ class _Checker:
             self.db_version = 0  # created, never written: the store initialises it on first use
             return False
         if kind in ("short", "not-sqlite"):
-            detail = "it is shorter than an SQLite header" if kind == "short" else "it has no SQLite header"
+            detail = msg.DB_SHORT if kind == "short" else msg.DB_NO_HEADER
             self.add(Finding(msg.ERROR, "database", str(db),
                              msg.DB_NOT_SQLITE.format(path=db, detail=detail), msg.DB_RESTORE_FIX))
             return False
@@ -371,9 +372,28 @@ def _entries(directory: Path) -> Iterable[os.DirEntry[str]]:
         return []
 
 
-def _clause(sentence: str) -> str:
-    """A finished sentence as a clause (the report adds its own punctuation)."""
-    return sentence.rstrip().rstrip(".")
+def _clause(sentence: str, drop: str = "") -> str:
+    """A finished sentence as a clause (the report adds its own punctuation), without the ending
+    ``drop``; still translated where it is shown when it is one of milia's sentences."""
+    return _Clause(sentence.rstrip().rstrip(".").removesuffix(drop), sentence, drop)
+
+
+class _Clause(Localized):
+    """A sentence cut to a clause: in another language, its translation cut the same way."""
+
+    sentence: str
+    drop: str
+
+    def __new__(cls, text: str, sentence: str = "", drop: str = "") -> _Clause:  # defaults: copy and pickle
+        obj = super().__new__(cls, text)
+        obj.sentence, obj.drop = sentence or text, drop
+        return obj
+
+    def localized(self, lang: str) -> str:
+        from milia_cli.i18n import tr
+
+        said = tr(self.sentence, lang).rstrip().rstrip(".")
+        return said.removesuffix(tr(self.drop, lang)) if self.drop else said
 
 
 def _newer_schema(path: Path) -> int | None:

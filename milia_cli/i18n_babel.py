@@ -14,7 +14,8 @@ Babel's Python extractor cannot see them. This one reads a module's source with 
   file; names listed in the module's own ``UNTRANSLATED`` tuple are skipped (file formats,
   column headers);
 - of a call, only the arguments :data:`CALLS` names: a rule's title, condition, action,
-  disagreement and design note, a step's title, label and how-to texts; never ids.
+  disagreement and design note, a step's title, label and how-to texts, an ingredient class's
+  title, a regulatory fact's summary; never ids.
 
 Extraction (``pybabel extract -F milia_cli/locale/babel.cfg``). Each message carries its code
 (``plan.b6_paused``) or its place (``RULES[B6].action``) as an extracted comment, for the
@@ -48,6 +49,8 @@ CALLS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "Message": ((0,), ()),
     "InWords": ((0,), ()),
     "Counted": ((0,), ()),
+    "IngredientClass": ((1,), ()),  # an ingredient class's title (`milia check`); never its id or sources
+    "RegulatoryFact": ((3, 4), ()),  # a CosIng row's summary and the regulation it cites
 }
 FIELDS = {"Rule": ("id", "title", "when", "action"), "StepKind": ("id", "slots", "order", "title", "short", "how")}
 
@@ -108,7 +111,10 @@ def _strings(node: ast.AST, where: str, constants: dict[str, str] | None = None)
             yield node.lineno, node.value, where
     elif isinstance(node, ast.BinOp) and constants is not None:
         text = _folded(node, constants)
-        if text and text.strip():
+        if text is None:  # not strings joined: tuples joined (``(...) + tuple(...)``), each side read
+            yield from _strings(node.left, where, constants)
+            yield from _strings(node.right, where, constants)
+        elif text.strip():
             yield node.lineno, text, where
     elif isinstance(node, ast.Dict):
         for key, value in zip(node.keys, node.values, strict=True):

@@ -330,7 +330,9 @@ EXIT_PIPE = 141  # a closed standard output: what a shell reports for SIGPIPE (1
 _GLOBAL_WITH_VALUE = ("--home", "--profile", "-p", "--profile-file", "-f", "--lang")
 # `--lang` is a global option, and also read after these commands (`milia report --lang ko`)
 LANG_COMMANDS = {"today": (), "plan": (), "checkin": (), "why": (), "report": (), "batch": (),
-                 "export": ("html", "md")}
+                 "export": ("html", "md"), "triage": (), "check": (), "clients": (), "doctor": (), "stats": (),
+                 "init": (), "shelf": ("list", "show", "add", "remove"), "profile": ("show",),
+                 "sync": ("caldav",)}
 
 
 def with_lang_option(command: Any, name: str) -> None:

@@ -46,9 +46,9 @@ def check_cmd(
     if inci is None and file is None:
         raise UsageError(msg.NO_INPUT)
     if file is not None and str(file) != "-":
-        text, where = _read_file(file), f" in {file}"
+        text, where = _read_file(file), msg.WHERE_FILE.format(path=file)
     elif inci == "-" or file is not None:
-        text, where = _read_stdin(st), " on standard input"
+        text, where = _read_stdin(st), msg.WHERE_STDIN
     else:
         assert inci is not None  # (one of the two was given, checked above)
         text, where = inci, ""
@@ -61,7 +61,7 @@ def check_cmd(
 
         st.out(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        for line in render_text(result):
+        for line in render_text(result, st.env.language):
             st.out(line)
     if result.stopped:
         raise typer.Exit(STOPPED_EXIT)
@@ -77,7 +77,8 @@ def _read_file(path: Path) -> str:
     except OSError as err:
         raise MiliaError(msg.UNREADABLE.format(path=path, reason=err.strerror or err)) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise MiliaError(msg.TOO_LONG.format(where=f" in {path}", size=f"over {MAX_FILE_BYTES}", limit=MAX_FILE_BYTES))
+        raise MiliaError(msg.TOO_LONG.format(where=msg.WHERE_FILE.format(path=path), size=msg.SIZE_OVER.format(limit=MAX_FILE_BYTES),
+                                             limit=MAX_FILE_BYTES))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -91,9 +92,9 @@ def _read_stdin(st: "State") -> str:
     try:
         text = st.env.stdin.read(MAX_FILE_BYTES + 1)
     except UnicodeDecodeError:
-        raise MiliaError(msg.NOT_TEXT.format(path="on standard input")) from None
+        raise MiliaError(msg.NOT_TEXT.format(path=msg.STDIN)) from None
     except OSError as err:
-        raise MiliaError(msg.UNREADABLE.format(path="on standard input", reason=err.strerror or err)) from None
+        raise MiliaError(msg.UNREADABLE.format(path=msg.STDIN, reason=err.strerror or err)) from None
     return text
 
 

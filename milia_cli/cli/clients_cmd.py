@@ -45,9 +45,10 @@ def clients_cmd(
 
         st.out(render_clients(summaries, st.env))
     if store is None:
-        st.err(f"milia: {msg.NO_DATABASE}")
+        st.err(f"milia: {st.env.tr(msg.NO_DATABASE)}")
     broken = sum(s.broken for s in summaries)
     attention = sum(1 for s in summaries if s.tier < QUIET_TIER)
     st.err(msg.SUMMARY.format(
-        total=len(summaries), s="" if len(summaries) == 1 else "s", path=one_line(directory), attention=attention,
-        verb="s" if attention == 1 else "", broken=msg.SUMMARY_BROKEN.format(count=broken) if broken else ""))
+        total=len(summaries), path=one_line(directory),
+        attention=(msg.ATTENTION_ONE if attention == 1 else msg.ATTENTION_MANY).format(n=attention),
+        broken=msg.SUMMARY_BROKEN.format(count=broken) if broken else ""))

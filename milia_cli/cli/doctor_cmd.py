@@ -30,11 +30,11 @@ def doctor(
         from milia_cli.safe_text import one_line
 
         for finding in report.findings:
-            st.out(one_line(finding.sentence()))  # file names from the home may hold terminal escapes
+            st.out(one_line(st.env.tr(finding.sentence())))  # file names from the home may hold terminal escapes
         if report.ok and not any(f.severity != msg.INFO for f in report.findings if not f.fixed):
             db = msg.DB_ABSENT if report.db_version is None else msg.DB_PRESENT.format(version=report.db_version)
             if report.profiles or report.db_version is not None:
-                st.out(one_line(msg.ALL_GOOD.format(home=report.home, profiles=report.profiles, db=db)))
+                st.out(one_line(st.env.tr(msg.ALL_GOOD.format(home=report.home, profiles=report.profiles, db=db))))
         if not report.ok:
             fixed_part = msg.SUMMARY_FIXED_PART.format(fixed=len(report.fixed)) if report.fixed else ""
             st.err(msg.SUMMARY.format(problems=len(report.problems), home=report.home, fixed_part=fixed_part))

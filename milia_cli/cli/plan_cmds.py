@@ -254,8 +254,8 @@ def _ask(st: "State") -> "Answers":
     st.out(msg.TRIAGE_INTRO)
     values: dict[str, Any] = {}  # field -> the answer as parsed for its kind
     for q in QUESTIONS:
-        prompt = getattr(msg, q.prompt).format(choices=", ".join(q.choices))
-        suffix = f" [{msg.YES_NO}]" if q.kind == "yesno" else ""
+        prompt = st.env.tr(getattr(msg, q.prompt).format(choices=", ".join(q.choices)))  # the choices as typed
+        suffix = f" [{st.env.tr(msg.YES_NO)}]" if q.kind == "yesno" else ""
         while True:
             st.env.stdout.write(f"{prompt}{suffix}: ")
             st.env.stdout.flush()

@@ -103,8 +103,8 @@ def list_(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help
     width = max(len(p.name) for p in profile.shelf)
     for p in profile.shelf:
         v = judge(p, profile, today)
-        mark = f"not used: {v.refused.id}" if v.refused is not None else "used"
-        st.out(f"{p.name:<{width}}  {_where(p):<16}  {mark}")
+        mark = msg.LIST_NOT_USED.format(rule=v.refused.id) if v.refused is not None else msg.LIST_USED
+        st.out(f"{p.name:<{width}}  {_where(p):<16}  {st.env.tr(mark)}")
 
 
 @shelf_app.command("show")
@@ -173,12 +173,13 @@ def _step(text: str) -> str:
 
 def _label(st: "State", inci: str | None, inci_file: Path | None) -> tuple[str, str]:
     from milia_cli.cli.check_cmd import _read_file, _read_stdin
+    from milia_cli.messages import check as check_msg
 
     if inci_file is None:
         return inci or "", ""
     if str(inci_file) == "-":
-        return _read_stdin(st), " on standard input"
-    return _read_file(inci_file), f" in {inci_file}"
+        return _read_stdin(st), check_msg.WHERE_STDIN
+    return _read_file(inci_file), check_msg.WHERE_FILE.format(path=inci_file)
 
 
 def _who(st: "State", profile: "Profile") -> str:

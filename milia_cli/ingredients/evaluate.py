@@ -211,7 +211,7 @@ def _retinoid_rules(add, retinoids: list[Classified], acids: list[Classified], p
 def _acid_rules(add, found, eff, strengths, pregnancy, no_profile: bool, wash_off: bool) -> None:
     expecting = pregnancy in ("pregnant", "trying")
     for cls, what, limit, limit_text in (("aha", "AHA", AHA_LIMIT, msg.AHA_LIMIT),
-                                         ("bha", "Salicylic acid (BHA)", BHA_LIMIT, msg.BHA_LIMIT)):
+                                         ("bha", msg.BHA_WHAT, BHA_LIMIT, msg.BHA_LIMIT)):
         items = eff.get(cls, [])
         if not items:
             spare = adjusters_only(found, strengths, cls)

@@ -18,6 +18,10 @@ ATTRIBUTION = (
     "(update of 28/08/2026), reused under Commission Decision 2011/833/EU (CC BY 4.0); summary by milia."
 )
 
+ALLERGEN_TEXT = ("An EU fragrance allergen: it must be named on the label above 0.001 % in leave-on and "
+                 "0.01 % in rinse-off products.")
+ALLERGEN_REFERENCE = "Regulation (EC) No 1223/2009, Annex III"
+
 
 class RegulatoryFact(NamedTuple):
     annex: str  # "II" (prohibited), "III" (restricted), "REACH"
@@ -78,9 +82,7 @@ FACTS: tuple[RegulatoryFact, ...] = (
 ) + tuple(
     RegulatoryFact(
         "III", entry, (name,),
-        "An EU fragrance allergen: it must be named on the label above 0.001 % in leave-on and "
-        "0.01 % in rinse-off products.",
-        "Regulation (EC) No 1223/2009, Annex III")
+        ALLERGEN_TEXT, ALLERGEN_REFERENCE)
     for name, entry in _ALLERGEN_ENTRIES.items()
 )
 

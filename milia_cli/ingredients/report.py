@@ -147,40 +147,66 @@ def _percent_target(name: str, text: str) -> tuple[str, str]:
     raise UsageError(msg.UNKNOWN_PERCENT_NAME.format(value=text, name=name.strip(), known=known))
 
 
-def render_text(result: CheckResult) -> list[str]:
-    """The report as plain lines (no rich: this runs on small terminals and in pipes)."""
+def render_text(result: CheckResult, lang: str = "en") -> list[str]:
+    """The report as plain lines (no rich: this runs on small terminals and in pipes), in
+    ``lang``: milia's sentences, the class titles and the regulatory summaries translated; the
+    ingredient names, rule ids and the regulations cited as they are."""
+    from milia_cli.i18n import tr
+
+    def t(text: str) -> str:
+        return text if lang == "en" else tr(text, lang)
+
     step = msg.HEADER_STEP.format(step=result.step) if result.step else msg.HEADER_NO_STEP
     if result.profile is None:
-        lines = [msg.HEADER_NO_PROFILE.format(step=step)]
+        lines = [t(msg.HEADER_NO_PROFILE.format(step=step))]
     else:
-        lines = [msg.HEADER_PROFILE.format(name=result.profile, pregnancy=result.pregnancy, step=step)]
+        pregnancy = msg.PREGNANCY.get(result.pregnancy or "", result.pregnancy)
+        lines = [t(msg.HEADER_PROFILE.format(name=result.profile, pregnancy=pregnancy, step=step))]
     contains = result.contains()
     lines.append("")
     if contains:
-        lines.append(msg.CONTAINS)
-        lines += [f"  {CLASS_BY_ID[cls].title}: {', '.join(listed)}" for cls, listed in contains]
+        lines.append(t(msg.CONTAINS))
+        lines += [f"  {t(CLASS_BY_ID[cls].title)}: {', '.join(listed)}" for cls, listed in contains]
     else:
-        lines.append(msg.CONTAINS_NOTHING)
+        lines.append(t(msg.CONTAINS_NOTHING))
     if result.strengths:
-        given = ", ".join(f"{name} {value:g} %" for name, value in sorted(result.strengths.items()))
-        lines.append("  " + msg.STRENGTHS.format(given=given))
+        given = ", ".join(msg.STRENGTH.format(name=name, value=value) for name, value in sorted(result.strengths.items()))
+        lines.append("  " + t(msg.STRENGTHS.format(given=given)))
     unknown = sum(1 for c in result.found if c.cls is None and c.via != "water")
     if unknown:
-        lines.append("  " + msg.UNKNOWN_NAMES.format(count=unknown, total=len(result.found)))
+        lines.append("  " + t(msg.UNKNOWN_NAMES.format(count=unknown, total=len(result.found))))
     lines.append("")
     if result.findings:
-        lines.append(msg.FINDINGS)
-        for f in result.findings:
-            lines.append(f"  {f.level.upper():<7} {f.id:<4} {f.text}")
-            lines.append(f"               source: {f.source}")
+        lines.append(t(msg.FINDINGS))
+        lines += _finding_lines(result.findings, lang, t)
     else:
-        lines.append(msg.FINDINGS_NONE)
+        lines.append(t(msg.FINDINGS_NONE))
     regulatory = result.regulatory()
     if regulatory:
-        lines += ["", msg.REGULATORY]
-        lines += [f"  {name}: Annex {fact['annex']} entry {fact['entry']}: {fact['text']} ({fact['reference']})"
-                  if fact["annex"] != "REACH" else f"  {name}: REACH {fact['entry']}: {fact['text']} ({fact['reference']})"
-                  for name, fact in regulatory]
-        lines.append(f"  {ATTRIBUTION}")
-    lines += ["", msg.VERDICT_STOP if result.stopped else msg.VERDICT_OK, msg.DISCLAIMER]
+        lines += ["", t(msg.REGULATORY)]
+        for name, fact in regulatory:
+            template = msg.REGULATORY_REACH if fact["annex"] == "REACH" else msg.REGULATORY_ANNEX
+            lines.append("  " + t(template.format(name=name, annex=fact["annex"], entry=fact["entry"],
+                                                  text=t(fact["text"]), reference=t(fact["reference"]))))
+        lines.append(f"  {t(ATTRIBUTION)}")
+    lines += ["", t(msg.VERDICT_STOP if result.stopped else msg.VERDICT_OK), t(msg.DISCLAIMER)]
     return lines
+
+
+def _finding_lines(findings: tuple[Finding, ...] | list[Finding], lang: str, t) -> list[str]:
+    """``  STOP    B1   Contains …`` then its source, under the text. Another language writes the
+    level as its word (plan.LEVEL_WORDS) and pads by display cells (a Hangul syllable is two)."""
+    if lang == "en":
+        return [line for f in findings for line in (f"  {f.level.upper():<7} {f.id:<4} {f.text}",
+                                                    "               " + msg.FINDING_SOURCE.format(source=f.source))]
+    from milia_cli.messages.plan import LEVEL_WORDS
+    from milia_cli.render.text import cells
+
+    words = {f.level: t(LEVEL_WORDS.get(f.level, f.level)) for f in findings}
+    width = max(cells(w) for w in words.values())
+    out = []
+    for f in findings:
+        word = words[f.level]
+        head = f"  {word}{' ' * (width - cells(word))} {f.id:<4} "
+        out += [head + t(f.text), " " * cells(head) + t(msg.FINDING_SOURCE.format(source=f.source))]
+    return out

@@ -18,6 +18,10 @@ BAD_PERCENT_VALUE = "--percent {value!r}: {number!r} is not a strength above 0 a
 UNKNOWN_PERCENT_NAME = ("--percent {value!r}: {name!r} is not an ingredient the checker knows; use a name from "
                         "the label or one of {known}.")
 PERCENT_NOT_ON_LABEL = "--percent {value!r}: {name} is not on this label."
+WHERE_FILE = " in {path}"  # where the list was read, in the sentences above ("The ingredient list in F is empty")
+WHERE_STDIN = " on standard input"
+STDIN = "on standard input"
+SIZE_OVER = "over {limit}"
 
 # -- the report ----------------------------------------------------------------------------
 HEADER_PROFILE = "Checked against profile {name!r} (pregnancy: {pregnancy}){step}."
@@ -32,6 +36,12 @@ UNKNOWN_NAMES = "{count} of {total} names are not in the knowledge base and were
 FINDINGS = "For this profile:"
 FINDINGS_NONE = "No rule fires for this profile."
 REGULATORY = "EU regulation (CosIng annexes):"
+FINDING_SOURCE = "source: {source}"
+REGULATORY_ANNEX = "{name}: Annex {annex} entry {entry}: {text} ({reference})"
+REGULATORY_REACH = "{name}: REACH {entry}: {text} ({reference})"
+STRENGTH = "{name} {value:g} %"
+# the pregnancy field of a profile, as the report's header names it (the values are what `profile set` takes)
+PREGNANCY = {"none": "none", "trying": "trying", "pregnant": "pregnant", "breastfeeding": "breastfeeding"}
 VERDICT_STOP = "A stop fired: do not use this product with this profile (exit status 3)."
 VERDICT_OK = "No stop fired for this profile."
 DISCLAIMER = ("General information, not medical advice; an ingredient list carries no concentrations, "
@@ -60,6 +70,7 @@ C1_UNKNOWN = ("{what}: the strength of {names} is not known (an ingredient list 
 C1_WITHIN = "{what} at {strength:g} %: within the home limit ({limit})."
 C1_ADJUSTER = ("{names}: most often a small pH adjuster; if this product is sold as an acid, give its "
                "strength with --percent {key}=P.")
+BHA_WHAT = "Salicylic acid (BHA)"
 AHA_LIMIT = "leave-on AHA at most 10 %"
 BHA_LIMIT = "salicylic acid 0.5-2 %"
 C7_AHA_OVER = "{what} at {strength:g} %: no peels while pregnant or trying; only lactic or glycolic acid up to 10 %, on the face."

@@ -1,6 +1,7 @@
 """Messages and labels of `milia clients` (the esthetician's desk)."""
 
 from milia_cli.messages import coded
+from milia_cli.messages.common import Counted  # "{n:client file}": 1 client file, 2 client files
 
 # -- the alerts, short enough for one table cell ---------------------------------------
 ALERT_STOP = "STOP {rules} since {day}"
@@ -48,7 +49,9 @@ LEGEND = "n/wk: evenings a week this week; * tonight. 14 days: required steps do
 LEGEND_SHORT = "Ret, Acid: evenings a week this week (* tonight). 14d: required steps done in the last 14 days."
 
 # -- stderr ----------------------------------------------------------------------------
-SUMMARY = "{total} client file{s} in {path}: {attention} need{verb} attention{broken}."
+SUMMARY = Counted("{total:client file} in {path}: {attention}{broken}.")
+ATTENTION_ONE = "{n} needs attention"
+ATTENTION_MANY = "{n} need attention"
 SUMMARY_BROKEN = "; {count} could not be read (listed last)"
 EMPTY = "No client files (*.toml) in {path}."
 NO_DATABASE = "No log database yet: every client is shown without check-ins."

@@ -44,6 +44,9 @@ DB_RESTORE_FIX = (
     "move it aside, then restore your log with `milia log import FILE` from a `milia log export` "
     "backup (or copy back a backup of the file); milia never repairs or overwrites it"
 )
+DB_SHORT = "it is shorter than an SQLite header"
+DB_NO_HEADER = "it has no SQLite header"
+NOTHING_CHANGED_TAIL = " — nothing was changed"  # cut from a store's sentence quoted in a finding
 DB_FOREIGN = "{path} is an SQLite database, but not a milia log"
 DB_FOREIGN_FIX = "move it aside or point --home somewhere else"
 DB_NEWER = "the log database {path} has log schema {found}; this milia reads up to {supported}"

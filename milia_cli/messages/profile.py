@@ -131,5 +131,65 @@ EFFECT_PREGNANCY_SINCE = (
 )
 EFFECT_PREGNANCY_SINCE_CLEARED = "The pregnancy status ({status}) counts from the day it was set (B13)."
 
+# -- `milia profile show` ------------------------------------------------------------------------
+SHOW_TITLE = "Profile"
+SHOW_ROWS = {"name": "name", "skin": "skin", "pregnancy": "pregnancy", "born": "born", "milia": "milia on",
+             "habits": "habits", "cautions": "cautions", "schedule": "schedule"}
+SHOW_SKIN = {"normal": "normal", "dry": "dry", "oily": "oily", "combination": "combination", "sensitive": "sensitive"}
+SHOW_DARK_SPOTS = ", prone to dark spots"
+SHOW_PREGNANCY = {
+    "none": "not pregnant",
+    "trying": "trying to conceive — no retinoids (B1)",
+    "pregnant": "pregnant — no retinoids (B1)",
+    "breastfeeding": "breastfeeding — no retinol by default (B2)",
+}
+SHOW_SINCE = " (since {since})"
+SHOW_NOT_RECORDED = "not recorded"
+SHOW_HABITS = "makeup {makeup} · under-eye concealer {concealer} · smoker {smoker}"
+SHOW_YES = "yes"
+SHOW_NO = "no"
+SHOW_CAUTIONS = {
+    "isotretinoin_recent": "isotretinoin in the last 6 months",
+    "eczema_or_rosacea": "eczema or rosacea",
+    "photosensitizing_medicine": "photosensitizing medicine",
+    "facial_steroid": "topical steroid on the face",
+    "keloid_prone": "keloid-prone",
+    "cold_sores": "cold sores at the site",
+    "anticoagulants": "anticoagulants",
+}
+SHOW_NONE = "none"
+SHOW_SCHEDULE = "starts {start} ({weekday}) · morning {am} · evening {pm} · {zone}"
+
+# -- the `milia init` wizard ----------------------------------------------------------------------
+WIZARD_WELCOME = "Welcome to milia."
+WIZARD_INTRO = "A few questions to build your plan (press Enter to accept the suggestion in brackets)."
+WIZARD_NOT_ADVICE = "milia gives general information, not medical advice or a diagnosis."
+WIZARD_ASK_NAME = "Name (shown on handouts)"
+WIZARD_ASK_YOUR_NAME = "Your name (shown on handouts)"
+WIZARD_ASK_SKIN = "Skin type ({choices})"
+WIZARD_ASK_PREGNANCY = "Pregnancy ({choices})"
+WIZARD_WHERE = "Where do you get milia?"
+WIZARD_ASK_AREAS = "Areas, separated by commas"
+WIZARD_ASK_ZONE = "Time zone (IANA name, such as Europe/Berlin)"
+WIZARD_ASK_START = "First day of the plan (YYYY-MM-DD)"
+WIZARD_ASK_AM = "Morning routine at (HH:MM)"
+WIZARD_ASK_PM = "Evening routine at (HH:MM)"
+WIZARD_ASK_BIRTH_YEAR = "Year of birth (optional; Enter to skip)"
+WIZARD_YES_NO = "{question} [y/N]"
+WIZARD_ZONE_SOURCE = "time zone"  # names the answer in the time zone's error
+WIZARD_QUESTIONS = {
+    "habits.makeup": "Do you wear makeup most days?",
+    "habits.under_eye_concealer": "Do you use concealer under the eyes?",
+    "habits.smoker": "Do you smoke?",
+    "skin.tone_prone_to_dark_spots": "Does your skin tend to get dark spots after irritation?",
+    "cautions.isotretinoin_recent": "Have you taken isotretinoin in the last 6 months?",
+    "cautions.eczema_or_rosacea": "Do you have eczema or rosacea?",
+    "cautions.photosensitizing_medicine": "Do you take a medicine that makes you sun-sensitive?",
+    "cautions.facial_steroid": "Do you use a steroid cream on your face?",
+    "cautions.keloid_prone": "Do your scars tend to grow thick and raised (keloids)?",
+    "cautions.cold_sores": "Do you get cold sores where milia are?",
+    "cautions.anticoagulants": "Do you take blood thinners (anticoagulants)?",
+}
+
 
 coded(globals(), "profile")

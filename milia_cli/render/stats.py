@@ -19,6 +19,8 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from milia_cli.i18n import format_day, tr
+from milia_cli.messages import Words
 from milia_cli.messages import log as msg
 from milia_cli.render.text import packed, strip_trailing, wrap
 from milia_cli.stats import KEPT, MISSED, OPEN, REST, DayStatus, LevelChange, Stats, levels_in_window, sparkline
@@ -46,8 +48,9 @@ def cell_kind(day: DayStatus) -> str:
     return "missed" if day.state == MISSED else "rest"
 
 
-def month_grids(days: tuple[DayStatus, ...]) -> list[tuple[str, list[list[str | None]]]]:
-    """Per month: its title and week rows of 7 cell kinds (None outside the window)."""
+def month_grids(days: tuple[DayStatus, ...], lang: str = "en") -> list[tuple[str, list[list[str | None]]]]:
+    """Per month: its title (``lang``'s way: "December 2026", "2026년 12월") and week rows of 7
+    cell kinds (None outside the window)."""
     by_date = {d.date: d for d in days}
     if not days:
         return []
@@ -67,16 +70,16 @@ def month_grids(days: tuple[DayStatus, ...]) -> list[tuple[str, list[list[str | 
             if any(row):
                 rows.append(row)
             cursor += timedelta(days=7)
-        out.append((month.strftime("%B %Y"), rows))
+        out.append((month.strftime("%B %Y") if lang == "en" else format_day(month, "year-month", lang), rows))
         month = nxt
     return out
 
 
-def _heatmap(days: tuple[DayStatus, ...], width: int) -> Any:
+def _heatmap(days: tuple[DayStatus, ...], width: int, t: Any = str, lang: str = "en") -> Any:
     panels = []
-    for title, rows in month_grids(days):
+    for title, rows in month_grids(days, lang):
         text = Text(f"{title}\n", style="bold")
-        text.append(msg.STATS_WEEKDAYS + "\n", style="dim")
+        text.append(t(msg.STATS_WEEKDAYS) + "\n", style="dim")
         for row in rows:
             for i, kind in enumerate(row):
                 glyph, style = CELLS[kind] if kind else (" ", "")
@@ -85,7 +88,7 @@ def _heatmap(days: tuple[DayStatus, ...], width: int) -> Any:
             text.append("\n")
         panels.append(text)
     parts = {k: CELLS[k][0] for k in CELLS}
-    items = msg.STATS_LEGEND.format(**parts).split("   ")  # an item ("● kept") never breaks
+    items = t(msg.STATS_LEGEND.format(**parts)).split("   ")  # an item ("● kept") never breaks
     legend = Text("\n".join(packed(items, width, sep="   ")), no_wrap=True, overflow="ignore")
     return Group(Columns(panels, padding=(0, 3)), legend)
 
@@ -107,18 +110,19 @@ def _series(days: tuple[DayStatus, ...], values: tuple[tuple[date, int], ...],
     return shown, len(shown) if len(shown) < len(weekly) else 0
 
 
-def _adherence(stats: Stats) -> Table:
-    table = Table(title=msg.STATS_ADHERENCE_TITLE, title_justify="left", show_edge=False)
-    table.add_column(msg.STATS_COL_STEP)
-    table.add_column(msg.STATS_COL_DONE, justify="right")
-    table.add_column(msg.STATS_COL_PLANNED, justify="right")
-    table.add_column(msg.STATS_COL_RATE, justify="right")
-    from milia_cli.step_names import slot_label  # what people see: "pm eye cream", not "pm:eye-cream"
+def _adherence(stats: Stats, t: Any = str) -> Table:
+    table = Table(title=t(msg.STATS_ADHERENCE_TITLE), title_justify="left", show_edge=False)
+    table.add_column(t(msg.STATS_COL_STEP))
+    table.add_column(t(msg.STATS_COL_DONE), justify="right")
+    table.add_column(t(msg.STATS_COL_PLANNED), justify="right")
+    table.add_column(t(msg.STATS_COL_RATE), justify="right")
+    from milia_cli.step_names import label  # what people see: "pm eye cream", not "pm:eye-cream"
 
     for s in stats.steps:
-        table.add_row(slot_label(s.step), str(s.done), str(s.planned), _pct(s.rate))
+        slot, _, step = s.step.partition(":")  # the slot as typed (am, pm), the step in words
+        table.add_row(f"{slot} {t(label(step))}", str(s.done), str(s.planned), _pct(s.rate))
     table.add_section()
-    table.add_row(msg.STATS_OVERALL, str(stats.overall_done), str(stats.overall_planned), _pct(stats.overall),
+    table.add_row(t(msg.STATS_OVERALL), str(stats.overall_done), str(stats.overall_planned), _pct(stats.overall),
                   style="bold")
     return table
 
@@ -134,60 +138,66 @@ def _pct(rate: float | None) -> str:
 
 
 def render_stats(stats: Stats, env: Any, *, profile_name: str) -> None:
+    """The stats as text, milia's words in the run's language (``env.language``)."""
     width = env.width
     console = env.console(width=width)
+    lang = env.language
     with console.capture() as capture:
-        _print_stats(console, stats, profile_name, width)
+        _print_stats(console, stats, profile_name, width, lang)
     env.stdout.write(strip_trailing(capture.get()))
 
 
-def _print_stats(console: Console, stats: Stats, profile_name: str, width: int) -> None:
-    console.print(msg.STATS_TITLE.format(name=profile_name, first=stats.first, last=stats.last,
-                                         days=stats.days_planned, logged=stats.days_logged), style="bold",
+def _print_stats(console: Console, stats: Stats, profile_name: str, width: int, lang: str = "en") -> None:
+    from milia_cli.render.text import cells
+
+    t: Any = str if lang == "en" else (lambda text: tr(text, lang))
+    console.print(t(msg.STATS_TITLE.format(name=profile_name, first=stats.first, last=stats.last,
+                                           days=stats.days_planned, logged=stats.days_logged)), style="bold",
                   markup=False)
     if not stats.days:
-        console.print(msg.STATS_NOTHING_YET)
+        console.print(t(msg.STATS_NOTHING_YET))
         return
-    console.print(msg.STATS_STREAK.format(current=_days(stats.current_streak), best=_days(stats.best_streak)),
+    console.print(t(msg.STATS_STREAK.format(current=_days(stats.current_streak), best=_days(stats.best_streak))),
                   markup=False)
-    console.print(msg.STATS_STREAK_HINT, style="dim", markup=False)
+    console.print(t(msg.STATS_STREAK_HINT), style="dim", markup=False)
     console.print()
-    console.print(_adherence(stats))
+    console.print(_adherence(stats, t))
     console.print()
-    console.print(Text(msg.STATS_CALENDAR_TITLE, style="bold"))
-    console.print(_heatmap(stats.days, width))
+    console.print(Text(t(msg.STATS_CALENDAR_TITLE), style="bold"))
+    console.print(_heatmap(stats.days, width, t, lang))
     console.print()
     weekly: int | None = None
     for template, what, values, top in (
-        (msg.STATS_IRRITATION, "Irritation", stats.irritation, 3),
-        (msg.STATS_BUMPS, "New bumps", stats.bumps, None),
+        (msg.STATS_IRRITATION, msg.STATS_WHAT_IRRITATION, stats.irritation, 3),
+        (msg.STATS_BUMPS, msg.STATS_WHAT_BUMPS, stats.bumps, None),
     ):
         if not values:
-            console.print(msg.STATS_NO_SERIES.format(what=what), markup=False)
+            console.print(t(msg.STATS_NO_SERIES.format(what=what)), markup=False)
             continue
         last, highest = values[-1][1], max(v for _, v in values)
-        room = width - len(template.format(line="", last=last, top=highest))
+        room = width - cells(t(template.format(line="", last=last, top=highest)))
         series, weeks = _series(stats.days, values, room)
         weekly = weeks if weekly is None or (weeks or 0) > weekly else weekly
         line = sparkline(series, top=top)  # one line: its spaces are days without a value
-        console.print(template.format(line=line, last=last, top=highest), markup=False, soft_wrap=True)
+        console.print(t(template.format(line=line, last=last, top=highest)), markup=False, soft_wrap=True)
     if weekly is not None:
-        hint = msg.STATS_SERIES_LAST.format(n=weekly) if weekly else msg.STATS_SERIES_WEEKLY
+        hint = t(msg.STATS_SERIES_LAST.format(n=weekly) if weekly else msg.STATS_SERIES_WEEKLY)
         console.print("\n".join(wrap(hint, "", width)), style="dim", markup=False, soft_wrap=True)
     console.print()
-    console.print(Text(msg.STATS_LEVELS_TITLE, style="bold"))
+    console.print(Text(t(msg.STATS_LEVELS_TITLE), style="bold"))
     if not stats.levels:
-        console.print(msg.STATS_NO_LEVELS, markup=False)
-    for name, changes in stats.levels.items():
+        console.print(t(msg.STATS_NO_LEVELS), markup=False)
+    for step, changes in stats.levels.items():
+        name = t(Words((step,)))  # "retinol" (Korean: its word)
         earlier, shown = levels_in_window(changes, stats.first)
-        indent = " " * (len(name) + 2)
+        indent = " " * (cells(name) + 2)
         lines: list[str] = []
         for i, change in enumerate(shown):  # a change's own lines hang two further in
-            lines += wrap(_level_line(change), f"{name}: " if i == 0 else indent, width, indent + "  ")
+            lines += wrap(t(_level_line(change)), f"{name}: " if i == 0 else indent, width, indent + "  ")
         console.print("\n".join(lines), markup=False, soft_wrap=True)
         if earlier:
-            hint = (msg.STATS_LEVEL_EARLIER_ONE if earlier == 1 else msg.STATS_LEVEL_EARLIER_MANY).format(
-                n=earlier, since=changes[0].start)
+            hint = t((msg.STATS_LEVEL_EARLIER_ONE if earlier == 1 else msg.STATS_LEVEL_EARLIER_MANY).format(
+                n=earlier, since=changes[0].start))
             console.print("\n".join(wrap(hint, indent, width, indent + "  ")), style="dim", markup=False,
                           soft_wrap=True)
 

@@ -5,58 +5,48 @@ from __future__ import annotations
 from dataclasses import replace
 
 from milia_cli.env import Environment
+from milia_cli.messages import Localized
 from milia_cli.messages import profile as msg
 from milia_cli.profile_schema import AREAS, PREGNANCY, SKIN_TYPES
 from milia_cli.profiles import InitAnswers, next_monday
 
-_BOOL_QUESTIONS = (
-    ("habits.makeup", "Do you wear makeup most days?"),
-    ("habits.under_eye_concealer", "Do you use concealer under the eyes?"),
-    ("habits.smoker", "Do you smoke?"),
-    ("skin.tone_prone_to_dark_spots", "Does your skin tend to get dark spots after irritation?"),
-    ("cautions.isotretinoin_recent", "Have you taken isotretinoin in the last 6 months?"),
-    ("cautions.eczema_or_rosacea", "Do you have eczema or rosacea?"),
-    ("cautions.photosensitizing_medicine", "Do you take a medicine that makes you sun-sensitive?"),
-    ("cautions.facial_steroid", "Do you use a steroid cream on your face?"),
-    ("cautions.keloid_prone", "Do your scars tend to grow thick and raised (keloids)?"),
-    ("cautions.cold_sores", "Do you get cold sores where milia are?"),
-    ("cautions.anticoagulants", "Do you take blood thinners (anticoagulants)?"),
-)
-
 
 def run_wizard(answers: InitAnswers, env: Environment, default_name: str) -> InitAnswers:
-    """Ask for everything not already given by a flag; each answer is checked as it is typed
-    (a date as ``7/12/2026`` or a time as ``7h61`` is refused at once, with the format)."""
+    """Ask for everything not already given by a flag, in the run's language (what one types,
+    the choices and ``y``/``n``, stays as written); each answer is checked as it is typed (a
+    date as ``7/12/2026`` or a time as ``7h61`` is refused at once, with the format)."""
+    from rich.markup import escape
+
+    t = env.tr
     console = env.console()
     ask = _Asker(console, env)
-    console.print("[bold]Welcome to milia.[/bold] A few questions to build your plan "
-                  "(press Enter to accept the suggestion in brackets).")
-    console.print("[dim]milia gives general information, not medical advice or a diagnosis.[/dim]\n")
+    console.print(f"[bold]{escape(t(msg.WIZARD_WELCOME))}[/bold] {escape(t(msg.WIZARD_INTRO))}")
+    console.print(f"[dim]{escape(t(msg.WIZARD_NOT_ADVICE))}[/dim]\n")
 
     name = answers.name
     if not name:
-        question = "Name (shown on handouts)" if default_name != "default" else "Your name (shown on handouts)"
-        name = ask(question, default_name if default_name != "default" else None, _name)
-    skin = answers.skin_type or ask(f"Skin type ({' / '.join(SKIN_TYPES)})", "combination",
-                                    lambda t: _choice(t, SKIN_TYPES, msg.WIZARD_NOT_SKIN_TYPE))
-    pregnancy = answers.pregnancy or ask(f"Pregnancy ({' / '.join(PREGNANCY)})", "none",
-                                         lambda t: _choice(t, PREGNANCY, msg.WIZARD_NOT_PREGNANCY))
+        question = msg.WIZARD_ASK_NAME if default_name != "default" else msg.WIZARD_ASK_YOUR_NAME
+        name = ask(t(question), default_name if default_name != "default" else None, _name)
+    skin = answers.skin_type or ask(t(msg.WIZARD_ASK_SKIN.format(choices=" / ".join(SKIN_TYPES))), "combination",
+                                    lambda text: _choice(text, SKIN_TYPES, msg.WIZARD_NOT_SKIN_TYPE))
+    pregnancy = answers.pregnancy or ask(t(msg.WIZARD_ASK_PREGNANCY.format(choices=" / ".join(PREGNANCY))), "none",
+                                         lambda text: _choice(text, PREGNANCY, msg.WIZARD_NOT_PREGNANCY))
     areas = answers.areas
     if areas is None:
-        console.print("Where do you get milia? " + ", ".join(f"[cyan]{a}[/cyan]" for a in AREAS))
-        areas = ask("Areas, separated by commas", "under-eyes, cheeks", _areas)
-    timezone = answers.timezone or ask("Time zone (IANA name, such as Europe/Berlin)", _system_zone(env), _zone)
-    start = answers.start or ask("First day of the plan (YYYY-MM-DD)",
-                                 next_monday(env.today(timezone)).isoformat(), _date)
-    am = answers.am or ask("Morning routine at (HH:MM)", "07:30", _clock)
-    pm = answers.pm or ask("Evening routine at (HH:MM)", "21:30", _clock)
+        console.print(escape(t(msg.WIZARD_WHERE)) + " " + ", ".join(f"[cyan]{a}[/cyan]" for a in AREAS))
+        areas = ask(t(msg.WIZARD_ASK_AREAS), "under-eyes, cheeks", _areas)
+    timezone = answers.timezone or ask(t(msg.WIZARD_ASK_ZONE), _system_zone(env), _zone)
+    start = answers.start or ask(t(msg.WIZARD_ASK_START), next_monday(env.today(timezone)).isoformat(), _date)
+    am = answers.am or ask(t(msg.WIZARD_ASK_AM), "07:30", _clock)
+    pm = answers.pm or ask(t(msg.WIZARD_ASK_PM), "21:30", _clock)
     birth_year = answers.birth_year
     if birth_year is None:
-        birth_year = ask("Year of birth (optional; Enter to skip)", None, _year, optional=True)
+        birth_year = ask(t(msg.WIZARD_ASK_BIRTH_YEAR), None, _year, optional=True)
     flags = dict(answers.flags)
-    for key, question in _BOOL_QUESTIONS:
+    for key, question in msg.WIZARD_QUESTIONS.items():
         if flags.get(key) is None:
-            flags[key] = ask(f"{question} [y/N]", None, _yes_no, optional=True, show_default=False) or False
+            flags[key] = ask(t(msg.WIZARD_YES_NO.format(question=question)), None, _yes_no, optional=True,
+                             show_default=False) or False
     return replace(answers, name=name, skin_type=skin, pregnancy=pregnancy, areas=areas, timezone=timezone,
                    start=start, am=am, pm=pm, birth_year=birth_year, flags=flags)
 
@@ -79,12 +69,13 @@ class _Asker:
             if not text and optional:
                 return None
             if not text:
-                self.console.print(f"  {msg.WIZARD_NEEDS_ANSWER}", markup=False, soft_wrap=True)
+                self.console.print(f"  {self.env.tr(msg.WIZARD_NEEDS_ANSWER)}", markup=False, soft_wrap=True)
                 continue
             try:
                 return parse(text)
-            except ValueError as err:
-                self.console.print(f"  {err}", markup=False, soft_wrap=True)
+            except ValueError as err:  # its argument is one of milia's sentences
+                said = err.args[0] if err.args and isinstance(err.args[0], str) else str(err)
+                self.console.print(f"  {self.env.tr(said)}", markup=False, soft_wrap=True)
 
 
 def _name(text: str) -> str:
@@ -121,9 +112,26 @@ def _zone(text: str) -> str:
     from milia_cli.profile_schema import check_new_zone
 
     try:
-        return check_new_zone(text, "time zone")
+        return check_new_zone(text, msg.WIZARD_ZONE_SOURCE)
     except MiliaError as err:
-        raise ValueError(err.message.replace("time zone: key 'schedule.timezone' is ", "")) from None
+        short = err.message.replace("time zone: key 'schedule.timezone' is ", "")
+        raise ValueError(_Said(short, err.message)) from None
+
+
+class _Said(Localized):
+    """A sentence shortened for the wizard in English; in another language, the whole translation."""
+
+    sentence: str
+
+    def __new__(cls, text: str, sentence: str = "") -> _Said:
+        obj = super().__new__(cls, text)
+        obj.sentence = sentence or text
+        return obj
+
+    def localized(self, lang: str) -> str:
+        from milia_cli.i18n import tr
+
+        return tr(self.sentence, lang)
 
 
 def _date(text: str) -> str:
@@ -160,7 +168,7 @@ def _yes_no(text: str) -> bool:
     try:
         return parse_yes_no(text, False)
     except BadAnswer as err:
-        raise ValueError(str(err)) from None
+        raise ValueError(err.args[0] if err.args else str(err)) from None
 
 
 def _system_zone(env: Environment) -> str | None:

@@ -31,3 +31,21 @@ def english_runs(text: str, *names: str) -> list[str]:
 
 def hangul(text: str) -> int:
     return sum(1 for c in text if "\uac00" <= c <= "\ud7a3")
+
+
+def left_in_english(english: str, korean: str, *names: str) -> list[str]:
+    """The English sentences (runs of three or more words) of an English run that the same run
+    in Korean still shows: what a translation left out. ``names`` (a person's, a product's, the
+    ingredients', a source's own words) are allowed in both."""
+    return [run for run in english_runs(english, *names) if run in korean]
+
+
+def without_lines(text: str, *starts: str) -> str:
+    """``text`` without the lines that start (after their indent) with one of ``starts``: the
+    sources a report cites, which are references kept as written."""
+    return "\n".join(line for line in text.splitlines() if not line.strip().startswith(starts))
+
+
+def without_paths(text: str) -> str:
+    """``text`` with the file paths left out (a test's temporary folder has English words in it)."""
+    return re.sub(r"/[^\s:()'`]+", " ", text)
