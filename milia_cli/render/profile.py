@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from milia_cli.env import Environment
-from milia_cli.messages import When, Words
+from milia_cli.messages import When
 from milia_cli.messages import profile as msg
+from milia_cli.messages.words import Words
 from milia_cli.profile import Profile
 
 

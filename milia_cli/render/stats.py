@@ -20,8 +20,8 @@ from rich.table import Table
 from rich.text import Text
 
 from milia_cli.i18n import format_day, tr
-from milia_cli.messages import Words
 from milia_cli.messages import log as msg
+from milia_cli.messages.words import Words
 from milia_cli.render.text import packed, strip_trailing, wrap
 from milia_cli.stats import KEPT, MISSED, OPEN, REST, DayStatus, LevelChange, Stats, levels_in_window, sparkline
 
