@@ -3,15 +3,30 @@
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from milia_cli.cli import app, load_commands
 from milia_cli.env import Environment
+from tests.support.examples import QUICK
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The quick loop (`-m "not slow"`) runs property tests on fewer examples (tests/support/examples.py).
+
+    Only when the marker expression leaves the slow tests out and no `--hypothesis-profile` is
+    given; the full run, `.ci/run` and runs of chosen files keep every example.
+    """
+    leaves_out_slow = re.search(r"\bnot\s+slow\b", config.option.markexpr or "")
+    if leaves_out_slow and config.getoption("hypothesis_profile", None) is None:
+        settings.load_profile(QUICK)
+
 
 load_commands()  # the console script loads lazily; in-process tests drive the whole app
 

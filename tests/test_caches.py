@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from milia_cli import identity
+from tests.support.examples import examples
 
 _ids = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
 _files = st.one_of(
@@ -16,7 +17,7 @@ _files = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(_files, max_size=90))
 def test_the_id_a_file_holds_is_the_same_read_once_or_again(files):
     for raw in files + files[::-1]:  # every file twice: once parsed, once (maybe) from the cache

@@ -25,6 +25,7 @@ from milia_cli.exporters.csv_export import OUTLOOK_HEADER, export_csv
 from milia_cli.exporters.ics import content_date, export_ics, plan_series
 from milia_cli.logmodel import EMPTY_LOG, CheckIn, Log
 from milia_cli.plan import Day
+from tests.support.examples import examples
 from tests.support.exporters import (
     expected_occurrences,
     hand_plan,
@@ -386,7 +387,7 @@ def test_daily_commands_load_no_calendar_or_sync_code(home):
         assert unwanted == [], f"`milia {' '.join(args)}` imported {unwanted}"
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(prof=profiles(), weeks=st.integers(1, 30), from_offset=st.integers(0, 60))
 def test_generated_plans_read_back_exactly_by_plain_vobject(prof, weeks, from_offset):
     """Any zone of DST_ZONES, any start, any --from: vobject as it is (Radicale's reader) sees
