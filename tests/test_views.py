@@ -238,6 +238,7 @@ def test_batch_report_takes_no_from(ana, client_folder, tmp_path):
 
 
 # -- calendars of a view are still calendars -------------------------------------------------------
+@pytest.mark.slow  # runs calcurse, like test_ics_calendar's calcurse test
 @pytest.mark.skipif(shutil.which("calcurse") is None, reason="calcurse is not installed (apt-get install calcurse)")
 def test_calcurse_reads_a_view_from_week_9(ana, tmp_path):
     ics = tmp_path / "view.ics"
