@@ -274,6 +274,9 @@ def test_a_closed_pipe_is_a_quiet_exit(home, milia):
 
 
 # -- item 4: --from --------------------------------------------------------------------------------
+# slow: reads a 12-week expanded per-step calendar back with vobject (about 2 s); the quick loop
+# still holds `export ics --from` to the full plan in test_views' property
+@pytest.mark.slow
 def test_from_shows_the_same_program_from_that_day_not_a_rebased_one(milia):
     milia.write_profile()
     full = read_vobject(milia("export", "ics", "--weeks", "12", "--per-step", "--expand").stdout.encode())
