@@ -4,8 +4,8 @@ A property test in the quick loop (not marked `slow`) writes its count as
 `@settings(max_examples=examples(200), ...)`. The full run (`pytest`, `.ci/run`) and any run of
 chosen files (`pytest tests/test_views.py`) try all 200; the quick loop (`pytest -m "not slow"`,
 which loads the hypothesis profile "quick", see conftest) tries 40. Same strategies, same
-properties, same seeds policy; only fewer draws, so a bug the quick loop misses the full run can
-still find.
+properties, same settings otherwise; only fewer draws, so a bug the quick loop misses the full
+run can still find.
 """
 
 from __future__ import annotations
