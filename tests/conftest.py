@@ -3,15 +3,46 @@
 from __future__ import annotations
 
 import io
+import os
+import re
+import tempfile
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from milia_cli.cli import app, load_commands
 from milia_cli.env import Environment
+from tests.support.examples import QUICK
+from tests.support.memory_tmp import memory_tmp
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The quick loop (`-m "not slow"`) runs property tests on fewer examples (tests/support/examples.py)
+    and keeps its temporary homes in memory (tests/support/memory_tmp.py).
+
+    Only when the marker expression leaves the slow tests out: the full run, `.ci/run` and runs
+    of chosen files keep every example and the real disk. `--hypothesis-profile` chooses the
+    examples, and `TMPDIR` or `--basetemp` the place, over this.
+    """
+    if not re.search(r"\bnot\s+slow\b", config.option.markexpr or ""):
+        return
+    if config.getoption("hypothesis_profile", None) is None:
+        settings.load_profile(QUICK)
+    ram = memory_tmp()
+    if ram is not None and "TMPDIR" not in os.environ and config.option.basetemp is None:
+        tempfile.tempdir = ram  # pytest's tmp_path and the tests' own tempfile calls
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say so at the end of a quick loop: it is not the full suite."""
+    if settings.get_current_profile_name() == QUICK:
+        terminalreporter.write_line("quick loop: property tests ran a fifth of their examples and slow tests were "
+                                    "left out; `pytest -q` runs them all (as CI does)")
+
 
 load_commands()  # the console script loads lazily; in-process tests drive the whole app
 

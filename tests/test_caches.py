@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from milia_cli import identity
 from milia_cli.dates import in_range, usable_rows
+from tests.support.examples import examples
 
 _ids = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
 _files = st.one_of(
@@ -19,7 +20,7 @@ _files = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(_files, max_size=90))
 def test_the_id_a_file_holds_is_the_same_read_once_or_again(files):
     for raw in files + files[::-1]:  # every file twice: once parsed, once (maybe) from the cache
@@ -34,7 +35,7 @@ def test_usable_history_rows_are_the_rows_in_range_whatever_their_order(rows):
     assert bad == [f"check-in {r[0]}" for r in rows if not in_range(r[0])]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(st.sampled_from(["Europe/Berlin", "America/Santiago", "Australia/Lord_Howe", "UTC", "Asia/Tehran"]),
        st.dates(date(2020, 1, 1), date(2035, 1, 1)), st.integers(0, 800))
 def test_a_zones_transitions_are_the_same_asked_once_or_again(zone, first, days):
@@ -59,7 +60,7 @@ def _texts() -> list[str]:
     return out
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.lists(st.one_of(st.sampled_from(_texts()), st.text(max_size=40)), max_size=12),
        st.sampled_from(["en", "ko"]))
 def test_a_handout_text_is_the_same_rewritten_and_escaped_once_or_again(texts, lang):

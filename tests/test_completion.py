@@ -18,14 +18,16 @@ from milia_cli.cli.app import COMMAND_MODULES
 from tests.support.imports import complete, loaded_command_modules
 
 
+# Each case is a fresh interpreter (~0.1 s); the quick loop keeps one of each kind (a prefix, one
+# after a global option, a subcommand, none), the full run all of them.
 @pytest.mark.parametrize(("words", "expected"), [
     ("milia pl", ["plan"]),
-    ("milia e", ["event", "export"]),
-    ("milia t", ["today", "triage"]),
+    pytest.param("milia e", ["event", "export"], marks=pytest.mark.slow),
+    pytest.param("milia t", ["today", "triage"], marks=pytest.mark.slow),
     ("milia --home /tmp ch", ["check", "checkin"]),  # check: issue 15
-    ("milia -p ana st", ["stats"]),
+    pytest.param("milia -p ana st", ["stats"], marks=pytest.mark.slow),
     ("milia event ", ["add", "list", "remove"]),
-    ("milia log e", ["export"]),
+    pytest.param("milia log e", ["export"], marks=pytest.mark.slow),
     ("milia zz", []),
 ])
 def test_bash_completes_command_words(words, expected):
@@ -61,7 +63,10 @@ def test_a_tab_press_on_the_command_word_imports_only_the_matching_modules():
     assert loaded_command_modules(modules) == []
 
 
-@pytest.mark.parametrize("words", ["milia ", "milia p", "milia c", "milia d", "milia l", "milia b", "milia i"])
+# Two fresh interpreters a case (~0.2 s); "milia " offers every command, so the quick loop keeps
+# it and "milia p", the full run every prefix.
+@pytest.mark.parametrize("words", ["milia ", "milia p", *(pytest.param(w, marks=pytest.mark.slow)
+                                                         for w in ("milia c", "milia d", "milia l", "milia b", "milia i"))])
 def test_lazy_completion_answers_exactly_what_loading_everything_answers(words):
     assert complete(words)[0] == complete(words, eager=True)[0]
 

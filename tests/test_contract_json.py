@@ -223,6 +223,7 @@ def test_resume_validates(tmp_path):
     assert (doc["profile"], doc["name"]) == ("default", NAME) and doc["next_active"]
 
 
+@pytest.mark.slow  # starts a Radicale server, like the other CalDAV tests
 def test_sync_caldav_validates(tmp_path):
     pytest.importorskip("radicale", reason="radicale is not installed: pip install -e '.[test]' brings it")
     from tests.support.caldav_server import PASSWORD, USER, start_radicale, stop

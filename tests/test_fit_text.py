@@ -8,12 +8,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from milia_cli.render.text import fold, pack, packed, strip_trailing, wrap
+from tests.support.examples import examples
 
 WORD = st.text(alphabet="abcdefghij-%×0123456789", min_size=1, max_size=14)
 WORDS = st.lists(WORD, min_size=1, max_size=30)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(words=WORDS, width=st.integers(8, 120))
 def test_wrap_breaks_only_between_words(words, width):
     text = " ".join(words)
@@ -35,7 +36,7 @@ def test_wrap_lets_only_a_longer_word_overflow():
     assert wrap("see upper-eyelids-and-under-eyes now", "", 10) == ["see", "upper-eyelids-and-under-eyes", "now"]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(words=WORDS, width=st.integers(8, 120))
 def test_fold_is_one_line_cut_between_words(words, width):
     text = " ".join(words)
@@ -51,7 +52,7 @@ def test_fold_is_one_line_cut_between_words(words, width):
         assert len(line) <= width or " " not in line[:-1].replace(" %", "").replace(" ×", "")
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(tokens=st.lists(st.text(alphabet="ab c", min_size=1, max_size=12).map(str.strip).filter(bool),
                        min_size=1, max_size=12), width=st.integers(4, 80))
 def test_pack_never_splits_a_token(tokens, width):

@@ -11,9 +11,10 @@ from hypothesis import HealthCheck, given, settings
 
 from milia_cli.exporters.html import export_html
 from milia_cli.exporters.reader_words import for_reader
+from tests.support.examples import examples
 from tests.support.exporters import hand_plan, plan_for, profile, profiles
 
-SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 class _Collect(HTMLParser):

@@ -25,6 +25,7 @@ from milia_cli.exporters.csv_export import OUTLOOK_HEADER, export_csv
 from milia_cli.exporters.ics import content_date, export_ics, plan_series
 from milia_cli.logmodel import EMPTY_LOG, CheckIn, Log
 from milia_cli.plan import Day
+from tests.support.examples import examples
 from tests.support.exporters import (
     expected_occurrences,
     hand_plan,
@@ -273,6 +274,9 @@ def test_a_closed_pipe_is_a_quiet_exit(home, milia):
 
 
 # -- item 4: --from --------------------------------------------------------------------------------
+# slow: reads a 12-week expanded per-step calendar back with vobject (about 2 s); the quick loop
+# still holds `export ics --from` to the full plan in test_views' property
+@pytest.mark.slow
 def test_from_shows_the_same_program_from_that_day_not_a_rebased_one(milia):
     milia.write_profile()
     full = read_vobject(milia("export", "ics", "--weeks", "12", "--per-step", "--expand").stdout.encode())
@@ -386,7 +390,7 @@ def test_daily_commands_load_no_calendar_or_sync_code(home):
         assert unwanted == [], f"`milia {' '.join(args)}` imported {unwanted}"
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(prof=profiles(), weeks=st.integers(1, 30), from_offset=st.integers(0, 60))
 def test_generated_plans_read_back_exactly_by_plain_vobject(prof, weeks, from_offset):
     """Any zone of DST_ZONES, any start, any --from: vobject as it is (Radicale's reader) sees

@@ -14,6 +14,7 @@ from milia_cli.logmodel import PROCEDURE_KINDS, CheckIn, Event, Log
 from milia_cli.profile import AREAS
 from milia_cli.store import open_store
 from milia_cli.store_json import STEP_IDS, log_from_dict, log_to_dict
+from tests.support.examples import examples
 
 DAY0 = date(2020, 1, 1)
 
@@ -52,7 +53,7 @@ def logs(draw) -> Log:
     return Log(tuple(sorted(by_day.values(), key=lambda c: c.date)), tuple(evs))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(log=logs())
 def test_import_then_export_round_trips_exactly(tmp_path_factory, log: Log) -> None:
     doc = log_to_dict("ana", log)

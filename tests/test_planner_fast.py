@@ -9,11 +9,12 @@ from hypothesis import strategies as st
 
 from milia_cli.plan_engine import PlanEngine
 from milia_cli.week_inputs import week_masks
+from tests.support.examples import examples
 from tests.support.planner_reference import week_masks_by_day
 from tests.support.strategies import courses, rev2_profiles
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), profile=rev2_profiles(), weeks=st.integers(1, 16))
 def test_a_weeks_nights_as_bitmasks_equal_the_day_by_day_loop(data, profile, weeks):
     start = profile.schedule.start

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import BASE_PROFILE, fake_env
+from tests.support.examples import examples
 
 PEEL = ("Glycolic Acid, Aqua (Water), Aloe Barbadensis Leaf Water, Sodium Hydroxide, Daucus Carota Sativa "
         "Extract, Propanediol, Cocamidopropyl Dimethylamine, Salicylic Acid, Lactic Acid, Tartaric Acid, "
@@ -225,7 +226,7 @@ def test_check_imports_no_heavy_module_and_the_version_stays_light():
     assert not any(n.startswith("milia_cli.ingredients") for n in imported_modules("--version"))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(label=st.text(max_size=200), percent=st.text(max_size=20), step=st.sampled_from([None, "eye-cream", "x", "pm:cleanse"]))
 def test_any_input_gets_a_report_or_one_sentence_never_a_traceback(milia, label, percent, step):
     args = ["check", label, "--percent", percent] + (["--step", step] if step else [])

@@ -13,6 +13,7 @@ from milia_cli.ingredients.members import MEMBERS
 from milia_cli.ingredients.parse import split_label
 from milia_cli.ingredients.regulatory import FACTS
 from milia_cli.rules import RULES
+from tests.support.examples import examples
 
 
 # -- normalisation, one behaviour each -----------------------------------------------------
@@ -145,7 +146,7 @@ def _case(text: str, mode: int) -> str:
     return [text, text.upper(), text.lower(), text.title(), text.swapcase()][mode]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(names=st.lists(st.sampled_from(NOISY_LABEL_NAMES), min_size=1, max_size=12, unique=True),
        data=st.data())
 def test_permutation_case_and_separator_noise_give_the_same_classes(names, data):
@@ -163,7 +164,7 @@ def test_permutation_case_and_separator_noise_give_the_same_classes(names, data)
     assert classes_of(classify_label(prefix + noisy + suffix)) == expected
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(names=st.lists(st.sampled_from(NOISY_LABEL_NAMES), min_size=1, max_size=10, unique=True), data=st.data())
 def test_a_name_wrapped_over_a_line_break_keeps_its_class(names, data):
     expected = classes_of(classify_label(", ".join(names)))
@@ -177,7 +178,7 @@ def test_a_name_wrapped_over_a_line_break_keeps_its_class(names, data):
     assert classes_of(classify_label(", ".join(wrapped))) == expected
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(text=st.text(max_size=300))
 def test_any_text_parses_without_error_and_names_hold_no_separators(text):
     for item in split_label(text):
@@ -185,7 +186,7 @@ def test_any_text_parses_without_error_and_names_hold_no_separators(text):
         assert "\n" not in item.name and ";" not in item.name
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(names=st.lists(st.sampled_from(NOISY_LABEL_NAMES), min_size=1, max_size=8, unique=True),
        spaces=st.integers(1, 3))
 def test_korean_and_english_spacing_inside_names_does_not_matter(names, spaces):

@@ -10,19 +10,23 @@ import pytest
 from milia_cli import completion_values as cv
 from tests.support.imports import complete, loaded_command_modules
 
+# Each case is a fresh interpreter (~0.1 s); the quick loop keeps one of each kind of value (a
+# step, a slot:step, a choice of init, a profile key, a list), the full run all of them.
+SLOW = pytest.mark.slow
+
 
 @pytest.mark.parametrize("words, expected", [
     ("milia checkin --done re", ["remove-makeup", "retinol"]),
     ("milia checkin --skip pm:r", ["pm:remove-makeup", "pm:retinol"]),
-    ("milia checkin --done eye", ["eye-cream"]),
+    pytest.param("milia checkin --done eye", ["eye-cream"], marks=SLOW),
     ("milia init --area ch", ["cheeks", "chin", "chest"]),
-    ("milia init --skin-type s", ["sensitive"]),
-    ("milia init --pregnancy b", ["breastfeeding"]),
+    pytest.param("milia init --skin-type s", ["sensitive"], marks=SLOW),
+    pytest.param("milia init --pregnancy b", ["breastfeeding"], marks=SLOW),
     ("milia profile set skin.t", ["skin.type", "skin.tone_prone_to_dark_spots"]),
-    ("milia profile set pregnancy t", ["trying"]),
-    ("milia profile set habits.makeup ", ["true", "false"]),
+    pytest.param("milia profile set pregnancy t", ["trying"], marks=SLOW),
+    pytest.param("milia profile set habits.makeup ", ["true", "false"], marks=SLOW),
     ("milia profile set milia.areas cheeks,n", ["cheeks,nose"]),
-    ("milia batch clients --format ", ["html", "md", "ics", "json", "report"]),
+    pytest.param("milia batch clients --format ", ["html", "md", "ics", "json", "report"], marks=SLOW),
 ])
 def test_values_complete(words, expected):
     assert complete(words)[0] == expected

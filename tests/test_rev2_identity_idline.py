@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from milia_cli.identity import with_id_line
 from tests.conftest import BASE_PROFILE
+from tests.support.examples import examples
 
 comments = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=20).map(lambda t: f"# {t}")
 newlines = st.sampled_from(["\n", "\r\n"])
@@ -34,7 +35,7 @@ def profile_texts(draw) -> str:
     return nl.join(out) + (nl if draw(st.booleans()) else "")
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(profile_texts(), st.booleans())
 def test_the_id_line_changes_nothing_else(text, bom):
     raw = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")

@@ -20,6 +20,7 @@ from milia_cli.logmodel import CheckIn, Log
 from milia_cli.planner import plan_for_day
 from milia_cli.profile import parse_profile
 from milia_cli.store import open_store
+from tests.support.examples import examples
 from tests.support.store_v1 import make_v1_db
 
 PROFILE = parse_profile(BASE_PROFILE.encode(), "p")
@@ -152,7 +153,7 @@ def v1_rows(draw) -> list[tuple]:
     return rows
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rows=v1_rows())
 def test_conversion_stores_each_days_planned_ids(tmp_path_factory, rows) -> None:
     db = tmp_path_factory.mktemp("v1") / "milia.db"

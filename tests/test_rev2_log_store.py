@@ -21,6 +21,7 @@ from milia_cli.profile import AREAS
 from milia_cli.store import open_store
 from milia_cli.store_json import STEP_IDS, log_from_dict, log_to_dict
 from milia_cli.store_schema import SCHEMA_VERSION
+from tests.support.examples import examples
 from tests.support.store_v1 import make_v1_db
 
 D = date(2026, 11, 23)
@@ -196,7 +197,7 @@ def logs(draw) -> Log:
                tuple(changes[k] for k in sorted(changes)))
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(log=logs())
 def test_json_round_trip_is_exact(log: Log) -> None:
     doc = json.loads(json.dumps(log_to_dict("ana", log)))
@@ -204,7 +205,7 @@ def test_json_round_trip_is_exact(log: Log) -> None:
     assert Log(parsed.checkins, parsed.events, parsed.changes) == log
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(log=logs())
 def test_store_import_then_export_round_trips(tmp_path_factory, log: Log) -> None:
     db = tmp_path_factory.mktemp("rt") / "milia.db"

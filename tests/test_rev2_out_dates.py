@@ -70,6 +70,7 @@ def test_import_of_an_out_of_range_checkin_is_refused(milia, ana, tmp_path):
     assert snapshot(ana) == before
 
 
+@pytest.mark.slow  # plans ten years from the last day in range: about 3 s of the quick loop
 def test_in_range_edges_import_and_plan(milia, ana, tmp_path):
     r = _import(milia, tmp_path, events=[{"date": "2199-12-31", "kind": "laser", "areas": ["cheeks"]},
                                          {"date": "1900-01-01", "kind": "other", "areas": ["nose"]}])

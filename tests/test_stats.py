@@ -21,6 +21,7 @@ from milia_cli.stats import (
     sparkline,
     streaks,
 )
+from tests.support.examples import examples
 
 START = date(2026, 11, 23)  # a Monday
 
@@ -208,7 +209,7 @@ def test_sparkline() -> None:
 checkin_days = st.sets(st.integers(0, 27), max_size=28)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(kept=checkin_days, today_n=st.integers(0, 27))
 def test_streak_properties(kept: set[int], today_n: int) -> None:
     s = stats([everything(i) for i in kept], today_n=today_n)
@@ -219,7 +220,7 @@ def test_streak_properties(kept: set[int], today_n: int) -> None:
     assert more.best_streak == more.current_streak == today_n + 1 >= s.best_streak
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(kept=checkin_days, today_n=st.integers(0, 27), window=st.integers(1, 40))
 def test_adherence_is_a_fraction_and_logged_days_are_in_the_window(kept: set[int], today_n: int, window: int) -> None:
     s = stats([everything(i) for i in kept], today_n=today_n, days=window)

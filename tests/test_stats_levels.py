@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from conftest import fake_env
 from milia_cli.stats import LevelChange, levels_in_window
+from tests.support.examples import examples
 
 START = date(2026, 11, 23)  # BASE_PROFILE's start, a Monday
 TODAY = START + timedelta(days=38)  # 2026-12-31, week 6
@@ -87,7 +88,7 @@ def change(week: int) -> LevelChange:
     return LevelChange(week, START + timedelta(weeks=week - 1), week % 4)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(weeks=st.lists(st.integers(1, 60), unique=True, max_size=12).map(sorted), offset=st.integers(-10, 450))
 def test_levels_in_window_keeps_the_level_in_effect_and_everything_after(weeks: list[int], offset: int) -> None:
     changes = tuple(change(w) for w in weeks)

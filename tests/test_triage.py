@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from conftest import BASE_PROFILE, TODAY, fake_env
 from milia_cli.triage import COLOURS, QUESTIONS, Answers, age_from_birth_year, assess
+from tests.support.examples import examples
 
 A_RULES = {f"A{i}" for i in range(1, 9)}
 
@@ -76,7 +77,7 @@ answers_strategy = st.builds(
 )
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(answers=answers_strategy, age=st.none() | st.integers(0, 100))
 def test_only_a_rules_and_never_a_diagnosis(answers, age):
     result = assess(answers, age=age)

@@ -25,6 +25,7 @@ from milia_cli.exporters.csv_export import export_csv
 from milia_cli.planner import build_plan, week_of
 from milia_cli.views import view_log
 from tests.support.cli import error_sentence
+from tests.support.examples import examples
 from tests.support.exporters import as_utc, expected_occurrences, profile, read_vobject, vobject_occurrences
 from tests.support.strategies import courses, rev2_profiles
 from tests.support.views import home_with, json_days, window, with_course
@@ -38,7 +39,7 @@ def _week_first(week: int, start: date = START) -> date:
 
 
 # -- the property: every view is the full plan from that day ------------------------------------
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=[Phase.explicit, Phase.reuse, Phase.generate])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=[Phase.explicit, Phase.reuse, Phase.generate])
 @given(data=st.data(), profile=rev2_profiles(), today_offset=st.integers(-20, 120))
 def test_every_view_is_the_full_plan_from_that_day(data, profile, today_offset):
     log = data.draw(courses(profile.schedule.start))
@@ -79,7 +80,7 @@ def test_every_view_is_the_full_plan_from_that_day(data, profile, today_offset):
             assert (out / f"default.{fmt}").read_bytes() == single  # batch writes what export writes
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), profile=rev2_profiles(), today_offset=st.integers(-20, 120))
 def test_a_later_checkin_never_rewrites_an_earlier_day_or_level(data, profile, today_offset):
     """Why a view can read the check-ins up to its own last day: what comes later changes none of
@@ -237,6 +238,7 @@ def test_batch_report_takes_no_from(ana, client_folder, tmp_path):
 
 
 # -- calendars of a view are still calendars -------------------------------------------------------
+@pytest.mark.slow  # runs calcurse, like test_ics_calendar's calcurse test
 @pytest.mark.skipif(shutil.which("calcurse") is None, reason="calcurse is not installed (apt-get install calcurse)")
 def test_calcurse_reads_a_view_from_week_9(ana, tmp_path):
     ics = tmp_path / "view.ics"
