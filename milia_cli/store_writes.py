@@ -10,18 +10,17 @@ format's own field checks before it is written (:mod:`milia_cli.store_json`).
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import TYPE_CHECKING, Any
 
 from milia_cli.errors import MiliaError
 from milia_cli.logmodel import CheckIn, Event
 from milia_cli.messages import log as msg
 from milia_cli.records import NamedTuple
+from milia_cli.store_changes import StoreMixin
 from milia_cli.store_rows import CHECKIN_COLUMNS as _CHECKIN_COLUMNS
 from milia_cli.store_rows import row_to_checkin as _row_to_checkin
 
 if TYPE_CHECKING:
-    import sqlite3
-    from contextlib import AbstractContextManager
 
     from milia_cli.store_changes import PlannedSteps
     from milia_cli.store_json import LogDocument
@@ -63,22 +62,10 @@ def merge_checkins(old: CheckIn | None, new: CheckIn) -> CheckIn:
     )
 
 
-class RowWritesMixin:
+class RowWritesMixin(StoreMixin):
     """Methods of :class:`~milia_cli.store.Store` that write rows."""
 
-    _conn: Any
-
-    if TYPE_CHECKING:  # the Store's (and ChangesAndPendingMixin's), which this is mixed into
-        def _write(self) -> AbstractContextManager[sqlite3.Connection]: ...
-
-        @overload
-        def _profile_id(self, key: str, *, create: Literal[True]) -> int: ...
-        @overload
-        def _profile_id(self, key: str, *, create: bool = False) -> int | None: ...
-        def _profile_id(self, key: str, *, create: bool = False) -> int | None: ...
-
-        def _counts(self, pid: int) -> tuple[int, int]: ...
-
+    if TYPE_CHECKING:  # ChangesAndPendingMixin's, beside which this is mixed into the Store
         def _insert_changes(self, pid: int, changes: Any, *, keep_old: bool) -> int: ...
 
         def _resolve_pending(self, pid: int, planned: PlannedSteps) -> int: ...
