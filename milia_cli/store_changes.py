@@ -27,12 +27,13 @@ if TYPE_CHECKING:
 PlannedSteps = Callable[[Log, "tuple[date, ...]"], Mapping[date, Iterable[str]]]
 
 
-class ChangesAndPendingMixin:
-    """Methods of :class:`~milia_cli.store.Store` for profile changes and "all" days."""
+class StoreMixin:
+    """The base of the store's halves mixed into :class:`~milia_cli.store.Store`: what they
+    use of it (its connection, transactions and profile ids), declared for the type checker."""
 
     _conn: Any
 
-    if TYPE_CHECKING:  # the Store's, which this is mixed into
+    if TYPE_CHECKING:  # the Store's, which a half is mixed into
         def _sql(self) -> AbstractContextManager[None]: ...
 
         def _write(self) -> AbstractContextManager[sqlite3.Connection]: ...
@@ -43,7 +44,13 @@ class ChangesAndPendingMixin:
         def _profile_id(self, key: str, *, create: bool = False) -> int | None: ...
         def _profile_id(self, key: str, *, create: bool = False) -> int | None: ...
 
+        def _counts(self, pid: int) -> tuple[int, int]: ...
+
         def _events(self, pid: int) -> tuple[Event, ...]: ...
+
+
+class ChangesAndPendingMixin(StoreMixin):
+    """Methods of :class:`~milia_cli.store.Store` for profile changes and "all" days."""
 
     def changes(self, profile_key: str) -> tuple[ProfileChange, ...]:
         """The dated profile changes of ``profile_key`` (B13), by date then key."""
