@@ -200,23 +200,28 @@ def week_masks(pl: PlanEngine, ws: date, p0: Profile, allowed0: dict[str, tuple[
 
 
 def busy_weeks(pl: PlanEngine, n: int) -> set[int]:
-    """Week indexes (0-based) a pause, an acid pause, a procedure or a profile change touches."""
+    """Week indexes (0-based) a pause, an acid pause, a procedure or a profile change touches.
+    (Day numbers as ordinals: one subtraction and a floor division per span.)"""
     origin = pl.start.toordinal()
     busy: set[int] = set()
+    add = busy.update
+    last_week = n - 1
 
-    def span(first: date, last: date) -> None:
-        lo, hi = max(0, (first.toordinal() - origin) // 7), min(n - 1, (last.toordinal() - origin) // 7)
-        busy.update(range(lo, hi + 1))
+    def span(first: int, last: int) -> None:  # ordinals, both days included
+        add(range(max(0, (first - origin) // 7), min(last_week, (last - origin) // 7) + 1))
 
-    end = pl.start + timedelta(days=7 * n)
+    end = origin + 7 * n  # the day after the plan's last week
     for ep in pl.episodes.items:
-        span(ep.day, (ep.restart or end) - timedelta(days=1))
+        span(ep.day.toordinal(), (ep.restart.toordinal() if ep.restart else end) - 1)
         for t in ep.triggers:
-            span(t, t + timedelta(days=6))
+            o = t.toordinal()
+            span(o, o + 6)
     for ev in pl.blocks.procedures:
-        span(ev.date - timedelta(days=7), ev.date + timedelta(days=13))
+        o = ev.date.toordinal()
+        span(o - 7, o + 13)
     for day in pl.timeline.change_days():
-        span(day - timedelta(days=6), day)
+        o = day.toordinal()
+        span(o - 6, o)
     return busy
 
 
