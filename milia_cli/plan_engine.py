@@ -10,6 +10,7 @@ makes one engine per horizon; the weeks up to a day never depend on later weeks.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from datetime import date, timedelta
 
@@ -186,22 +187,34 @@ class PlanEngine:
         if self.minor:  # A8: no steps on any day
             return [(first + timedelta(days=i), ()) for i in range((last - first).days + 1)]
         cache: dict[tuple[object, ...], tuple[str, ...]] = {}
-        after, before = self.blocks.aftercare, self.blocks.before
-        timeline_on, week = self.timeline.on, self.titration.week
+        after, before = self.blocks.aftercare.get, self.blocks.before.get
+        week = self.titration.week
         n_actives = range(len(ACTIVES))
+        # each week's actives tonight, day by day (weeks with the same nights share them)
+        tonights_of: dict[tuple[int, ...], list[tuple[int, ...]]] = {}
+        # the profile's segment (ProfileTimeline.on), walked forward with the days
+        dates, profiles = self.timeline.dates, self.timeline.profiles
+        seg = bisect_right(dates, first) - 1
+        next_change = dates[seg + 1] if seg + 1 < len(dates) else None
         day = first
         one = timedelta(days=1)
         offset = (first - self.start).days
+        number, tonights = None, []
+        append = out.append
         while day <= last:
-            wp = week(offset // 7 + 1)
-            k = offset % 7
-            nights = wp.nights
-            tonight = tuple(i for i in n_actives if nights[i] >> k & 1)
-            key = (id(timeline_on(day)), tonight, after.get(day), before.get(day))  # the timeline keeps each profile
+            if offset // 7 + 1 != number:
+                number = offset // 7 + 1
+                nights = week(number).nights
+                tonights = tonights_of.get(nights) or tonights_of.setdefault(
+                    nights, [tuple(i for i in n_actives if nights[i] >> k & 1) for k in range(7)])
+            while next_change is not None and next_change <= day:
+                seg += 1
+                next_change = dates[seg + 1] if seg + 1 < len(dates) else None
+            key = (id(profiles[seg]), tonights[offset % 7], after(day), before(day))  # the timeline keeps each profile
             ids = cache.get(key)
             if ids is None:
                 ids = cache[key] = self.day(day).step_ids()
-            out.append((day, ids))
+            append((day, ids))
             day += one
             offset += 1
         return out

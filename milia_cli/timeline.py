@@ -22,6 +22,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from datetime import date, timedelta
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from milia_cli.catalogue import BODY_AREAS, EYE_AREAS, FACE_AREAS
@@ -199,11 +200,15 @@ def episodes(irritations: Iterable[tuple[date, int | None]], events: Iterable[Ev
     resumes = sorted(e.date for e in events if e.kind == "resume")
     items: list[tuple[date, int, int | None]] = [(d, 0, irr) for d, irr in irritations if irr is not None]
     items += [(r, 1, None) for r in resumes]
-    items.sort(key=lambda x: (x[0], x[1]))
+    items.sort(key=itemgetter(0, 1))
     out: list[Episode] = []
     cur: _OpenEpisode | None = None
     last_irr: int | None = None
     last_day: date | None = None
+    try:  # a day of week RUN_AFTER_WEEK + 1 or later: (day - start).days // 7 + 1 > RUN_AFTER_WEEK
+        run_from: date | None = start + timedelta(days=7 * RUN_AFTER_WEEK)
+    except OverflowError:
+        run_from = None  # no day is that late
 
     def close() -> None:
         nonlocal cur
@@ -213,7 +218,20 @@ def episodes(irritations: Iterable[tuple[date, int | None]], events: Iterable[Ev
         cur = None
 
     for day, is_resume, irr in items:
-        if cur is not None and cur["restart"] is not None and day >= cur["restart"]:
+        if cur is None:  # most days of a long log: no pause or stop open, a quick look at the day
+            if is_resume:
+                continue
+            assert irr is not None  # only a resume has no irritation
+            run = (irr >= 1 and last_irr is not None and last_irr >= 1 and run_from is not None
+                   and last_day is not None and last_day >= run_from and day >= run_from)
+            last_irr, last_day = irr, day
+            if irr >= 2 or run:
+                cur = {"kind": "B6", "day": day, "severe": None, "resumed": None, "cleared": None, "restart": None,
+                       "triggers": [day], "need_calm": True, "need_resume": False, "last": day}
+                if irr >= 3:
+                    cur["kind"], cur["severe"], cur["need_resume"], cur["need_calm"] = "B7", day, True, False
+            continue
+        if cur["restart"] is not None and day >= cur["restart"]:
             close()
         if is_resume:
             # (need_resume is set with severe, B7)
@@ -265,7 +283,7 @@ class EpisodeIndex:
 
     def touching(self, first: date, end: date) -> list[Episode]:
         """The episodes that cover some day of ``first`` .. ``end`` (exclusive), in date order."""
-        i = bisect_right(self._starts, end - timedelta(days=1)) - 1
+        i = bisect_left(self._starts, end) - 1  # the last begun before ``end``
         out = []
         while i >= 0:
             ep = self.items[i]
@@ -283,9 +301,8 @@ class EpisodeIndex:
         known = now = 0
         for t in self._acid[lo:hi]:
             off = (t - ws).days
-            bits = 0
-            for k in range(max(0, off), min(7, off + ACID_PAUSE_DAYS)):
-                bits |= 1 << k
+            lo_day, hi_day = max(0, off), min(7, off + ACID_PAUSE_DAYS)
+            bits = (1 << hi_day) - (1 << lo_day) if hi_day > lo_day else 0  # days lo_day .. hi_day - 1
             now |= bits
             if t < ws:
                 known |= bits
@@ -304,6 +321,11 @@ class EpisodeIndex:
 
 
 # -- procedures ----------------------------------------------------------------------------------
+_EVERY_AREA = frozenset({ALL})
+_AFTERCARE_STEPS = tuple(timedelta(days=i) for i in range(AFTERCARE_DAYS))  # the procedure day on
+_BEFORE_STEPS = tuple(timedelta(days=i) for i in range(1, BEFORE_PROCEDURE_DAYS + 1))  # the days before it
+
+
 class ProcedureBlocks:
     """E2: areas out of every step (14 days from each procedure); E1: areas actives keep off
     in the 7 days before one."""
@@ -313,18 +335,19 @@ class ProcedureBlocks:
     def __init__(self, procedures: Iterable[Event]) -> None:
         self.procedures = tuple(procedures)
         self._days = sorted(ev.date for ev in self.procedures)  # any_between bisects them
-        self.aftercare: dict[date, frozenset[str]] = {}
-        self.before: dict[date, frozenset[str]] = {}
-        after: dict[date, set[str]] = {}
-        before: dict[date, set[str]] = {}
+        # each day's areas, one frozenset shared by the days of a procedure (a union where two meet)
+        after: dict[date, frozenset[str]] = {}
+        before: dict[date, frozenset[str]] = {}
         for ev in self.procedures:
-            areas = set(ev.areas) if ev.areas else {ALL}
-            for i in range(AFTERCARE_DAYS):
-                after.setdefault(ev.date + timedelta(days=i), set()).update(areas)
-            for i in range(1, BEFORE_PROCEDURE_DAYS + 1):
-                before.setdefault(ev.date - timedelta(days=i), set()).update(areas)
-        self.aftercare = {d: frozenset(a) for d, a in after.items()}
-        self.before = {d: frozenset(a) for d, a in before.items()}
+            areas = frozenset(ev.areas) if ev.areas else _EVERY_AREA
+            day = ev.date
+            for step in _AFTERCARE_STEPS:
+                got = after.get(day + step)
+                after[day + step] = areas if got is None else got | areas
+            for step in _BEFORE_STEPS:
+                got = before.get(day - step)
+                before[day - step] = areas if got is None else got | areas
+        self.aftercare, self.before = after, before
 
     def any_between(self, first: date, last: date) -> bool:
         """Whether a procedure takes any area on a day of ``first..last`` (E1 or E2)."""

@@ -130,18 +130,18 @@ def _drop_last(mask: int) -> int:
     return mask
 
 
-_PATTERNS: dict[tuple[int, ...], list[int]] = {}
+_PATTERNS: dict[tuple[int, ...], tuple[int, ...]] = {}
 
 
-def _pattern(levels: list[int], prev_first_nights: int) -> list[int]:
+def _pattern(levels: list[int], prev_first_nights: int) -> tuple[int, ...]:
     """Each active's nights at ``levels`` before masks: the first on NIGHTS (shifted a day
     when the week before ended on one of its nights and it has 1–3 nights now), the others
     on free nights in FILL_PREFERENCE order. Only the levels and that last night matter: cached."""
     key = (*levels, prev_first_nights >> 6 & 1)
     got = _PATTERNS.get(key)
     if got is None:
-        got = _PATTERNS[key] = _pattern_of(levels, prev_first_nights)
-    return list(got)
+        got = _PATTERNS[key] = tuple(_pattern_of(levels, prev_first_nights))
+    return got
 
 
 def _pattern_of(levels: list[int], prev_first_nights: int) -> list[int]:
@@ -163,8 +163,15 @@ def _pattern_of(levels: list[int], prev_first_nights: int) -> list[int]:
 
 def titrate(inputs: list[WeekInput], *, first_in_plan: bool) -> Titration:
     """Weeks 1..len(inputs) (see the module docstring). ``first_in_plan``: the first active
-    (retinol) is allowed at the plan's start, so the others join from week 3 (C4)."""
+    (retinol) is allowed at the plan's start, so the others join from week 3 (C4).
+
+    One pass of plain loops over a few lists (a ten-year plan is 520 weeks on every run): a
+    week's input is unpacked once and the one before kept in locals; nights are counted with
+    ``int.bit_count`` (the first n of a mask hold min(n, its nights)), caps looked up once per
+    skin type, the first-nights table read in place."""
     n = len(ACTIVES)
+    actives = range(n)
+    steps = tuple(a.step for a in ACTIVES)
     level = [0] * n
     good = [0] * n
     used = [False] * n
@@ -175,77 +182,87 @@ def titrate(inputs: list[WeekInput], *, first_in_plan: bool) -> Titration:
     hist: dict[str, list[Level]] = {a.step: [] for a in ACTIVES}
     held: list[int] = []
     weeks: list[WeekPlan] = []
+    caps_of: dict[str, tuple[int, tuple[int, ...]]] = {}  # skin type -> (combined cap, each active's cap)
+    first_n_rows = _FIRST_N
 
     def set_level(i: int, w: int, value: int, reason: str, rules: tuple[str, ...]) -> None:
         level[i] = value
-        h = hist[ACTIVES[i].step]
+        h = hist[steps[i]]
         if (not h and value == 0) or (h and h[-1].per_week == value):
             return
         h.append(Level(w, value, reason, rules))
 
+    # the week before (its fields as titration reads them)
+    p_skin, p_left_out, p_logged, p_max, p_touched, p_past = "", {}, False, 0, False, False
+    first_prev = 0  # the first active's nights the week before
     for w, inp in enumerate(inputs, start=1):
+        (skin, left_out, plan_mask, final_mask, logged, max_irritation, touched, new_pause, pause_day, past,
+         paused_at_start, restart_b7) = inp
         rules: list[str] = []
-        prev = inputs[w - 2] if w > 1 else None
-        if prev is not None:
-            hold_b5 = prev.max_irritation == 1 and (w - 1) <= HOLD_IRRITATION_WEEKS
-            tolerated = ((prev.logged or not prev.past) and prev.max_irritation <= 1 and not hold_b5
-                         and not prev.touched)
-            if prev.past and not prev.logged:
+        if w > 1:
+            hold_b5 = p_max == 1 and (w - 1) <= HOLD_IRRITATION_WEEKS
+            if p_past and not p_logged:
                 held.append(w - 1)
-            for i in range(n):
-                if tolerated and ACTIVES[i].step not in prev.left_out and (level[i] == 0 or prev_final[i] > 0):
-                    good[i] += 1
+            if (p_logged or not p_past) and p_max <= 1 and not hold_b5 and not p_touched:  # tolerated
+                for i in actives:
+                    if steps[i] not in p_left_out and (level[i] == 0 or prev_final[i] > 0):
+                        good[i] += 1
         # 1. the profile no longer allows an active (B13 and the cautions)
-        for i, a in enumerate(ACTIVES):
-            why = inp.left_out.get(a.step)
-            if why is not None and level[i] > 0:
-                set_level(i, w, 0, msg.REASON_LEFT_OUT, why)
-                out_since[i] = True
-                good = [0] * n  # the others wait two tolerated weeks before they rise into the room left
-                rules.extend(r for r in why if r not in rules)
+        if left_out:
+            for i in actives:
+                why = left_out.get(steps[i])
+                if why is not None and level[i] > 0:
+                    set_level(i, w, 0, msg.REASON_LEFT_OUT, why)
+                    out_since[i] = True
+                    good = [0] * n  # the others wait two tolerated weeks before they rise into the room left
+                    rules.extend(r for r in why if r not in rules)
         # 2. a pause (B6) or stop (B7) began in the week before
-        if inp.new_pause is not None:
+        if new_pause is not None:
             for i, a in enumerate(ACTIVES):
                 if level[i] > 0:
-                    if inp.new_pause == "B7":
+                    if new_pause == "B7":
                         target, reason, why = min(level[i], a.restart), msg.REASON_STOPPED, ("B7",)
                     else:
                         target, reason, why = level[i] - 1, msg.REASON_STEP_DOWN, ("B6",) if a.first else ("B6", "C5")
-                    set_level(i, w, target, reason.format(day=inp.pause_day), why)
+                    set_level(i, w, target, reason.format(day=pause_day), why)
                     rules.extend(r for r in why if r not in rules)
                 good[i] = 0
+        caps = caps_of.get(skin)
+        if caps is None:
+            caps = caps_of[skin] = (cap_for(COMBINED_CAP, skin), tuple(cap_for(a.caps, skin) for a in ACTIVES))
+        combined, skin_caps = caps
         # a lower cap (the skin type changed, B4, C3, B11): down to it at once
-        combined = cap_for(COMBINED_CAP, inp.skin)
-        for i in (range(n - 1, -1, -1) if prev is not None and prev.skin != inp.skin else ()):
-            a = ACTIVES[i]
-            over = max(level[i] - cap_for(a.caps, inp.skin), sum(level) - combined, 0)
-            if over and level[i]:
-                set_level(i, w, max(0, level[i] - over), msg.REASON_CAPPED, ("B11",))
-                rules.extend(r for r in ("B11",) if r not in rules)
-        if inp.restart_b7:  # after `milia resume`: the bottom level, whatever came before (B7)
+        if w > 1 and p_skin != skin:
+            for i in range(n - 1, -1, -1):
+                over = max(level[i] - skin_caps[i], sum(level) - combined, 0)
+                if over and level[i]:
+                    set_level(i, w, max(0, level[i] - over), msg.REASON_CAPPED, ("B11",))
+                    rules.extend(r for r in ("B11",) if r not in rules)
+        if restart_b7:  # after `milia resume`: the bottom level, whatever came before (B7)
             bottom = [True] * n
             for i, a in enumerate(ACTIVES):
                 if level[i] > a.restart:
                     set_level(i, w, a.restart, msg.REASON_RESUMED, ("B7",))
                     rules.extend(r for r in ("B7",) if r not in rules)
         # 3. one change a week (B11)
-        first_prev = weeks[-1].nights[0] if weeks else 0
         pattern = _pattern(level, first_prev)
         limit = list(level)
-        base = [_count(_first_n(pattern[i] & inp.plan_mask[i], level[i])) for i in range(n)]
-        returners = [i for i in range(n) if base[i] > prev_final[i]] if w > 1 else []
+        returners = [i for i in actives if min((pattern[i] & plan_mask[i]).bit_count(), level[i]) > prev_final[i]] \
+            if w > 1 else []
         for i in returners[1:]:
             limit[i] = prev_final[i]
-        settled = inp.new_pause is None and not inp.paused_at_start and not (prev is not None and prev.touched)
+        settled = new_pause is None and not paused_at_start and not (w > 1 and p_touched)
         if not returners and settled:  # nothing joins or rises beside a pause (B6, B7)
-            combined = cap_for(COMBINED_CAP, inp.skin)
             total = sum(level)
             for i, a in enumerate(ACTIVES):
-                if a.step in inp.left_out:
+                if a.step in left_out:
                     continue
-                reserve = sum(1 for j, b in enumerate(ACTIVES)
-                              if j != i and b.step not in inp.left_out and level[j] == 0)
-                cap = min(cap_for(a.caps, inp.skin), combined - (reserve if a.first else 0))
+                cap = skin_caps[i]
+                if a.first:
+                    reserve = sum(1 for j in actives if j != i and steps[j] not in left_out and level[j] == 0)
+                    cap = min(cap, combined - reserve)
+                else:
+                    cap = min(cap, combined)
                 change = None
                 if level[i] == 0:
                     join_week = 1 if a.first or not first_in_plan else JOIN_AFTER_FIRST
@@ -265,20 +282,31 @@ def titrate(inputs: list[WeekInput], *, first_in_plan: bool) -> Titration:
                 else:
                     set_level(i, w, change[0], change[1], change[2])
                     rules.extend(r for r in change[2] if r not in rules)
-                    for j in range(n):  # the others do not rise in the same week
+                    for j in actives:  # the others do not rise in the same week
                         if j != i:
                             limit[j] = min(limit[j], prev_final[j])
                 limit[i] = level[i]
                 used[i], out_since[i], good[i], bottom[i] = True, False, 0, False
                 pattern = _pattern(level, first_prev)
                 break
-        planned = [_first_n(pattern[i] & inp.plan_mask[i], limit[i]) for i in range(n)]
-        final = [planned[i] & inp.final_mask[i] for i in range(n)]
-        weeks.append(WeekPlan(tuple(level), tuple(final), tuple(uses), tuple(rules)))
-        for i in range(n):
-            c = _count(final[i])
-            uses[i] += c
+        final = []
+        for i in actives:
+            mask, most = pattern[i] & plan_mask[i], limit[i]
+            if 0 <= most < 8:
+                row = first_n_rows[mask]
+                if row is None:
+                    row = first_n_rows[mask] = [_first_n_of(mask, k) for k in range(8)]
+                nights = row[most] & final_mask[i]
+            else:
+                nights = _first_n(mask, most) & final_mask[i]
+            final.append(nights)
+            c = nights.bit_count()
             prev_final[i] = c
             if level[i] > 0:
                 used[i] = True
+        weeks.append(WeekPlan(tuple(level), tuple(final), tuple(uses), tuple(rules)))
+        for i in actives:
+            uses[i] += prev_final[i]
+        first_prev = final[0]
+        p_skin, p_left_out, p_logged, p_max, p_touched, p_past = skin, left_out, logged, max_irritation, touched, past
     return Titration(weeks=weeks, levels=hist, held_unlogged=held)
