@@ -48,12 +48,16 @@ def _ask(planner: Planner, kind: str, args: tuple):
     return getattr(planner, kind)(*args)
 
 
+def _course(data, profile, today_offset):
+    """The plan's start, a generated course of WEEKS weeks from it, and the day it is asked on."""
+    start = profile.schedule.start
+    return start, data.draw(courses(start, days=7 * WEEKS)), start + timedelta(days=today_offset)
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), profile=rev2_profiles(), today_offset=st.integers(-10, 7 * WEEKS))
 def test_a_planner_asked_many_things_answers_each_as_a_new_one(data, profile, today_offset):
-    start = profile.schedule.start
-    log = data.draw(courses(start, days=7 * WEEKS))
-    today = start + timedelta(days=today_offset)
+    start, log, today = _course(data, profile, today_offset)
     rows = [(c.date, c.irritation) for c in log.checkins]
     shared = Planner(profile, log, today=today, irritations=data.draw(st.sampled_from([None, rows])))
     for kind, args in _questions(data.draw, start):
@@ -63,9 +67,7 @@ def test_a_planner_asked_many_things_answers_each_as_a_new_one(data, profile, to
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), profile=rev2_profiles(), today_offset=st.integers(-10, 7 * WEEKS))
 def test_the_module_functions_are_the_planners_methods(data, profile, today_offset):
-    start = profile.schedule.start
-    log = data.draw(courses(start, days=7 * WEEKS))
-    today = start + timedelta(days=today_offset)
+    start, log, today = _course(data, profile, today_offset)
     planner = Planner(profile, log, today=today)
     day = start + timedelta(days=data.draw(st.integers(-3, 7 * WEEKS - 1)))
     first = data.draw(st.none() | st.just(day))
