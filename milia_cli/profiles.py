@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from milia_cli.dates import day_from_words
+from milia_cli.dates import is_date_word, parse_date_flag
 from milia_cli.errors import MiliaError
 from milia_cli.fsutil import directory_lock  # noqa: F401  (re-exported: the profiles folder's lock)
 from milia_cli.messages import identity as msg_identity
@@ -60,10 +60,12 @@ def create_profile(answers: InitAnswers, *, default_name: str, today: date, sour
     if answers.birth_year is not None:
         doc["birth_year"] = answers.birth_year
     start = answers.start
-    named = day_from_words(start, today) if start else None  # --start tomorrow, next monday
-    doc["schedule"]["start"] = (
-        named or parse_text_value(FIELDS_BY_KEY["schedule.start"], start, source) if start else next_monday(today)
-    )
+    if not start:
+        doc["schedule"]["start"] = next_monday(today)
+    elif is_date_word(start):  # --start tomorrow, next monday: the one parser of date flags
+        doc["schedule"]["start"] = parse_date_flag(start, today, "--start")
+    else:
+        doc["schedule"]["start"] = parse_text_value(FIELDS_BY_KEY["schedule.start"], start, source)
     for key in ("am", "pm"):
         text = getattr(answers, key)
         if text:

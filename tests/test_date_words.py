@@ -104,3 +104,11 @@ def test_a_word_that_is_no_day_is_the_same_refusal_everywhere(milia, ana, argv):
     r = milia(*argv, today=MONDAY)
     assert r.exit_code == 2, r.output
     assert_refused(r, before, ana, codes=(2,), code="common.bad_date")
+
+
+def test_init_refuses_a_named_start_past_the_supported_range(milia, home):
+    before = snapshot(home)
+    r = milia("init", "--skin-type", "dry", "--pregnancy", "none", "--timezone", "UTC",
+              "--start", "next monday", today=date(2199, 12, 31))
+    assert_refused(r, before, home, codes=(2,))
+    assert "2199-12-31" in r.stderr
