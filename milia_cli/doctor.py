@@ -25,7 +25,7 @@ from typing import Any
 
 from milia_cli.errors import MiliaError
 from milia_cli.fsutil import PRIVATE_DIR, PRIVATE_FILE, reason
-from milia_cli.messages import Localized
+from milia_cli.messages import Retold
 from milia_cli.messages import doctor as msg
 from milia_cli.paths import Locations, validate_profile_name
 
@@ -378,21 +378,20 @@ def _clause(sentence: str, drop: str = "") -> str:
     return _Clause(sentence.rstrip().rstrip(".").removesuffix(drop), sentence, drop)
 
 
-class _Clause(Localized):
+class _Clause(Retold):
     """A sentence cut to a clause: in another language, its translation cut the same way."""
 
-    sentence: str
     drop: str
 
     def __new__(cls, text: str, sentence: str = "", drop: str = "") -> _Clause:  # defaults: copy and pickle
-        obj = super().__new__(cls, text)
-        obj.sentence, obj.drop = sentence or text, drop
+        obj = super().__new__(cls, text, sentence)
+        obj.drop = drop
         return obj
 
-    def localized(self, lang: str) -> str:
+    def retell(self, translated: str, lang: str) -> str:
         from milia_cli.i18n import tr
 
-        said = tr(self.sentence, lang).rstrip().rstrip(".")
+        said = translated.rstrip().rstrip(".")
         return said.removesuffix(tr(self.drop, lang)) if self.drop else said
 
 

@@ -19,7 +19,7 @@ text is the catalogue's msgid (``milia_cli/locale``); nothing here imports gette
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self
 
 
 class Message(str):
@@ -114,6 +114,27 @@ class Span(Localized):
         from milia_cli.i18n import format_span
 
         return format_span(self.first, self.last, self.style, lang)
+
+
+class Retold(Localized):
+    """A sentence shown otherwise in English (shortened, cut to a clause) than the ``sentence``
+    it was made from; in another language, that sentence's translation (:meth:`retell` may cut
+    it the same way)."""
+
+    sentence: str
+
+    def __new__(cls, text: str, sentence: str = "") -> Self:  # the default: copy and pickle
+        obj = super().__new__(cls, text)
+        obj.sentence = sentence or text
+        return obj
+
+    def localized(self, lang: str) -> str:
+        from milia_cli.i18n import tr
+
+        return self.retell(tr(self.sentence, lang), lang)
+
+    def retell(self, translated: str, lang: str) -> str:
+        return translated
 
 
 def code_of(text: object) -> str | None:

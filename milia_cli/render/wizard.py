@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from milia_cli.env import Environment
-from milia_cli.messages import Localized
+from milia_cli.messages import Retold
 from milia_cli.messages import profile as msg
 from milia_cli.profile_schema import AREAS, PREGNANCY, SKIN_TYPES
 from milia_cli.profiles import InitAnswers, next_monday
@@ -115,23 +115,7 @@ def _zone(text: str) -> str:
         return check_new_zone(text, msg.WIZARD_ZONE_SOURCE)
     except MiliaError as err:
         short = err.message.replace("time zone: key 'schedule.timezone' is ", "")
-        raise ValueError(_Said(short, err.message)) from None
-
-
-class _Said(Localized):
-    """A sentence shortened for the wizard in English; in another language, the whole translation."""
-
-    sentence: str
-
-    def __new__(cls, text: str, sentence: str = "") -> _Said:
-        obj = super().__new__(cls, text)
-        obj.sentence = sentence or text
-        return obj
-
-    def localized(self, lang: str) -> str:
-        from milia_cli.i18n import tr
-
-        return tr(self.sentence, lang)
+        raise ValueError(Retold(short, err.message)) from None  # Korean: the whole sentence
 
 
 def _date(text: str) -> str:
