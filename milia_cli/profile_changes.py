@@ -8,9 +8,11 @@ CLI does the writing (the TOML first, then the log; see ``cli/profile_cmds.py``)
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from milia_cli.logmodel import ProfileChange
 from milia_cli.messages import log as msg
 
 if TYPE_CHECKING:
@@ -35,6 +37,29 @@ def value_of(profile: Profile, key: str) -> Any:
     for part in key.split("."):
         value = getattr(value, part)
     return value
+
+
+def merged_change(logged: Iterable[ProfileChange], change: ProfileChange) -> tuple[ProfileChange, ...]:
+    """``logged`` with ``change`` recorded as the store records it (``Store.record_change``): a
+    second change of the same key on the same day keeps the first ``old`` and takes the new
+    ``new``; one that ends where the day began removes the day's record."""
+    kept: list[ProfileChange] = []
+    same_day = None
+    for c in logged:
+        if (c.date, c.key) == (change.date, change.key):
+            same_day = c
+        else:
+            kept.append(c)
+    old = same_day.old if same_day is not None else change.old
+    if old != change.new:
+        kept.append(ProfileChange(change.date, change.key, old, change.new))
+    return tuple(sorted(kept, key=lambda c: (c.date, c.key)))
+
+
+def pregnancy_since(changes: Iterable[ProfileChange]) -> date | None:
+    """The date the current pregnancy status took effect, as the TOML's ``pregnancy_since``
+    says it: the latest logged change of ``pregnancy`` (None when the log holds none)."""
+    return max((c.date for c in changes if c.key == "pregnancy"), default=None)
 
 
 def _actives(days: tuple[Day, ...]) -> dict[str, int]:

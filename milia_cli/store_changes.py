@@ -82,13 +82,14 @@ class ChangesAndPendingMixin(StoreMixin):
             ).fetchall()
         return tuple(date.fromisoformat(r[0]) for r in rows)
 
-    def record_change(self, profile_key: str, change: ProfileChange) -> bool:
-        """Log a dated profile change (B13). A second change of the same key on the same day
-        keeps the first ``old`` and takes the new ``new``; one that ends where the day began
-        removes the day's record. True if a record was added or changed."""
+    def record_change(self, profile_key: str, *changes: ProfileChange) -> bool:
+        """Log dated profile changes (B13), in order, in one transaction. A second change of the
+        same key on the same day keeps the first ``old`` and takes the new ``new``; one that
+        ends where the day began removes the day's record (the pure rule:
+        :func:`milia_cli.profile_changes.merged_change`). True if a record was added or changed."""
         with self._write():
             pid = self._profile_id(profile_key, create=True)
-            return self._insert_changes(pid, [change], keep_old=True) > 0
+            return self._insert_changes(pid, changes, keep_old=True) > 0
 
     def resolve_pending_all(self, profile_key: str, planned: PlannedSteps) -> int:
         """Store the planned step ids for every day still held as "all" (invariant 12), in one

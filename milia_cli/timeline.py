@@ -72,6 +72,18 @@ def _apply(profile: Profile, key: str, value: Any) -> Profile:  # value: as Prof
     return profile._replace(**{section: part._replace(**{sub: value})})
 
 
+def implied_pregnancy_change(profile: Profile, changes: Iterable[ProfileChange]) -> ProfileChange | None:
+    """The change a file's ``pregnancy_since`` stands for when the log holds none on that date
+    (a client's file read where its log is not): from the cautious reading of the unknown
+    earlier status to the file's status. `profile set pregnancy` writes it into the log before
+    it records a new change, so the file's date keeps its meaning when the TOML's moves."""
+    since = profile.pregnancy_since
+    if since is None or any(c.key == "pregnancy" and c.date == since for c in changes):
+        return None
+    before = "none" if profile.pregnancy != "none" else "pregnant"  # unknown: the cautious reading
+    return ProfileChange(since, "pregnancy", before, profile.pregnancy)
+
+
 class ProfileTimeline:
     """The profile of each day: ``on(day)`` is O(log changes)."""
 
@@ -79,10 +91,9 @@ class ProfileTimeline:
 
     def __init__(self, profile: Profile, changes: Iterable[ProfileChange] = ()) -> None:
         changes = sorted(changes, key=lambda c: c.date)
-        if profile.pregnancy_since is not None and not any(
-                c.key == "pregnancy" and c.date == profile.pregnancy_since for c in changes):
-            before = "none" if profile.pregnancy != "none" else "pregnant"  # unknown: the cautious reading
-            changes.append(ProfileChange(profile.pregnancy_since, "pregnancy", before, profile.pregnancy))
+        implied = implied_pregnancy_change(profile, changes)
+        if implied is not None:
+            changes.append(implied)
             changes.sort(key=lambda c: c.date)
         self.changes = tuple(changes)
         # segments: profiles[i] holds from dates[i] on (dates[0] = date.min)

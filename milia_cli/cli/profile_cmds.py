@@ -2,6 +2,7 @@
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -17,6 +18,9 @@ from milia_cli.completion_values import (
 )
 from milia_cli.errors import MiliaError
 from milia_cli.messages import profile as msg
+
+if TYPE_CHECKING:
+    from milia_cli.logmodel import ProfileChange
 
 cli = command_app()  # this module's commands; milia_cli.cli.app.COMMANDS names them
 
@@ -212,8 +216,9 @@ def _set_dated(st: State, key: str, value: str, since: str | None, source: str) 
     from milia_cli.logmodel import ProfileChange
     from milia_cli.messages import log as log_msg
     from milia_cli.profile import load_profile, save_profile, with_value
-    from milia_cli.profile_changes import value_of
+    from milia_cli.profile_changes import merged_change, pregnancy_since, value_of
     from milia_cli.profiles import directory_lock
+    from milia_cli.timeline import implied_pregnancy_change
 
     today = st.today()
     day = parse_day(since, today, "--since")
@@ -228,10 +233,17 @@ def _set_dated(st: State, key: str, value: str, since: str | None, source: str) 
             raise MiliaError(log_msg.BIRTH_YEAR_FUTURE.format(year=updated.birth_year, today_year=today.year))
         old, new = value_of(current, key), value_of(updated, key)
         changed = old != new
-        if key == "pregnancy" and changed:
-            updated = updated._replace(pregnancy_since=day)
+        records: list[ProfileChange] = []
         if changed:
-            _refuse_before_last_change(st, key, day)
+            logged = _logged_changes(st)
+            # the file's own pregnancy date becomes a logged change first, so moving the TOML's
+            # date (or a same-day correction that drops today's record) rewrites no earlier day
+            implied = implied_pregnancy_change(current, logged) if key == "pregnancy" else None
+            records = [ProfileChange(day, key, old, new)] if implied is None else [implied, ProfileChange(day, key, old, new)]
+            _refuse_before_last_change((*logged, *records[:-1]), key, day)
+            if key == "pregnancy":
+                will_hold = merged_change((*logged, *records[:-1]), records[-1])
+                updated = updated._replace(pregnancy_since=pregnancy_since(will_hold))
         target = path.resolve() if path.is_symlink() else path
         previous = target.read_bytes()
         save_profile(updated, path)
@@ -240,7 +252,7 @@ def _set_dated(st: State, key: str, value: str, since: str | None, source: str) 
                 with st.open_store() as store:
                     # days still held as "all" get their ids from the plan before the change
                     read_log_resolved(store, st.log_key, current, today, st.err)
-                    store.record_change(st.log_key, ProfileChange(day, key, old, new))  # the last write
+                    store.record_change(st.log_key, *records)  # the last write
             except (MiliaError, KeyboardInterrupt) as err:
                 _restore(target, previous, err, key, value)
                 raise
@@ -258,13 +270,17 @@ def _set_dated(st: State, key: str, value: str, since: str | None, source: str) 
             st.err(line)
 
 
-def _refuse_before_last_change(st: State, key: str, day: date) -> None:
+def _logged_changes(st: State) -> "tuple[ProfileChange, ...]":
     if not st.locations.db_path.exists():
-        return
+        return ()
+    with st.open_store() as store:
+        return store.changes(st.log_key)
+
+
+def _refuse_before_last_change(logged: "tuple[ProfileChange, ...]", key: str, day: date) -> None:
     from milia_cli.messages import log as log_msg
 
-    with st.open_store() as store:
-        earlier = [c.date for c in store.changes(st.log_key) if c.key == key]
+    earlier = [c.date for c in logged if c.key == key]
     if earlier and max(earlier) > day:
         raise MiliaError(log_msg.SINCE_BEFORE_LAST.format(key=key, last=max(earlier), date=day))
 
