@@ -11,6 +11,11 @@ exactly as `milia check --step STEP --percent …` judges it. A product a stop f
 named, and the plan's notices say which product and why (the rule id). One more refusal is the
 plan's own: a leave-on acid stronger than the home limit (C1, a 30 % peel) is checked as a
 caution but never scheduled, since the plan is a beginner's titration.
+
+One active a night (C4), from the findings' ``plan`` mark: a retinol with an acid in it (or an
+acid with a retinoid) is never named; a retinoid, an acid or benzoyl peroxide on an everyday
+evening step (a night cream, a BPO wash) is named in the morning and on the calm evenings, never
+on an evening the plan gives retinol or an acid; the next product for the step is, if any.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from milia_cli.catalogue import ACTIVE_STEPS
 from milia_cli.plan import Day, Notice, Step
 from milia_cli.records import NamedTuple
 
@@ -39,18 +45,22 @@ class Verdict(NamedTuple):
     product: ShelfProduct
     refused: Finding | None  # the finding that keeps it out of the plan (None: it may be used)
     cautions: tuple[Finding, ...]  # what to mind when it is used (caution and refer findings)
+    off_active_evenings: bool = False  # C4: not named on an evening the plan gives retinol or an acid
 
 
 def judge(product: ShelfProduct, profile: Profile, today: date | None) -> Verdict:
-    """``product`` for ``profile``: what `milia check` says at the product's step, plus C1 for a peel."""
+    """``product`` for ``profile``: what `milia check` says at the product's step, plus C1 for a
+    peel; a finding's ``plan`` says what else the plan does with it (C4: one active a night)."""
+    from milia_cli.ingredients.evaluate import OFF_ACTIVE_EVENINGS, REFUSE
     from milia_cli.ingredients.report import check_label
 
     result = check_label(product.inci, profile=profile, step=product.step, percents=product.percent_args(),
                          today=today)
-    refused = next((f for f in result.findings if f.level == "stop"), None) or _peel(result, product)
+    refused = (next((f for f in result.findings if f.level == "stop"), None) or _peel(result, product)
+               or next((f for f in result.findings if f.plan == REFUSE), None))
     cautions = tuple(f for f in result.findings if f.level in ("refer", "caution")
                      and not (refused is not None and refused.id == f.id))
-    return Verdict(product, refused, cautions)
+    return Verdict(product, refused, cautions, any(f.plan == OFF_ACTIVE_EVENINGS for f in cautions))
 
 
 def _peel(result, product: ShelfProduct) -> Finding | None:
@@ -88,7 +98,7 @@ class ShelfPicker:
     def __init__(self, shelf: tuple[ShelfProduct, ...], today: date | None) -> None:
         self.shelf, self.today = shelf, today
         self._verdicts: dict[tuple[int, int], tuple[Profile, Verdict]] = {}
-        self._named: dict[tuple[int, str, str], tuple[Profile, str | None]] = {}
+        self._named: dict[tuple[int, str, str, bool], tuple[Profile, str | None]] = {}
 
     def verdict(self, profile: Profile, index: int) -> Verdict:
         key = (id(profile), index)
@@ -97,22 +107,29 @@ class ShelfPicker:
             got = self._verdicts[key] = (profile, judge(self.shelf[index], profile, self.today))
         return got[1]
 
-    def product_for(self, profile: Profile, slot: str, step: str) -> str | None:
-        """The name of the shelf product ``step`` in ``slot`` uses on a day of ``profile``, or None."""
-        key = (id(profile), slot, step)
+    def product_for(self, profile: Profile, slot: str, step: str, active_evening: bool = False) -> str | None:
+        """The name of the shelf product ``step`` in ``slot`` uses on a day of ``profile``, or None;
+        ``active_evening``: the plan gives retinol or an acid that evening (C4: one active a night)."""
+        key = (id(profile), slot, step, active_evening)
         got = self._named.get(key)
         if got is None or got[0] is not profile:
-            name = next((p.name for i, p in enumerate(self.shelf)
-                         if p.fits(slot, step) and self.verdict(profile, i).refused is None), None)
+            def usable(i: int) -> bool:
+                v = self.verdict(profile, i)
+                return v.refused is None and not (active_evening and v.off_active_evenings)
+
+            name = next((p.name for i, p in enumerate(self.shelf) if p.fits(slot, step) and usable(i)), None)
             got = self._named[key] = (profile, name)
         return got[1]
 
     def assign(self, day: Day, profile: Profile) -> Day:
         """``day`` with each step's ``product`` named for ``profile`` (that day's profile)."""
-        def named(steps: tuple[Step, ...]) -> tuple[Step, ...]:
-            return tuple(s._replace(product=self.product_for(profile, s.slot, s.step)) for s in steps)
+        active_evening = any(s.step in ACTIVE_STEPS for s in day.pm)
 
-        return day._replace(am=named(day.am), pm=named(day.pm))
+        def named(steps: tuple[Step, ...], active: bool) -> tuple[Step, ...]:
+            return tuple(s._replace(product=self.product_for(profile, s.slot, s.step, active and s.step not in
+                                                             ACTIVE_STEPS)) for s in steps)
+
+        return day._replace(am=named(day.am, False), pm=named(day.pm, active_evening))
 
     def notices(self, timeline: ProfileTimeline, first: date, last: date) -> list[Notice]:
         """For ``first..last``: each product a rule stops (with the days, when not all of them),

@@ -67,5 +67,8 @@ def test_the_plan_and_the_desk_say_the_same_of_the_cream(tmp_path):
     moisturize = [s for s in today["pm"] if s["id"] == "pm:moisturize"]
     assert moisturize and moisturize[0].get("product") is None
     assert any(n["id"] == "B1" and n["level"] == "stop" and "Night cream" in n["text"] for n in today["notices"])
-    before = json.loads(milia("-f", folder / "nora.toml", "today", "--json").stdout)
+    plan = json.loads(milia("-f", folder / "nora.toml", "plan", "--json").stdout)
+    calm = next(d["date"] for d in plan["days"] if not {s["step"] for s in d["pm"]} & {"retinol", "exfoliate"})
+    before = json.loads(milia("-f", folder / "nora.toml", "today", "--json", "--date", calm).stdout)
+    # in use (on an evening without retinol or an acid: one active a night, C4)
     assert [s["product"] for s in before["pm"] if s["id"] == "pm:moisturize"] == ["Night cream"]

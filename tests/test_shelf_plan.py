@@ -48,11 +48,22 @@ def products_on(day, step_id: str):
     return [s.product for s in day.steps if s.id == step_id]
 
 
+def active_evening(day) -> bool:
+    """The plan gives retinol or an acid that evening: a retinoid night cream is left out (C4,
+    tests/test_shelf_one_active_a_night.py)."""
+    return any(s.step in ("retinol", "exfoliate") for s in day.pm)
+
+
+def calm(days):
+    return [d for d in days if not active_evening(d)]
+
+
 def test_night_cream_named_for_a_non_pregnant_profile_not_for_a_pregnant_one():
     plan = build_plan(profile("none"), today=TODAY)
-    assert all(products_on(d, "pm:moisturize") == ["Night cream"] for d in plan.days)
+    assert calm(plan.days) and all(products_on(d, "pm:moisturize") == ["Night cream"] for d in calm(plan.days))
+    assert all(products_on(d, "pm:moisturize") == [None] for d in plan.days if active_evening(d))
     assert all(s.product is None for d in plan.days for s in d.am)  # pm only: nothing else fits
-    assert not [n for n in plan.notices if "Night cream" in n.text]
+    assert [n.id for n in plan.notices if "Night cream" in n.text] == ["C4"]  # one active a night
 
     for status in ("pregnant", "trying", "breastfeeding"):
         plan = build_plan(profile(status), today=TODAY)
@@ -68,7 +79,8 @@ def test_the_next_product_for_the_step_is_named_when_the_first_is_stopped():
     assert all(products_on(d, "pm:moisturize") == ["Gel cream"] for d in plan.days)
     assert all(products_on(d, "am:moisturize") == ["Gel cream"] for d in plan.days)
     plan = build_plan(profile("none", (NIGHT_CREAM, GEL)), today=TODAY)
-    assert all(products_on(d, "pm:moisturize") == ["Night cream"] for d in plan.days)
+    assert all(products_on(d, "pm:moisturize") == ["Gel cream" if active_evening(d) else "Night cream"]
+               for d in plan.days)
     assert all(products_on(d, "am:moisturize") == ["Gel cream"] for d in plan.days)
 
 
@@ -79,9 +91,9 @@ def test_a_pregnancy_set_mid_plan_drops_it_from_that_day_and_keeps_the_past():
     before = [d for d in plan.days if d.date < change]
     after = [d for d in plan.days if d.date >= change]
     assert before and after
-    assert all(products_on(d, "pm:moisturize") == ["Night cream"] for d in before)  # the past is not rewritten
+    assert calm(before) and all(products_on(d, "pm:moisturize") == ["Night cream"] for d in calm(before))  # the past
     assert all(products_on(d, "pm:moisturize") == [None] for d in after)
-    said = [n for n in plan.notices if "'Night cream'" in n.text]
+    said = [n for n in plan.notices if "'Night cream'" in n.text and n.level == "stop"]
     assert len(said) == 1 and said[0].id == "B1" and f"from {change.isoformat()}" in said[0].text
     # `today` is the plan's day, before and after
     for day in (change - timedelta(days=1), change):
@@ -168,9 +180,11 @@ def test_no_day_names_a_product_check_label_stops_for_that_days_profile(case):
         that_day = timeline.on(day.date)
         for s in day.steps:
             fitting = [p for p in prof.shelf if p.bare_step == s.step and p.slot in (None, s.slot)]
+            off_tonight = s.slot == "pm" and s.step not in ("retinol", "exfoliate") and active_evening(day)
             usable = [p for p in fitting if not check_label(p.inci, profile=that_day, step=p.step,
                                                             percents=p.percent_args(), today=today).stopped
-                      and judge(p, that_day, today).refused is None]
+                      and judge(p, that_day, today).refused is None
+                      and not (off_tonight and judge(p, that_day, today).off_active_evenings)]
             if s.product is None:
                 assert not usable, (day.date, s.id, usable)  # nothing usable was left out
                 continue
@@ -202,15 +216,15 @@ def test_plan_json_today_and_terminal_plan_name_the_products(shelved):
     data = json.loads(shelved("plan", "--json").stdout)
     schema = json.loads((Path(__file__).parent.parent / "milia_cli" / "schemas" / "plan.schema.json").read_text())
     jsonschema.validate(data, schema)
-    day = data["days"][0]
+    day = next(d for d in data["days"] if not {s["step"] for s in d["pm"]} & {"retinol", "exfoliate"})
     assert [s["product"] for s in day["pm"] if s["step"] == "moisturize"] == ["Night cream"]
     assert [s["product"] for s in day["am"] if s["step"] == "cleanse"] == [None]
     assert any(n["id"] == "D3" and "Rich eye cream" in n["text"] for n in data["notices"])
     text = shelved("plan").stdout
     assert "Your products:" in text and "pm moisturize: Night cream" in text
-    today = shelved("today")
+    today = shelved("today", "--date", day["date"])
     assert "— Night cream" in today.stdout and "— Rich eye cream" in today.stdout
-    tj = json.loads(shelved("today", "--json").stdout)
+    tj = json.loads(shelved("today", "--json", "--date", day["date"]).stdout)
     assert [s["product"] for s in tj["pm"] if s["step"] == "moisturize"] == ["Night cream"]
 
 
@@ -221,7 +235,9 @@ def test_after_profile_set_mid_plan_the_plan_drops_it_from_that_day(shelved):
     data = json.loads(shelved("plan", "--json", today=later).stdout)
     for day in data["days"]:
         names = [s["product"] for s in day["pm"] if s["step"] == "moisturize"]
-        assert names == (["Night cream"] if date.fromisoformat(day["date"]) < later else [None]), day["date"]
+        tonight = {s["step"] for s in day["pm"]} & {"retinol", "exfoliate"}
+        assert names == (["Night cream"] if date.fromisoformat(day["date"]) < later and not tonight else [None]), \
+            day["date"]
     assert any(n["id"] == "B1" and f"'Night cream' (pm moisturize) is not used from {later}" in n["text"]
                for n in data["notices"])
 
@@ -234,9 +250,10 @@ def test_exports_name_the_products(shelved, tmp_path):
         out[fmt] = (tmp_path / name).read_text(encoding="utf-8")
     assert '"product": "Night cream"' in out["json"]
     rows = list(csv.DictReader(io.StringIO(out["csv"])))
-    assert {r["product"] for r in rows if r["slot"] == "pm" and r["step"] == "moisturize"} == {"Night cream"}
+    # left out on the retinol and acid evenings (C4)
+    assert {r["product"] for r in rows if r["slot"] == "pm" and r["step"] == "moisturize"} == {"Night cream", ""}
     assert {r["product"] for r in rows if r["step"] == "cleanse"} == {""}
     assert "Your product" in out["md"] and "Night cream" in out["md"]
     assert "Your product" in out["html"] and "Night cream" in out["html"]
-    unfolded = out["ics"].replace("\r\n ", "")
+    unfolded = out["ics"].replace("\n ", "")  # read_text turned CRLF into LF: unfold "\n "
     assert "Use: Night cream." in unfolded and "Use: Rich eye cream." in unfolded

@@ -103,7 +103,8 @@ def list_(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help
     width = max(len(p.name) for p in profile.shelf)
     for p in profile.shelf:
         v = judge(p, profile, today)
-        mark = msg.LIST_NOT_USED.format(rule=v.refused.id) if v.refused is not None else msg.LIST_USED
+        mark = (msg.LIST_NOT_USED.format(rule=v.refused.id) if v.refused is not None
+                else msg.LIST_USED_CALM if v.off_active_evenings else msg.LIST_USED)
         st.out(f"{p.name:<{width}}  {_where(p):<16}  {st.env.tr(mark)}")
 
 

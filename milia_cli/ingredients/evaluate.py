@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from milia_cli.catalogue import ACTIVE_STEPS, STEP_KINDS
 from milia_cli.ingredients.classes import ACID_CLASSES, ACTIVE_CLASSES, CLASS_BY_ID
 from milia_cli.ingredients.classify import Classified
 from milia_cli.messages import check as msg
@@ -23,6 +24,7 @@ ADULT_AGE = 18
 AHA_LIMIT, BHA_LIMIT = 10.0, 2.0  # C1: leave-on AHA at most 10 %, salicylic acid 0.5-2 %
 WASH_OFF_STEPS = ("cleanse", "remove-makeup")  # C7: "a wash-off cleanser"
 EYE_STEPS = ("eye-cream",)
+REFUSE, OFF_ACTIVE_EVENINGS = "refuse", "off-active-evenings"  # Finding.plan
 # RULES.md rows this worktree's rules_data.py may not have yet (revision 2 rows added by
 # another change): title and sources as RULES.md gives them, used only while they are missing.
 FALLBACK_SOURCES = {
@@ -40,6 +42,7 @@ class Finding(NamedTuple):
     source: str
     classes: tuple[str, ...] = ()
     names: tuple[str, ...] = ()  # the label names it is about
+    plan: str = ""  # what the plan does with a shelf product it fires for: REFUSE or OFF_ACTIVE_EVENINGS
 
     def to_dict(self) -> dict:
         return {"id": self.id, "level": self.level, "text": self.text, "source": self.source,
@@ -130,10 +133,11 @@ def evaluate(found: list[Classified], *, profile: Profile | None, step: str | No
     """The findings for this product, most serious first (stable within a level)."""
     out: list[Finding] = []
 
-    def add(rule_id: str, level: str, text: str, items: list[Classified], source: str | None = None) -> None:
+    def add(rule_id: str, level: str, text: str, items: list[Classified], source: str | None = None,
+            plan: str = "") -> None:
         classes = tuple(dict.fromkeys(c.cls for c in items if c.cls))
         out.append(Finding(rule_id, level, text, source or rule_source(rule_id), classes,
-                           tuple(dict.fromkeys(c.item.printed for c in items))))
+                           tuple(dict.fromkeys(c.item.printed for c in items)), plan))
 
     eff = effective(found, strengths)
     bare = step.split(":", 1)[-1] if step else None
@@ -165,12 +169,13 @@ def evaluate(found: list[Classified], *, profile: Profile | None, step: str | No
     _step_rules(add, found, eff, strengths, bare, profile)
 
     bpo = eff.get("benzoyl-peroxide", [])
+    evening_actives = _one_active_a_night(add, retinoids, acids, bpo, step)
     if bpo:
         paired = [c for c in retinoids if c.canonical != "Adapalene"]
         if paired:
             add("C4", "caution", msg.C4_BPO_WITH_RETINOID.format(names=names(paired)), bpo + paired,
-                source=CLASS_BY_ID["benzoyl-peroxide"].source)
-        else:
+                source=CLASS_BY_ID["benzoyl-peroxide"].source, plan=REFUSE if bare in ACTIVE_STEPS else "")
+        elif not evening_actives:  # the everyday-step finding already says "not with retinol"
             add("C4", "caution", msg.C4_BPO, bpo, source=CLASS_BY_ID["benzoyl-peroxide"].source)
     if pregnancy in ("pregnant", "trying", "breastfeeding"):
         other = eff.get("benzoyl-peroxide", []) + eff.get("hydroquinone", [])
@@ -180,6 +185,29 @@ def evaluate(found: list[Classified], *, profile: Profile | None, step: str | No
         add("D8", "info", msg.D8_NEW.format(names=names(actives)), actives)
     order = {"stop": 0, "refer": 1, "caution": 2, "info": 3}
     return tuple(sorted(out, key=lambda f: order[f.level]))
+
+
+def _one_active_a_night(add, retinoids: list[Classified], acids: list[Classified], bpo: list[Classified],
+                        step: str | None) -> bool:
+    """C4 for a product at its step: one active a night. A retinol with an acid in it, or an acid
+    with a retinoid, puts both on one night, so the plan never schedules it; a retinoid, an acid
+    or benzoyl peroxide in an everyday evening step (cleanse, remove makeup, moisturize) would add
+    a second active to the plan's retinol or acid evenings, so the plan leaves it out on those.
+    True when that everyday-step finding was added."""
+    if step is None:
+        return False
+    slot, _, bare = step.rpartition(":")
+    if bare == "retinol" and acids:
+        add("C4", "caution", msg.C4_RETINOL_WITH_ACID.format(names=names(acids)), acids, plan=REFUSE)
+    elif bare == "exfoliate" and retinoids:
+        add("C4", "caution", msg.C4_ACID_WITH_RETINOID.format(names=names(retinoids)), retinoids, plan=REFUSE)
+    elif bare not in ACTIVE_STEPS and bare not in EYE_STEPS and slot != "am" and "pm" in STEP_KINDS[bare].slots:
+        inside = retinoids + acids + bpo
+        if inside:
+            add("C4", "caution", msg.C4_EVERYDAY_ACTIVE.format(names=names(inside)), inside,
+                plan=OFF_ACTIVE_EVENINGS)
+            return True
+    return False
 
 
 def _retinoid_rules(add, retinoids: list[Classified], acids: list[Classified], profile: Profile | None) -> None:
