@@ -32,8 +32,9 @@ def stored(m, day=TODAY):
 
 
 def last_line(res) -> str:
-    """The confirmation: the end of the last line (the prompts before it have no echoed newline)."""
-    return "Stored" + res.stdout.splitlines()[-1].rsplit("Stored", 1)[1]
+    """The confirmation: from the last "Stored" on (the prompts before it have no echoed newline),
+    one sentence, wrapped between words to the terminal (80 columns here), so unwrapped again."""
+    return " ".join(("Stored" + res.stdout.rsplit("Stored", 1)[1]).split())
 
 
 def run(m, answers: str, *args: str, today: date = TODAY, now: datetime | None = None):
@@ -157,8 +158,9 @@ def test_a_morning_checkin_asks_about_the_morning_only(m):
 
 def test_the_flag_path_confirms_in_the_same_words_on_a_terminal(m):
     res = m("checkin", "--all", "--irritation", "3", env=fake_env(TODAY, tty=True))
-    assert res.stdout.splitlines()[-1] == (
-        "Stored Mon 23 Nov: 10 of 10 steps, irritation 3; tonight: no retinol (rule B7, above).")
+    assert last_line(res) == "Stored Mon 23 Nov: 10 of 10 steps, irritation 3; tonight: no retinol (rule B7, above)."
+    assert res.stdout.splitlines()[-2:] == [  # 80 columns: wrapped between words
+        "Stored Mon 23 Nov: 10 of 10 steps, irritation 3; tonight: no retinol (rule B7,", "  above)."]
 
 
 def test_five_unreadable_answers_store_nothing(m):

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from milia_cli.plan import Day, Step
 
 MAX_TRIES = 5
+ANSWER_ROOM = 12  # cells kept free on a prompt's last line for what is typed
 
 
 def ask_checkin(st: State, day: Day, existing: CheckIn | None, today: date) -> CheckIn:
@@ -101,8 +102,7 @@ def _items(st: State, head: str, items: list[str]) -> None:
 
 
 def _width(st: State) -> int:
-    text = st.env.vars.get("COLUMNS", "")
-    return max(40, min(int(text), 200)) if text.isdigit() else 80
+    return max(40, min(st.env.width, 200))  # COLUMNS, else the terminal's size, else 80
 
 
 def _with_enter(st: State, prompt: str, value: Any, none: str | None = None) -> str:
@@ -128,6 +128,14 @@ def _note(text: str, old: str | None) -> str | None:
     return text
 
 
+def _prompt_lines(st: State, prompt: str) -> list[str]:
+    """A prompt wrapped between words to the terminal, leaving room on its last line for the
+    answer (the terminal would otherwise break a word of it at the edge)."""
+    from milia_cli.render.text import wrap
+
+    return wrap(prompt, "", max(30, _width(st) - ANSWER_ROOM))
+
+
 def _say(st: State, line: str) -> None:
     st.env.stdout.write(st.env.tr(line) + "\n")
 
@@ -139,8 +147,11 @@ def _ask(st: State, prompt: str, parse: Callable[[str], Any]) -> Any:
     from milia_cli.errors import MiliaError
     from milia_cli.messages import log as msg
 
+    *head, last = _prompt_lines(st, st.env.tr(prompt) + ":")
     for _ in range(MAX_TRIES):
-        st.env.stdout.write(f"{st.env.tr(prompt)}: ")
+        for line in head:
+            _say(st, line)
+        st.env.stdout.write(last + " ")
         st.env.stdout.flush()
         line = st.env.stdin.readline()
         if not line:  # end of input: an interruption, as in `init` (exit 130, nothing stored)

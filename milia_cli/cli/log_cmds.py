@@ -83,8 +83,10 @@ def checkin(
         st.err(result.answer)
     if not answers.given() or st.env.stdout_isatty:  # the last line, as jrnl: what was stored, and what changes tonight
         from milia_cli.checkin_answers import stored_line
+        from milia_cli.render.text import wrap
 
-        st.out(stored_line(result.stored, result.plan, st.today(), result.tonight))
+        line = st.env.tr(stored_line(result.stored, result.plan, st.today(), result.tonight))
+        st.out("\n".join(wrap(line, "", st.env.width, "  ")))  # to the terminal, between words
 
 
 # -- stats -------------------------------------------------------------------------
