@@ -248,3 +248,22 @@ def test_as_step_id_is_the_one_line_why_needs(typed, step_id):
     from milia_cli.step_names import as_step_id
 
     assert as_step_id(typed) == step_id
+
+
+@pytest.mark.parametrize("typed, start", [("tomorrow", "2026-11-24"), ("next monday", "2026-11-30"),
+                                          ("Friday", "2026-11-20"), ("today", "2026-11-23")])
+def test_the_wizard_takes_the_date_words_of_every_date_flag(milia, home, tmp_path, typed, start):
+    """`init --start tomorrow` works; the wizard's own date prompt takes the same words (TODAY is
+    Monday 2026-11-23; a bare weekday is the latest one up to today, as in every date flag)."""
+    answers = ["Ana", "", "", "", "Europe/Berlin", typed, "", "", ""] + ["n"] * 11
+    res = milia("init", env=wizard_env(tmp_path, answers))
+    assert res.exit_code == 0, res.output
+    assert load_profile(home / "profiles" / "default.toml").schedule.start.isoformat() == start
+
+
+def test_the_wizard_refuses_a_date_word_out_of_range_at_once(milia, home, tmp_path):
+    answers = ["Ana", "", "", "", "Europe/Berlin", "1850-01-01", "2026-12-07", "", "", ""] + ["n"] * 11
+    res = milia("init", env=wizard_env(tmp_path, answers))
+    assert res.exit_code == 0, res.output
+    assert "1850-01-01" in res.stdout and "YYYY-MM-DD" in res.stdout
+    assert load_profile(home / "profiles" / "default.toml").schedule.start.isoformat() == "2026-12-07"

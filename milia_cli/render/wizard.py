@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from milia_cli.env import Environment
 from milia_cli.messages import Retold
 from milia_cli.messages import profile as msg
 from milia_cli.profile_schema import AREAS, PREGNANCY, SKIN_TYPES
 from milia_cli.profiles import InitAnswers, next_monday
+
+if TYPE_CHECKING:
+    from datetime import date
 
 
 def run_wizard(answers: InitAnswers, env: Environment, default_name: str) -> InitAnswers:
@@ -36,7 +40,9 @@ def run_wizard(answers: InitAnswers, env: Environment, default_name: str) -> Ini
         console.print(escape(t(msg.WIZARD_WHERE)) + " " + ", ".join(f"[cyan]{a}[/cyan]" for a in AREAS))
         areas = ask(t(msg.WIZARD_ASK_AREAS), "under-eyes, cheeks", _areas)
     timezone = answers.timezone or ask(t(msg.WIZARD_ASK_ZONE), _system_zone(env), _zone)
-    start = answers.start or ask(t(msg.WIZARD_ASK_START), next_monday(env.today(timezone)).isoformat(), _date)
+    today = env.today(timezone)
+    start = answers.start or ask(t(msg.WIZARD_ASK_START), next_monday(today).isoformat(),
+                                 lambda text: _date(text, today))
     am = answers.am or ask(t(msg.WIZARD_ASK_AM), "07:30", _clock)
     pm = answers.pm or ask(t(msg.WIZARD_ASK_PM), "21:30", _clock)
     birth_year = answers.birth_year
@@ -118,15 +124,15 @@ def _zone(text: str) -> str:
         raise ValueError(Retold(short, err.message)) from None  # Korean: the whole sentence
 
 
-def _date(text: str) -> str:
-    from datetime import date
+def _date(text: str, today: date) -> str:
+    """YYYY-MM-DD or a date word (``tomorrow``, ``next monday``), as every date flag reads them
+    (:mod:`milia_cli.dates`), within the range every date is checked against."""
+    from milia_cli.dates import day_from_words, in_range, parse_iso_date
 
-    try:
-        if len(text) == 10 and text[4] == "-" and text[7] == "-":
-            return date.fromisoformat(text).isoformat()
-    except ValueError:
-        pass
-    raise ValueError(msg.WIZARD_BAD_DATE.format(value=text))
+    day = day_from_words(text, today) or parse_iso_date(text.strip())
+    if day is None or not in_range(day):
+        raise ValueError(msg.WIZARD_BAD_DATE.format(value=text))
+    return day.isoformat()
 
 
 def _clock(text: str) -> str:
