@@ -107,3 +107,26 @@ def test_no_status_change_rewrites_a_day_before_it(tmp_path_factory, steps, carr
         after = plan_days(m, day)
         past = [d for d in before if d < day.isoformat()]
         assert [after[d] for d in past] == [before[d] for d in past], f"set {status} on {day} rewrote the past"
+
+
+def test_init_force_records_what_it_changes_and_rewrites_no_earlier_day(milia) -> None:
+    """`init --force` over a profile with a log re-does the profile, not the past: each
+    plan-shaping answer that differs is a dated change of that day, as `profile set` records it;
+    the shelf and the language, which init does not ask about, stay."""
+    milia.write_profile(BASE_PROFILE + '\n[[shelf]]\nname = "Gel"\nstep = "moisturize"\ninci = "Water, Glycerin"\n')
+    day = START + timedelta(days=9)
+    with_a_log(milia)
+    before = plan_days(milia, day)
+    res = milia("init", "--force", "--skin-type", "dry", "--pregnancy", "pregnant", "--area", "cheeks",
+                "--timezone", "Europe/Berlin", "--start", START.isoformat(), today=day)
+    assert res.exit_code == 0, res.output
+    after = plan_days(milia, day)
+    past = [d for d in before if d < day.isoformat()]
+    assert [after[d] for d in past] == [before[d] for d in past]
+    assert not any(s["step"] == "retinol" for d in after.values() if d["date"] >= day.isoformat() for s in d["pm"])
+    with open_store(milia.home / "milia.db") as store:
+        logged = {c.key: (c.date, c.old, c.new) for c in store.changes("default")}
+    assert logged["pregnancy"] == (day, "none", "pregnant") and logged["skin.type"][1:] == ("combination", "dry")
+    assert "Recorded in the log: pregnancy changed from none to pregnant" in res.stderr
+    toml = profile_toml(milia)
+    assert toml["pregnancy_since"] == day and toml["shelf"][0]["name"] == "Gel"

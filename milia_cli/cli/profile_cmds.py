@@ -2,7 +2,6 @@
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import typer
 
@@ -18,9 +17,6 @@ from milia_cli.completion_values import (
 )
 from milia_cli.errors import MiliaError
 from milia_cli.messages import profile as msg
-
-if TYPE_CHECKING:
-    from milia_cli.logmodel import ProfileChange
 
 cli = command_app()  # this module's commands; milia_cli.cli.app.COMMANDS names them
 
@@ -94,7 +90,19 @@ def init(
     with directory_lock(path.parent, create=True):  # the lock `profile set` and `delete` hold
         if path.exists() and not force:  # another init got there while the wizard asked
             raise MiliaError(msg.EXISTS.format(name=st.name if st.profile_file is None else str(path), path=path))
-        save_profile(profile._replace(id=_init_id(st, path)), path)
+        profile = profile._replace(id=_init_id(st, path))
+        replaced = _replaced_profile(path)
+        if replaced is None:
+            save_profile(profile, path)
+        else:  # --force re-does the profile, not its past: what differs is dated, as `profile set` dates it
+            from milia_cli.cli.profile_dated import changed_keys, save_with_changes
+
+            profile = profile._replace(shelf=profile.shelf or replaced.shelf, lang=profile.lang or replaced.lang)
+            today = st.env.today(profile.schedule.timezone)
+            keys = changed_keys(replaced, profile)
+            profile, log = save_with_changes(st, path, replaced, profile, today, today, ("init", "--force"))
+            for key in keys if log is not None else ():  # each as `profile set` says it (B13: at once)
+                _say_what_changes(st, key, today, today, replaced, profile, log)
     opt = f" -f {path}" if st.profile_file is not None else ("" if st.name == "default" else f" -p {st.name}")
     st.err(msg.CREATED.format(profile=st.name if st.profile_file is None else path.stem,
                               name=profile.name, path=path, opt=opt))
@@ -119,6 +127,19 @@ def _checked_flags(answers, source: str):
     return replace(answers, skin_type=read("skin.type", answers.skin_type),
                    pregnancy=read("pregnancy", answers.pregnancy), areas=areas,
                    timezone=read("schedule.timezone", answers.timezone))
+
+
+def _replaced_profile(path: Path):
+    """The profile `init --force` replaces, or None (none there, or not readable as a profile:
+    then there is nothing to date and the file is simply replaced)."""
+    if not path.exists():
+        return None
+    from milia_cli.profile import load_profile
+
+    try:
+        return load_profile(path)
+    except MiliaError:
+        return None
 
 
 def _init_id(st: State, path: Path) -> str | None:
@@ -208,56 +229,26 @@ def _say_set(st: State, key: str, new: object, path: Path) -> None:
 
 
 def _set_dated(st: State, key: str, value: str, since: str | None, source: str) -> None:
-    """A plan-shaping `profile set` (B13, invariant 12). Order of the writes: the TOML is
-    replaced atomically first, then the dated change is recorded in the log in one
-    transaction; if the log cannot be written, the previous TOML is put back atomically, so
-    the two never disagree (and the error says so)."""
-    from milia_cli.checkin import parse_day, read_log_resolved
-    from milia_cli.logmodel import ProfileChange
+    """A plan-shaping `profile set` (B13, invariant 12): the TOML and the dated change written
+    together (:func:`milia_cli.cli.profile_dated.save_with_changes`)."""
+    from milia_cli.checkin import parse_day
+    from milia_cli.cli.profile_dated import save_with_changes
     from milia_cli.messages import log as log_msg
-    from milia_cli.profile import load_profile, save_profile, with_value
-    from milia_cli.profile_changes import merged_change, pregnancy_since, value_of
+    from milia_cli.profile import load_profile, with_value
+    from milia_cli.profile_changes import value_of
     from milia_cli.profiles import directory_lock
-    from milia_cli.timeline import implied_pregnancy_change
 
     today = st.today()
     day = parse_day(since, today, "--since")
     if day > today:
         raise MiliaError(log_msg.BAD_SINCE_FUTURE.format(date=day, today=today))
     path = st.profile_path
-    log = None
     with directory_lock(path.parent):
         current = load_profile(path)
         updated = with_value(current, key, value, source)
         if key == "birth_year" and updated.birth_year is not None and updated.birth_year > today.year:
             raise MiliaError(log_msg.BIRTH_YEAR_FUTURE.format(year=updated.birth_year, today_year=today.year))
-        old, new = value_of(current, key), value_of(updated, key)
-        changed = old != new
-        records: list[ProfileChange] = []
-        if changed:
-            logged = _logged_changes(st)
-            # the file's own pregnancy date becomes a logged change first, so moving the TOML's
-            # date (or a same-day correction that drops today's record) rewrites no earlier day
-            implied = implied_pregnancy_change(current, logged) if key == "pregnancy" else None
-            records = [ProfileChange(day, key, old, new)] if implied is None else [implied, ProfileChange(day, key, old, new)]
-            _refuse_before_last_change((*logged, *records[:-1]), key, day)
-            if key == "pregnancy":
-                will_hold = merged_change((*logged, *records[:-1]), records[-1])
-                updated = updated._replace(pregnancy_since=pregnancy_since(will_hold))
-        target = path.resolve() if path.is_symlink() else path
-        previous = target.read_bytes()
-        save_profile(updated, path)
-        if changed:
-            try:
-                with st.open_store() as store:
-                    # days still held as "all" get their ids from the plan before the change
-                    read_log_resolved(store, st.log_key, current, today, st.err)
-                    store.record_change(st.log_key, *records)  # the last write
-            except (MiliaError, KeyboardInterrupt) as err:
-                _restore(target, previous, err, key, value)
-                raise
-            with st.open_store() as store:
-                log = store.read_log(st.log_key)
+        updated, log = save_with_changes(st, path, current, updated, day, today, (key, value))
     _say_set(st, key, value_of(updated, key), path)
     if log is not None:
         _say_what_changes(st, key, day, today, current, updated, log)
@@ -268,38 +259,6 @@ def _set_dated(st: State, key: str, value: str, since: str | None, source: str) 
 
         for line in put_away_lines(current, updated, today):
             st.err(line)
-
-
-def _logged_changes(st: State) -> "tuple[ProfileChange, ...]":
-    if not st.locations.db_path.exists():
-        return ()
-    with st.open_store() as store:
-        return store.changes(st.log_key)
-
-
-def _refuse_before_last_change(logged: "tuple[ProfileChange, ...]", key: str, day: date) -> None:
-    from milia_cli.messages import log as log_msg
-
-    earlier = [c.date for c in logged if c.key == key]
-    if earlier and max(earlier) > day:
-        raise MiliaError(log_msg.SINCE_BEFORE_LAST.format(key=key, last=max(earlier), date=day))
-
-
-def _restore(target: Path, previous: bytes, err: BaseException, key: str, value: str) -> None:
-    """Put the previous TOML back after the log refused the change; say so if that fails too."""
-    from milia_cli.fsutil import atomic_write_bytes, reason
-    from milia_cli.messages import log as log_msg
-
-    why = err.message.rstrip(".") if isinstance(err, MiliaError) else "interrupted"
-    for tail in (" — nothing was changed", "; nothing was changed", ", nothing was changed"):
-        why = why[: -len(tail)] if why.lower().endswith(tail) else why
-    try:
-        atomic_write_bytes(target, previous)
-    except OSError as exc:
-        raise MiliaError(log_msg.CHANGE_LOG_FAILED_RESTORE_FAILED.format(
-            reason=why, restore=reason(exc), path=target, key=key, value=value)) from None
-    if isinstance(err, MiliaError):
-        raise MiliaError(log_msg.CHANGE_LOG_FAILED.format(reason=why, path=target)) from None
 
 
 def _say_what_changes(st: State, key: str, day: date, today: date, current, updated, log) -> None:
