@@ -267,10 +267,14 @@ def use_lines(days: tuple[Day, ...], step: str | None = None) -> list[str]:
     if not days:
         return []
     first, last = days[0].date, days[-1].date
+    # an evening the plan gives retinol or an acid leaves a one-active-a-night product out (C4):
+    # it neither starts nor ends the product's days ("from 2026-12-01" after a retinol Monday)
+    calm = [d.date for d in days if not any(s.step in ACTIVE_STEPS for s in d.pm)]
     out = []
     for u in uses(days):
         if step is not None and u.step_id.split(":", 1)[1] != step:
             continue
-        when = _when(u.first, u.last, first, last)
+        evening = u.step_id.startswith("pm:") and calm
+        when = _when(u.first, u.last, calm[0] if evening else first, calm[-1] if evening else last)
         out.append(msg.USE_LINE.format(step=slot_label(u.step_id), name=u.name, when=when))
     return out

@@ -165,3 +165,16 @@ def test_shelf_list_says_it_is_kept_off_the_active_evenings(milia):
     assert lines[1].startswith("Gel cream") and lines[1].endswith("  used")
     korean = milia("--lang", "ko", "shelf", "list").stdout.splitlines()
     assert korean[0].endswith("C4)") and "사용" in korean[0]
+
+
+def test_an_evening_only_product_is_offered_the_other_evenings_and_its_days_read_whole(milia, tmp_path):
+    """A pm-only night cream is not told to go on in the morning; the handout's "Your product"
+    line does not start it "from" the first calm evening after a retinol Monday."""
+    result = check_label(AHA_LOTION.inci, profile=BASE, step=AHA_LOTION.step)
+    said = [f.text for f in result.findings if f.id == "C4"]
+    assert said and "other evenings" in said[0] and "morning" not in said[0]
+    milia.write_profile(BASE_PROFILE + f'\n[[shelf]]\nname = "Night cream"\nstep = "pm:moisturize"\n'
+                                       f'inci = "{NIGHT_CREAM.inci}"\n')
+    res = milia("export", "md", "-o", tmp_path / "h.md")
+    assert res.exit_code == 0, res.output
+    assert "**Your product:** pm moisturize: Night cream\n" in (tmp_path / "h.md").read_text()

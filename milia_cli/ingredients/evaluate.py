@@ -204,8 +204,8 @@ def _one_active_a_night(add, retinoids: list[Classified], acids: list[Classified
     elif bare not in ACTIVE_STEPS and bare not in EYE_STEPS and slot != "am" and "pm" in STEP_KINDS[bare].slots:
         inside = retinoids + acids + bpo
         if inside:
-            add("C4", "caution", msg.C4_EVERYDAY_ACTIVE.format(names=names(inside)), inside,
-                plan=OFF_ACTIVE_EVENINGS)
+            text = msg.C4_EVENING_ACTIVE if slot == "pm" else msg.C4_EVERYDAY_ACTIVE  # pm: no mornings to offer
+            add("C4", "caution", text.format(names=names(inside)), inside, plan=OFF_ACTIVE_EVENINGS)
             return True
     return False
 

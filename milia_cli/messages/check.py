@@ -112,6 +112,8 @@ C4_ACID_WITH_RETINOID = ("Contains a retinoid ({names}) beside the acid: retinol
                          "(C4), so the plan never schedules a product with both; pick an exfoliant without a retinoid.")
 C4_EVERYDAY_ACTIVE = ("Contains {names}: one active a night (C4), so on the evenings the plan gives retinol or an "
                       "acid it leaves this product out; use it in the morning or on the other evenings.")
+C4_EVENING_ACTIVE = ("Contains {names}: one active a night (C4), so on the evenings the plan gives retinol or an "
+                     "acid it leaves this product out; use it on the other evenings.")
 C4_BPO = "Contains benzoyl peroxide: never on the same evening as retinol or tretinoin (it oxidises them; adapalene is the exception)."
 N3_PREGNANCY = "Contains {names}: while pregnant, trying or breastfeeding, check every product with your clinician."
 D8_NEW = "A new active ({names}): try it on a test spot (jawline or beside the ear) for a few nights first; one new product at a time."
