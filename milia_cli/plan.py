@@ -80,6 +80,11 @@ class Day(NamedTuple):
     def step_ids(self) -> tuple[str, ...]:
         return tuple(s.id for s in self.steps)
 
+    @property
+    def active_evening(self) -> bool:
+        """The plan gives an active (retinol or an acid) this evening."""
+        return any(s.active for s in self.pm)
+
     def has(self, step: str, slot: str | None = None) -> bool:
         return any(s.step == step and (slot is None or s.slot == slot) for s in self.steps)
 

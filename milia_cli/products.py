@@ -25,7 +25,6 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from milia_cli.catalogue import ACTIVE_STEPS
 from milia_cli.plan import Day, Notice, Step
 from milia_cli.records import NamedTuple
 
@@ -123,13 +122,11 @@ class ShelfPicker:
 
     def assign(self, day: Day, profile: Profile) -> Day:
         """``day`` with each step's ``product`` named for ``profile`` (that day's profile)."""
-        active_evening = any(s.step in ACTIVE_STEPS for s in day.pm)
+        def named(steps: tuple[Step, ...], active_evening: bool) -> tuple[Step, ...]:
+            return tuple(s._replace(product=self.product_for(profile, s.slot, s.step, active_evening and not s.active))
+                         for s in steps)
 
-        def named(steps: tuple[Step, ...], active: bool) -> tuple[Step, ...]:
-            return tuple(s._replace(product=self.product_for(profile, s.slot, s.step, active and s.step not in
-                                                             ACTIVE_STEPS)) for s in steps)
-
-        return day._replace(am=named(day.am, False), pm=named(day.pm, active_evening))
+        return day._replace(am=named(day.am, False), pm=named(day.pm, day.active_evening))
 
     def notices(self, timeline: ProfileTimeline, first: date, last: date) -> list[Notice]:
         """For ``first..last``: each product a rule stops (with the days, when not all of them),
@@ -269,7 +266,7 @@ def use_lines(days: tuple[Day, ...], step: str | None = None) -> list[str]:
     first, last = days[0].date, days[-1].date
     # an evening the plan gives retinol or an acid leaves a one-active-a-night product out (C4):
     # it neither starts nor ends the product's days ("from 2026-12-01" after a retinol Monday)
-    calm = [d.date for d in days if not any(s.step in ACTIVE_STEPS for s in d.pm)]
+    calm = [d.date for d in days if not d.active_evening]
     out = []
     for u in uses(days):
         if step is not None and u.step_id.split(":", 1)[1] != step:
