@@ -125,13 +125,16 @@ def _zone(text: str) -> str:
 
 
 def _date(text: str, today: date) -> str:
-    """YYYY-MM-DD or a date word (``tomorrow``, ``next monday``), as every date flag reads them
-    (:mod:`milia_cli.dates`), within the range every date is checked against."""
-    from milia_cli.dates import day_from_words, in_range, parse_iso_date
+    """YYYY-MM-DD or a date word (``tomorrow``, ``next monday``), read by the one parser of date
+    flags (range-checked as every date is); refused with the wizard's own sentence."""
+    from milia_cli.dates import parse_date_flag
+    from milia_cli.errors import UsageError
 
-    day = day_from_words(text, today) or parse_iso_date(text.strip())
-    if day is None or not in_range(day):
-        raise ValueError(msg.WIZARD_BAD_DATE.format(value=text))
+    try:
+        day = parse_date_flag(text, today, "--start")
+    except UsageError:
+        raise ValueError(msg.WIZARD_BAD_DATE.format(value=text)) from None
+    assert day is not None  # text is a str
     return day.isoformat()
 
 
