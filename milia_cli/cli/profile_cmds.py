@@ -97,7 +97,7 @@ def init(
         else:  # --force re-does the profile, not its past: what differs is dated, as `profile set` dates it
             from milia_cli.cli.profile_dated import changed_keys, save_with_changes
 
-            profile = profile._replace(shelf=profile.shelf or replaced.shelf, lang=profile.lang or replaced.lang)
+            profile = profile._replace(shelf=replaced.shelf, lang=replaced.lang)  # init asks for neither
             today = st.env.today(profile.schedule.timezone)
             keys = changed_keys(replaced, profile)
             profile, log = save_with_changes(st, path, replaced, profile, today, today, ("init", "--force"))

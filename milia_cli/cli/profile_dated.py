@@ -48,25 +48,23 @@ def save_with_changes(st: State, path: Path, current: Profile, updated: Profile,
     from milia_cli.timeline import implied_pregnancy_change
 
     keys = changed_keys(current, updated)
-    records: list[ProfileChange] = []
-    if keys:
-        logged = _logged_changes(st)
-        # the file's own pregnancy date becomes a logged change first, so moving the TOML's date
-        # (or a same-day correction that drops today's record) rewrites no earlier day
-        implied = implied_pregnancy_change(current, logged) if "pregnancy" in keys else None
-        earlier = (*logged, implied) if implied is not None else logged
-        for key in keys:
-            _refuse_before_last_change(earlier, key, day)
-        records = [*([implied] if implied is not None else []),
-                   *(ProfileChange(day, k, value_of(current, k), value_of(updated, k)) for k in keys)]
-        if "pregnancy" in keys:
-            mine = next(r for r in records if r.key == "pregnancy" and r.date == day and r is not implied)
-            updated = updated._replace(pregnancy_since=pregnancy_since(merged_change(earlier, mine)))
+    if not keys:
+        save_profile(updated, path)
+        return updated, None
+    logged = _logged_changes(st)
+    # the file's own pregnancy date becomes a logged change first, so moving the TOML's date
+    # (or a same-day correction that drops today's record) rewrites no earlier day
+    implied = implied_pregnancy_change(current, logged) if "pregnancy" in keys else None
+    earlier = (*logged, implied) if implied is not None else logged
+    for key in keys:
+        _refuse_before_last_change(earlier, key, day)
+    changes = {k: ProfileChange(day, k, value_of(current, k), value_of(updated, k)) for k in keys}
+    if "pregnancy" in changes:
+        updated = updated._replace(pregnancy_since=pregnancy_since(merged_change(earlier, changes["pregnancy"])))
     target = path.resolve() if path.is_symlink() else path
     previous = target.read_bytes() if target.exists() else None
     save_profile(updated, path)
-    if not keys:
-        return updated, None
+    records = (*([implied] if implied is not None else []), *changes.values())
     try:
         with st.open_store() as store:
             # days still held as "all" get their ids from the plan before the change
