@@ -100,6 +100,11 @@ class MiliaGroup(TyperGroup):
         except typer.Abort:  # Ctrl-C or end of input while click was parsing
             env.stderr.write(common_msg.INTERRUPTED + "\n")
             sys.exit(ExitCode.INTERRUPTED)
+        try:  # a short output waits in the buffer: a reader that left (`| true`) is met here, not at exit
+            env.stdout.flush()
+        except BrokenPipeError:
+            _silence_stdout()
+            sys.exit(ExitCode.CLOSED_PIPE)
         sys.exit(code if isinstance(code, int) else 0)
 
 

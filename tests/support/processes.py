@@ -21,7 +21,10 @@ DAYS = [f"2026-11-{d}" for d in range(23, 31)]  # the plan starts 2026-11-23 in 
 
 
 def child_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MILIA_")}
+    """This environment without MILIA_* and without PYTHONUNBUFFERED: a user's milia buffers its
+    standard output, so a reader that leaves early is met at the flush at exit, and a test run
+    from a shell that sets PYTHONUNBUFFERED must not hide that."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MILIA_") and k != "PYTHONUNBUFFERED"}
     env.update(MILIA_NOW=NOW, NO_COLOR="1", **extra)
     return env
 
