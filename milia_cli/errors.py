@@ -21,9 +21,9 @@ class ExitCode(IntEnum):
     OK = 0
     ERROR = 1  # the user's data or environment is wrong; nothing was changed
     USAGE = 2  # the command line itself is wrong (an unreadable date, number or step name)
-    STOPPED = 3  # `milia check`: a stop fired for this profile (cli/check_cmd.STOPPED_EXIT)
+    STOPPED = 3  # `milia check`: a stop fired for this profile (cli/check_cmd.py)
     INTERRUPTED = 130  # Ctrl-C or end of input at a prompt (128 + SIGINT)
-    CLOSED_PIPE = 141  # standard output closed early (128 + SIGPIPE; cli/calendar_opts.EXIT_PIPE)
+    CLOSED_PIPE = 141  # standard output closed early (128 + SIGPIPE; cli/app.silence_stdout)
     TERMINATED = 143  # SIGTERM during start-up (128 + SIGTERM; cli/__init__.py)
 
 

@@ -77,10 +77,20 @@ def test_the_readme_table_lists_exactly_the_exit_codes_milia_uses():
 
 
 def test_the_special_codes_are_the_ones_the_commands_raise():
-    from milia_cli.cli.calendar_opts import EXIT_PIPE
-    from milia_cli.cli.check_cmd import STOPPED_EXIT
+    """Every status a command ends with by name is an ExitCode member: no module keeps its own
+    number beside the enum (as STOPPED_EXIT = 3 and two EXIT_PIPE = 141 did)."""
+    import ast
 
-    assert (STOPPED_EXIT, EXIT_PIPE) == (ExitCode.STOPPED, ExitCode.CLOSED_PIPE)
+    package = REPO / "milia_cli"
+    exits = []
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and ast.unparse(node.func) in ("typer.Exit", "sys.exit") and node.args:
+                exits.append((path.name, ast.unparse(node.args[0])))
+    named = [(f, a) for f, a in exits if not a.startswith("ExitCode.")]
+    assert all(not a.isdigit() for _, a in named), named  # no bare number
+    assert ("check_cmd.py", "ExitCode.STOPPED") in exits and ("export_cmds.py", "ExitCode.CLOSED_PIPE") in exits
+    assert ("app.py", "ExitCode.CLOSED_PIPE") in exits
 
 
 @pytest.mark.parametrize("argv", [

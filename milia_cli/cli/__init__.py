@@ -71,8 +71,9 @@ def main() -> None:
     try:
         code = run()
     except KeyboardInterrupt:  # outside a command (parsing, loading a command module)
+        from milia_cli.errors import ExitCode
         from milia_cli.messages.common import INTERRUPTED
 
         sys.stderr.write(INTERRUPTED + "\n")
-        code = 130
+        code = ExitCode.INTERRUPTED
     sys.exit(code)

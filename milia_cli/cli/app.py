@@ -60,8 +60,8 @@ class MiliaGroup(TyperGroup):
         except (typer.Exit, typer.Abort):
             raise
         except BrokenPipeError:  # `milia … | head`: the reader left; not an error of milia's
-            _silence_stdout()
-            raise typer.Exit(EXIT_PIPE) from None
+            silence_stdout()
+            raise typer.Exit(ExitCode.CLOSED_PIPE) from None
         except Exception as exc:  # no traceback ever reaches a user
             if type(exc).__module__.startswith(("click", "typer")):
                 raise
@@ -103,7 +103,7 @@ class MiliaGroup(TyperGroup):
         try:  # a short output waits in the buffer: a reader that left (`| true`) is met here, not at exit
             env.stdout.flush()
         except BrokenPipeError:
-            _silence_stdout()
+            silence_stdout()
             sys.exit(ExitCode.CLOSED_PIPE)
         sys.exit(code if isinstance(code, int) else 0)
 
@@ -128,13 +128,18 @@ class MiliaGroup(TyperGroup):
         return " ".join(words)
 
 
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null so Python's flush at exit does not complain about the closed pipe."""
+def silence_stdout(stream: Any = None) -> None:
+    """Point the closed standard output (``stream``, default ``sys.stdout``) at /dev/null, so
+    Python's flush at exit does not complain about the closed pipe."""
     try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
+        fd = (sys.stdout if stream is None else stream).fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a real file (a test's StringIO): nothing to flush at exit
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
 
 
 def usage_sentence(exc: Any, command_path: str = "milia") -> str:
@@ -331,7 +336,6 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "sync": ("sync_cmds", "Keep a calendar on a CalDAV server (Nextcloud, Radicale, iCloud…) exactly the plan."),
 }
 COMMAND_MODULES = {name: module for name, (module, _summary) in COMMANDS.items()}
-EXIT_PIPE = 141  # a closed standard output: what a shell reports for SIGPIPE (128 + 13), as in main's calendar_opts
 _GLOBAL_WITH_VALUE = ("--home", "--profile", "-p", "--profile-file", "-f", "--lang")
 # `--lang` is a global option, and also read after these commands (`milia report --lang ko`)
 LANG_COMMANDS = {"today": (), "plan": (), "checkin": (), "why": (), "report": (), "batch": (),

@@ -28,8 +28,6 @@ if TYPE_CHECKING:
     from milia_cli.plan import Plan
     from milia_cli.profile import Profile
 
-EXIT_PIPE = 141  # what a shell reports for a process ended by SIGPIPE (128 + 13)
-
 
 def calendar_window(st: State, weeks: int, first: date | None = None, *, feed: bool = False,
                     start: date | None = None) -> CalendarWindow:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from milia_cli.cli.app import command_app, state
+from milia_cli.errors import ExitCode
 
 if TYPE_CHECKING:
     from milia_cli.cli.app import State
@@ -18,7 +19,6 @@ if TYPE_CHECKING:
 
 cli = command_app()  # this module's commands; milia_cli.cli.app.COMMANDS names them
 
-STOPPED_EXIT = 3  # a stop fired for this profile: a script can refuse the product
 MAX_FILE_BYTES = 256 * 1024
 
 
@@ -64,7 +64,7 @@ def check_cmd(
         for line in render_text(result, st.env.language):
             st.out(line)
     if result.stopped:
-        raise typer.Exit(STOPPED_EXIT)
+        raise typer.Exit(ExitCode.STOPPED)  # a stop fired for this profile: a script can refuse the product
 
 
 def _read_file(path: Path) -> str:

@@ -7,7 +7,6 @@ level: a format's module, icalendar, rich and the planner load inside the comman
 """
 
 import inspect
-import os
 from contextlib import ExitStack
 from enum import Enum
 from pathlib import Path
@@ -17,7 +16,7 @@ import typer
 
 from milia_cli.cli.app import State, command_app, state
 from milia_cli.cli.view_opts import from_option, start_option
-from milia_cli.errors import MiliaError, UsageError
+from milia_cli.errors import ExitCode, MiliaError, UsageError
 from milia_cli.exporters import registry
 from milia_cli.safe_text import one_line
 
@@ -118,26 +117,13 @@ def _emit(st: State, data: bytes, output: str | None, force: bool = False) -> No
 
 def emit_calendar(st: State, data: bytes, output: str | None, force: bool = False) -> None:
     """:func:`_emit`, but a reader that closes the pipe early (``| head -1``) ends the run quietly."""
-    from milia_cli.cli.calendar_opts import EXIT_PIPE
+    from milia_cli.cli.app import silence_stdout
 
     try:
         _emit(st, data, output, force)
     except BrokenPipeError:
-        _silence_stdout(st)
-        raise typer.Exit(EXIT_PIPE) from None
-
-
-def _silence_stdout(st: State) -> None:
-    """Point the closed standard output at /dev/null, so the flush at exit cannot complain."""
-    try:
-        fd = st.env.stdout.fileno()
-    except (AttributeError, OSError, ValueError):
-        return
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(devnull, fd)
-    finally:
-        os.close(devnull)
+        silence_stdout(st.env.stdout)
+        raise typer.Exit(ExitCode.CLOSED_PIPE) from None
 
 
 # -- `milia export <format>`, one command per row of the table ---------------------------------------
@@ -290,7 +276,7 @@ def batch_cmd(
     st.err(msg.BATCH_SUMMARY.format(ok=len(result.written), total=result.total, fmt=fmt.value,
                                     s="" if result.total == 1 else "s", outdir=one_line(outdir), failed=failed))
     if result.failed:
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.ERROR)  # some clients failed; the rest were written
 
 
 def _on_client_day(text: str | None, flag: str):
